@@ -1,0 +1,140 @@
+import { BYLINE_ROLES, BYLINE_ROLE_PREFIXES, DATELINE_AGENCIES, alternation, type ContributorKind } from "@yk/lexicon";
+import type { Contributor, Dateline } from "@yk/schema";
+
+const ROLE_WORDS = Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2 || r === "文");
+const CREDIT_SUFFIXES = ["文/摄", "文/图", "图/文", "摄/文", "摄影报道", "摄影", "摄", "图", "报道", "文"];
+const PREFIX = `(?:${alternation(BYLINE_ROLE_PREFIXES)})*`;
+/** A role as printed: optional prefixes (本报, 融媒, 首席 …) and a role word (记者, 通讯员 …). */
+const ROLE_RE = new RegExp(`^(${PREFIX}(?:${alternation(ROLE_WORDS)}))`);
+const AGENCY = alternation(DATELINE_AGENCIES);
+/** 本报讯, 本报北京3月24日电, 新华社北京1月11日电, 本报记者 … (the dateline before a bracketed byline). */
+const DATELINE_RE = new RegExp(
+  `^(?:(${AGENCY})讯|(${AGENCY})([\\u4e00-\\u9fff]{0,8}?)((?:\\d{4}年)?\\d{1,2}月\\d{1,2}日)?(?:[\\u4e00-\\u9fff]{0,3})?电)`,
+);
+const NAME_RE = /^[\u4e00-\u9fff·]{2,5}$/;
+
+function kindOfRole(role: string | null, suffix: string | null): ContributorKind {
+  if (suffix && /^(摄|图|摄影|摄影报道)$/.test(suffix)) return "photographer";
+  if (!role) return "author";
+  for (const word of Object.keys(BYLINE_ROLES).sort((a, b) => b.length - a.length)) {
+    if (role.endsWith(word)) return BYLINE_ROLES[word]!;
+  }
+  return "author";
+}
+
+/**
+ * Contributors of a credit or the inside of a byline's brackets:
+ * "融媒首席记者 陈晓苏", "记者 王明、李华 通讯员 张三", "融媒记者 卢斌 摄", "王明 文/摄", "记者王明".
+ * Returns null when the text is not a credit (an unknown word where a name or role must be).
+ */
+export function parseContributors(text: string): Contributor[] | null {
+  const tokens = text
+    .trim()
+    .replace(/[（(）)]/g, " ")
+    .split(/[\s、，,；;]+/)
+    .filter(Boolean);
+  if (tokens.length === 0 || tokens.length > 24) return null;
+  const out: { name: string; role: string | null; suffix: string | null }[] = [];
+  let role: string | null = null;
+  let pendingSingle = "";
+  let sawRole = false;
+  for (let t of tokens) {
+    const roleMatch = ROLE_RE.exec(t);
+    if (roleMatch && roleMatch[1] !== t && !CREDIT_SUFFIXES.includes(t)) {
+      // role glued to a name: 记者王明
+      role = roleMatch[1]!;
+      sawRole = true;
+      t = t.slice(role.length);
+    } else if (roleMatch && roleMatch[1] === t && !(t === "文" && out.length > 0)) {
+      role = t;
+      sawRole = true;
+      continue;
+    }
+    const suffix = CREDIT_SUFFIXES.find((s) => t === s || (t.endsWith(s) && NAME_RE.test(t.slice(0, -s.length)) && s !== "文"));
+    if (suffix && out.length > 0 && t === suffix) {
+      for (const c of out) if (c.suffix === null) c.suffix = suffix;
+      continue;
+    }
+    if (suffix && t !== suffix) {
+      out.push({ name: t.slice(0, -suffix.length), role, suffix });
+      continue;
+    }
+    if (/^[\u4e00-\u9fff]$/.test(t)) {
+      // a two-character name padded to three ("王 明")
+      pendingSingle += t;
+      if (pendingSingle.length === 2) {
+        out.push({ name: pendingSingle, role, suffix: null });
+        pendingSingle = "";
+      }
+      continue;
+    }
+    if (!NAME_RE.test(t)) return null;
+    out.push({ name: t, role, suffix: null });
+  }
+  if (pendingSingle || out.length === 0) return null;
+  // without any role word, only "X 摄"-style credits count
+  if (!sawRole && !out.some((c) => c.suffix)) return null;
+  return out.map((c) => ({
+    name: c.name,
+    role: c.role ?? (c.suffix && c.suffix !== "摄" ? c.suffix : null),
+    kind: kindOfRole(c.role, c.suffix),
+  }));
+}
+
+export interface BylineMatch {
+  /** Length of the byline at the start of the text (its end offset). */
+  length: number;
+  text: string;
+  dateline: Dateline | null;
+  contributors: Contributor[];
+}
+
+/**
+ * A byline at the start of a paragraph: 本报讯（融媒首席记者 陈晓苏）, 新华社北京1月11日电（记者 X）,
+ * or a whole line such as 本报记者 王明 / 记者 王明 通讯员 李华.
+ */
+export function matchLeadingByline(text: string, year?: number): BylineMatch | null {
+  const dl = DATELINE_RE.exec(text);
+  if (dl) {
+    let end = dl[0].length;
+    let contributors: Contributor[] = [];
+    const open = text[end];
+    if (open === "（" || open === "(") {
+      const close = text.slice(end + 1, end + 60).search(/[）)]/);
+      if (close >= 0) {
+        const inner = text.slice(end + 1, end + 1 + close);
+        contributors = parseContributors(inner) ?? [];
+        end = end + 1 + close + 1;
+      }
+    }
+    const agency = dl[1] ?? dl[2] ?? null;
+    const printedDate = dl[4] ?? null;
+    let date: string | null = printedDate;
+    const md = printedDate && /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/.exec(printedDate);
+    if (md) {
+      const y = md[1] ? Number(md[1]) : year;
+      if (y) date = `${y}-${md[2]!.padStart(2, "0")}-${md[3]!.padStart(2, "0")}`;
+    }
+    return {
+      length: end,
+      text: text.slice(0, end),
+      dateline: { text: dl[0], agency, place: dl[3] ? dl[3] : null, date },
+      contributors,
+    };
+  }
+  return null;
+}
+
+/** A whole paragraph that is a byline or photo credit without dateline: 本报记者 王明, 融媒记者 卢斌 摄. */
+export function matchCredit(text: string): Contributor[] | null {
+  if (text.length > 60 || /[。！？；]/.test(text)) return null;
+  return parseContributors(text);
+}
+
+/** A byline in brackets closing a brief: …活动。（记者 王明 通讯员 李华） */
+export function matchTrailingByline(text: string): { start: number; contributors: Contributor[] } | null {
+  const m = /[（(]([^（）()]{2,40})[）)]$/.exec(text);
+  if (!m || m.index === 0) return null;
+  const contributors = parseContributors(m[1]!);
+  return contributors ? { start: m.index, contributors } : null;
+}

@@ -1,0 +1,1 @@
+export { run, decode, withEntities, EXIT, UsageError, InputError, type Io } from "./cli.js";

@@ -1,0 +1,12 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: ["src/index.ts", "src/bin.ts"],
+  format: ["esm", "cjs"],
+  dts: { entry: ["src/index.ts"] },
+  sourcemap: true,
+  clean: true,
+  target: "node20",
+  tsconfig: "tsconfig.build.json",
+  external: ["nodejieba", "lunar-javascript", "iconv-lite", /^@yk\//],
+});

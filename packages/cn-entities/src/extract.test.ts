@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { createExtractor, lunarToIso, EntityError, type Segmenter } from "./index.js";
+
+const seed = readFileSync(new URL("../../reflow/test/fixtures/seed-page.txt", import.meta.url), "utf8");
+const extractor = createExtractor();
+const find = (entities: ReturnType<typeof extractor.extract>, type: string, text: string) => entities.find((e) => e.type === type && e.text === text);
+
+describe("extract", () => {
+  it("links stacked titles to people, also when the name recurs without them", () => {
+    const text = "日前，市委副书记、市长胡勇春赴经济开发区调研。市委常委、市政府党组成员李浩锋参加。胡勇春强调，要优化服务。";
+    const es = extractor.extract(text, { date: "2023-01-12" });
+    expect(find(es, "person", "胡勇春")?.titles).toEqual(["市委副书记", "市长"]);
+    expect(find(es, "person", "胡勇春")?.mentions).toHaveLength(2);
+    expect(find(es, "person", "李浩锋")?.titles).toEqual(["市委常委", "市政府党组成员"]);
+  });
+
+  it("finds people in bylines and credits with other names", () => {
+    const es = extractor.extract("本报讯（记者 欧阳明 通讯员 宋佳） 县长刘志远来到城南村。", {});
+    expect(find(es, "person", "欧阳明")?.titles).toEqual(["记者"]);
+    expect(find(es, "person", "宋佳")?.titles).toEqual(["通讯员"]);
+    expect(find(es, "person", "刘志远")?.titles).toEqual(["县长"]);
+  });
+
+  it("finds company names, full and short, without the words before them", () => {
+    const es = extractor.extract("在浙江金拓机电有限公司，他走访了安胜科技、飞神车业和杭州华鑫电子股份有限公司。", {});
+    for (const name of ["浙江金拓机电有限公司", "安胜科技", "飞神车业", "杭州华鑫电子股份有限公司"]) expect(find(es, "organization", name), name).toBeTruthy();
+  });
+
+  it("normalizes dates against the publication date, lunar dates too", () => {
+    const es = extractor.extract("1月11日下午，正月初七将全线开工，去年增长6%，投资1.2亿元。", { date: "2023-01-12" });
+    expect(es.find((e) => e.type === "date" && e.text.startsWith("1月11日"))?.normalized).toBe("2023-01-11");
+    expect(find(es, "date", "正月初七")?.normalized).toBe("2023-01-28");
+    expect(find(es, "date", "去年")?.normalized).toBe("2022");
+    expect(find(es, "percent", "6%")?.normalized).toBe(6);
+    expect(find(es, "money", "1.2亿元")?.normalized).toBe(120000000);
+    expect(lunarToIso("腊", "二十三", new Date("2024-01-20T00:00:00"))).toBe("2024-02-02");
+  });
+
+  it("gives quoted campaign names and mention offsets into the text", () => {
+    const es = extractor.extract(seed, { date: "2023-01-12" });
+    const campaign = find(es, "event", "“四大双千”")!;
+    for (const m of campaign.mentions) expect(seed.slice(m.start, m.end)).toBe("“四大双千”");
+  });
+
+  it("takes a segmenter adapter and rejects a bad one with a typed error", () => {
+    const calls: string[] = [];
+    const fake: Segmenter = { tag: (t) => (calls.push(t), [{ word: t, tag: "x" }]) };
+    createExtractor({ segmenter: fake }).extract("市长王明来到永康。");
+    expect(calls).toEqual(["市长王明来到永康。"]);
+    expect(() => createExtractor({ segmenter: {} as Segmenter })).toThrowError(EntityError);
+  });
+});

@@ -1,0 +1,228 @@
+import {
+  BODY_ABBREVIATIONS,
+  BODY_SUFFIXES,
+  BYLINE_ROLES,
+  BYLINE_ROLE_PREFIXES,
+  CITIES,
+  COMPANY_FORMS,
+  COMPOUND_SURNAMES,
+  COUNTRIES,
+  INDUSTRY_WORDS,
+  PLACE_SUFFIXES,
+  PROVINCES,
+  SINGLE_SURNAMES,
+  TITLE_BODY_PREFIXES,
+  TITLE_CORES,
+  alternation,
+} from "@yk/lexicon";
+import type { Entity, EntityType, Mention, MentionField } from "@yk/schema";
+import { nodejiebaSegmenter, type Segmenter, type TaggedWord } from "./segmenter.js";
+import { chineseSmallNumber, lunarToIso, monthDayToIso, relativeToIso } from "./dates.js";
+
+export interface ExtractorOptions {
+  /** Defaults to nodejieba. */
+  segmenter?: Segmenter;
+  /** Extra dictionary entries for the segmenter: local names, companies. */
+  userDictionary?: readonly { word: string; tag?: string }[];
+  /** Extra gazetteers: names known to be of a type. */
+  gazetteer?: Partial<Record<"person" | "organization" | "location", readonly string[]>>;
+}
+
+export interface ExtractContext {
+  /** Publication date YYYY-MM-DD: the reference for 1月11日, 今年, 正月初七. */
+  date?: string;
+  /** Which field the text is, for mentions (default "text"). */
+  field?: MentionField;
+  index?: number;
+}
+
+export interface Extractor {
+  extract(text: string, context?: ExtractContext): Entity[];
+}
+
+export class EntityError extends Error {
+  readonly code: "YK_INVALID_OPTION" | "YK_INVALID_INPUT";
+  constructor(code: EntityError["code"], message: string) {
+    super(message);
+    this.name = "EntityError";
+    this.code = code;
+  }
+}
+
+interface Hit {
+  type: EntityType;
+  start: number;
+  end: number;
+  normalized?: string | number | null;
+  unit?: string;
+  titles?: string[];
+  /** Higher wins an overlap. */
+  priority: number;
+}
+
+const HAN = "\\u4e00-\\u9fff";
+const SURNAME = `(?:${alternation(COMPOUND_SURNAMES)}|[${SINGLE_SURNAMES}])`;
+const TITLE = `(?:(?:${alternation(TITLE_BODY_PREFIXES)})*(?:${alternation(TITLE_CORES)}))`;
+/** One or more titles, stacked with 、 (市委副书记、市长), then a name: surname + one or two given characters. */
+const TITLED_PERSON_RE = new RegExp(`(${TITLE}(?:[、，]?${TITLE})*)(${SURNAME}[${HAN}]{1,2})`, "gu");
+const ROLE = `(?:${alternation(BYLINE_ROLE_PREFIXES)})*(?:${alternation(Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2))})`;
+const BYLINE_PERSON_RE = new RegExp(`(${ROLE})\\s*(${SURNAME}[${HAN}]{1,2}?)(?=[\\s、，）)]|摄|$)`, "gu");
+const COMPANY_RE = new RegExp(`(?:[${HAN}]{2,12}?)(?:${alternation(COMPANY_FORMS)})`, "gu");
+const SHORT_COMPANY_RE = new RegExp(`[${HAN}]{2}(?:${alternation(INDUSTRY_WORDS.filter((w) => w.length === 2))})(?=[、，。和与及等的]|$)`, "gu");
+const PLACE_NAMES = [...PROVINCES, ...CITIES, ...COUNTRIES];
+const PLACE_RE = new RegExp(`(?:${alternation(PLACE_NAMES)})(?:省|市|县|区)?|(?:${alternation(["经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "开发区"])})`, "gu");
+const BODY_RE = new RegExp(`(?:${alternation(BODY_ABBREVIATIONS)})|[市县区省][${HAN}]{1,6}?(?:${alternation(BODY_SUFFIXES.filter((s) => s.length >= 2))})`, "gu");
+const DATE_RE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:(上午|下午|晚上|凌晨|中午|早上))?|(\d{4})年(?!\d)|(正|腊|冬|[一二三四五六七八九十]{1,2})月(初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十)|(今年|去年|前年|明年|今天|昨天|明天|今日|昨日|日前|近日|目前)/gu;
+const NUMBER_RE = /(\d+(?:\.\d+)?)(%|％)|(\d+(?:\.\d+)?)(万亿|亿|万)?(元|美元)|(\d+(?:\.\d+)?)(万亿|亿|万|千)?(?=[个家人名项次件台万亿千百])/gu;
+const QUOTED_RE = /“([^“”\n]{2,16})”/gu;
+const SURNAME_START = new RegExp(`^${SURNAME}`, "u");
+const NS_TAGS = new Set(["ns"]);
+const NR_TAGS = new Set(["nr", "nrfg", "nrt"]);
+const NT_TAGS = new Set(["nt"]);
+
+function dateHit(m: RegExpExecArray, reference: Date | null): Hit {
+  const [text] = m;
+  let normalized: string | null = null;
+  let type: EntityType = "date";
+  if (m[2] && m[3]) {
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    normalized = m[1] ? `${m[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` : monthDayToIso(month, day, reference);
+  } else if (m[5]) {
+    normalized = m[5];
+  } else if (m[6] && m[7]) {
+    normalized = reference ? lunarToIso(m[6], m[7], reference) : null;
+  } else if (m[8]) {
+    normalized = relativeToIso(m[8], reference);
+  }
+  return { type, start: m.index, end: m.index + text.length, normalized, priority: 3 };
+}
+
+function numberHit(m: RegExpExecArray): Hit {
+  const [text] = m;
+  const scale = (s?: string) => (s === "万亿" ? 1e12 : s === "亿" ? 1e8 : s === "万" ? 1e4 : s === "千" ? 1e3 : 1);
+  if (m[2]) return { type: "percent", start: m.index, end: m.index + text.length, normalized: Number(m[1]), unit: "%", priority: 2 };
+  if (m[5]) {
+    return { type: "money", start: m.index, end: m.index + text.length, normalized: Number(m[3]) * scale(m[4]), unit: m[5], priority: 2 };
+  }
+  return { type: "number", start: m.index, end: m.index + text.length, normalized: Number(m[6]) * scale(m[7]), priority: 1 };
+}
+
+function splitTitles(titles: string): string[] {
+  return titles.split(/[、，]/).filter(Boolean);
+}
+
+/** Choose non-overlapping hits: higher priority, then longer, then earlier. */
+function resolve(hits: Hit[]): Hit[] {
+  hits.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken: Hit[] = [];
+  for (const h of hits) {
+    if (taken.some((t) => h.start < t.end && t.start < h.end)) continue;
+    taken.push(h);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Create an extractor. The segmenter's dictionary loads once, lazily, on the first call.
+ */
+export function createExtractor(options: ExtractorOptions = {}): Extractor {
+  if (options.segmenter && typeof options.segmenter.tag !== "function") {
+    throw new EntityError("YK_INVALID_OPTION", "option segmenter must have a tag(text) function");
+  }
+  const segmenter = options.segmenter ?? nodejiebaSegmenter();
+  let dictionaryAdded = false;
+  const gazetteer = new Map<string, EntityType>();
+  for (const [type, names] of Object.entries(options.gazetteer ?? {})) for (const n of names ?? []) gazetteer.set(n, type as EntityType);
+  const gazetteerRe = gazetteer.size ? new RegExp(alternation([...gazetteer.keys()]), "gu") : null;
+
+  function extract(text: string, context: ExtractContext = {}): Entity[] {
+    if (typeof text !== "string") throw new EntityError("YK_INVALID_INPUT", `extract expects a string, got ${typeof text}`);
+    if (context.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(context.date)) {
+      throw new EntityError("YK_INVALID_OPTION", `context.date must be YYYY-MM-DD, got ${JSON.stringify(context.date)}`);
+    }
+    if (!dictionaryAdded && options.userDictionary?.length) {
+      segmenter.addWords?.(options.userDictionary);
+    }
+    dictionaryAdded = true;
+    const reference = context.date ? new Date(`${context.date}T00:00:00`) : null;
+    const hits: Hit[] = [];
+    const push = (re: RegExp, make: (m: RegExpExecArray) => Hit | null) => {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const h = make(m);
+        if (h) hits.push(h);
+        if (m[0].length === 0) re.lastIndex++;
+      }
+    };
+    const titlesOf = new Map<string, Set<string>>();
+    push(TITLED_PERSON_RE, (m) => {
+      const name = m[2]!;
+      const start = m.index + m[1]!.length;
+      const set = titlesOf.get(name) ?? new Set();
+      for (const t of splitTitles(m[1]!)) set.add(t);
+      titlesOf.set(name, set);
+      return { type: "person", start, end: start + name.length, priority: 5 };
+    });
+    push(BYLINE_PERSON_RE, (m) => {
+      const name = m[2]!;
+      const start = m.index + m[0].length - name.length;
+      const set = titlesOf.get(name) ?? new Set();
+      set.add(m[1]!);
+      titlesOf.set(name, set);
+      return { type: "person", start, end: start + name.length, priority: 5 };
+    });
+    push(COMPANY_RE, (m) => {
+      // the lazy run may start on a preposition or verb before the name: 在浙江…, 走访了浙江…
+      const cut = /^(?:.*[了在和与及对向到从把被给为是的]|)/u.exec(m[0].slice(0, -4))![0].length;
+      const start = m.index + cut;
+      return m[0].length - cut >= 4 ? { type: "organization", start, end: m.index + m[0].length, priority: 4 } : null;
+    });
+    push(SHORT_COMPANY_RE, (m) => ({ type: "organization", start: m.index, end: m.index + m[0].length, priority: 3 }));
+    push(BODY_RE, (m) => ({ type: "organization", start: m.index, end: m.index + m[0].length, priority: 3 }));
+    push(PLACE_RE, (m) => ({ type: "location", start: m.index, end: m.index + m[0].length, priority: 2 }));
+    push(DATE_RE, (m) => dateHit(m, reference));
+    push(NUMBER_RE, numberHit);
+    push(QUOTED_RE, (m) => ({ type: "event", start: m.index, end: m.index + m[0].length, priority: 1 }));
+    if (gazetteerRe) push(gazetteerRe, (m) => ({ type: gazetteer.get(m[0])!, start: m.index, end: m.index + m[0].length, priority: 6 }));
+
+    // jieba's own tags, where no pattern spoke: known names (nr), places (ns), bodies (nt)
+    let pos = 0;
+    const words: TaggedWord[] = segmenter.tag(text);
+    for (const w of words) {
+      const start = text.indexOf(w.word, pos);
+      if (start < 0) continue;
+      pos = start + w.word.length;
+      const type: EntityType | null = NR_TAGS.has(w.tag) && w.word.length >= 2 && SURNAME_START.test(w.word) ? "person" : NS_TAGS.has(w.tag) ? "location" : NT_TAGS.has(w.tag) ? "organization" : null;
+      if (type) hits.push({ type, start, end: pos, priority: 0 });
+    }
+    // names seen with a title elsewhere in the text are persons wherever they recur
+    for (const name of titlesOf.keys()) {
+      let at = text.indexOf(name);
+      while (at >= 0) {
+        hits.push({ type: "person", start: at, end: at + name.length, priority: 4 });
+        at = text.indexOf(name, at + name.length);
+      }
+    }
+
+    const field = context.field ?? "text";
+    const entities = new Map<string, Entity>();
+    for (const h of resolve(hits)) {
+      const surface = text.slice(h.start, h.end);
+      const key = `${h.type}\u0000${surface}\u0000${h.normalized ?? ""}`;
+      const mention: Mention = { field, start: h.start, end: h.end, ...(context.index !== undefined ? { index: context.index } : {}) };
+      const existing = entities.get(key);
+      if (existing) {
+        existing.mentions.push(mention);
+        continue;
+      }
+      const entity: Entity = { type: h.type, text: surface, mentions: [mention] };
+      if (h.normalized !== undefined) entity.normalized = h.normalized;
+      if (h.unit) entity.unit = h.unit;
+      if (h.type === "person") entity.titles = [...(titlesOf.get(surface) ?? [])];
+      entities.set(key, entity);
+    }
+    return [...entities.values()];
+  }
+  return { extract };
+}

@@ -1,0 +1,129 @@
+/**
+ * Character classes and print widths for Chinese newspaper text.
+ *
+ * This is the one home of punctuation knowledge for every @yk package: reflow uses it to
+ * estimate column widths and find paragraph ends, article-split to tell headlines from
+ * sentences, cn-entities to cut names at punctuation.
+ */
+
+/** Han ideographs (CJK Unified, Extension A, Compatibility) plus 〇. */
+export function isHan(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    c === 0x3007 ||
+    // surrogate pair start of Extension B..G: treat as Han, the pair stays together upstream
+    (c >= 0xd840 && c <= 0xd87f)
+  );
+}
+
+/** Full-width punctuation as typeset in Chinese text (，。、；：？！“”‘’（）《》【】…—·). */
+export const CJK_PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—·～－﹏";
+
+const cjkPunct = new Set(CJK_PUNCTUATION);
+
+export function isCjkPunctuation(ch: string): boolean {
+  return cjkPunct.has(ch);
+}
+
+/** Characters that end a sentence; a line ending with one may end a paragraph. */
+export const TERMINAL_PUNCTUATION = "。！？…；!?";
+/** Closing marks that may follow a terminal mark: 。” or ！） */
+export const CLOSING_MARKS = "”’）》」』】〕\")'";
+export const OPENING_MARKS = "“‘（《「『【〔\"('";
+
+const terminal = new Set(TERMINAL_PUNCTUATION);
+const closing = new Set(CLOSING_MARKS);
+const opening = new Set(OPENING_MARKS);
+
+export function isTerminalPunctuation(ch: string): boolean {
+  return terminal.has(ch);
+}
+export function isClosingMark(ch: string): boolean {
+  return closing.has(ch);
+}
+export function isOpeningMark(ch: string): boolean {
+  return opening.has(ch);
+}
+
+/** Does this text end a sentence: a terminal mark, optionally followed by closing marks? */
+export function endsSentence(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
+  while (i >= 0 && closing.has(text[i]!)) i--;
+  if (i < 0) return false;
+  if (terminal.has(text[i]!)) return true;
+  // an ASCII full stop ends a Latin sentence ("… on Monday."), not a number ("98.")
+  return text[i] === "." && i > 0 && isLatinLetter(text[i - 1]!);
+}
+
+/** Any punctuation, full- or half-width. */
+export function isPunctuation(ch: string): boolean {
+  if (cjkPunct.has(ch)) return true;
+  const c = ch.charCodeAt(0);
+  return (
+    (c >= 0x21 && c <= 0x2f) ||
+    (c >= 0x3a && c <= 0x40) ||
+    (c >= 0x5b && c <= 0x60) ||
+    (c >= 0x7b && c <= 0x7e) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xff01 && c <= 0xff0f) ||
+    (c >= 0xff1a && c <= 0xff20)
+  );
+}
+
+export function isAsciiAlnum(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+export function isDigit(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39;
+}
+
+export function isLatinLetter(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f);
+}
+
+/** Horizontal white space of any width, including the ideographic space U+3000 and NBSP. */
+export function isSpace(ch: string): boolean {
+  return ch === " " || ch === "\t" || ch === "\u3000" || ch === "\u00a0" || ch === "\u2002" || ch === "\u2003" || ch === "\u2009";
+}
+
+/**
+ * Print width of a character in em (one Han character = 1).
+ *
+ * Half-width characters (digits, Latin, ASCII punctuation) take about half an em; full-width
+ * punctuation is set at one em but often compressed to half by justification, so it counts
+ * 0.75 — an estimate that keeps column-width statistics robust to punctuation compression.
+ */
+export function charWidth(ch: string): number {
+  if (isHan(ch)) return 1;
+  const c = ch.charCodeAt(0);
+  if (c >= 0xdc00 && c <= 0xdfff) return 0; // low surrogate: counted with its high half
+  if (cjkPunct.has(ch)) return 0.75;
+  if (c < 0x2e80) return 0.5;
+  return 1;
+}
+
+/** Width of a string in em, ignoring spaces (justification spreads glyphs; spaces are not glyphs). */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (isSpace(ch)) continue;
+    w += charWidth(ch);
+  }
+  return w;
+}
+
+/** Count of Han characters in a string. */
+export function hanCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isHan(text[i]!)) n++;
+  return n;
+}

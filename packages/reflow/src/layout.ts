@@ -1,0 +1,192 @@
+import { isHan, isCjkPunctuation, isLatinLetter } from "@yk/lexicon";
+import { INSERTED, type MappedText } from "./mapped-text.js";
+import type { Line } from "./lines.js";
+
+/**
+ * Width rules, in em. They are relative to the local column width, never absolute, so they
+ * hold for columns of 10 to 30 characters.
+ */
+export const WIDTH_RULES = {
+  /** A line narrower than the column by this much is short (a paragraph's last line). */
+  shortBy: 1.25,
+  /** A paragraph's first line lost a two-character indent: narrower by 1.25 to 3.25. */
+  firstLineMin: 1.25,
+  firstLineMax: 3.25,
+  /** Wider than the column by this much, or by this share of it: spans columns (a headline). */
+  widerBy: 2,
+  widerByShare: 0.1,
+  /** A line without terminal punctuation this much narrower than the column is no body line. */
+  headlineShortBy: 3.5,
+  /** Lines on each side used to estimate the local column width. */
+  window: 12,
+} as const;
+
+/** How lines were separated on this page: by blank lines everywhere, or by single line breaks. */
+export type GapStyle = "blank-lines" | "single-lines";
+
+export function gapStyleOf(lines: readonly Line[]): GapStyle {
+  let blank = 0;
+  let single = 0;
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i]!.newlinesBefore >= 2) blank++;
+    else single++;
+  }
+  return blank > single ? "blank-lines" : "single-lines";
+}
+
+/**
+ * A line that can tell the column width: a middle line of running text. First lines (after a
+ * sentence end: they lost the indent), letter-spaced lines, headline phrases and lines that
+ * wrap a Latin word (ragged) say little about the full width.
+ */
+function isWidthWitness(lines: readonly Line[], i: number): boolean {
+  const line = lines[i]!;
+  const prev = lines[i - 1];
+  if (line.spread || line.endsSentence || line.width < 4) return false;
+  if (line.meaningfulSpace && !line.spaceOnlyInBylineBrackets) return false;
+  if (!prev || (prev.endsSentence && !prev.spread) || line.indent) return false;
+  const next = lines[i + 1];
+  return !(next && wrapsLatin(line, next));
+}
+
+const ASCII_WRAPPING_END = /[A-Za-z0-9,;:'"(\-]$/;
+const ASCII_WORD_START = /^[A-Za-z0-9]/;
+
+/** Width of the unbreakable word a line starts with (a Latin word or a number), 0 if it starts with CJK. */
+function leadingWordWidth(line: Line): number {
+  const m = /^[A-Za-z0-9][A-Za-z0-9.,%'-]*/.exec(line.content.text);
+  return m ? m[0].length * 0.5 : 0;
+}
+
+/** A line left short because the next line's first Latin word did not fit. */
+export function shortForWord(line: Line, next: Line | undefined, column: number): boolean {
+  if (!next) return false;
+  const word = leadingWordWidth(next);
+  return word > 0 && column - line.width <= word + 1;
+}
+
+/** The line breaks inside Latin text or a number ("Zhejiang" / "University", "98." / "5%"): never a paragraph end. */
+export function wrapsLatin(line: Line, next: Line): boolean {
+  const t = line.content.text;
+  if (ASCII_WRAPPING_END.test(t) && ASCII_WORD_START.test(next.content.text)) return true;
+  // a decimal number split after its point
+  return /[0-9]\.$/.test(t) && /^[0-9]/.test(next.content.text);
+}
+
+/**
+ * The local full-column width at each line: the upper median of the widths of nearby body
+ * lines. Most lines of a column are full, so the upper median finds the full width while
+ * first lines (indent lost), headlines and short last lines pull it little.
+ */
+export function columnWidths(lines: readonly Line[]): number[] {
+  const witnesses: number[] = [];
+  const witnessWidths: number[] = [];
+  lines.forEach((l, i) => {
+    if (isWidthWitness(lines, i)) {
+      witnesses.push(i);
+      witnessWidths.push(l.width);
+    }
+  });
+  const fallback = lines.reduce((m, l) => Math.max(m, l.width), 0);
+  if (witnesses.length === 0) return lines.map(() => fallback);
+  const result: number[] = new Array(lines.length);
+  let w = 0; // index into witnesses of the first witness at or after line i
+  const k = WIDTH_RULES.window;
+  for (let i = 0; i < lines.length; i++) {
+    while (w < witnesses.length && witnesses[w]! < i) w++;
+    const from = Math.max(0, w - k);
+    const to = Math.min(witnesses.length, w + k);
+    const sample = witnessWidths.slice(from, to).sort((a, b) => a - b);
+    result[i] = sample[Math.min(sample.length - 1, Math.floor(sample.length * 0.6))]!;
+  }
+  return result;
+}
+
+/** Lines that stand alone whatever their neighbours: headline phrases, bylines, labels, spanning lines. */
+export function isStandalone(line: Line, column: number, next?: Line): boolean {
+  if (line.meaningfulSpace && !line.spaceOnlyInBylineBrackets && !/[A-Za-z0-9]/.test(line.content.text)) return true;
+  if (line.meaningfulSpace && line.spaceOnlyInBylineBrackets && /[）)]$/.test(line.content.text)) return true;
+  if (line.spread || (next && (wrapsLatin(line, next) || shortForWord(line, next, column)))) return false;
+  // a sentence end inside the line makes it prose, however wide or short (…态势。（下转第2版）)
+  if (/[。！？][^。！？]/.test(line.content.text)) return false;
+  if (line.width > column + Math.max(WIDTH_RULES.widerBy, column * WIDTH_RULES.widerByShare)) return true;
+  if (!line.endsSentence && line.width < column - WIDTH_RULES.headlineShortBy) return true;
+  return false;
+}
+
+/** Does a paragraph end after line `i`? Layout evidence only. */
+export function breaksAfter(lines: readonly Line[], i: number, columns: readonly number[], standalone: readonly boolean[], style: GapStyle): boolean {
+  const line = lines[i]!;
+  const next = lines[i + 1];
+  if (!next) return true;
+  if (next.indent) return true;
+  if (style === "single-lines" ? next.newlinesBefore >= 2 : next.newlinesBefore >= 3) return true;
+  if (standalone[i] || standalone[i + 1]) return true;
+  const column = columns[i]!;
+  if (line.spread || wrapsLatin(line, next)) return false;
+  if (!line.endsSentence) return false;
+  if (shortForWord(line, next, column)) return false;
+  if (column - line.width >= WIDTH_RULES.shortBy) return true;
+  // A full line that ends a sentence ends the paragraph when the next line lost an indent.
+  const nextShortBy = columns[i + 1]! - next.width;
+  return !next.spread && nextShortBy >= WIDTH_RULES.firstLineMin && nextShortBy <= WIDTH_RULES.firstLineMax;
+}
+
+/** A word space lost at a Latin line break: "drew" / "delegates", "Monday," / "and", "40" / "countries". */
+function latinGap(last: string, first: string, next: string): boolean {
+  if (isLatinLetter(last) && /[0-9]/.test(first)) return true; // "than" / "5,000"
+  if (!isLatinLetter(first)) return false;
+  if (isLatinLetter(last) || /[,.;:!?)"']/.test(last)) return true;
+  // a number then a word ("40 countries"), but not a unit glued to it ("5G")
+  return /[0-9]/.test(last) && /^[a-z]{2,}/.test(next);
+}
+
+function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && (isHan(ch) || isCjkPunctuation(ch));
+}
+
+/**
+ * Join wrapped lines: nothing between CJK; a space between Latin words; a line-end hyphen
+ * inside a Latin word goes; digits split across lines rejoin.
+ */
+export function joinLines(parts: readonly MappedText[]): MappedText {
+  let text = "";
+  const offsets: number[] = [];
+  for (const part of parts) {
+    if (text.length > 0 && part.text.length > 0) {
+      const last = text[text.length - 1]!;
+      const first = part.text[0]!;
+      const beforeLast = text[text.length - 2];
+      if (last === "-" && beforeLast !== undefined && isLatinLetter(beforeLast) && isLatinLetter(first)) {
+        text = text.slice(0, -1);
+        offsets.pop();
+      } else if (latinGap(last, first, part.text)) {
+        text += " ";
+        offsets.push(INSERTED);
+      }
+    }
+    text += part.text;
+    for (const o of part.offsets) offsets.push(o);
+  }
+  return { text, offsets };
+}
+
+/**
+ * Inside running text Chinese has no word spaces: a space left between two CJK characters of a
+ * multi-line paragraph is justification. Spaces inside brackets are kept (（记者 王明 李华）).
+ */
+export function dropProseSpaces(m: MappedText): MappedText {
+  if (!m.text.includes(" ")) return m;
+  let text = "";
+  const offsets: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < m.text.length; i++) {
+    const ch = m.text[i]!;
+    if (ch === "（" || ch === "(") depth++;
+    else if ((ch === "）" || ch === ")") && depth > 0) depth--;
+    if (ch === " " && depth === 0 && isCjk(m.text[i - 1]) && isCjk(m.text[i + 1])) continue;
+    text += ch;
+    offsets.push(m.offsets[i]!);
+  }
+  return { text, offsets };
+}

@@ -1,0 +1,161 @@
+import { isHan, isCjkPunctuation, isAsciiAlnum, isDigit, isLatinLetter, textWidth, endsSentence } from "@yk/lexicon";
+import type { MappedText, Span } from "./mapped-text.js";
+
+/** One printed line after cleaning. */
+export interface Line {
+  /** Position among the page's non-empty lines. */
+  index: number;
+  /** Raw span of the whole line, without its line break. */
+  raw: Span;
+  /** The line with justification spaces removed and meaningful spaces kept (one space each). */
+  content: MappedText;
+  /** Printed width in em: a Han character is 1 (see `charWidth` in @yk/lexicon). */
+  width: number;
+  /** The line kept a paragraph indent (ideographic spaces or two or more spaces). */
+  indent: boolean;
+  /** Glyphs were spread by justification (spaces between most characters): never paragraph-final. */
+  spread: boolean;
+  /** Line breaks since the previous non-empty line (1: no blank line between them). */
+  newlinesBefore: number;
+  endsSentence: boolean;
+  /** A space between CJK words survived cleaning (headline phrases, bylines, credits). */
+  meaningfulSpace: boolean;
+  /** All meaningful spaces sit inside brackets or right after a closing bracket that more text follows (本报讯（记者 X） 日前…). */
+  spaceOnlyInBylineBrackets: boolean;
+}
+
+function isCjk(ch: string): boolean {
+  return isHan(ch) || isCjkPunctuation(ch);
+}
+
+function isSpaceChar(ch: string): boolean {
+  return ch === " " || ch === "\u3000";
+}
+
+/** Split normalized text into non-empty lines, counting the line breaks between them. */
+export function splitLines(norm: MappedText): Line[] {
+  const lines: Line[] = [];
+  const { text, offsets } = norm;
+  let newlines = 0;
+  let start = 0;
+  const n = text.length;
+  while (start <= n) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = n;
+    let s = start;
+    let e = end;
+    while (s < e && (text[s] === " " || text[s] === "\u3000")) s++;
+    while (e > s && (text[e - 1] === " " || text[e - 1] === "\u3000")) e--;
+    if (e > s) {
+      const lead = text.slice(start, s);
+      const indent = lead.includes("\u3000") || lead.length >= 2;
+      lines.push(cleanLine(text, offsets, s, e, lines.length, newlines === 0 ? 0 : newlines, indent));
+      newlines = 0;
+    }
+    newlines++;
+    start = end + 1;
+  }
+  return lines;
+}
+
+/**
+ * Remove justification spaces from one line and measure it.
+ *
+ * A space between CJK and a digit or Latin letter comes from the extractor (a font switch or a
+ * widened gap) and goes. Spaces between CJK characters go when the line is letter-spaced —
+ * most CJK gaps carry one — and otherwise stay as meaningful (headline phrases, bylines).
+ * Spaces between Latin words or numbers stay.
+ */
+function cleanLine(text: string, offsets: readonly number[], s: number, e: number, index: number, newlinesBefore: number, indent: boolean): Line {
+  // Count CJK-to-CJK gaps and how many of them are spaced, to tell letter-spacing from word spaces.
+  let cjkGaps = 0;
+  let spacedCjkGaps = 0;
+  let glyphs = 0;
+  let prev = "";
+  let spaced = false;
+  for (let i = s; i < e; i++) {
+    const ch = text[i]!;
+    if (isSpaceChar(ch)) {
+      spaced = true;
+      continue;
+    }
+    glyphs++;
+    if (prev && isCjk(prev) && isCjk(ch)) {
+      cjkGaps++;
+      if (spaced) spacedCjkGaps++;
+    }
+    prev = ch;
+    spaced = false;
+  }
+  const spread = glyphs >= 8 && spacedCjkGaps >= 3 && spacedCjkGaps * 2 >= cjkGaps;
+
+  const parts: string[] = [];
+  const outOffsets: number[] = [];
+  let removedMixedSpaces = 0;
+  let keptSpaces = 0;
+  let meaningfulSpace = false;
+  let bracketDepth = 0;
+  let spaceOutsideByline = false;
+  let i = s;
+  while (i < e) {
+    // copy the run of non-space characters in one slice, tracking bracket depth for byline spaces
+    let j = i;
+    while (j < e) {
+      const c = text.charCodeAt(j);
+      if (c === 0x20 || c === 0x3000) break;
+      if (c === 0xff08 || c === 0x28) bracketDepth++;
+      else if ((c === 0xff09 || c === 0x29) && bracketDepth > 0) bracketDepth--;
+      j++;
+    }
+    if (j > i) {
+      parts.push(text.slice(i, j));
+      for (let k = i; k < j; k++) outOffsets.push(offsets[k]!);
+    }
+    if (j >= e) break;
+    // a run of spaces: decide once for the run
+    let k = j;
+    while (k < e && isSpaceChar(text[k]!)) k++;
+    const before = text[j - 1]!;
+    const after = text[k]!;
+    if (keepSpace(before, after, spread)) {
+      keptSpaces++;
+      parts.push(" ");
+      outOffsets.push(offsets[j]!);
+      if (isCjk(before) && isCjk(after)) {
+        meaningfulSpace = true;
+        const afterClosingBracket = before === "）" || before === ")";
+        if (bracketDepth === 0 && !afterClosingBracket) spaceOutsideByline = true;
+      }
+    } else if ((isAsciiAlnum(before) && isCjk(after)) || (isCjk(before) && isAsciiAlnum(after))) {
+      removedMixedSpaces++;
+    }
+    i = k;
+  }
+  const out = parts.join("");
+  const content = { text: out, offsets: outOffsets };
+  // A removed space beside a digit or Latin word still took print width (CJK–Latin spacing);
+  // a kept word space takes half an em.
+  const width = textWidth(out) + 0.25 * removedMixedSpaces + 0.5 * keptSpaces;
+  return {
+    index,
+    raw: { start: offsets[s]!, end: offsets[e - 1]! + 1 },
+    content,
+    width,
+    indent,
+    spread,
+    newlinesBefore,
+    endsSentence: endsSentence(out),
+    meaningfulSpace,
+    spaceOnlyInBylineBrackets: meaningfulSpace && !spaceOutsideByline,
+  };
+}
+
+function keepSpace(before: string, after: string, spread: boolean): boolean {
+  const latinOrDigitBefore = isLatinLetter(before) || isDigit(before);
+  const latinOrDigitAfter = isLatinLetter(after) || isDigit(after);
+  if (latinOrDigitBefore && latinOrDigitAfter) return true; // "Hello world", "3 000"
+  if (isCjk(before) && isCjk(after)) return !spread;
+  if (isCjk(before) || isCjk(after)) return false; // CJK beside Latin, digits or symbols: justification
+  // Latin text with ASCII punctuation ("Monday, and"): a word space
+  return true;
+}

@@ -1,0 +1,93 @@
+/**
+ * Text that remembers where each of its UTF-16 code units came from in the raw input.
+ * `offsets[i]` is the raw offset of `text[i]`, or -1 for text the pipeline inserted
+ * (a space between Latin words joined across lines).
+ */
+export interface MappedText {
+  readonly text: string;
+  readonly offsets: readonly number[];
+}
+
+/** A range of the raw input: UTF-16 code units, `end` exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export const INSERTED = -1;
+
+export function mappedText(text: string, offsets: readonly number[]): MappedText {
+  return { text, offsets };
+}
+
+export function sliceMapped(m: MappedText, start: number, end = m.text.length): MappedText {
+  return { text: m.text.slice(start, end), offsets: m.offsets.slice(start, end) };
+}
+
+export function concatMapped(parts: readonly MappedText[]): MappedText {
+  let text = "";
+  const offsets: number[] = [];
+  for (const p of parts) {
+    text += p.text;
+    for (let i = 0; i < p.offsets.length; i++) offsets.push(p.offsets[i]!);
+  }
+  return { text, offsets };
+}
+
+/** Trim white space at both ends, keeping the map aligned. */
+export function trimMapped(m: MappedText): MappedText {
+  let s = 0;
+  let e = m.text.length;
+  while (s < e && /\s/.test(m.text[s]!)) s++;
+  while (e > s && /\s/.test(m.text[e - 1]!)) e--;
+  return s === 0 && e === m.text.length ? m : sliceMapped(m, s, e);
+}
+
+/** Characters whose loss is a documented normalization: white space, BOM, zero-width and control characters. */
+export function isIgnorable(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return (
+    c <= 0x20 ||
+    (c >= 0x7f && c <= 0xa0) ||
+    c === 0x3000 ||
+    c === 0xfeff ||
+    (c >= 0x2000 && c <= 0x200f) ||
+    (c >= 0x2028 && c <= 0x202f) ||
+    c === 0x205f ||
+    c === 0x2060
+  );
+}
+
+function gapIsIgnorable(raw: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const ch = raw[k]!;
+    if (isIgnorable(ch)) continue;
+    // a hyphen that broke a Latin word at a line end is removed by the join
+    if (ch === "-" && k + 1 < to && (raw[k + 1] === "\n" || raw[k + 1] === "\r")) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * The raw spans a mapped text came from. Neighbouring characters merge into one span when
+ * what lies between them in the raw input was only dropped by normalization (white space,
+ * line breaks, justification spaces), so a paragraph usually has one span per column run.
+ * Pass `raw` to merge across such gaps; without it only adjacent offsets merge.
+ */
+export function spansOf(m: MappedText, raw?: string): Span[] {
+  const spans: Span[] = [];
+  let cur: Span | null = null;
+  for (const o of m.offsets) {
+    if (o < 0) continue;
+    if (cur && o === cur.end) {
+      cur.end = o + 1;
+    } else if (cur && raw !== undefined && o > cur.end && gapIsIgnorable(raw, cur.end, o)) {
+      cur.end = o + 1;
+    } else {
+      cur = { start: o, end: o + 1 };
+      spans.push(cur);
+    }
+  }
+  return spans;
+}

@@ -1,0 +1,120 @@
+import { normalize } from "./normalize.js";
+import { splitLines, type Line } from "./lines.js";
+import { breaksAfter, columnWidths, dropProseSpaces, gapStyleOf, isStandalone, joinLines, type GapStyle } from "./layout.js";
+import { spansOf, type MappedText, type Span } from "./mapped-text.js";
+
+/** What a paragraph looks like to layout: running text, or a standalone line such as a headline or credit. */
+export type ParagraphHint = "body" | "headline";
+
+export interface ReflowParagraph extends MappedText {
+  /** Raw spans of the paragraph's characters, merged across dropped white space. */
+  spans: Span[];
+  /** Indexes of its first and last line in `lines`. */
+  firstLine: number;
+  lastLine: number;
+  /** `headline`: one standalone line without terminal punctuation (headline, label, byline or credit). */
+  hint: ParagraphHint;
+  /** Which block it belongs to. */
+  block: number;
+}
+
+export interface ReflowBlock {
+  index: number;
+  kind: "text" | "headline-like";
+  firstLine: number;
+  lastLine: number;
+  /** Estimated full column width in em. */
+  columnWidth: number;
+  /** Indexes into `paragraphs`. */
+  paragraphs: number[];
+}
+
+export interface ReflowResult {
+  /** The raw input, as given. */
+  raw: string;
+  gapStyle: GapStyle;
+  lines: Line[];
+  blocks: ReflowBlock[];
+  paragraphs: ReflowParagraph[];
+}
+
+export interface ReflowOptions {
+  /**
+   * Largest input accepted, in UTF-16 code units (default 64 Mi). Larger input throws a
+   * {@link ReflowError} with code `YK_INPUT_TOO_LARGE`.
+   */
+  maxLength?: number;
+}
+
+export class ReflowError extends Error {
+  readonly code: "YK_INPUT_TOO_LARGE" | "YK_INVALID_INPUT" | "YK_INVALID_OPTION";
+  constructor(code: ReflowError["code"], message: string) {
+    super(message);
+    this.name = "ReflowError";
+    this.code = code;
+  }
+}
+
+export const DEFAULT_MAX_LENGTH = 64 * 1024 * 1024;
+
+function checkInput(raw: unknown, options: ReflowOptions | undefined): number {
+  if (typeof raw !== "string") throw new ReflowError("YK_INVALID_INPUT", `reflow expects a string, got ${raw === null ? "null" : typeof raw}`);
+  const max = options?.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (typeof max !== "number" || !Number.isFinite(max) || max < 0) {
+    throw new ReflowError("YK_INVALID_OPTION", `option maxLength must be a non-negative number, got ${String(max)}`);
+  }
+  if (raw.length > max) {
+    throw new ReflowError("YK_INPUT_TOO_LARGE", `input is ${raw.length} UTF-16 code units, over the maxLength of ${max}`);
+  }
+  return max;
+}
+
+/**
+ * Raw extracted text → clean lines, blocks and paragraphs, each traceable to raw offsets.
+ * The stages are exported too: normalize → splitLines → columnWidths → breaksAfter → joinLines.
+ */
+export function reflow(raw: string, options?: ReflowOptions): ReflowResult {
+  checkInput(raw, options);
+  const lines = splitLines(normalize(raw));
+  const gapStyle = gapStyleOf(lines);
+  const columns = columnWidths(lines);
+  const standalone = lines.map((l, i) => isStandalone(l, columns[i]!, lines[i + 1]));
+
+  const paragraphs: ReflowParagraph[] = [];
+  const blocks: ReflowBlock[] = [];
+  let first = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!breaksAfter(lines, i, columns, standalone, gapStyle)) continue;
+    const group = lines.slice(first, i + 1);
+    let content = joinLines(group.map((l) => l.content));
+    if (group.length > 1) content = dropProseSpaces(content);
+    const single = group.length === 1 ? group[0]! : null;
+    const hint: ParagraphHint = single && !single.endsSentence && !/[。！？]/.test(single.content.text) ? "headline" : "body";
+    const kind = hint === "headline" ? "headline-like" : "text";
+    let block = blocks[blocks.length - 1];
+    if (!block || block.kind !== kind || kind === "headline-like" && lines[first]!.newlinesBefore > 1 && gapStyle === "single-lines") {
+      block = { index: blocks.length, kind, firstLine: first, lastLine: i, columnWidth: columns[first]!, paragraphs: [] };
+      blocks.push(block);
+    }
+    block.lastLine = i;
+    block.paragraphs.push(paragraphs.length);
+    paragraphs.push({ ...content, spans: spansOf(content, raw), firstLine: first, lastLine: i, hint, block: block.index });
+    first = i + 1;
+  }
+  for (const b of blocks) {
+    const ws = columns.slice(b.firstLine, b.lastLine + 1).sort((a, c) => a - c);
+    b.columnWidth = ws[Math.floor(ws.length / 2)] ?? 0;
+  }
+  return { raw, gapStyle, lines, blocks, paragraphs };
+}
+
+/** Ideographic indent that starts each paragraph of {@link reflowText}, as print does. */
+export const PARAGRAPH_INDENT = "\u3000\u3000";
+
+/**
+ * The reflowed text as Chinese print sets it: each paragraph on one line behind a two-character
+ * ideographic indent, a blank line between paragraphs. Reflowing this text again gives it back.
+ */
+export function reflowText(raw: string, options?: ReflowOptions): string {
+  return reflow(raw, options).paragraphs.map((p) => PARAGRAPH_INDENT + p.text).join("\n\n");
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// The proof that "users install individual packages" works: pack every public package, install
+// the tarballs into a fresh project outside the workspace, then import (ESM), require (CJS) and
+// type-check a tiny TypeScript consumer against the packed types. Also runs publint on each.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const root = resolve(new URL("..", import.meta.url).pathname);
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8", env: { ...process.env, CI: "true" } });
+
+const packages = readdirSync(join(root, "packages"))
+  .map((dir) => ({ dir: join(root, "packages", dir), json: JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")) }))
+  .filter((p) => !p.json.private);
+
+const work = mkdtempSync(join(tmpdir(), "yk-pack-"));
+const tarballs = [];
+for (const p of packages) {
+  run("npx", ["publint", "--strict", p.dir], root);
+  const out = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], p.dir));
+  tarballs.push(join(work, out[0].filename));
+  console.log(`packed ${p.json.name}: ${out[0].files.length} files, ${(out[0].size / 1024).toFixed(1)} kB`);
+}
+
+const consumer = join(work, "consumer");
+run("mkdir", ["-p", consumer], work);
+writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, version: "0.0.0" }));
+// nodejieba's install script runs `npx @mapbox/node-pre-gyp`, which npm cancels without a terminal;
+// having it installed first is the documented fix for our users too.
+const typescript = JSON.parse(readFileSync(join(root, "node_modules/typescript/package.json"), "utf8")).version;
+run("npm", ["install", "--no-audit", "--no-fund", "@mapbox/node-pre-gyp@2.0.3", `typescript@${typescript}`, "@types/node@20"], consumer);
+run("npm", ["install", "--no-audit", "--no-fund", ...tarballs], consumer);
+
+for (const p of packages) {
+  const name = p.json.name;
+  const esm = run("node", ["--input-type=module", "-e", `import * as m from "${name}"; console.log(Object.keys(m).length)`], consumer).trim();
+  const cjs = run("node", ["-e", `const m = require("${name}"); console.log(Object.keys(m).length)`], consumer).trim();
+  if (!(Number(esm) > 0) || esm !== cjs) throw new Error(`${name}: ESM exports ${esm}, CJS exports ${cjs}`);
+  console.log(`${name}: import and require give ${esm} exports`);
+}
+// the JSON Schema is exported as a file
+run("node", ["-e", `const s = require("@yk/schema/page.schema.json"); if (!s.$id) process.exit(1)`], consumer);
+
+// type-check a consumer against the packed types, once as ESM and once as CommonJS
+const source = `
+import { parsePage, type Page } from "@yk/schema";
+import { reflow } from "@yk/reflow";
+import { splitPage } from "@yk/article-split";
+import { createExtractor } from "@yk/cn-entities";
+import { textWidth } from "@yk/lexicon";
+const page: Page = splitPage("本报讯（记者 王明）今天下雨。");
+const checked: Page = parsePage(page);
+const width: number = textWidth(reflow("一二三").paragraphs[0]!.text);
+const extractor = createExtractor();
+export const out = [checked.articles.length, width, typeof extractor.extract];
+`;
+for (const [type, module] of [["module", "nodenext"], ["commonjs", "nodenext"]]) {
+  writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, version: "0.0.0", type }));
+  writeFileSync(join(consumer, "index.ts"), source);
+  writeFileSync(
+    join(consumer, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { module, moduleResolution: module, strict: true, noEmit: true, types: ["node"], skipLibCheck: false }, files: ["index.ts"] }),
+  );
+  run("npx", ["tsc", "-p", "tsconfig.json"], consumer);
+  console.log(`types check as ${type}`);
+}
+if (!process.env.KEEP_PACK) rmSync(work, { recursive: true, force: true });
+console.log("pack check passed");
