@@ -18,8 +18,8 @@ const work = mkdtempSync(join(tmpdir(), "yk-pack-"));
 const tarballs = [];
 for (const p of packages) {
   run("npx", ["publint", "--strict", p.dir], root);
-  // are the types right for every resolution mode (node10, node16 CJS/ESM, bundler)?
-  run("npx", ["attw", "--pack", p.dir, "--format", "ascii"], root);
+  // are the types right for node16 CJS and ESM and bundlers? (node10 cannot see subpath exports such as page.schema.json)
+  run("npx", ["attw", "--pack", p.dir, "--format", "ascii", "--profile", "node16"], root);
   const out = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], p.dir));
   tarballs.push(join(work, out[0].filename));
   console.log(`packed ${p.json.name}: ${out[0].files.length} files, ${(out[0].size / 1024).toFixed(1)} kB`);
