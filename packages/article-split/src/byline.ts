@@ -1,4 +1,4 @@
-import { BYLINE_ROLES, BYLINE_ROLE_PREFIXES, DATELINE_AGENCIES, alternation, type ContributorKind } from "@yk/lexicon";
+import { BYLINE_ROLES, BYLINE_ROLE_PREFIXES, COMPOUND_SURNAMES, DATELINE_AGENCIES, SINGLE_SURNAMES, alternation, type ContributorKind } from "@yk/lexicon";
 import type { Contributor, Dateline } from "@yk/schema";
 
 const ROLE_WORDS = Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2 || r === "文");
@@ -12,9 +12,11 @@ const DATELINE_RE = new RegExp(
   `^(?:(${AGENCY})讯|(${AGENCY})([\\u4e00-\\u9fff]{0,8}?)((?:\\d{4}年)?\\d{1,2}月\\d{1,2}日)?(?:[\\u4e00-\\u9fff]{0,3})?电)`,
 );
 const NAME_RE = /^[\u4e00-\u9fff·]{2,5}$/;
+const GLUED_ROLE_RE = new RegExp(`(${PREFIX}(?:${alternation(ROLE_WORDS.filter((r) => r.length >= 2))}))`, "g");
 
 function kindOfRole(role: string | null, suffix: string | null): ContributorKind {
-  if (suffix && /^(摄|图|摄影|摄影报道)$/.test(suffix)) return "photographer";
+  // 文/摄 and 图/文: wrote and photographed; on a credit the photograph is what is credited
+  if (suffix && /摄|图/.test(suffix)) return "photographer";
   if (!role) return "author";
   for (const word of Object.keys(BYLINE_ROLES).sort((a, b) => b.length - a.length)) {
     if (role.endsWith(word)) return BYLINE_ROLES[word]!;
@@ -31,6 +33,8 @@ export function parseContributors(text: string): Contributor[] | null {
   const tokens = text
     .trim()
     .replace(/[（(）)]/g, " ")
+    // a role glued between names after a line break lost the spaces: 记者钱晓燕通讯员邵立群
+    .replace(GLUED_ROLE_RE, (m, _role, offset: number) => (offset > 0 ? ` ${m} ` : `${m} `))
     .split(/[\s、，,；;]+/)
     .filter(Boolean);
   if (tokens.length === 0 || tokens.length > 24) return null;
@@ -68,8 +72,9 @@ export function parseContributors(text: string): Contributor[] | null {
       }
       continue;
     }
-    if (!NAME_RE.test(t)) return null;
-    out.push({ name: t, role, suffix: null });
+    const names = NAME_RE.test(t) && t.length <= 3 ? [t] : splitGluedNames(t);
+    if (!names) return null;
+    for (const name of names) out.push({ name, role, suffix: null });
   }
   if (pendingSingle || out.length === 0) return null;
   // without any role word, only "X 摄"-style credits count
@@ -79,6 +84,31 @@ export function parseContributors(text: string): Contributor[] | null {
     role: c.role ?? (c.suffix && c.suffix !== "摄" ? c.suffix : null),
     kind: kindOfRole(c.role, c.suffix),
   }));
+}
+
+const SURNAME_RE = new RegExp(`^(?:${alternation(COMPOUND_SURNAMES)}|[${SINGLE_SURNAMES}])`);
+
+/**
+ * Names whose separating spaces were lost (justification, a line break): 章若琳汤志伟 → 章若琳, 汤志伟.
+ * Splits into names of two or three characters that each start with a surname, preferring three;
+ * a 4–5 character token that splits no way is kept as one name (欧阳明华).
+ */
+export function splitGluedNames(token: string): string[] | null {
+  if (!/^[\u4e00-\u9fff]{2,12}$/.test(token)) return null;
+  const best = (rest: string): string[] | null => {
+    if (rest.length === 0) return [];
+    for (const len of [3, 2, 4]) {
+      if (rest.length < len) continue;
+      const head = rest.slice(0, len);
+      if (!SURNAME_RE.test(head)) continue;
+      const tail = best(rest.slice(len));
+      if (tail) return [head, ...tail];
+    }
+    return null;
+  };
+  const split = best(token);
+  if (split && split.length > 1) return split;
+  return token.length <= 5 && SURNAME_RE.test(token) ? [token] : split;
 }
 
 export interface BylineMatch {

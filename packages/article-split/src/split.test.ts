@@ -137,7 +137,12 @@ describe("bylines and furniture", () => {
       { name: "李华", role: "通讯员", kind: "correspondent" },
     ]);
     expect(parseContributors("本报记者 张 伟 摄")).toEqual([{ name: "张伟", role: "本报记者", kind: "photographer" }]);
-    expect(parseContributors("欧阳明 文/摄")).toEqual([{ name: "欧阳明", role: "文/摄", kind: "author" }]);
+    expect(parseContributors("欧阳明 文/摄")).toEqual([{ name: "欧阳明", role: "文/摄", kind: "photographer" }]);
+    expect(parseContributors("融媒记者卓雅丽通讯员章若琳汤志伟")).toEqual([
+      { name: "卓雅丽", role: "融媒记者", kind: "author" },
+      { name: "章若琳", role: "通讯员", kind: "correspondent" },
+      { name: "汤志伟", role: "通讯员", kind: "correspondent" },
+    ]);
     expect(parseContributors("今天天气很好")).toBeNull();
   });
 

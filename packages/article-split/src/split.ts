@@ -78,9 +78,18 @@ function checkOptions(options: SplitOptions): void {
 
 /** Classify each reflowed paragraph: furniture, byline, credit, headline line or body. */
 function classify(result: ReflowResult, options: SplitOptions): Item[] {
-  const { raw, lines, paragraphs, gapStyle } = result;
+  const { raw, lines, paragraphs } = result;
   const year = options.date ? Number(options.date.slice(0, 4)) : undefined;
   const items: Item[] = [];
+  let continuedFrom: string | null = null;
+  const pushBodyItem = (mapped: Mapped) => {
+    pushBody(items, mapped, raw);
+    if (continuedFrom !== null) {
+      const body = items[items.length - 1];
+      if (body?.type === "body") body.continuedFrom = continuedFrom;
+      continuedFrom = null;
+    }
+  };
   paragraphs.forEach((p: ReflowParagraph) => {
     const mapped = withSpans(p, raw);
     const single = p.firstLine === p.lastLine;
@@ -88,7 +97,9 @@ function classify(result: ReflowResult, options: SplitOptions): Item[] {
     if (kind) {
       const cont = kind === "continuation" ? CONTINUATION_RE.exec(p.text) : null;
       items.push({ type: "furniture", furniture: { kind, text: p.text, spans: mapped.spans } });
-      if (cont) attachContinuation(items, cont[1]!, cont[2]!);
+      // 下转第3版 closes the body before it; 上接第1版 opens the body after it
+      if (cont && (cont[1] === "上接" || cont[1] === "接")) continuedFrom = cont[2]!;
+      else if (cont) attachContinuation(items, cont[2]!);
       return;
     }
     const lead = matchLeadingByline(p.text, year);
@@ -99,7 +110,7 @@ function classify(result: ReflowResult, options: SplitOptions): Item[] {
         byline: { text: lead.text, dateline: lead.dateline, contributors: lead.contributors, spans: spansOf(bylinePart, raw) },
       });
       const rest = trimMapped(sliceMapped(p, lead.length));
-      if (rest.text.length > 0) pushBody(items, withSpans(rest, raw), raw);
+      if (rest.text.length > 0) pushBodyItem(withSpans(rest, raw));
       return;
     }
     if (p.hint === "headline" || (single && p.text.length <= 40)) {
@@ -120,17 +131,16 @@ function classify(result: ReflowResult, options: SplitOptions): Item[] {
       items.push({ type: "headline", line: mapped, tight, hasSpace: line.meaningfulSpace && /\S\s\S/.test(p.text) });
       return;
     }
-    pushBody(items, mapped, raw);
+    pushBodyItem(mapped);
   });
   return items;
 }
 
-function attachContinuation(items: Item[], direction: string, page: string): void {
+function attachContinuation(items: Item[], page: string): void {
   for (let i = items.length - 1; i >= 0; i--) {
     const it = items[i]!;
     if (it.type === "body") {
-      if (direction === "上接" || direction === "接") it.continuedFrom = page;
-      else it.continuedTo = page;
+      it.continuedTo = page;
       return;
     }
     if (it.type === "headline") return;
@@ -203,19 +213,14 @@ function headlineGroups(items: readonly Item[]): HeadlineGroup[] {
         sub.push(...main.slice(h + 1));
       }
     }
-    // a lone unspaced line right before a spaced headline is its kicker
-    if (
-      adjacent &&
-      prev.headline.length === 1 &&
-      prev.kicker.length === 0 &&
-      prev.subheadline.length === 0 &&
-      prev.first === prev.last &&
-      kicker.length === 0 &&
-      main.length === 1 &&
-      u.spaced[0] &&
-      !u.spaced.some((s, k) => s && k > 0) &&
-      !(items[prev.first] as { hasSpace: boolean }).hasSpace
-    ) {
+    // A lone line right before a one-line headline is its kicker (引题): always when the
+    // headline has parallel phrases and the kicker none, else when content follows the pair.
+    const prevIsLoneLine =
+      adjacent && prev.headline.length === 1 && prev.kicker.length === 0 && prev.subheadline.length === 0 && prev.first === prev.last;
+    const contentFollows = ["byline", "body", "credit"].includes(items[u.last + 1]?.type ?? "");
+    const prevSpaced = prevIsLoneLine && (items[prev.first] as { hasSpace: boolean }).hasSpace;
+    const thisSpaced = u.spaced[0] === true && !u.spaced.some((s, k) => s && k > 0);
+    if (prevIsLoneLine && kicker.length === 0 && main.length === 1 && !prevSpaced && (thisSpaced || contentFollows)) {
       prev.kicker = prev.headline;
       prev.headline = headline;
       prev.subheadline.push(...sub);
@@ -251,6 +256,13 @@ function drafts(items: readonly Item[]): Draft[] {
   items.forEach((it, i) => {
     switch (it.type) {
       case "byline":
+        // （记者 王明） on its own line right after a body closes that body (a brief's byline)
+        if (cur && cur.open && cur.paragraphs.length > 0 && !cur.byline && /^[（(].*[）)]$/.test(it.byline.text)) {
+          cur.byline = it.byline;
+          cur.last = i;
+          cur.open = false;
+          break;
+        }
         cur = open(i, it.byline);
         break;
       case "body":

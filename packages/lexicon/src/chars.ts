@@ -51,6 +51,11 @@ export function isOpeningMark(ch: string): boolean {
 /** Does this text end a sentence: a terminal mark, optionally followed by closing marks? */
 export function endsSentence(text: string): boolean {
   let i = text.length - 1;
+  // a bracket group after a sentence end closes nothing new: …达产。（记者 王明） or …。（下转第3版）
+  if (text[i] === "）" || text[i] === ")") {
+    const open = Math.max(text.lastIndexOf("（"), text.lastIndexOf("("));
+    if (open > 0 && terminal.has(text[open - 1]!)) return true;
+  }
   while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
   while (i >= 0 && closing.has(text[i]!)) i--;
   if (i < 0) return false;

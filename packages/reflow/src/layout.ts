@@ -102,15 +102,49 @@ export function columnWidths(lines: readonly Line[]): number[] {
   return result;
 }
 
-/** Lines that stand alone whatever their neighbours: headline phrases, bylines, labels, spanning lines. */
-export function isStandalone(line: Line, column: number, next?: Line): boolean {
-  if (line.meaningfulSpace && !line.spaceOnlyInBylineBrackets && !/[A-Za-z0-9]/.test(line.content.text)) return true;
-  if (line.meaningfulSpace && line.spaceOnlyInBylineBrackets && /[）)]$/.test(line.content.text)) return true;
+/** A byline line such as 本报讯（融媒首席记者 陈晓苏） or （记者 王明）: a short lead, then one bracket group, nothing after. */
+const BRACKET_LINE = /^[^。！？，（(]{0,16}[（(][^（）()]*[）)]$/;
+
+/**
+ * Lines that stand alone: headline phrases, bylines, labels, spanning lines, title lines.
+ * Decided top to bottom, because a line continues its predecessor when that one is a full
+ * line of running text without a sentence end — whatever its own width (…（下转第 / 3版）).
+ */
+export function standaloneLines(lines: readonly Line[], columns: readonly number[]): boolean[] {
+  const out: boolean[] = new Array(lines.length).fill(false);
+  for (let i = 0; i < lines.length; i++) out[i] = isStandalone(lines, i, columns, out);
+  return out;
+}
+
+export function isStandalone(lines: readonly Line[], i: number, columns: readonly number[], decided: readonly boolean[]): boolean {
+  const line = lines[i]!;
+  const next = lines[i + 1];
+  const prev = lines[i - 1];
+  const column = columns[i]!;
+  const text = line.content.text;
+  if (line.meaningfulSpace && !line.spaceOnlyInBylineBrackets && !/[A-Za-z0-9]/.test(text)) return true;
+  if (line.meaningfulSpace && line.spaceOnlyInBylineBrackets && BRACKET_LINE.test(text)) return true;
   if (line.spread || (next && (wrapsLatin(line, next) || shortForWord(line, next, column)))) return false;
   // a sentence end inside the line makes it prose, however wide or short (…态势。（下转第2版）)
-  if (/[。！？][^。！？]/.test(line.content.text)) return false;
-  if (line.width > column + Math.max(WIDTH_RULES.widerBy, column * WIDTH_RULES.widerByShare)) return true;
-  if (!line.endsSentence && line.width < column - WIDTH_RULES.headlineShortBy) return true;
+  if (/[。！？][^。！？]/.test(text)) return false;
+  const widerBy = line.width - column;
+  if (widerBy > Math.max(WIDTH_RULES.widerBy, column * WIDTH_RULES.widerByShare)) return true;
+  if (line.endsSentence) return false;
+  // a line that is one bracket group: （上接第1版）, （记者 王明）
+  if (/^[（(][^（）()]*[）)]$/.test(text)) return true;
+  // the rest of a full line of running text that did not end its sentence
+  const continues = !!prev && !prev.endsSentence && !decided[i - 1] && (prev.spread || columns[i - 1]! - prev.width < WIDTH_RULES.shortBy);
+  if (continues) return false;
+  // a subheadline or attribution line: ——会议研究部署…
+  if (/^[—－]{1,2}/.test(text)) return true;
+  const shortBy = column - line.width;
+  if (shortBy >= WIDTH_RULES.headlineShortBy) return true;
+  // A title line: short, and followed by a line that lost its indent (a paragraph's first line).
+  // (Titles carry no sentence-internal punctuation; first lines of paragraphs usually do.)
+  if (shortBy >= WIDTH_RULES.shortBy && next && !next.spread && !next.endsSentence && !next.indent && !/[，、；：]/.test(text)) {
+    const nextShortBy = columns[i + 1]! - next.width;
+    if (nextShortBy >= WIDTH_RULES.firstLineMin && nextShortBy <= WIDTH_RULES.firstLineMax) return true;
+  }
   return false;
 }
 

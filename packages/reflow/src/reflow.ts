@@ -1,6 +1,6 @@
 import { normalize } from "./normalize.js";
 import { splitLines, type Line } from "./lines.js";
-import { breaksAfter, columnWidths, dropProseSpaces, gapStyleOf, isStandalone, joinLines, type GapStyle } from "./layout.js";
+import { breaksAfter, columnWidths, dropProseSpaces, gapStyleOf, joinLines, standaloneLines, type GapStyle } from "./layout.js";
 import { spansOf, type MappedText, type Span } from "./mapped-text.js";
 
 /** What a paragraph looks like to layout: running text, or a standalone line such as a headline or credit. */
@@ -78,7 +78,7 @@ export function reflow(raw: string, options?: ReflowOptions): ReflowResult {
   const lines = splitLines(normalize(raw));
   const gapStyle = gapStyleOf(lines);
   const columns = columnWidths(lines);
-  const standalone = lines.map((l, i) => isStandalone(l, columns[i]!, lines[i + 1]));
+  const standalone = standaloneLines(lines, columns);
 
   const paragraphs: ReflowParagraph[] = [];
   const blocks: ReflowBlock[] = [];
