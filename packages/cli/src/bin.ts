@@ -2,8 +2,11 @@
 import { readFileSync } from "node:fs";
 import { run } from "./cli.js";
 
-process.exitCode = run(process.argv.slice(2), {
+run(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   stdin: () => readFileSync(0),
+  isTTY: process.stderr.isTTY === true,
+}).then((code) => {
+  process.exitCode = code;
 });

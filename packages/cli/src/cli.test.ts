@@ -1,55 +1,119 @@
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import iconv from "iconv-lite";
-import { run, decode, EXIT } from "./cli.js";
 import { parsePage } from "@yk/schema";
+import { run, EXIT } from "./cli.js";
+import { decode } from "./decode.js";
 
 const seedPath = new URL("../fixtures/seed-page.txt", import.meta.url).pathname;
+const bin = new URL("../dist/bin.cjs", import.meta.url).pathname;
 
-function call(argv: string[], stdin = "") {
+async function call(argv: string[], stdin: string | Uint8Array = "") {
   let out = "";
   let err = "";
-  const code = run(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), stdin: () => Buffer.from(stdin) });
+  const code = await run(argv, {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    stdin: () => (typeof stdin === "string" ? Buffer.from(stdin) : stdin),
+  });
   return { code, out, err };
 }
 
-describe("yk", () => {
-  it("parse --format text summarizes the seed page with people and their titles", () => {
-    const r = call(["parse", seedPath, "--format", "text", "--date", "2023-01-12"]);
+describe("yk parse", () => {
+  it("--format text summarizes the seed page with people and their titles", async () => {
+    const r = await call(["parse", seedPath, "--format", "text", "--date", "2023-01-12"]);
     expect(r.code).toBe(EXIT.ok);
     expect(r.out).toContain("headline:    用心解难争主动 助企发展抢先机");
     expect(r.out).toContain("章旭升（市委书记）");
     expect(r.out).toContain("正月初七=2023-01-28");
   });
 
-  it("parse --format json prints a valid page with entities", () => {
-    const r = call(["parse", seedPath, "--date", "2023-01-12"]);
-    const page = parsePage(JSON.parse(r.out));
+  it("--format json prints a valid page with entities; ninjs and jsonld print one document per article", async () => {
+    const page = parsePage(JSON.parse((await call(["parse", seedPath, "--date", "2023-01-12"])).out));
     expect(page.articles.some((a) => a.entities.some((e) => e.type === "person" && e.text === "胡勇春"))).toBe(true);
+    expect(JSON.parse((await call(["parse", seedPath, "--format", "ninjs"])).out)).toHaveLength(page.articles.length);
+    expect(JSON.parse((await call(["parse", seedPath, "--format", "jsonld"])).out)[0]["@type"]).toBe("NewsArticle");
   });
 
-  it("reads stdin and decodes GB18030", () => {
-    const bytes = iconv.encode("本报讯（记者 王明）今天下雨。", "gb18030");
-    expect(decode(bytes, "x")).toBe("本报讯（记者 王明）今天下雨。");
-    const r = call(["reflow", "-"], "第一行\n\n第二行。");
-    expect(r.out).toBe("第一行第二行。\n");
+  it("reads stdin, UTF-16 with BOM and GB18030", async () => {
+    const text = "本报讯（记者 王明）今天下雨。";
+    expect(decode(iconv.encode(text, "gb18030"), "x")).toBe(text);
+    expect(decode(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, "utf16le")]), "x")).toBe(text);
+    expect(decode(Buffer.from("\uFEFF" + text), "x")).toBe(text);
+    const r = await call(["parse", "-", "--format", "jsonl"], iconv.encode(text, "gbk"));
+    expect(JSON.parse(r.out).articles[0].byline.contributors[0].name).toBe("王明");
   });
 
-  it("exits 2 on usage errors and 1 on bad input, with one clear line", () => {
-    expect(call(["parse", seedPath, "--format", "xml"]).code).toBe(EXIT.usage);
-    expect(call(["parse", seedPath, "--date", "tomorrow"]).code).toBe(EXIT.usage);
-    const missing = call(["parse", "/nonexistent/page.txt"]);
-    expect(missing.code).toBe(EXIT.badInput);
-    expect(missing.err).toBe("yk: /nonexistent/page.txt: cannot read (ENOENT)\n");
-    expect(call(["frobnicate"]).code).toBe(EXIT.usage);
-    expect(() => decode(Buffer.from([0, 1, 2, 3]), "b")).toThrow(/binary/);
+  it("exits 2 on usage errors and 1 on bad input, with one clear line on stderr", async () => {
+    const cases: [string[], number, RegExp][] = [
+      [["parse", seedPath, "--format", "xml"], EXIT.usage, /^yk: unknown --format xml/],
+      [["parse", seedPath, "--date", "2023-02-30"], EXIT.usage, /^yk: option --date must be a calendar date/],
+      [["parse", seedPath, "--colour"], EXIT.usage, /^yk: unknown option --colour/],
+      [["parse", "/nonexistent/page.txt"], EXIT.badInput, /^yk: \/nonexistent\/page.txt: cannot read \(ENOENT\)$/],
+      [["frobnicate"], EXIT.usage, /^yk: unknown command frobnicate/],
+    ];
+    for (const [argv, code, message] of cases) {
+      const r = await call(argv);
+      expect(r.code, argv.join(" ")).toBe(code);
+      expect(r.err.split("\n")[0]).toMatch(message);
+    }
+    const binary = await call(["parse", "-"], new Uint8Array([0, 1, 2, 3]));
+    expect(binary).toMatchObject({ code: EXIT.badInput, err: "yk: stdin: looks like binary data (NUL bytes), not text\n" });
+  });
+});
+
+describe("yk entities, reflow, validate, schema", () => {
+  it("entities --jsonl keeps order and count, one output line per input line", async () => {
+    const input = ['{"text":"市长王明来到永康。"}', "not json", '{"text":"1月11日下午"}'].join("\n");
+    const r = await call(["entities", "-", "--jsonl", "--date", "2023-01-12"], input);
+    const lines = r.out.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0].entities).toContainEqual(expect.objectContaining({ type: "person", start: 2, end: 4, text: "王明", titles: ["市长"] }));
+    expect(lines[1]).toEqual({ entities: [], error: 'expected {"text": "..."}' });
+    expect(lines[2].entities[0]).toMatchObject({ type: "date", normalized: "2023-01-11" });
+    expect(r.code).toBe(EXIT.badInput);
   });
 
-  it("validate reports each bad path", () => {
-    const r = call(["validate", "-"], JSON.stringify({ schemaVersion: "1.0.0", articles: [{}] }));
+  it("reflow prints paragraphs; validate reports each bad path; schema prints the JSON Schema", async () => {
+    expect((await call(["reflow", "-"], "第一行\n\n第二行。")).out).toBe("第一行第二行。\n");
+    const r = await call(["validate", "-"], JSON.stringify({ schemaVersion: "1.0.0", articles: [{}] }));
     expect(r.code).toBe(EXIT.badInput);
     expect(r.err).toContain("stdin: source:");
     expect(r.err).toContain("stdin: articles[0].kind:");
-    expect(readFileSync(seedPath, "utf8").length).toBeGreaterThan(1000);
+    expect(JSON.parse((await call(["schema"])).out).$id).toMatch(/page\.schema\.json$/);
+  });
+});
+
+describe("folder runs (built binary, worker pool)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "yk-cli-"));
+  const pages = join(dir, "pages");
+  mkdirSync(join(pages, "nested"), { recursive: true });
+  const seed = readFileSync(seedPath);
+  writeFileSync(join(pages, "a.txt"), seed);
+  writeFileSync(join(pages, "nested", "b.txt"), iconv.encode(seed.toString("utf8"), "gb18030"));
+  writeFileSync(join(pages, "c.txt"), Buffer.from([0, 1, 2, 3, 4]));
+  writeFileSync(join(pages, "d.txt"), "本报讯（记者 王明）今天下雨。\n");
+  writeFileSync(join(pages, "ignored.md"), "# not a page");
+
+  it("writes JSON Lines in input order, reports the bad file and still finishes the others", () => {
+    const r = spawnSync(process.execPath, [bin, "parse", pages, "--jobs", "2", "--date", "2023-01-12"], { encoding: "utf8" });
+    expect(r.status).toBe(EXIT.badInput);
+    expect(r.stderr).toBe(`yk: ${join(pages, "c.txt")}: looks like binary data (NUL bytes), not text\n`);
+    const lines = r.stdout.trim().split("\n").map((l) => parsePage(JSON.parse(l)));
+    expect(lines.map((p) => p.source.name)).toEqual([join(pages, "a.txt"), join(pages, "d.txt"), join(pages, "nested", "b.txt")]);
+    expect(lines[2]!.articles.length).toBe(lines[0]!.articles.length);
+  });
+
+  it("--format json --out DIR writes one file per page, mirroring the folder", () => {
+    const out = join(dir, "out2");
+    const r = spawnSync(process.execPath, [bin, "parse", pages, "--format", "json", "--out", out, "--jobs", "2"], { encoding: "utf8" });
+    expect(r.status).toBe(EXIT.badInput);
+    expect(existsSync(join(out, "a.json"))).toBe(true);
+    expect(existsSync(join(out, "nested", "b.json"))).toBe(true);
+    expect(readdirSync(out).sort()).toEqual(["a.json", "d.json", "nested"]);
+    parsePage(JSON.parse(readFileSync(join(out, "d.json"), "utf8")));
   });
 });

@@ -1,25 +1,62 @@
-import { readFileSync, statSync } from "node:fs";
-import iconv from "iconv-lite";
-import { splitPage } from "@yk/article-split";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
 import { reflow } from "@yk/reflow";
 import { createExtractor } from "@yk/cn-entities";
-import { pageJsonSchema, safeParsePage, toJsonLd, toNinjs, type Page } from "@yk/schema";
+import { pageJsonSchema, safeParsePage } from "@yk/schema";
+import { decode, InputError } from "./decode.js";
+import { FORMATS, parseText, render, type Format } from "./pipeline.js";
+import { listTextFiles, relativeOutput, runBatch } from "./batch.js";
+import type { Job } from "./worker.js";
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
 
 export class UsageError extends Error {
   readonly code = "YK_USAGE";
 }
-export class InputError extends Error {
-  readonly code = "YK_BAD_INPUT";
+export { InputError };
+
+export const USAGE = `usage:
+  yk parse <file|dir|-> [--format json|jsonl|ninjs|jsonld|text] [--date YYYY-MM-DD]
+                        [--publication NAME] [--page N] [--out PATH] [--jobs N]
+  yk entities [file|-] [--jsonl] [--date YYYY-MM-DD]
+  yk reflow <file|->
+  yk validate <page.json|->
+  yk schema
+
+A folder is read recursively (*.txt) on a pool of --jobs workers (default: the core count):
+--format jsonl (the default for folders) writes one JSON line per page to --out or stdout;
+other formats need --out DIR and write one file per page. Exit codes: 0 ok, 1 bad input or
+invalid page (in a folder run: any page failed; the others are still written), 2 usage.`;
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stdin: () => Uint8Array;
+  /** Is stderr a terminal (for the progress bar)? */
+  isTTY?: boolean;
+  /** The built worker script, for folder runs on several threads (default: the one beside this module). */
+  workerScript?: string;
 }
 
-const USAGE = `usage:
-  yk parse <file|-> [--format json|jsonl|ninjs|jsonld|text] [--date YYYY-MM-DD] [--publication NAME] [--page N]
-  yk entities <file|-> [--date YYYY-MM-DD]
-  yk reflow <file|->
-  yk validate <page.json>
-  yk schema`;
+/** The worker script shipped beside the built module, or undefined when running from source. */
+export function defaultWorkerScript(): string | undefined {
+  const here = fileURLToPath(import.meta.url);
+  const script = join(dirname(here), here.endsWith(".cjs") ? "worker.cjs" : "worker.js");
+  return existsSync(script) ? script : undefined;
+}
+
+const FLAGS: Record<string, "value" | "boolean"> = {
+  format: "value",
+  date: "value",
+  publication: "value",
+  page: "value",
+  out: "value",
+  jobs: "value",
+  jsonl: "boolean",
+  help: "boolean",
+};
 
 interface Args {
   command: string;
@@ -29,176 +66,211 @@ interface Args {
 
 function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
-  if (!command) throw new UsageError(USAGE);
+  if (!command) throw new UsageError(`missing command\n${USAGE}`);
   const flags: Record<string, string> = {};
   let input: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a.startsWith("--")) {
-      const [key, inline] = a.slice(2).split("=", 2);
+      const [key, inline] = a.slice(2).split("=", 2) as [string, string | undefined];
+      const kind = FLAGS[key];
+      if (!kind) throw new UsageError(`unknown option --${key}`);
+      if (kind === "boolean") {
+        flags[key] = "true";
+        continue;
+      }
       const value = inline ?? rest[++i];
       if (value === undefined) throw new UsageError(`option --${key} needs a value`);
-      flags[key!] = value;
+      flags[key] = value;
     } else if (input === undefined) input = a;
     else throw new UsageError(`unexpected argument ${a}`);
   }
   return { command, input, flags };
 }
 
-/** Decode input bytes: UTF-8 (BOM or not), UTF-16 with BOM, else GB18030; binary is refused. */
-export function decode(bytes: Buffer, name: string): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return iconv.decode(bytes.subarray(2), "utf16le");
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(bytes.subarray(2), "utf16be");
-  const sample = bytes.subarray(0, 65536);
-  let nul = 0;
-  for (const b of sample) if (b === 0) nul++;
-  if (nul > 0) throw new InputError(`${name}: looks like binary data (NUL bytes), not text`);
-  const utf8 = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-  if (!utf8.includes("\uFFFD")) return utf8.replace(/^\uFEFF/, "");
-  return iconv.decode(bytes, "gb18030");
+function checkDate(date: string | undefined): void {
+  if (date === undefined) return;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const d = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)) : null;
+  if (!m || !d || d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!) {
+    throw new UsageError(`option --date must be a calendar date YYYY-MM-DD, got ${date}`);
+  }
 }
 
-function readInput(input: string | undefined, stdin: () => Buffer): { text: string; name: string } {
-  if (input === undefined) throw new UsageError(`missing input file\n${USAGE}`);
-  if (input === "-") return { text: decode(stdin(), "stdin"), name: "stdin" };
-  let bytes: Buffer;
+function checkFormat(format: string): Format {
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format ${format}; use ${FORMATS.join(", ")}`);
+  return format as Format;
+}
+
+function readBytes(input: string, io: Io): Uint8Array {
+  if (input === "-") return io.stdin();
   try {
-    if (statSync(input).isDirectory()) throw new InputError(`${input}: is a folder; folder runs come with the batch mode (not yet available)`);
-    bytes = readFileSync(input);
+    return readFileSync(input);
   } catch (e) {
-    if (e instanceof InputError) throw e;
     throw new InputError(`${input}: cannot read (${(e as NodeJS.ErrnoException).code ?? "error"})`);
   }
-  return { text: decode(bytes, input), name: input };
 }
 
-function checkDate(date: string | undefined): void {
-  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`option --date must be YYYY-MM-DD, got ${date}`);
+function readText(input: string | undefined, io: Io): { text: string; name: string } {
+  if (input === undefined) throw new UsageError(`missing input\n${USAGE}`);
+  const name = input === "-" ? "stdin" : input;
+  return { text: decode(readBytes(input, io), name), name };
 }
 
-/** Fill each article's entities from its fields. */
-export function withEntities(page: Page, date?: string): Page {
-  const extractor = createExtractor();
-  for (const a of page.articles) {
-    const fields: [("kicker" | "headline" | "subheadline" | "paragraph" | "caption"), string | null, number | undefined][] = [
-      ["kicker", a.kicker, undefined],
-      ["headline", a.headline, undefined],
-      ["subheadline", a.subheadline, undefined],
-      ...a.paragraphs.map((p, k) => ["paragraph", p.text, k] as ["paragraph", string, number]),
-      ...a.captions.map((c, k) => ["caption", c.text, k] as ["caption", string, number]),
-    ];
-    const merged = new Map<string, Page["articles"][number]["entities"][number]>();
-    for (const [field, text, index] of fields) {
-      if (!text) continue;
-      for (const e of extractor.extract(text, { date, field, index })) {
-        const key = `${e.type}\u0000${e.text}\u0000${e.normalized ?? ""}`;
-        const have = merged.get(key);
-        if (have) {
-          have.mentions.push(...e.mentions);
-          if (e.titles) have.titles = [...new Set([...(have.titles ?? []), ...e.titles])];
-        } else merged.set(key, e);
-      }
-    }
-    a.entities = [...merged.values()];
-  }
-  return page;
-}
-
-function summary(page: Page): string {
-  const out: string[] = [];
-  out.push(`section: ${page.section ?? "-"}    articles: ${page.articles.length}    furniture: ${page.furniture.length}    unassigned: ${page.unassigned.length}`);
-  for (const a of page.articles) {
-    out.push("");
-    out.push(`[${a.id}] ${a.kind}`);
-    if (a.kicker) out.push(`  kicker:      ${a.kicker}`);
-    if (a.headline) out.push(`  headline:    ${a.headline}`);
-    if (a.subheadline) out.push(`  subheadline: ${a.subheadline}`);
-    const by = a.byline ?? a.captions.find((c) => c.credit)?.credit ?? null;
-    if (by) out.push(`  byline:      ${by.text}  →  ${by.contributors.map((c) => `${c.name} (${c.role ?? "-"}, ${c.kind})`).join("; ")}`);
-    out.push(`  paragraphs:  ${a.paragraphs.length}${a.captions.length ? `    captions: ${a.captions.length}` : ""}`);
-    const list = (type: string, f: (e: Page["articles"][number]["entities"][number]) => string) => {
-      const items = a.entities.filter((e) => e.type === type).map(f);
-      if (items.length) out.push(`  ${(type + ":").padEnd(13)}${[...new Set(items)].join("、")}`);
-    };
-    list("person", (e) => (e.titles?.length ? `${e.text}（${e.titles.join("、")}）` : e.text));
-    list("organization", (e) => e.text);
-    list("location", (e) => e.text);
-    list("date", (e) => (e.normalized ? `${e.text}=${e.normalized}` : e.text));
-  }
-  return out.join("\n") + "\n";
-}
-
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  stdin: () => Buffer;
-}
-
-export function run(argv: readonly string[], io: Io): number {
+function isDirectory(path: string): boolean {
   try {
-    const args = parseArgs(argv);
-    const { flags } = args;
-    switch (args.command) {
-      case "parse": {
-        checkDate(flags.date);
-        const format = flags.format ?? "json";
-        if (!["json", "jsonl", "ninjs", "jsonld", "text"].includes(format)) throw new UsageError(`unknown --format ${format}; use json, jsonl, ninjs, jsonld or text`);
-        const { text, name } = readInput(args.input, io.stdin);
-        const page = withEntities(
-          splitPage(text, { date: flags.date, publication: flags.publication, page: flags.page, sourceName: name }),
-          flags.date,
-        );
-        if (format === "text") io.stdout(summary(page));
-        else if (format === "json") io.stdout(JSON.stringify(page, null, 2) + "\n");
-        else if (format === "jsonl") io.stdout(JSON.stringify(page) + "\n");
-        else if (format === "ninjs") io.stdout(JSON.stringify(page.articles.map((a) => toNinjs(a, page)), null, 2) + "\n");
-        else io.stdout(JSON.stringify(page.articles.map((a) => toJsonLd(a, page)), null, 2) + "\n");
-        return EXIT.ok;
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function progressBar(io: Io): ((done: number, total: number) => void) | undefined {
+  if (!io.isTTY) return undefined;
+  return (done, total) => {
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    io.stderr(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} pages`);
+    if (done === total) io.stderr("\n");
+  };
+}
+
+async function parseFolder(dir: string, flags: Record<string, string>, io: Io): Promise<number> {
+  const format = checkFormat(flags.format ?? "jsonl");
+  const jobsFlag = flags.jobs ?? String(availableParallelism());
+  const jobs = Number(jobsFlag);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`option --jobs must be a whole number ≥ 1, got ${jobsFlag}`);
+  if (format !== "jsonl" && !flags.out) throw new UsageError(`a folder run with --format ${format} needs --out DIR (one file per page)`);
+  const files = listTextFiles(dir);
+  const list: Job[] = files.map((file, id) => ({ id, file, format, date: flags.date, publication: flags.publication, page: flags.page }));
+  let failed = 0;
+  const stream = format === "jsonl" && flags.out ? (mkdirSync(dirname(flags.out), { recursive: true }), createWriteStream(flags.out)) : null;
+  const extension = format === "text" ? ".txt" : ".json";
+  await runBatch(list, {
+    jobs,
+    workerScript: io.workerScript ?? defaultWorkerScript(),
+    onProgress: progressBar(io),
+    onResult(file, result) {
+      if (!result.ok) {
+        failed++;
+        io.stderr(`${io.isTTY ? "\n" : ""}yk: ${result.error}\n`);
+        return;
       }
-      case "entities": {
-        checkDate(flags.date);
-        const { text } = readInput(args.input, io.stdin);
-        io.stdout(JSON.stringify(createExtractor().extract(text, { date: flags.date }), null, 2) + "\n");
-        return EXIT.ok;
+      if (format === "jsonl") {
+        if (stream) stream.write(result.output);
+        else io.stdout(result.output);
+      } else {
+        const target = join(flags.out!, relativeOutput(dir, file, extension));
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, result.output);
       }
-      case "reflow": {
-        const { text } = readInput(args.input, io.stdin);
-        io.stdout(reflow(text).paragraphs.map((p) => p.text).join("\n\n") + "\n");
-        return EXIT.ok;
-      }
-      case "validate": {
-        const { text, name } = readInput(args.input, io.stdin);
-        let value: unknown;
-        try {
-          value = JSON.parse(text);
-        } catch {
-          throw new InputError(`${name}: not JSON`);
-        }
-        const result = safeParsePage(value);
-        if (result.success) {
-          io.stdout(`${name}: valid page\n`);
-          return EXIT.ok;
-        }
-        for (const issue of result.issues) io.stderr(`${name}: ${issue.path}: ${issue.message}\n`);
-        return EXIT.badInput;
-      }
-      case "schema":
-        io.stdout(JSON.stringify(pageJsonSchema(), null, 2) + "\n");
-        return EXIT.ok;
-      case "help":
-      case "--help":
-        io.stdout(USAGE + "\n");
-        return EXIT.ok;
-      default:
-        throw new UsageError(`unknown command ${args.command}\n${USAGE}`);
+    },
+  });
+  if (stream) await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
+  if (files.length === 0) io.stderr(`yk: ${dir}: no *.txt files\n`);
+  return failed > 0 ? EXIT.badInput : EXIT.ok;
+}
+
+function entitiesJsonl(text: string, date: string | undefined, io: Io): number {
+  const { extract } = createExtractor();
+  let bad = 0;
+  const lines = text.split(/\r?\n/);
+  if (lines[lines.length - 1] === "") lines.pop();
+  lines.forEach((line, n) => {
+    let sentence: unknown;
+    try {
+      sentence = (JSON.parse(line) as { text?: unknown }).text;
+    } catch {
+      sentence = undefined;
     }
+    if (typeof sentence !== "string") {
+      bad++;
+      io.stderr(`yk: line ${n + 1}: expected {"text": "..."}\n`);
+      io.stdout(JSON.stringify({ entities: [], error: "expected {\"text\": \"...\"}" }) + "\n");
+      return;
+    }
+    const entities = extract(sentence, { date }).flatMap((e) =>
+      e.mentions.map((m) => ({
+        type: e.type,
+        start: m.start,
+        end: m.end,
+        text: e.text,
+        ...(e.normalized !== undefined ? { normalized: e.normalized } : {}),
+        ...(e.titles?.length ? { titles: e.titles } : {}),
+      })),
+    );
+    entities.sort((a, b) => a.start - b.start);
+    io.stdout(JSON.stringify({ entities }) + "\n");
+  });
+  return bad > 0 ? EXIT.badInput : EXIT.ok;
+}
+
+async function dispatch(args: Args, io: Io): Promise<number> {
+  const { flags } = args;
+  if (flags.help) {
+    io.stdout(USAGE + "\n");
+    return EXIT.ok;
+  }
+  switch (args.command) {
+    case "parse": {
+      checkDate(flags.date);
+      if (args.input !== undefined && args.input !== "-" && isDirectory(args.input)) return parseFolder(args.input, flags, io);
+      const format = checkFormat(flags.format ?? "json");
+      const { text, name } = readText(args.input, io);
+      const output = render(parseText(text, { date: flags.date, publication: flags.publication, page: flags.page, sourceName: name }), format);
+      if (flags.out) {
+        mkdirSync(dirname(flags.out), { recursive: true });
+        writeFileSync(flags.out, output);
+      } else io.stdout(output);
+      return EXIT.ok;
+    }
+    case "entities": {
+      checkDate(flags.date);
+      const { text } = readText(args.input ?? "-", io);
+      if (flags.jsonl) return entitiesJsonl(text, flags.date, io);
+      io.stdout(JSON.stringify(createExtractor().extract(text, { date: flags.date }), null, 2) + "\n");
+      return EXIT.ok;
+    }
+    case "reflow": {
+      const { text } = readText(args.input, io);
+      io.stdout(reflow(text).paragraphs.map((p) => p.text).join("\n\n") + "\n");
+      return EXIT.ok;
+    }
+    case "validate": {
+      const { text, name } = readText(args.input, io);
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        throw new InputError(`${name}: not JSON`);
+      }
+      const result = safeParsePage(value);
+      if (result.success) {
+        io.stdout(`${name}: valid page\n`);
+        return EXIT.ok;
+      }
+      for (const issue of result.issues) io.stderr(`${name}: ${issue.path}: ${issue.message}\n`);
+      return EXIT.badInput;
+    }
+    case "schema":
+      io.stdout(JSON.stringify(pageJsonSchema(), null, 2) + "\n");
+      return EXIT.ok;
+    case "help":
+      io.stdout(USAGE + "\n");
+      return EXIT.ok;
+    default:
+      throw new UsageError(`unknown command ${args.command}\n${USAGE}`);
+  }
+}
+
+/** Run the command line; resolves to the exit code. Every failure is one line on stderr. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    return await dispatch(parseArgs(argv), io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`yk: ${e.message}\n`);
-      return EXIT.usage;
-    }
     const err = e as Error & { code?: string };
     io.stderr(`yk: ${err.message}\n`);
-    return err.code === "YK_INVALID_OPTION" ? EXIT.usage : EXIT.badInput;
+    if (e instanceof UsageError || err.code === "YK_INVALID_OPTION") return EXIT.usage;
+    return EXIT.badInput;
   }
 }

@@ -108,6 +108,16 @@ function numberHit(m: RegExpExecArray): Hit {
   return { type: "number", start: m.index, end: m.index + text.length, normalized: Number(m[6]) * scale(m[7]), priority: 1 };
 }
 
+/**
+ * Characters that rarely end a given name but often follow one (说, 来, 在, 表示 …): a three-character
+ * match ending in one is a two-character name (王明来到 → 王明).
+ */
+const AFTER_NAME = new Set("来说在到是和与的等也就都又向对为将把被从了着过表指强认要于今昨前赴率带同指深一先亲");
+
+function trimName(name: string): string {
+  return name.length === 3 && AFTER_NAME.has(name[2]!) ? name.slice(0, 2) : name;
+}
+
 function splitTitles(titles: string): string[] {
   return titles.split(/[、，]/).filter(Boolean);
 }
@@ -157,7 +167,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     };
     const titlesOf = new Map<string, Set<string>>();
     push(TITLED_PERSON_RE, (m) => {
-      const name = m[2]!;
+      const name = trimName(m[2]!);
       const start = m.index + m[1]!.length;
       const set = titlesOf.get(name) ?? new Set();
       for (const t of splitTitles(m[1]!)) set.add(t);

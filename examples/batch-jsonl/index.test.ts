@@ -1,0 +1,17 @@
+import { expect, it } from "vitest";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parsePage } from "@yk/schema";
+// @ts-expect-error plain JavaScript example
+import { batch } from "./index.mjs";
+
+it("writes one valid page per line, in file order", async () => {
+  const folder = new URL("./pages", import.meta.url).pathname;
+  const out = join(mkdtempSync(join(tmpdir(), "yk-batch-")), "pages.jsonl");
+  const { code, errors } = await batch(folder, out, 2);
+  expect({ code, errors }).toEqual({ code: 0, errors: "" });
+  const pages = readFileSync(out, "utf8").trim().split("\n").map((l) => parsePage(JSON.parse(l)));
+  expect(pages.map((p) => p.source.name!.split("/").pop())).toEqual(["county-briefs.txt", "seed.txt", "wire-displaced.txt"]);
+  expect(pages[1]!.section).toBe("时政·要闻");
+});

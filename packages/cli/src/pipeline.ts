@@ -1,0 +1,87 @@
+import { splitPage, type SplitOptions } from "@yk/article-split";
+import { createExtractor, type Extractor } from "@yk/cn-entities";
+import { toJsonLd, toNinjs, type Page } from "@yk/schema";
+
+export type Format = "json" | "jsonl" | "ninjs" | "jsonld" | "text";
+export const FORMATS: readonly Format[] = ["json", "jsonl", "ninjs", "jsonld", "text"];
+
+let extractor: Extractor | null = null;
+/** One extractor per process (or worker): the dictionary loads once. */
+function sharedExtractor(): Extractor {
+  extractor ??= createExtractor();
+  return extractor;
+}
+
+/** Fill each article's entities from its fields; mentions say which field and paragraph. */
+export function withEntities(page: Page, date?: string): Page {
+  const { extract } = sharedExtractor();
+  for (const a of page.articles) {
+    const fields: ["kicker" | "headline" | "subheadline" | "paragraph" | "caption", string | null, number | undefined][] = [
+      ["kicker", a.kicker, undefined],
+      ["headline", a.headline, undefined],
+      ["subheadline", a.subheadline, undefined],
+      ...a.paragraphs.map((p, k) => ["paragraph", p.text, k] as ["paragraph", string, number]),
+      ...a.captions.map((c, k) => ["caption", c.text, k] as ["caption", string, number]),
+    ];
+    const merged = new Map<string, Page["articles"][number]["entities"][number]>();
+    for (const [field, text, index] of fields) {
+      if (!text) continue;
+      for (const e of extract(text, { date, field, index })) {
+        const key = `${e.type}\u0000${e.text}\u0000${e.normalized ?? ""}`;
+        const have = merged.get(key);
+        if (have) {
+          have.mentions.push(...e.mentions);
+          if (e.titles) have.titles = [...new Set([...(have.titles ?? []), ...e.titles])];
+        } else merged.set(key, e);
+      }
+    }
+    a.entities = [...merged.values()];
+  }
+  return page;
+}
+
+/** raw → page with entities: the main job. */
+export function parseText(text: string, options: SplitOptions): Page {
+  return withEntities(splitPage(text, options), options.date);
+}
+
+/** A readable summary: each item's kind, kicker, headline, byline, paragraph count, then entities. */
+export function summary(page: Page): string {
+  const out: string[] = [];
+  out.push(`section: ${page.section ?? "-"}    articles: ${page.articles.length}    furniture: ${page.furniture.length}    unassigned: ${page.unassigned.length}`);
+  for (const a of page.articles) {
+    out.push("");
+    out.push(`[${a.id}] ${a.kind}`);
+    if (a.kicker) out.push(`  kicker:      ${a.kicker}`);
+    if (a.headline) out.push(`  headline:    ${a.headline}`);
+    if (a.subheadline) out.push(`  subheadline: ${a.subheadline}`);
+    const by = a.byline ?? a.captions.find((c) => c.credit)?.credit ?? null;
+    if (by) out.push(`  byline:      ${by.text}  →  ${by.contributors.map((c) => `${c.name} (${c.role ?? "-"}, ${c.kind})`).join("; ")}`);
+    out.push(`  paragraphs:  ${a.paragraphs.length}${a.captions.length ? `    captions: ${a.captions.length}` : ""}`);
+    const list = (type: string, label: string, f: (e: Page["articles"][number]["entities"][number]) => string) => {
+      const items = a.entities.filter((e) => e.type === type).map(f);
+      if (items.length) out.push(`  ${(label + ":").padEnd(13)}${[...new Set(items)].join("、")}`);
+    };
+    list("person", "people", (e) => (e.titles?.length ? `${e.text}（${e.titles.join("、")}）` : e.text));
+    list("organization", "orgs", (e) => e.text);
+    list("location", "places", (e) => e.text);
+    list("date", "dates", (e) => (e.normalized ? `${e.text}=${e.normalized}` : e.text));
+  }
+  return out.join("\n") + "\n";
+}
+
+/** Render a page in one of the output formats. */
+export function render(page: Page, format: Format): string {
+  switch (format) {
+    case "text":
+      return summary(page);
+    case "json":
+      return JSON.stringify(page, null, 2) + "\n";
+    case "jsonl":
+      return JSON.stringify(page) + "\n";
+    case "ninjs":
+      return JSON.stringify(page.articles.map((a) => toNinjs(a, page)), null, 2) + "\n";
+    case "jsonld":
+      return JSON.stringify(page.articles.map((a) => toJsonLd(a, page)), null, 2) + "\n";
+  }
+}
