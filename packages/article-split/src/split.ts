@@ -164,8 +164,13 @@ function pushBody(items: Item[], mapped: Mapped, raw: string): void {
 }
 
 function similarLength(lines: readonly Mapped[]): boolean {
-  const lengths = lines.map((l) => l.text.length);
-  return Math.max(...lengths) - Math.min(...lengths) <= 1;
+  let min = Infinity;
+  let max = 0;
+  for (const l of lines) {
+    min = Math.min(min, l.text.length);
+    max = Math.max(max, l.text.length);
+  }
+  return max - min <= 1;
 }
 
 /**
@@ -189,8 +194,9 @@ function headlineGroups(items: readonly Item[]): HeadlineGroup[] {
   });
   const groups: HeadlineGroup[] = [];
   for (const u of units) {
-    const sub = u.lines.filter((l) => /^[—－-]{1,2}/.test(l.text));
-    const main = u.lines.filter((l) => !sub.includes(l));
+    const isSub = u.lines.map((l) => /^[—－-]{1,2}/.test(l.text));
+    const sub = u.lines.filter((_, k) => isSub[k]);
+    const main = u.lines.filter((_, k) => !isSub[k]);
     const prev = groups[groups.length - 1];
     const adjacent = prev && prev.last === u.first - 1;
     // a unit of only —— lines is the subheadline of the group before it
@@ -203,11 +209,12 @@ function headlineGroups(items: readonly Item[]): HeadlineGroup[] {
     let headline: Mapped[] = main;
     let joinWithSpace = false;
     if (main.length >= 2) {
-      const spacedIndex = u.spaced.findIndex((s, k) => s && !sub.includes(u.lines[k]!));
+      const spacedIndex = u.spaced.findIndex((s, k) => s && !isSub[k]);
       if (spacedIndex < 0 && similarLength(main)) {
-        joinWithSpace = /[”」』]$/.test(main[0]!.text) || /^[“「『]/.test(main[1]!.text) ? true : false;
+        joinWithSpace = /[”」』]$/.test(main[0]!.text) || /^[“「『]/.test(main[1]!.text);
       } else {
-        const h = spacedIndex >= 0 ? main.indexOf(u.lines[spacedIndex]!) : 1;
+        // position among the main lines of the spaced line (lines before it that are not subheadlines)
+        const h = spacedIndex >= 0 ? isSub.slice(0, spacedIndex).filter((x) => !x).length : 1;
         kicker = main.slice(0, h);
         headline = main.slice(h, h + 1);
         sub.push(...main.slice(h + 1));
@@ -294,6 +301,21 @@ function drafts(items: readonly Item[]): Draft[] {
   return out;
 }
 
+/** How far (in items) a headline group may stand from the body it heads. */
+const ASSOCIATION_WINDOW = 24;
+
+/** First body whose last item is at or after `at` (bodies sorted by position). */
+function lowerBound(bodies: readonly Draft[], at: number): number {
+  let lo = 0;
+  let hi = bodies.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bodies[mid]!.last < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function nextContentIndex(items: readonly Item[], from: number, step: 1 | -1): number {
   let i = from;
   while (i >= 0 && i < items.length && items[i]!.type === "furniture" && (items[i] as { furniture: Furniture }).furniture.kind !== "section") i += step;
@@ -307,10 +329,16 @@ function nextContentIndex(items: readonly Item[], from: number, step: 1 | -1): n
  */
 function associate(items: readonly Item[], groups: readonly HeadlineGroup[], bodies: readonly Draft[]): Map<Draft, HeadlineGroup> {
   const pairs: { score: number; g: HeadlineGroup; d: Draft }[] = [];
+  // Only nearby bodies compete for a group: a displaced headline stays within a few items of its
+  // story, and the bound keeps the cost linear in page length.
+  const sorted = [...bodies].sort((a, b) => a.first - b.first);
   for (const g of groups) {
     const grams = hanBigrams(groupText(g));
-    for (const d of bodies) {
-      const before = nextContentIndex(items, g.last + 1, 1) === d.first;
+    const nextAfter = nextContentIndex(items, g.last + 1, 1);
+    const from = lowerBound(sorted, g.first - ASSOCIATION_WINDOW);
+    for (let k = from; k < sorted.length && sorted[k]!.first <= g.last + ASSOCIATION_WINDOW; k++) {
+      const d = sorted[k]!;
+      const before = nextAfter === d.first;
       const after = nextContentIndex(items, d.last + 1, 1) === g.first;
       const bodyText = d.paragraphs.map((p) => p.text).join("").slice(0, 1200) + (d.credit?.mapped.text ?? "");
       let shared = 0;
@@ -348,7 +376,13 @@ function sha256(text: string): string {
 export function splitPage(raw: string, options: SplitOptions = {}): Page {
   if (typeof raw !== "string") throw new SplitError("YK_INVALID_INPUT", `splitPage expects a string, got ${raw === null ? "null" : typeof raw}`);
   checkOptions(options);
-  const result = reflow(raw, options);
+  return splitReflowed(reflow(raw, options), options);
+}
+
+/** The split stage alone, on a page `reflow` already returned (for pipelines that keep the reflow result). */
+export function splitReflowed(result: ReflowResult, options: SplitOptions = {}): Page {
+  checkOptions(options);
+  const raw = result.raw;
   const items = classify(result, options);
   const groups = headlineGroups(items);
   const bodies = drafts(items);

@@ -122,12 +122,19 @@ function splitTitles(titles: string): string[] {
   return titles.split(/[、，]/).filter(Boolean);
 }
 
-/** Choose non-overlapping hits: higher priority, then longer, then earlier. */
-function resolve(hits: Hit[]): Hit[] {
+/**
+ * Choose non-overlapping hits: higher priority, then longer, then earlier. An occupancy map of
+ * the text keeps this linear in the text's length, however many hits there are.
+ */
+function resolve(hits: Hit[], length: number): Hit[] {
   hits.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const occupied = new Uint8Array(length);
   const taken: Hit[] = [];
   for (const h of hits) {
-    if (taken.some((t) => h.start < t.end && t.start < h.end)) continue;
+    let free = true;
+    for (let i = h.start; i < h.end && free; i++) free = occupied[i] === 0;
+    if (!free) continue;
+    occupied.fill(1, h.start, h.end);
     taken.push(h);
   }
   return taken.sort((a, b) => a.start - b.start);
@@ -217,7 +224,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
 
     const field = context.field ?? "text";
     const entities = new Map<string, Entity>();
-    for (const h of resolve(hits)) {
+    for (const h of resolve(hits, text.length)) {
       const surface = text.slice(h.start, h.end);
       const key = `${h.type}\u0000${surface}\u0000${h.normalized ?? ""}`;
       const mention: Mention = { field, start: h.start, end: h.end, ...(context.index !== undefined ? { index: context.index } : {}) };

@@ -184,25 +184,32 @@ function isCjk(ch: string | undefined): boolean {
  * inside a Latin word goes; digits split across lines rejoin.
  */
 export function joinLines(parts: readonly MappedText[]): MappedText {
-  let text = "";
+  // Collect pieces and remember the last two characters: indexing a growing string flattens it
+  // on every line, which made long paragraphs quadratic.
+  const pieces: string[] = [];
   const offsets: number[] = [];
+  let last = "";
+  let beforeLast = "";
   for (const part of parts) {
-    if (text.length > 0 && part.text.length > 0) {
-      const last = text[text.length - 1]!;
-      const first = part.text[0]!;
-      const beforeLast = text[text.length - 2];
-      if (last === "-" && beforeLast !== undefined && isLatinLetter(beforeLast) && isLatinLetter(first)) {
-        text = text.slice(0, -1);
+    const text = part.text;
+    if (text.length === 0) continue;
+    if (pieces.length > 0) {
+      const first = text[0]!;
+      if (last === "-" && isLatinLetter(beforeLast) && isLatinLetter(first)) {
+        // drop the line-end hyphen: the last character of the previous piece
+        pieces[pieces.length - 1] = pieces[pieces.length - 1]!.slice(0, -1);
         offsets.pop();
-      } else if (latinGap(last, first, part.text)) {
-        text += " ";
+      } else if (latinGap(last, first, text)) {
+        pieces.push(" ");
         offsets.push(INSERTED);
       }
     }
-    text += part.text;
-    for (const o of part.offsets) offsets.push(o);
+    pieces.push(text);
+    for (let k = 0; k < part.offsets.length; k++) offsets.push(part.offsets[k]!);
+    beforeLast = text.length > 1 ? text[text.length - 2]! : last;
+    last = text[text.length - 1]!;
   }
-  return { text, offsets };
+  return { text: pieces.join(""), offsets };
 }
 
 /**

@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+// The benchmark suite: `npm run bench` (after a build). Writes bench/RESULTS.md.
+// Every ratio below is measured in this one run; absolute numbers depend on the machine.
+import { buildSync } from "esbuild";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync, rmSync, readFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import nodejieba from "nodejieba";
+import { reflow } from "@yk/reflow";
+import { splitReflowed } from "@yk/article-split";
+import { createExtractor } from "@yk/cn-entities";
+import { parseText } from "@yk/cli";
+import { PATHOLOGICAL } from "./pathological.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
+const quick = process.argv.includes("--quick");
+const out = join(root, "bench", "out");
+mkdirSync(out, { recursive: true });
+buildSync({ entryPoints: [join(root, "bench/corpus.ts")], bundle: true, platform: "node", format: "esm", outfile: join(out, "corpus.mjs"), logLevel: "error" });
+const { corpusPages } = await import(join(out, "corpus.mjs"));
+
+const MB = 1024 * 1024;
+const pages = corpusPages(quick ? MB : 5 * MB);
+const bytes = pages.reduce((s, p) => s + Buffer.byteLength(p), 0);
+const chars = pages.reduce((s, p) => s + p.length, 0);
+const lines = [];
+const log = (s = "") => {
+  console.log(s);
+  lines.push(s);
+};
+const time = (fn) => {
+  const t = performance.now();
+  fn();
+  return (performance.now() - t) / 1000;
+};
+/** Best of `runs` to damp noise from the other core. */
+const best = (fn, runs = 2) => Math.min(...Array.from({ length: runs }, () => time(fn)));
+const rate = (s) => `${((chars / s) / 1e6).toFixed(2)} M chars/s (${((bytes / MB) / s).toFixed(1)} MB/s)`;
+
+log(`# Benchmarks`);
+log();
+log(`Run ${new Date().toISOString()} on ${cpus()[0]?.model ?? "?"} (${cpus().length} cores), Node ${process.version}.`);
+log(`Corpus: ${pages.length} generated pages, ${(bytes / MB).toFixed(2)} MB UTF-8, ${(chars / 1e6).toFixed(2)} M chars (bench/corpus.ts, deterministic).`);
+log();
+
+// warm up every stage once: JIT, and the dictionary loads outside the timings
+const extractor = createExtractor();
+extractor.extract("市长王明来到永康。");
+nodejieba.tag("热身");
+parseText(pages[0], {});
+
+if (!only || only === "reflow" || only === "pipeline") {
+  log(`## Throughput per stage (one core)`);
+  log();
+  const tReflow = best(() => pages.forEach((p) => reflow(p)));
+  const reflowed = pages.map((p) => reflow(p));
+  const tSplit = best(() => reflowed.forEach((r) => splitReflowed(r)));
+  const split = reflowed.map((r) => splitReflowed(r));
+  const texts = split.flatMap((p) => p.articles.flatMap((a) => [a.kicker, a.headline, a.subheadline, ...a.paragraphs.map((x) => x.text), ...a.captions.map((c) => c.text)]).filter(Boolean));
+  const tExtract = best(() => texts.forEach((t) => extractor.extract(t)));
+  const tTagTexts = best(() => texts.forEach((t) => nodejieba.tag(t)));
+  const tPipeline = best(() => pages.forEach((p) => parseText(p, {})));
+  const tTagPages = best(() => pages.forEach((p) => nodejieba.tag(p)));
+  log(`| stage | time | throughput |`);
+  log(`|---|---|---|`);
+  log(`| reflow | ${tReflow.toFixed(2)} s | ${rate(tReflow)} |`);
+  log(`| split alone (on reflowed pages) | ${tSplit.toFixed(2)} s | ${rate(tSplit)} |`);
+  log(`| reflow + split | ${(tReflow + tSplit).toFixed(2)} s | ${rate(tReflow + tSplit)} |`);
+  log(`| entities (extract on every field) | ${tExtract.toFixed(2)} s | ${rate(tExtract)} |`);
+  log(`| whole pipeline (parseText) | ${tPipeline.toFixed(2)} s | ${rate(tPipeline)} |`);
+  log(`| bare nodejieba.tag over the raw pages | ${tTagPages.toFixed(2)} s | ${rate(tTagPages)} |`);
+  log();
+  log(`Pages per second: split + reflow ${(pages.length / (tReflow + tSplit)).toFixed(0)}, whole pipeline ${(pages.length / tPipeline).toFixed(0)}.`);
+  log();
+  log(`- extract vs bare nodejieba.tag over the same field texts: **${(tExtract / tTagTexts).toFixed(2)}×** (target ≤ 1.3×)`);
+  log(`- whole pipeline vs bare nodejieba.tag over the raw pages: **${(tPipeline / tTagPages).toFixed(2)}×** (target ≤ 1.5×)`);
+  log(`- reflow: **${((bytes / MB) / tReflow).toFixed(1)} MB/s** (target ≥ 10 MB/s)`);
+  log();
+}
+
+function scaling(label, make, fn) {
+  const t1 = best(() => fn(make(1)), 3);
+  const t10 = best(() => fn(make(10)), 2);
+  const t100 = time(() => fn(make(100)));
+  return `| ${label} | ${(t1 * 1000).toFixed(1)} ms | ${(t10 * 1000).toFixed(0)} ms | ${(t100 * 1000).toFixed(0)} ms | ${(t10 / (10 * t1)).toFixed(2)} | ${(t100 / (100 * t1)).toFixed(2)} |`;
+}
+
+if (!only || only === "scaling" || only === "reflow") {
+  log(`## Scaling: one page of 1×, 10×, 100× the size`);
+  log();
+  log(`1× is about 100 kB of page text (generated pages joined into one page). The last two columns are time(k×) / (k · time(1×)): 1.00 is linear; the target is within 1.3.`);
+  log();
+  const unit = pages.slice(0, 40).join("\n\n").slice(0, 35_000);
+  const big = (n) => Array.from({ length: n }, () => unit).join("\n\n");
+  log(`| stage | 1× | 10× | 100× | 10× ratio | 100× ratio |`);
+  log(`|---|---|---|---|---|---|`);
+  log(scaling("reflow", big, (t) => reflow(t)));
+  if (only !== "reflow") {
+    log(scaling("reflow + split", big, (t) => splitReflowed(reflow(t))));
+    log(scaling("whole pipeline", big, (t) => parseText(t, {})));
+    log();
+    log(`### Pathological inputs (whole pipeline)`);
+    log();
+    log(`| input | 1× | 10× | 100× | 10× ratio | 100× ratio |`);
+    log(`|---|---|---|---|---|---|`);
+    for (const [name, make] of Object.entries(PATHOLOGICAL)) log(scaling(name, make, (t) => parseText(t, {})));
+  }
+  log();
+}
+
+function child(script, args = []) {
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script, ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 * MB });
+  if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop());
+}
+
+if (!only || only === "startup") {
+  log(`## Cold start and memory`);
+  log();
+  const seed = join(root, "packages/cli/fixtures/seed-page.txt");
+  const cold = child(`
+    const t0 = performance.now();
+    const { parseText } = await import("@yk/cli");
+    const { readFileSync } = await import("node:fs");
+    const t1 = performance.now();
+    parseText(readFileSync(process.argv[1], "utf8"), { date: "2023-01-12" });
+    const t2 = performance.now();
+    parseText(readFileSync(process.argv[1], "utf8"), { date: "2023-01-12" });
+    const t3 = performance.now();
+    console.log(JSON.stringify({ load: t1 - t0, first: t2 - t1, second: t3 - t2 }));`, [seed]);
+  log(`- import of @yk/cli: ${cold.load.toFixed(0)} ms; first parse of the seed page, dictionary load included: ${cold.first.toFixed(0)} ms; second parse: ${cold.second.toFixed(1)} ms`);
+  writeFileSync(join(out, "corpus.txt"), pages.join("\n\u0000\n"));
+  const rss = child(`
+    const { parseText } = await import("@yk/cli");
+    const { readFileSync } = await import("node:fs");
+    const pages = readFileSync(process.argv[1], "utf8").split("\\n\\u0000\\n");
+    for (const p of pages) parseText(p, {});
+    console.log(JSON.stringify({ maxRSS: process.resourceUsage().maxRSS / 1024 }));`, [join(out, "corpus.txt")]);
+  log(`- peak RSS of the whole pipeline over the ${(bytes / MB).toFixed(1)} MB corpus, one page at a time: ${rss.maxRSS.toFixed(0)} MB`);
+  const big = child(`
+    const { parseText } = await import("@yk/cli");
+    const { readFileSync } = await import("node:fs");
+    let page = readFileSync(process.argv[1], "utf8").split("\\n\\u0000\\n").join("\\n\\n");
+    while (Buffer.byteLength(page) < 10 * 1024 * 1024) page += "\\n\\n" + page;
+    page = page.slice(0, 10 * 1024 * 1024 / 3);
+    const t = performance.now();
+    const result = parseText(page, {});
+    console.log(JSON.stringify({ ms: performance.now() - t, mb: Buffer.byteLength(page) / 1048576, articles: result.articles.length, maxRSS: process.resourceUsage().maxRSS / 1024 }));`, [join(out, "corpus.txt")]);
+  log(`- a ${big.mb.toFixed(1)} MB single page: parsed in ${(big.ms / 1000).toFixed(1)} s into ${big.articles} articles, peak RSS ${big.maxRSS.toFixed(0)} MB`);
+  log();
+}
+
+if (!only || only === "jobs") {
+  log(`## Folder run: --jobs 2 against --jobs 1`);
+  log();
+  const dir = mkdtempSync(join(tmpdir(), "yk-bench-"));
+  const folder = join(dir, "pages");
+  mkdirSync(folder);
+  const n = Math.min(pages.length, quick ? 150 : 600);
+  pages.slice(0, n).forEach((p, i) => writeFileSync(join(folder, `${String(i).padStart(4, "0")}.txt`), p));
+  const bin = join(root, "packages/cli/dist/bin.cjs");
+  const folderRun = (jobs) => time(() => execFileSync(process.execPath, [bin, "parse", folder, "--jobs", String(jobs), "--out", join(dir, `out-${jobs}.jsonl`)], { stdio: "ignore" }));
+  const t1 = folderRun(1);
+  const t2 = folderRun(2);
+  const same = readFileSync(join(dir, "out-1.jsonl"), "utf8") === readFileSync(join(dir, "out-2.jsonl"), "utf8");
+  log(`- ${n} pages: --jobs 1 ${t1.toFixed(1)} s, --jobs 2 ${t2.toFixed(1)} s: **${(t1 / t2).toFixed(2)}× faster** (target ≥ 1.7×); outputs identical: ${same}`);
+  log();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+if (!only) writeFileSync(join(root, "bench", "RESULTS.md"), lines.join("\n") + "\n");
