@@ -13,10 +13,20 @@ import {
   SINGLE_SURNAMES,
   TITLE_BODY_PREFIXES,
   TITLE_CORES,
+  TITLE_SEPARATORS,
+  NAME_FOLLOWERS,
+  ABBREVIATION_VERBS,
+  CHINA_ABBREVIATIONS,
+  COUNTRY_ABBREVIATIONS,
+  KNOWN_ORGANIZATIONS,
+  RELATION_WORDS,
+  TRAVEL_VERBS,
+  WORLD_PLACES,
   alternation,
 } from "@yk/lexicon";
 import type { Entity, EntityType, Mention, MentionField } from "@yk/schema";
-import { nodejiebaSegmenter, type Segmenter, type TaggedWord } from "./segmenter.js";
+import { nodejiebaSegmenter, type Segmenter } from "./segmenter.js";
+import { tokenHits } from "./tokens.js";
 import { chineseSmallNumber, lunarToIso, monthDayToIso, relativeToIso } from "./dates.js";
 
 export interface ExtractorOptions {
@@ -64,21 +74,22 @@ const HAN = "\\u4e00-\\u9fff";
 const SURNAME = `(?:${alternation(COMPOUND_SURNAMES)}|[${SINGLE_SURNAMES}])`;
 const TITLE = `(?:(?:${alternation(TITLE_BODY_PREFIXES)})*(?:${alternation(TITLE_CORES)}))`;
 /** One or more titles, stacked with 、 (市委副书记、市长), then a name: surname + one or two given characters. */
-const TITLED_PERSON_RE = new RegExp(`(${TITLE}(?:[、，]?${TITLE})*)(${SURNAME}[${HAN}]{1,2})`, "gu");
+const TITLED_PERSON_RE = new RegExp(`(${TITLE}(?:[${TITLE_SEPARATORS}]?${TITLE})*)(${SURNAME}[${HAN}]{1,2})`, "gu");
 const ROLE = `(?:${alternation(BYLINE_ROLE_PREFIXES)})*(?:${alternation(Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2))})`;
 const BYLINE_PERSON_RE = new RegExp(`(${ROLE})\\s*(${SURNAME}[${HAN}]{1,2}?)(?=[\\s、，）)]|摄|$)`, "gu");
 const COMPANY_RE = new RegExp(`(?:[${HAN}]{2,12}?)(?:${alternation(COMPANY_FORMS)})`, "gu");
 const SHORT_COMPANY_RE = new RegExp(`[${HAN}]{2}(?:${alternation(INDUSTRY_WORDS.filter((w) => w.length === 2))})(?=[、，。和与及等的]|$)`, "gu");
-const PLACE_NAMES = [...PROVINCES, ...CITIES, ...COUNTRIES];
+const PLACE_NAMES = [...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES];
 const PLACE_RE = new RegExp(`(?:${alternation(PLACE_NAMES)})(?:省|市|县|区)?|(?:${alternation(["经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "开发区"])})`, "gu");
-const BODY_RE = new RegExp(`(?:${alternation(BODY_ABBREVIATIONS)})|[市县区省][${HAN}]{1,6}?(?:${alternation(BODY_SUFFIXES.filter((s) => s.length >= 2))})`, "gu");
+const BODY_RE = new RegExp(`(?:${alternation([...BODY_ABBREVIATIONS, ...KNOWN_ORGANIZATIONS])})|[市县区省][${HAN}]{1,6}?(?:${alternation(BODY_SUFFIXES.filter((s) => s.length >= 2))})`, "gu");
 const DATE_RE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:(上午|下午|晚上|凌晨|中午|早上))?|(\d{4})年(?!\d)|(正|腊|冬|[一二三四五六七八九十]{1,2})月(初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十)|(今年|去年|前年|明年|今天|昨天|明天|今日|昨日|日前|近日|目前)/gu;
 const NUMBER_RE = /(\d+(?:\.\d+)?)(%|％)|(\d+(?:\.\d+)?)(万亿|亿|万)?(元|美元)|(\d+(?:\.\d+)?)(万亿|亿|万|千)?(?=[个家人名项次件台万亿千百])/gu;
 const QUOTED_RE = /“([^“”\n]{2,16})”/gu;
 const SURNAME_START = new RegExp(`^${SURNAME}`, "u");
-const NS_TAGS = new Set(["ns"]);
-const NR_TAGS = new Set(["nr", "nrfg", "nrt"]);
-const NT_TAGS = new Set(["nt"]);
+/** 访华, 在京, 赴港: a verb and a one-character abbreviation of China or a Chinese place. */
+const ABBREVIATION_RE = new RegExp(`[${ABBREVIATION_VERBS}][${CHINA_ABBREVIATIONS}](?![人侨裔语文字区丽夏商灯北南东西中])|[${TRAVEL_VERBS}][${COUNTRY_ABBREVIATIONS}](?![国元军术好丽洲])`, "gu");
+/** Two or three country abbreviations before a word of relations: 中美关系, 印巴谈判, 中美俄三国. */
+const ABBREVIATION_PAIR_RE = new RegExp(`[${COUNTRY_ABBREVIATIONS}]{2,3}(?=${alternation(RELATION_WORDS)})`, "gu");
 
 function dateHit(m: RegExpExecArray, reference: Date | null): Hit {
   const [text] = m;
@@ -109,17 +120,20 @@ function numberHit(m: RegExpExecArray): Hit {
 }
 
 /**
- * Characters that rarely end a given name but often follow one (说, 来, 在, 表示 …): a three-character
+ * Characters that rarely end a given name but often follow one (说, 来, 在, 报道 …): a three-character
  * match ending in one is a two-character name (王明来到 → 王明).
  */
-const AFTER_NAME = new Set("来说在到是和与的等也就都又向对为将把被从了着过表指强认要于今昨前赴率带同指深一先亲");
+const AFTER_NAME = new Set(NAME_FOLLOWERS);
 
-function trimName(name: string): string {
-  return name.length === 3 && AFTER_NAME.has(name[2]!) ? name.slice(0, 2) : name;
+function trimName(name: string, tokenEnds?: ReadonlySet<number>, start?: number): string {
+  if (name.length === 3 && AFTER_NAME.has(name[2]!)) return name.slice(0, 2);
+  // prefer the length the segmentation agrees with: 薛原/x 报道/v
+  if (name.length === 3 && tokenEnds && start !== undefined && !tokenEnds.has(start + 3) && tokenEnds.has(start + 2)) return name.slice(0, 2);
+  return name;
 }
 
 function splitTitles(titles: string): string[] {
-  return titles.split(/[、，]/).filter(Boolean);
+  return titles.split(new RegExp(`[${TITLE_SEPARATORS}]`)).filter(Boolean);
 }
 
 /**
@@ -151,6 +165,17 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   let dictionaryAdded = false;
   const gazetteer = new Map<string, EntityType>();
   for (const [type, names] of Object.entries(options.gazetteer ?? {})) for (const n of names ?? []) gazetteer.set(n, type as EntityType);
+  // Is a string one dictionary word that is not a name? Asked of the segmenter, remembered.
+  const commonWords = new Map<string, boolean>();
+  const isCommonWord = (s: string): boolean => {
+    let known = commonWords.get(s);
+    if (known === undefined) {
+      const words = segmenter.tag(s);
+      known = words.length === 1 && !/^(nr|nrfg|nrt|x)$/.test(words[0]!.tag);
+      if (commonWords.size < 100_000) commonWords.set(s, known);
+    }
+    return known;
+  };
   const gazetteerRe = gazetteer.size ? new RegExp(alternation([...gazetteer.keys()]), "gu") : null;
 
   function extract(text: string, context: ExtractContext = {}): Entity[] {
@@ -172,10 +197,21 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         if (m[0].length === 0) re.lastIndex++;
       }
     };
+    const words = segmenter.tag(text);
+    const tokenEnds = new Set<number>();
+    {
+      let pos = 0;
+      for (const w of words) {
+        const at = text.indexOf(w.word, pos);
+        if (at < 0) continue;
+        pos = at + w.word.length;
+        tokenEnds.add(pos);
+      }
+    }
     const titlesOf = new Map<string, Set<string>>();
     push(TITLED_PERSON_RE, (m) => {
-      const name = trimName(m[2]!);
       const start = m.index + m[1]!.length;
+      const name = trimName(m[2]!, tokenEnds, start);
       const set = titlesOf.get(name) ?? new Set();
       for (const t of splitTitles(m[1]!)) set.add(t);
       titlesOf.set(name, set);
@@ -203,15 +239,13 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     push(QUOTED_RE, (m) => ({ type: "event", start: m.index, end: m.index + m[0].length, priority: 1 }));
     if (gazetteerRe) push(gazetteerRe, (m) => ({ type: gazetteer.get(m[0])!, start: m.index, end: m.index + m[0].length, priority: 6 }));
 
-    // jieba's own tags, where no pattern spoke: known names (nr), places (ns), bodies (nt)
-    let pos = 0;
-    const words: TaggedWord[] = segmenter.tag(text);
-    for (const w of words) {
-      const start = text.indexOf(w.word, pos);
-      if (start < 0) continue;
-      pos = start + w.word.length;
-      const type: EntityType | null = NR_TAGS.has(w.tag) && w.word.length >= 2 && SURNAME_START.test(w.word) ? "person" : NS_TAGS.has(w.tag) ? "location" : NT_TAGS.has(w.tag) ? "organization" : null;
-      if (type) hits.push({ type, start, end: pos, priority: 0 });
+    // what the segmenter's tokens say: known and unknown names, places, organization heads
+    for (const h of tokenHits(text, words, isCommonWord)) hits.push(h);
+    // one-character place abbreviations: 访华, 在京, 赴港; 中美关系 → 中, 美
+    push(ABBREVIATION_RE, (m) => ({ type: "location", start: m.index + 1, end: m.index + 2, priority: 3 }));
+    ABBREVIATION_PAIR_RE.lastIndex = 0;
+    for (let m = ABBREVIATION_PAIR_RE.exec(text); m; m = ABBREVIATION_PAIR_RE.exec(text)) {
+      for (let k = 0; k < m[0].length; k++) hits.push({ type: "location", start: m.index + k, end: m.index + k + 1, priority: 3 });
     }
     // names seen with a title elsewhere in the text are persons wherever they recur
     for (const name of titlesOf.keys()) {

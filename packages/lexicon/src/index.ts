@@ -3,6 +3,21 @@ export { BYLINE_ROLES, BYLINE_ROLE_PREFIXES, DATELINE_AGENCIES, type Contributor
 export { TITLE_CORES, TITLE_BODY_PREFIXES, TITLE_SEPARATORS } from "./data/titles.js";
 export { SINGLE_SURNAMES, COMPOUND_SURNAMES } from "./data/surnames.js";
 export { COMPANY_FORMS, INDUSTRY_WORDS, BODY_SUFFIXES, BODY_ABBREVIATIONS } from "./data/organizations.js";
-export { PLACE_SUFFIXES, PROVINCES, CITIES, COUNTRIES } from "./data/places.js";
+export { PLACE_SUFFIXES, PROVINCES, CITIES, COUNTRIES, WORLD_PLACES } from "./data/places.js";
+export {
+  TRANSLITERATION_CHARS,
+  GIVEN_NAME_CHARS,
+  NAME_FOLLOWERS,
+  PERSON_CUES_AFTER,
+  ABBREVIATION_VERBS,
+  TRAVEL_VERBS,
+  CHINA_ABBREVIATIONS,
+  COUNTRY_ABBREVIATIONS,
+  RELATION_WORDS,
+  GENERIC_PLACE_WORDS,
+  GENERIC_BODY_WORDS,
+  NON_NAMING_HEADS,
+  KNOWN_ORGANIZATIONS,
+} from "./data/names.js";
 export { SECTION_WORDS, STAFF_LINE_ROLES, WEEKDAYS } from "./data/furniture.js";
 export { alternation, escapeRegExp } from "./regex.js";

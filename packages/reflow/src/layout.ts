@@ -1,4 +1,4 @@
-import { isHan, isCjkPunctuation, isLatinLetter } from "@yk/lexicon";
+import * as lexicon from "@yk/lexicon";
 import { INSERTED, type MappedText } from "./mapped-text.js";
 import type { Line } from "./lines.js";
 
@@ -6,6 +6,12 @@ import type { Line } from "./lines.js";
  * Width rules, in em. They are relative to the local column width, never absolute, so they
  * hold for columns of 10 to 30 characters.
  */
+// Bound once: in the CommonJS build every call through a package namespace is a getter call,
+// too slow for per-character loops.
+const isHan = lexicon.isHan;
+const isCjkPunctuation = lexicon.isCjkPunctuation;
+const isLatinLetter = lexicon.isLatinLetter;
+
 export const WIDTH_RULES = {
   /** A line narrower than the column by this much is short (a paragraph's last line). */
   shortBy: 1.25,
@@ -79,25 +85,36 @@ export function wrapsLatin(line: Line, next: Line): boolean {
  * first lines (indent lost), headlines and short last lines pull it little.
  */
 export function columnWidths(lines: readonly Line[]): number[] {
-  const witnesses: number[] = [];
   const witnessWidths: number[] = [];
+  const witnessAt: number[] = [];
   lines.forEach((l, i) => {
     if (isWidthWitness(lines, i)) {
-      witnesses.push(i);
+      witnessAt.push(i);
       witnessWidths.push(l.width);
     }
   });
   const fallback = lines.reduce((m, l) => Math.max(m, l.width), 0);
-  if (witnesses.length === 0) return lines.map(() => fallback);
+  if (witnessAt.length === 0) return lines.map(() => fallback);
   const result: number[] = new Array(lines.length);
-  let w = 0; // index into witnesses of the first witness at or after line i
   const k = WIDTH_RULES.window;
+  // A sorted window over the witnesses [from, to), slid forward as lines advance: no sort per line.
+  const window: number[] = [];
+  const insert = (v: number) => {
+    let at = window.length;
+    while (at > 0 && window[at - 1]! > v) at--;
+    window.splice(at, 0, v);
+  };
+  const remove = (v: number) => window.splice(window.indexOf(v), 1);
+  let from = 0;
+  let to = 0;
+  let w = 0; // first witness at or after line i
   for (let i = 0; i < lines.length; i++) {
-    while (w < witnesses.length && witnesses[w]! < i) w++;
-    const from = Math.max(0, w - k);
-    const to = Math.min(witnesses.length, w + k);
-    const sample = witnessWidths.slice(from, to).sort((a, b) => a - b);
-    result[i] = sample[Math.min(sample.length - 1, Math.floor(sample.length * 0.6))]!;
+    while (w < witnessAt.length && witnessAt[w]! < i) w++;
+    const wantFrom = Math.max(0, w - k);
+    const wantTo = Math.min(witnessAt.length, w + k);
+    while (to < wantTo) insert(witnessWidths[to++]!);
+    while (from < wantFrom) remove(witnessWidths[from++]!);
+    result[i] = window[Math.min(window.length - 1, Math.floor(window.length * 0.6))]!;
   }
   return result;
 }

@@ -1,5 +1,8 @@
-import { isHan, isCjkPunctuation, isAsciiAlnum, isDigit, isLatinLetter, textWidth, endsSentence } from "@yk/lexicon";
+import * as lexicon from "@yk/lexicon";
 import type { MappedText, Span } from "./mapped-text.js";
+
+// Bound once: in the CommonJS build every call through a package namespace is a getter call.
+const { isHan, isCjkPunctuation, isAsciiAlnum, isDigit, isLatinLetter, textWidth, endsSentence } = lexicon;
 
 /** One printed line after cleaning. */
 export interface Line {

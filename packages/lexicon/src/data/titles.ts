@@ -27,4 +27,4 @@ export const TITLE_BODY_PREFIXES = [
 ];
 
 /** Separators between stacked titles: 市委副书记、市长 … */
-export const TITLE_SEPARATORS = "、，,";
+export const TITLE_SEPARATORS = "、";

@@ -1,0 +1,206 @@
+/**
+ * Entities from the segmenter's tokens: what jieba knows (nr, ns, nt), what its HMM found as
+ * unknown words (x), and lone surnames it tagged nr before a given name it split off.
+ * Each rule is a general pattern of Chinese news text, filtered by the lexicons.
+ */
+import {
+  BODY_SUFFIXES,
+  CITIES,
+  COMPOUND_SURNAMES,
+  COUNTRIES,
+  GENERIC_BODY_WORDS,
+  NON_NAMING_HEADS,
+  GENERIC_PLACE_WORDS,
+  PERSON_CUES_AFTER,
+  PLACE_SUFFIXES,
+  PROVINCES,
+  SINGLE_SURNAMES,
+  TITLE_CORES,
+  TRANSLITERATION_CHARS,
+  GIVEN_NAME_CHARS,
+  WORLD_PLACES,
+} from "@yk/lexicon";
+import type { EntityType } from "@yk/schema";
+import type { TaggedWord } from "./segmenter.js";
+
+export interface Token extends TaggedWord {
+  start: number;
+  end: number;
+}
+
+export interface TokenHit {
+  type: EntityType;
+  start: number;
+  end: number;
+  priority: number;
+}
+
+/** jieba's words with their offsets in `text` (jieba returns words in order, covering the text). */
+export function locate(text: string, words: readonly TaggedWord[]): Token[] {
+  const tokens: Token[] = [];
+  let pos = 0;
+  for (const w of words) {
+    const start = text.indexOf(w.word, pos);
+    if (start < 0) continue;
+    pos = start + w.word.length;
+    tokens.push({ word: w.word, tag: w.tag, start, end: pos });
+  }
+  return tokens;
+}
+
+const singleSurnames = new Set(SINGLE_SURNAMES);
+const compoundSurnames = new Set(COMPOUND_SURNAMES);
+const translit = new Set(TRANSLITERATION_CHARS);
+const givenChars = new Set(GIVEN_NAME_CHARS);
+const genericPlaces = new Set(GENERIC_PLACE_WORDS);
+const genericBodies = new Set(GENERIC_BODY_WORDS);
+const nonNamingHeads = new Set(NON_NAMING_HEADS);
+const knownPlaces = new Set([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES]);
+const personCues = new Set(PERSON_CUES_AFTER);
+const titleCores = new Set(TITLE_CORES);
+const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
+const PLACE_SUFFIX_RE = new RegExp(`(?:${PLACE_SUFFIXES.filter((s) => s.length === 1 && "省市县区州镇乡村旗".includes(s)).join("|")})$`);
+/** Endings of organization heads among nouns: two characters or more (大学, 委员会), or 队 for teams. */
+const ORG_HEAD_RE = new RegExp(`(?:${[...BODY_SUFFIXES.filter((x) => x.length >= 2), "队", "集团", "公司"].sort((a, b) => b.length - a.length).join("|")})$`);
+/** Function words that never continue a name. */
+const NOT_NAME = new Set("的了在是和与及或也都就又还被把将对向从为以于等着过说这那其他她它我你们个年月日时");
+
+function startsWithSurname(word: string): boolean {
+  return singleSurnames.has(word[0]!) || compoundSurnames.has(word.slice(0, 2));
+}
+
+function isTransliterated(word: string): boolean {
+  if (word.length < 2) return false;
+  for (const ch of word) if (!translit.has(ch) && ch !== "·") return false;
+  return true;
+}
+
+function isChineseName(word: string): boolean {
+  if (!HAN_ONLY.test(word) || word.length < 2 || word.length > 4) return false;
+  if (compoundSurnames.has(word.slice(0, 2))) return word.length >= 3;
+  return singleSurnames.has(word[0]!) && word.length <= 3;
+}
+
+/** How many characters of the given name are common given-name characters. */
+function givenNameScore(word: string): number {
+  const given = compoundSurnames.has(word.slice(0, 2)) && word.length >= 3 ? word.slice(2) : word.slice(1);
+  let n = 0;
+  for (const ch of given) if (givenChars.has(ch)) n++;
+  return n;
+}
+
+/** Is the token after a name a sign that it is one (说, 表示, 同志) or a title after it (校长, 教授)? */
+function cueAfter(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i];
+  if (!next) return false;
+  return personCues.has(next.word) || titleCores.has(next.word) || next.word === "、";
+}
+
+function cueBefore(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i];
+  if (!prev) return false;
+  return titleCores.has(prev.word) || prev.tag === "nr" || /(?:记者|通讯员|同志|主席|总理|部长)$/.test(prev.word);
+}
+
+/** Is the given name (or with `whole`, the name) a common dictionary word? Set per call by tokenHits. */
+let givenIsWord: (name: string, whole?: boolean) => boolean = () => false;
+
+function personHits(tokens: readonly Token[], out: TokenHit[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const w = t.word;
+    const isNr = t.tag === "nr" || t.tag === "nrfg" || t.tag === "nrt";
+    const foreign = t.tag === "nrt" ? isTransliterated(w) : (isNr || t.tag === "x") && w.length >= 3 && isTransliterated(w) && !startsWithSurname(w);
+    if (foreign && !knownPlaces.has(w) && !givenIsWord(w, true)) {
+      // foreign names: 克林顿, 亨特; joined by · (卡洛斯·阿马特)
+      let end = t.end;
+      let j = i + 1;
+      while (tokens[j]?.word === "·" && tokens[j + 1] && isTransliterated(tokens[j + 1]!.word)) {
+        end = tokens[j + 1]!.end;
+        j += 2;
+      }
+      if (!knownPlaces.has(w)) out.push({ type: "person", start: t.start, end, priority: 2 });
+      i = j - 1;
+      continue;
+    }
+    if (isNr && w.length === 1 && singleSurnames.has(w)) {
+      // a lone surname jieba tagged nr, then a given name it split off: 徐/nr 运/n 平/n, 袁/nr 步兵/n
+      let given = "";
+      let j = i + 1;
+      while (j < tokens.length && given.length < 2) {
+        const g = tokens[j]!.word;
+        if (!HAN_ONLY.test(g) || given.length + g.length > 2 || NOT_NAME.has(g) || titleCores.has(g) || personCues.has(g)) break;
+        given += g;
+        j++;
+      }
+      if (given.length >= 1 && (given.length === 2 || cueAfter(tokens, j) || cueBefore(tokens, i - 1))) {
+        out.push({ type: "person", start: t.start, end: tokens[j - 1]!.end, priority: 2 });
+        i = j - 1;
+      }
+      continue;
+    }
+    if ((isNr || t.tag === "x" || t.tag === "nz") && isChineseName(w) && !knownPlaces.has(w)) {
+      // Known (nr) and unknown (x) names. Two-character ones, and three-character ones whose
+      // given name is a common word (雷 + 阵雨), need a cue: many common words look like names.
+      const score = givenNameScore(w);
+      const strong = w.length >= 3 && (isNr || t.tag === "x") && !givenIsWord(w) && score >= 1;
+      const cued = cueAfter(tokens, i + 1) || cueBefore(tokens, i - 1);
+      if (strong || (cued && (score >= 1 || t.tag === "x"))) out.push({ type: "person", start: t.start, end: t.end, priority: strong ? 2 : 1 });
+    }
+  }
+}
+
+function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
+  for (const t of tokens) {
+    if (t.tag !== "ns" && !knownPlaces.has(t.word)) continue;
+    const w = t.word;
+    if (genericPlaces.has(w)) continue;
+    if (knownPlaces.has(w) || w.length >= 3 || PLACE_SUFFIX_RE.test(w)) out.push({ type: "location", start: t.start, end: t.end, priority: 1 });
+  }
+}
+
+/**
+ * Organizations: a head (a token jieba tags nt, or a noun ending in a body suffix such as 队,
+ * 大学, 委员会) extended left over the place names and proper nouns that name it
+ * (郑州/ns 公安局/nt, 青岛/ns 海牛/nz 队/n). A head that only names a kind of body (市政府,
+ * 公安局) is a reference, not a name, unless something names it.
+ */
+function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const head = t.tag === "nt" || ((t.tag === "n" || t.tag === "nz" || t.tag === "j") && HAN_ONLY.test(t.word) && ORG_HEAD_RE.test(t.word));
+    if (!head || nonNamingHeads.has(t.word)) continue;
+    let j = i;
+    while (j > 0) {
+      const p = tokens[j - 1]!;
+      if (!HAN_ONLY.test(p.word)) break;
+      const namer = p.tag === "ns" || p.tag === "nt" || p.tag === "nz" || p.tag === "j" || (p.tag === "b" && j - 1 > 0 && tokens[j - 2]!.tag === "ns");
+      if (!namer || genericPlaces.has(p.word)) break;
+      if (t.end - p.start > 20) break;
+      j--;
+    }
+    // absorb a following nt that continues the name: 北京大学/nt 中文系/nt
+    let k = i;
+    while (tokens[k + 1]?.tag === "nt" && tokens[k + 1]!.end - tokens[j]!.start <= 24) k++;
+    const named = j < i || k > i;
+    const word = tokens.slice(j, k + 1).map((x) => x.word).join("");
+    if (!named && (genericBodies.has(t.word) || t.word.length < 2)) continue;
+    if (!named && t.tag !== "nt") continue;
+    out.push({ type: "organization", start: tokens[j]!.start, end: tokens[k]!.end, priority: named || word.length >= 4 ? 2 : 1 });
+    i = k;
+  }
+}
+
+/**
+ * @param isWord tells whether a string is a common dictionary word (not a name) — the extractor
+ * asks its segmenter, and caches the answer.
+ */
+export function tokenHits(text: string, words: readonly TaggedWord[], isWord: (s: string) => boolean = () => false): TokenHit[] {
+  const tokens = locate(text, words);
+  givenIsWord = (name, whole) => isWord(whole ? name : name.slice(name.length - 2));
+  const out: TokenHit[] = [];
+  personHits(tokens, out);
+  locationHits(tokens, out);
+  organizationHits(tokens, out);
+  return out;
+}
