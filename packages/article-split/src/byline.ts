@@ -3,7 +3,8 @@ import type { Contributor, Dateline } from "@yk/schema";
 
 const ROLE_WORDS = Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2 || r === "文");
 const CREDIT_SUFFIXES = ["文/摄", "文/图", "图/文", "摄/文", "摄影报道", "摄影", "摄", "图", "报道", "文"];
-const PREFIX = `(?:${alternation(BYLINE_ROLE_PREFIXES)})*`;
+// bounded: an unbounded (a|ab)* before a failing tail backtracks exponentially
+const PREFIX = `(?:${alternation(BYLINE_ROLE_PREFIXES)}){0,3}`;
 /** A role as printed: optional prefixes (本报, 融媒, 首席 …) and a role word (记者, 通讯员 …). */
 const ROLE_RE = new RegExp(`^(${PREFIX}(?:${alternation(ROLE_WORDS)}))`);
 const AGENCY = alternation(DATELINE_AGENCIES);

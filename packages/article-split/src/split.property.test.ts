@@ -3,6 +3,8 @@ import fc from "fast-check";
 import { safeParsePage } from "@yk/schema";
 import { splitPage } from "./index.js";
 
+const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+
 const pieces = fc.constantFrom(
   "本报讯（记者 王明）", "本报讯（记者 ", "融媒记者 卢斌 摄", "时政·要闻", "下转第3版", "——副题在此", "责任编辑 刘洋",
   "今天下午，市长来到企业调研。", "快 打 造“ 世 界", "\n", "\n\n", "\r\n", "　　", "（", "）", "“", "”", "2023年1月12日 星期四",
@@ -32,7 +34,7 @@ describe("splitPage properties", () => {
           if (!ignorable) expect(covered[i], `offset ${i} of ${JSON.stringify(raw)}`).toBe(1);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: FUZZ_RUNS },
     );
   });
 });

@@ -71,8 +71,19 @@ function withSpans(m: MappedText, raw: string): Mapped {
 }
 
 function checkOptions(options: SplitOptions): void {
-  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) {
+  if (options === null || typeof options !== "object") {
+    throw new SplitError("YK_INVALID_OPTION", `options must be an object, got ${options === null ? "null" : typeof options}`);
+  }
+  if (options.date !== undefined && (typeof options.date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(options.date))) {
     throw new SplitError("YK_INVALID_OPTION", `option date must be YYYY-MM-DD, got ${JSON.stringify(options.date)}`);
+  }
+  if (options.page !== undefined && typeof options.page !== "string" && typeof options.page !== "number") {
+    throw new SplitError("YK_INVALID_OPTION", `option page must be a string or a number, got ${typeof options.page}`);
+  }
+  for (const key of ["publication", "edition", "sourceName"] as const) {
+    if (options[key] !== undefined && typeof options[key] !== "string") {
+      throw new SplitError("YK_INVALID_OPTION", `option ${key} must be a string, got ${typeof options[key]}`);
+    }
   }
 }
 

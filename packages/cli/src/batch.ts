@@ -9,9 +9,17 @@ export function listTextFiles(dir: string): string[] {
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
-      const st = statSync(p);
+      const isText = name.toLowerCase().endsWith(".txt");
+      let st;
+      try {
+        st = statSync(p);
+      } catch {
+        // a broken or looping link: keep it, so the run reports it instead of skipping it silently
+        if (isText) out.push(p);
+        continue;
+      }
       if (st.isDirectory()) walk(p);
-      else if (st.isFile() && name.toLowerCase().endsWith(".txt")) out.push(p);
+      else if (isText) out.push(p);
     }
   };
   walk(dir);

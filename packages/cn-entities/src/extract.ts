@@ -11,9 +11,6 @@ import {
   PLACE_SUFFIXES,
   PROVINCES,
   SINGLE_SURNAMES,
-  TITLE_BODY_PREFIXES,
-  TITLE_CORES,
-  TITLE_SEPARATORS,
   NAME_FOLLOWERS,
   ABBREVIATION_VERBS,
   CHINA_ABBREVIATIONS,
@@ -27,6 +24,7 @@ import {
 import type { Entity, EntityType, Mention, MentionField } from "@yk/schema";
 import { nodejiebaSegmenter, type Segmenter } from "./segmenter.js";
 import { tokenHits } from "./tokens.js";
+import { titledNames } from "./titles.js";
 import { chineseSmallNumber, lunarToIso, monthDayToIso, relativeToIso } from "./dates.js";
 
 export interface ExtractorOptions {
@@ -36,7 +34,11 @@ export interface ExtractorOptions {
   userDictionary?: readonly { word: string; tag?: string }[];
   /** Extra gazetteers: names known to be of a type. */
   gazetteer?: Partial<Record<"person" | "organization" | "location", readonly string[]>>;
+  /** Largest text accepted by `extract`, in UTF-16 code units (default 64 Mi); past it: `YK_INPUT_TOO_LARGE`. */
+  maxLength?: number;
 }
+
+export const DEFAULT_MAX_LENGTH = 64 * 1024 * 1024;
 
 export interface ExtractContext {
   /** Publication date YYYY-MM-DD: the reference for 1月11日, 今年, 正月初七. */
@@ -51,7 +53,7 @@ export interface Extractor {
 }
 
 export class EntityError extends Error {
-  readonly code: "YK_INVALID_OPTION" | "YK_INVALID_INPUT";
+  readonly code: "YK_INVALID_OPTION" | "YK_INVALID_INPUT" | "YK_INPUT_TOO_LARGE";
   constructor(code: EntityError["code"], message: string) {
     super(message);
     this.name = "EntityError";
@@ -72,10 +74,9 @@ interface Hit {
 
 const HAN = "\\u4e00-\\u9fff";
 const SURNAME = `(?:${alternation(COMPOUND_SURNAMES)}|[${SINGLE_SURNAMES}])`;
-const TITLE = `(?:(?:${alternation(TITLE_BODY_PREFIXES)})*(?:${alternation(TITLE_CORES)}))`;
 /** One or more titles, stacked with 、 (市委副书记、市长), then a name: surname + one or two given characters. */
-const TITLED_PERSON_RE = new RegExp(`(${TITLE}(?:[${TITLE_SEPARATORS}]?${TITLE})*)(${SURNAME}[${HAN}]{1,2})`, "gu");
-const ROLE = `(?:${alternation(BYLINE_ROLE_PREFIXES)})*(?:${alternation(Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2))})`;
+// prefixes repeat a bounded number of times: an unbounded (a|ab)* before a failing tail backtracks exponentially
+const ROLE = `(?:${alternation(BYLINE_ROLE_PREFIXES)}){0,3}(?:${alternation(Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2))})`;
 const BYLINE_PERSON_RE = new RegExp(`(${ROLE})\\s*(${SURNAME}[${HAN}]{1,2}?)(?=[\\s、，）)]|摄|$)`, "gu");
 const COMPANY_RE = new RegExp(`(?:[${HAN}]{2,12}?)(?:${alternation(COMPANY_FORMS)})`, "gu");
 const SHORT_COMPANY_RE = new RegExp(`[${HAN}]{2}(?:${alternation(INDUSTRY_WORDS.filter((w) => w.length === 2))})(?=[、，。和与及等的]|$)`, "gu");
@@ -83,7 +84,9 @@ const PLACE_NAMES = [...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES];
 const PLACE_RE = new RegExp(`(?:${alternation(PLACE_NAMES)})(?:省|市|县|区)?|(?:${alternation(["经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "开发区"])})`, "gu");
 const BODY_RE = new RegExp(`(?:${alternation([...BODY_ABBREVIATIONS, ...KNOWN_ORGANIZATIONS])})|[市县区省][${HAN}]{1,6}?(?:${alternation(BODY_SUFFIXES.filter((s) => s.length >= 2))})`, "gu");
 const DATE_RE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:(上午|下午|晚上|凌晨|中午|早上))?|(\d{4})年(?!\d)|(正|腊|冬|[一二三四五六七八九十]{1,2})月(初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十)|(今年|去年|前年|明年|今天|昨天|明天|今日|昨日|日前|近日|目前)/gu;
-const NUMBER_RE = /(\d+(?:\.\d+)?)(%|％)|(\d+(?:\.\d+)?)(万亿|亿|万)?(元|美元)|(\d+(?:\.\d+)?)(万亿|亿|万|千)?(?=[个家人名项次件台万亿千百])/gu;
+// A number starts only where a digit run starts (the lookbehind): trying every position inside a
+// long run of digits would make the scan quadratic.
+const NUMBER_RE = /(?<![\d.])(?:(\d+(?:\.\d+)?)(%|％)|(\d+(?:\.\d+)?)(万亿|亿|万)?(元|美元)|(\d+(?:\.\d+)?)(万亿|亿|万|千)?(?=[个家人名项次件台万亿千百]))/gu;
 const QUOTED_RE = /“([^“”\n]{2,16})”/gu;
 const SURNAME_START = new RegExp(`^${SURNAME}`, "u");
 /** 访华, 在京, 赴港: a verb and a one-character abbreviation of China or a Chinese place. */
@@ -132,10 +135,6 @@ function trimName(name: string, tokenEnds?: ReadonlySet<number>, start?: number)
   return name;
 }
 
-function splitTitles(titles: string): string[] {
-  return titles.split(new RegExp(`[${TITLE_SEPARATORS}]`)).filter(Boolean);
-}
-
 /**
  * Choose non-overlapping hits: higher priority, then longer, then earlier. An occupancy map of
  * the text keeps this linear in the text's length, however many hits there are.
@@ -157,10 +156,28 @@ function resolve(hits: Hit[], length: number): Hit[] {
 /**
  * Create an extractor. The segmenter's dictionary loads once, lazily, on the first call.
  */
-export function createExtractor(options: ExtractorOptions = {}): Extractor {
-  if (options.segmenter && typeof options.segmenter.tag !== "function") {
+function checkOptions(options: ExtractorOptions): void {
+  if (options === null || typeof options !== "object") throw new EntityError("YK_INVALID_OPTION", "options must be an object");
+  if (options.segmenter !== undefined && typeof options.segmenter?.tag !== "function") {
     throw new EntityError("YK_INVALID_OPTION", "option segmenter must have a tag(text) function");
   }
+  if (options.userDictionary !== undefined && (!Array.isArray(options.userDictionary) || options.userDictionary.some((w) => typeof w?.word !== "string"))) {
+    throw new EntityError("YK_INVALID_OPTION", "option userDictionary must be an array of { word, tag? }");
+  }
+  for (const [type, names] of Object.entries(options.gazetteer ?? {})) {
+    if (!["person", "organization", "location"].includes(type)) throw new EntityError("YK_INVALID_OPTION", `option gazetteer.${type}: unknown type`);
+    if (!Array.isArray(names) || names.some((n) => typeof n !== "string" || n.length === 0)) {
+      throw new EntityError("YK_INVALID_OPTION", `option gazetteer.${type} must be an array of non-empty strings`);
+    }
+  }
+  if (options.maxLength !== undefined && (typeof options.maxLength !== "number" || !(options.maxLength >= 0))) {
+    throw new EntityError("YK_INVALID_OPTION", `option maxLength must be a non-negative number, got ${String(options.maxLength)}`);
+  }
+}
+
+export function createExtractor(options: ExtractorOptions = {}): Extractor {
+  checkOptions(options);
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const segmenter = options.segmenter ?? nodejiebaSegmenter();
   let dictionaryAdded = false;
   const gazetteer = new Map<string, EntityType>();
@@ -180,6 +197,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
 
   function extract(text: string, context: ExtractContext = {}): Entity[] {
     if (typeof text !== "string") throw new EntityError("YK_INVALID_INPUT", `extract expects a string, got ${typeof text}`);
+    if (text.length > maxLength) {
+      throw new EntityError("YK_INPUT_TOO_LARGE", `text is ${text.length} UTF-16 code units, over the maxLength of ${maxLength}`);
+    }
     if (context.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(context.date)) {
       throw new EntityError("YK_INVALID_OPTION", `context.date must be YYYY-MM-DD, got ${JSON.stringify(context.date)}`);
     }
@@ -209,14 +229,13 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       }
     }
     const titlesOf = new Map<string, Set<string>>();
-    push(TITLED_PERSON_RE, (m) => {
-      const start = m.index + m[1]!.length;
-      const name = trimName(m[2]!, tokenEnds, start);
+    for (const t of titledNames(text)) {
+      const name = trimName(t.name, tokenEnds, t.start);
       const set = titlesOf.get(name) ?? new Set();
-      for (const t of splitTitles(m[1]!)) set.add(t);
+      for (const title of t.titles) set.add(title);
       titlesOf.set(name, set);
-      return { type: "person", start, end: start + name.length, priority: 5 };
-    });
+      hits.push({ type: "person", start: t.start, end: t.start + name.length, priority: 5 });
+    }
     push(BYLINE_PERSON_RE, (m) => {
       const name = m[2]!;
       const start = m.index + m[0].length - name.length;

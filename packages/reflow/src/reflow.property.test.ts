@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { reflow, reflowText, normalize } from "./index.js";
 
+/** `FUZZ_RUNS=20000 npx vitest run` for long fuzzing runs; the default keeps CI quick. */
+const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 400);
+
 /** Non-white-space characters after the documented normalizations, as a sorted multiset. */
 function glyphs(text: string): string {
   // a hyphen that broke a Latin word at a line end is the one documented removal beyond white space
@@ -28,7 +31,7 @@ describe("reflow properties", () => {
           for (const s of p.spans) expect(s.start >= 0 && s.end <= raw.length && s.start < s.end).toBe(true);
         }
       }),
-      { numRuns: 400 },
+      { numRuns: FUZZ_RUNS },
     );
   });
 
@@ -38,7 +41,7 @@ describe("reflow properties", () => {
         const out = reflow(raw).paragraphs.map((p) => p.text).join("");
         expect(glyphs(out)).toBe(glyphs(raw));
       }),
-      { numRuns: 400 },
+      { numRuns: FUZZ_RUNS },
     );
   });
 
@@ -48,7 +51,7 @@ describe("reflow properties", () => {
         const once = reflowText(raw);
         expect(reflowText(once)).toBe(once);
       }),
-      { numRuns: 300 },
+      { numRuns: Math.ceil(FUZZ_RUNS / 2) },
     );
   });
 

@@ -10,8 +10,7 @@ export const SCHEMA_ID = `https://yk-news.github.io/schema/page/${SCHEMA_VERSION
 const offset = z.int().min(0);
 
 /** A range of the raw input: UTF-16 code units, `end` exclusive (unist/micromark positions). */
-export const Span = z
-  .object({ start: offset, end: offset })
+export const Span = z.strictObject({ start: offset, end: offset })
   .refine((s) => s.end >= s.start, { message: "end must not be before start", path: ["end"] })
   .meta({ id: "Span", description: "Offsets into the raw input in UTF-16 code units; end exclusive." });
 export type Span = z.infer<typeof Span>;
@@ -21,8 +20,7 @@ const Spans = z.array(Span).meta({ description: "Where the text came from in the
 export const ContributorKind = z.enum(["author", "photographer", "correspondent", "editor"]);
 export type ContributorKind = z.infer<typeof ContributorKind>;
 
-export const Contributor = z
-  .object({
+export const Contributor = z.strictObject({
     name: z.string().min(1),
     role: z.string().nullable().meta({ description: "The role as printed: 融媒首席记者, 通讯员, 摄影." }),
     kind: ContributorKind,
@@ -30,8 +28,7 @@ export const Contributor = z
   .meta({ id: "Contributor" });
 export type Contributor = z.infer<typeof Contributor>;
 
-export const Dateline = z
-  .object({
+export const Dateline = z.strictObject({
     text: z.string().meta({ description: "The dateline as printed: 本报讯, 新华社北京1月11日电." }),
     agency: z.string().nullable().meta({ description: "本报, 新华社 …" }),
     place: z.string().nullable(),
@@ -40,8 +37,7 @@ export const Dateline = z
   .meta({ id: "Dateline" });
 export type Dateline = z.infer<typeof Dateline>;
 
-export const Byline = z
-  .object({
+export const Byline = z.strictObject({
     text: z.string().meta({ description: "The byline or credit as printed (inner spaces kept)." }),
     dateline: Dateline.nullable().optional(),
     contributors: z.array(Contributor),
@@ -50,11 +46,10 @@ export const Byline = z
   .meta({ id: "Byline" });
 export type Byline = z.infer<typeof Byline>;
 
-export const Paragraph = z.object({ text: z.string(), spans: Spans }).meta({ id: "Paragraph" });
+export const Paragraph = z.strictObject({ text: z.string(), spans: Spans }).meta({ id: "Paragraph" });
 export type Paragraph = z.infer<typeof Paragraph>;
 
-export const Caption = z
-  .object({ text: z.string(), spans: Spans, credit: Byline.nullable().optional() })
+export const Caption = z.strictObject({ text: z.string(), spans: Spans, credit: Byline.nullable().optional() })
   .meta({ id: "Caption", description: "A photo caption with its credit (融媒记者 X 摄)." });
 export type Caption = z.infer<typeof Caption>;
 
@@ -74,8 +69,7 @@ export type EntityType = z.infer<typeof EntityType>;
 export const MentionField = z.enum(["kicker", "headline", "subheadline", "byline", "paragraph", "caption", "text"]);
 export type MentionField = z.infer<typeof MentionField>;
 
-export const Mention = z
-  .object({
+export const Mention = z.strictObject({
     field: MentionField,
     index: z.int().min(0).optional().meta({ description: "Which paragraph or caption, for those fields." }),
     start: offset.meta({ description: "Start in the field's text (UTF-16)." }),
@@ -85,8 +79,7 @@ export const Mention = z
   .meta({ id: "Mention" });
 export type Mention = z.infer<typeof Mention>;
 
-export const Entity = z
-  .object({
+export const Entity = z.strictObject({
     type: EntityType,
     text: z.string().min(1),
     normalized: z
@@ -103,8 +96,7 @@ export type Entity = z.infer<typeof Entity>;
 export const ArticleKind = z.enum(["news", "photo", "brief", "teaser", "commentary", "notice", "other"]);
 export type ArticleKind = z.infer<typeof ArticleKind>;
 
-export const Article = z
-  .object({
+export const Article = z.strictObject({
     id: z.string().min(1),
     kind: ArticleKind,
     kicker: z.string().nullable().meta({ description: "引题: the line above the headline." }),
@@ -114,12 +106,10 @@ export const Article = z
     paragraphs: z.array(Paragraph),
     captions: z.array(Caption),
     entities: z.array(Entity),
-    fieldSpans: z
-      .object({ kicker: Spans, headline: Spans, subheadline: Spans })
+    fieldSpans: z.strictObject({ kicker: Spans, headline: Spans, subheadline: Spans })
       .optional()
       .meta({ description: "Raw-input spans of the headline group's fields." }),
-    continuation: z
-      .object({ continuedTo: z.string().nullable(), continuedFrom: z.string().nullable() })
+    continuation: z.strictObject({ continuedTo: z.string().nullable(), continuedFrom: z.string().nullable() })
       .optional()
       .meta({ description: "Continuation markers: 下转第3版 → continuedTo '3'." }),
   })
@@ -129,25 +119,21 @@ export type Article = z.infer<typeof Article>;
 export const FurnitureKind = z.enum(["section", "header", "footer", "page-number", "continuation", "staff", "date", "other"]);
 export type FurnitureKind = z.infer<typeof FurnitureKind>;
 
-export const Furniture = z
-  .object({ kind: FurnitureKind.optional(), text: z.string(), spans: Spans })
+export const Furniture = z.strictObject({ kind: FurnitureKind.optional(), text: z.string(), spans: Spans })
   .meta({ id: "Furniture", description: "Page furniture: section labels, headers, footers, page numbers, continuation markers." });
 export type Furniture = z.infer<typeof Furniture>;
 
-export const Unassigned = z
-  .object({ kind: z.string().optional(), text: z.string(), spans: Spans })
+export const Unassigned = z.strictObject({ kind: z.string().optional(), text: z.string(), spans: Spans })
   .meta({ id: "Unassigned", description: "Text that no rule claimed; kept so that no character is lost." });
 export type Unassigned = z.infer<typeof Unassigned>;
 
-export const Warning = z
-  .object({ code: z.string().min(1), message: z.string(), spans: Spans.optional() })
+export const Warning = z.strictObject({ code: z.string().min(1), message: z.string(), spans: Spans.optional() })
   .meta({ id: "Warning" });
 export type Warning = z.infer<typeof Warning>;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected an ISO date YYYY-MM-DD");
 
-export const Publication = z
-  .object({
+export const Publication = z.strictObject({
     name: z.string().optional(),
     date: isoDate.optional(),
     page: z.string().optional(),
@@ -156,8 +142,7 @@ export const Publication = z
   .meta({ id: "Publication" });
 export type Publication = z.infer<typeof Publication>;
 
-export const Source = z
-  .object({
+export const Source = z.strictObject({
     name: z.string().nullable().meta({ description: "File name or label of the input, when known." }),
     length: offset.meta({ description: "Length of the raw input in UTF-16 code units." }),
     sha256: z.string().regex(/^[0-9a-f]{64}$/, "expected 64 lowercase hex digits"),
@@ -165,8 +150,7 @@ export const Source = z
   .meta({ id: "Source" });
 export type Source = z.infer<typeof Source>;
 
-export const Page = z
-  .object({
+export const Page = z.strictObject({
     schemaVersion: z.literal(SCHEMA_VERSION),
     source: Source,
     publication: Publication,

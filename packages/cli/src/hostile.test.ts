@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parsePage } from "@yk/schema";
+import { HOSTILE_INPUTS } from "../../../test/hostile/inputs.js";
+import { run, EXIT } from "./cli.js";
+
+async function call(argv: string[], stdin: Uint8Array = new Uint8Array()) {
+  let out = "";
+  let err = "";
+  const code = await run(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), stdin: () => stdin });
+  return { code, out, err };
+}
+
+describe.each(Object.entries(HOSTILE_INPUTS))("yk parse - on %s", (_name, text) => {
+  it("prints a valid page, or refuses binary input with one line and exit 1", async () => {
+    const r = await call(["parse", "-", "--format", "jsonl"], Buffer.from(text, "utf8"));
+    if (text.includes("\u0000")) {
+      expect(r).toMatchObject({ code: EXIT.badInput, out: "" });
+      expect(r.err).toMatch(/^yk: stdin: looks like binary data[^\n]*\n$/);
+      return;
+    }
+    expect(r.err).toBe("");
+    expect(r.code).toBe(EXIT.ok);
+    expect(() => parsePage(JSON.parse(r.out))).not.toThrow();
+  });
+});
+
+describe("yk on bad files and options: one clear line on stderr, the documented exit code", () => {
+  const dir = mkdtempSync(join(tmpdir(), "yk-hostile-"));
+  const loop = join(dir, "loop.txt");
+  symlinkSync(loop, loop); // unreadable: a symbolic link to itself
+  writeFileSync(join(dir, "good.txt"), "本报讯（记者 王明）今天下雨。\n");
+
+  it.each([
+    [["parse", join(dir, "missing.txt")], EXIT.badInput, `yk: ${join(dir, "missing.txt")}: cannot read (ENOENT)`],
+    [["parse", loop], EXIT.badInput, `yk: ${loop}: cannot read (ELOOP)`],
+    [["parse", join(dir, "good.txt"), "--date", "2023-1-5"], EXIT.usage, "yk: option --date must be a calendar date YYYY-MM-DD, got 2023-1-5"],
+    [["parse", join(dir, "good.txt"), "--format", "yaml"], EXIT.usage, "yk: unknown --format yaml; use json, jsonl, ninjs, jsonld, text"],
+    [["parse", dir, "--jobs", "0"], EXIT.usage, "yk: option --jobs must be a whole number ≥ 1, got 0"],
+    [["parse", dir, "--format", "json"], EXIT.usage, "yk: a folder run with --format json needs --out DIR (one file per page)"],
+    [["parse"], EXIT.usage, null],
+    [["entities", "-", "--date", "31/12/2023"], EXIT.usage, "yk: option --date must be a calendar date YYYY-MM-DD, got 31/12/2023"],
+  ] as [string[], number, string | null][])("%j", async (argv, code, line) => {
+    const r = await call(argv);
+    expect(r.code).toBe(code);
+    if (line) expect(r.err).toBe(line + "\n");
+    else expect(r.err.startsWith("yk: missing input")).toBe(true);
+  });
+
+  it("a folder with an unreadable file still parses the others and exits 1", async () => {
+    const r = await call(["parse", dir, "--jobs", "1"]);
+    expect(r.code).toBe(EXIT.badInput);
+    expect(r.err).toBe(`yk: ${loop}: cannot read (ELOOP)\n`);
+    const pages = r.out.trim().split("\n").map((l) => parsePage(JSON.parse(l)));
+    expect(pages.map((p) => p.source.name)).toEqual([join(dir, "good.txt")]);
+  });
+});

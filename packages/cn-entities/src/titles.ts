@@ -1,0 +1,60 @@
+/**
+ * Titles before names (市委副书记、市长胡勇春), found by a linear scan instead of one regular
+ * expression: a title is `prefix* core`, and a prefix such as 市政府 also reads as 市 + 政府, so a
+ * nested `(prefix*core)*` pattern backtracks exponentially on stacked prefixes without a name.
+ * Here each core is matched once, a name must follow it, and the prefixes and stacked titles
+ * before it are collected by a bounded walk backwards.
+ */
+import { COMPOUND_SURNAMES, SINGLE_SURNAMES, TITLE_BODY_PREFIXES, TITLE_CORES, TITLE_SEPARATORS, alternation } from "@yk/lexicon";
+
+const CORE_RE = new RegExp(alternation(TITLE_CORES), "gu");
+const NAME_AT = new RegExp(`(?:${alternation(COMPOUND_SURNAMES)}|[${SINGLE_SURNAMES}])[\\u4e00-\\u9fff]{1,2}`, "uy");
+const PREFIXES = [...new Set(TITLE_BODY_PREFIXES)].sort((a, b) => b.length - a.length);
+const CORES = [...new Set(TITLE_CORES)].sort((a, b) => b.length - a.length);
+/** At most this many prefixes per title, and titles per name: real stacks are short. */
+const MAX_PREFIXES = 4;
+const MAX_TITLES = 6;
+
+function endingAt(text: string, end: number, words: readonly string[]): string | null {
+  for (const w of words) if (end - w.length >= 0 && text.startsWith(w, end - w.length)) return w;
+  return null;
+}
+
+function titleStart(text: string, coreStart: number): number {
+  let s = coreStart;
+  for (let k = 0; k < MAX_PREFIXES; k++) {
+    const p = endingAt(text, s, PREFIXES);
+    if (!p) break;
+    s -= p.length;
+  }
+  return s;
+}
+
+export interface TitledName {
+  titles: string[];
+  /** Where the name starts, and the longest name the surname pattern allows (trim it to the segmentation). */
+  start: number;
+  name: string;
+}
+
+export function titledNames(text: string): TitledName[] {
+  const out: TitledName[] = [];
+  CORE_RE.lastIndex = 0;
+  for (let m = CORE_RE.exec(text); m; m = CORE_RE.exec(text)) {
+    const coreEnd = m.index + m[0].length;
+    NAME_AT.lastIndex = coreEnd;
+    const name = NAME_AT.exec(text);
+    if (!name) continue;
+    let s = titleStart(text, m.index);
+    const titles = [text.slice(s, coreEnd)];
+    while (titles.length < MAX_TITLES && s > 0 && TITLE_SEPARATORS.includes(text[s - 1]!)) {
+      const core = endingAt(text, s - 1, CORES);
+      if (!core) break;
+      const s2 = titleStart(text, s - 1 - core.length);
+      titles.unshift(text.slice(s2, s - 1));
+      s = s2;
+    }
+    out.push({ titles, start: coreEnd, name: name[0] });
+  }
+  return out;
+}

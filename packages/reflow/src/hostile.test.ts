@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { HOSTILE_INPUTS } from "../../../test/hostile/inputs.js";
+import { isIgnorable } from "../../../test/hostile/properties.js";
+import { reflow, reflowText, normalize } from "./index.js";
+
+const glyphs = (text: string) =>
+  [...normalize(text).text].filter((c) => !isIgnorable(c.charCodeAt(0)) && c !== "-").sort().join("");
+
+describe.each(Object.entries(HOSTILE_INPUTS))("reflow on %s", (_name, raw) => {
+  it("does not throw, keeps every character, maps offsets into the input", () => {
+    const result = reflow(raw);
+    const out = result.paragraphs.map((p) => p.text).join("");
+    expect(glyphs(out)).toBe(glyphs(raw));
+    for (const p of result.paragraphs) {
+      expect(p.offsets.length).toBe(p.text.length);
+      for (const o of p.offsets) expect(o >= -1 && o < raw.length).toBe(true);
+    }
+  });
+
+  it("is idempotent on its own output", () => {
+    const once = reflowText(raw);
+    expect(reflowText(once)).toBe(once);
+  });
+});
+
+describe("limits", () => {
+  it("refuses input over maxLength with a typed error naming the limit", () => {
+    expect(() => reflow("x".repeat(11), { maxLength: 10 })).toThrow(/over the maxLength of 10/);
+    expect(() => reflow("x", { maxLength: -1 })).toThrow(/option maxLength must be a non-negative number/);
+  });
+});
