@@ -175,6 +175,13 @@ if (!only || only === "jobs") {
   const t2 = folderRun(2);
   const same = readFileSync(join(dir, "out-1.jsonl"), "utf8") === readFileSync(join(dir, "out-2.jsonl"), "utf8");
   log(`- ${n} pages, ${(folderBytes / MB).toFixed(1)} MB: --jobs 1 ${t1.toFixed(1)} s, --jobs 2 ${t2.toFixed(1)} s: **${(t1 / t2).toFixed(2)}× faster** (target ≥ 1.7×); outputs identical: ${same}`);
+  // What two cores give a segmenter-bound job on this machine: bare nodejieba.tag, one process against two at once.
+  const tagLoop = `const nj = require("nodejieba"); nj.load(); const fs = require("fs"); const d = process.argv[1];
+    const t = fs.readdirSync(d).slice(0, 600).map((f) => fs.readFileSync(d + "/" + f, "utf8"));
+    for (let k = 0; k < 3; k++) for (const x of t) nj.tag(x);`;
+  const one = time(() => execFileSync(process.execPath, ["-e", tagLoop, folder], { stdio: "ignore", cwd: root }));
+  const two = time(() => execFileSync("sh", ["-c", `"${process.execPath}" -e '${tagLoop.replace(/'/g, "'\\''")}' "${folder}" & "${process.execPath}" -e '${tagLoop.replace(/'/g, "'\\''")}' "${folder}" & wait`], { stdio: "ignore", cwd: root }));
+  log(`- the ceiling on this machine: two bare nodejieba.tag processes at once do ${((2 * one) / two).toFixed(2)}× the work of one in the same time (one ${one.toFixed(1)} s, two at once ${two.toFixed(1)} s): the segmenter is bound by memory, not by cores`);
   log();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,7 +1,10 @@
-import { Worker } from "node:worker_threads";
+import { fork } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { runJob, type Job, type JobResult } from "./worker.js";
+
+/** Jobs sent ahead to each worker. */
+const IN_FLIGHT = 4;
 
 /** Every *.txt file below a folder, recursively, in a stable (sorted) order. */
 export function listTextFiles(dir: string): string[] {
@@ -65,17 +68,32 @@ export async function runBatch(jobs: readonly Job[], options: BatchOptions): Pro
   await new Promise<void>((resolve, reject) => {
     let live = size;
     for (let w = 0; w < size; w++) {
-      const worker = new Worker(options.workerScript!);
+      // V8 serialization moves large result strings faster than JSON over IPC
+      const worker = fork(options.workerScript!, [], {
+        env: { ...process.env, YK_WORKER: "1" },
+        stdio: ["ignore", "ignore", "inherit", "ipc"],
+        serialization: "advanced",
+      });
+      const inFlight = new Set<Job>();
       const feed = () => {
-        if (queued < jobs.length) worker.postMessage(jobs[queued++]);
-        else void worker.terminate();
+        // keep a few jobs queued in each worker so it never waits for the parent between pages
+        while (inFlight.size < IN_FLIGHT && queued < jobs.length) {
+          const job = jobs[queued++]!;
+          inFlight.add(job);
+          worker.send(job);
+        }
+        if (inFlight.size === 0) worker.disconnect();
       };
       worker.on("message", (r: JobResult) => {
+        for (const job of inFlight) if (job.id === r.id) inFlight.delete(job);
         accept(r);
         feed();
       });
       worker.on("error", reject);
-      worker.on("exit", () => {
+      worker.on("exit", (code) => {
+        // a worker that died (out of memory, a crash) reports its pages as failed; the others go on
+        for (const job of inFlight) if (!results.has(job.id)) accept({ id: job.id, ok: false, error: `${job.file}: worker exited with code ${code}` });
+        inFlight.clear();
         if (--live === 0) resolve();
       });
       feed();

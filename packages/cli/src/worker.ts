@@ -26,4 +26,10 @@ export function runJob(job: Job): JobResult {
   }
 }
 
-parentPort?.on("message", (job: Job) => parentPort!.postMessage(runJob(job)));
+// A pool worker is a child process (its own nodejieba: the native segmenter keeps one global
+// dictionary per process, so threads would share and contend for it).
+if (parentPort) parentPort.on("message", (job: Job) => parentPort!.postMessage(runJob(job)));
+else if (process.send && process.env.YK_WORKER === "1") {
+  process.on("message", (job: Job) => process.send!(runJob(job)));
+  process.on("disconnect", () => process.exit(0));
+}

@@ -22,7 +22,7 @@ import {
   alternation,
 } from "@yk/lexicon";
 import type { Entity, EntityType, Mention, MentionField } from "@yk/schema";
-import { nodejiebaSegmenter, type Segmenter } from "./segmenter.js";
+import { nodejiebaSegmenter, tagInChunks, type Segmenter } from "./segmenter.js";
 import { tokenHits } from "./tokens.js";
 import { titledNames } from "./titles.js";
 import { chineseSmallNumber, lunarToIso, monthDayToIso, relativeToIso } from "./dates.js";
@@ -217,7 +217,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         if (m[0].length === 0) re.lastIndex++;
       }
     };
-    const words = segmenter.tag(text);
+    const words = tagInChunks(segmenter, text);
     const tokenEnds = new Set<number>();
     {
       let pos = 0;

@@ -37,3 +37,35 @@ export function nodejiebaSegmenter(): Segmenter {
     },
   };
 }
+
+/** Longest piece handed to the segmenter at once: jieba's cost grows faster than linearly on one huge string. */
+export const TAG_CHUNK = 2000;
+const CUT_AFTER = /[。！？；，、\n\s]/;
+
+/**
+ * Tag a text in pieces of at most {@link TAG_CHUNK} code units, cut after punctuation or space
+ * where there is one in the last quarter of a piece (so words are rarely split), else at the
+ * limit. Words come back in order, covering the text as one `tag` call would.
+ */
+export function tagInChunks(segmenter: Segmenter, text: string): TaggedWord[] {
+  if (text.length <= TAG_CHUNK) return segmenter.tag(text);
+  const out: TaggedWord[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + TAG_CHUNK);
+    if (end < text.length) {
+      for (let k = end - 1; k > start + (TAG_CHUNK * 3) / 4; k--) {
+        if (CUT_AFTER.test(text[k]!)) {
+          end = k + 1;
+          break;
+        }
+      }
+      // never cut a surrogate pair in two
+      const c = text.charCodeAt(end - 1);
+      if (c >= 0xd800 && c <= 0xdbff) end++;
+    }
+    for (const w of segmenter.tag(text.slice(start, end))) out.push(w);
+    start = end;
+  }
+  return out;
+}

@@ -33,12 +33,14 @@ const SUSPECT = /[^\x20-\x7e\n\u3001-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff
 /** Normalize raw extracted text (see {@link replacement}), keeping a map to raw offsets. */
 export function normalize(raw: string): MappedText {
   const parts: string[] = [];
-  const offsets: number[] = [];
+  // sized once (normalization never lengthens the text) and trimmed at the end: no regrowth copies
+  const offsets: number[] = new Array(raw.length);
+  let n = 0;
   let copied = 0; // raw offset up to which input has been copied
   const copy = (to: number) => {
     if (to <= copied) return;
     parts.push(raw.slice(copied, to));
-    for (let k = copied; k < to; k++) offsets.push(k);
+    for (let k = copied; k < to; k++) offsets[n++] = k;
   };
   SUSPECT.lastIndex = 0;
   for (let m = SUSPECT.exec(raw); m !== null; m = SUSPECT.exec(raw)) {
@@ -48,10 +50,11 @@ export function normalize(raw: string): MappedText {
     copy(i);
     if (r !== "") {
       parts.push(r);
-      offsets.push(i);
+      offsets[n++] = i;
     }
     copied = i + 1;
   }
   copy(raw.length);
+  offsets.length = n;
   return { text: parts.join(""), offsets };
 }
