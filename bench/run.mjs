@@ -32,9 +32,14 @@ const log = (s = "") => {
   lines.push(s);
 };
 const time = (fn) => {
+  globalThis.gc?.(); // start each timing from a collected heap (npm run bench passes --expose-gc)
   const t = performance.now();
   fn();
   return (performance.now() - t) / 1000;
+};
+const median = (fn, runs) => {
+  const ts = Array.from({ length: runs }, () => time(fn)).sort((a, b) => a - b);
+  return ts[Math.floor(runs / 2)];
 };
 /** Best of `runs` to damp noise from the other core. */
 const best = (fn, runs = 2) => Math.min(...Array.from({ length: runs }, () => time(fn)));
@@ -82,16 +87,18 @@ if (!only || only === "reflow" || only === "pipeline") {
 }
 
 function scaling(label, make, fn) {
-  const t1 = best(() => fn(make(1)), 3);
-  const t10 = best(() => fn(make(10)), 2);
-  const t100 = time(() => fn(make(100)));
+  // inputs are built outside the timings; small runs are repeated more, so each size's noise is alike
+  const [x1, x10, x100] = [make(1), make(10), make(100)];
+  const t1 = median(() => fn(x1), 15);
+  const t10 = median(() => fn(x10), 5);
+  const t100 = median(() => fn(x100), 3);
   return `| ${label} | ${(t1 * 1000).toFixed(1)} ms | ${(t10 * 1000).toFixed(0)} ms | ${(t100 * 1000).toFixed(0)} ms | ${(t10 / (10 * t1)).toFixed(2)} | ${(t100 / (100 * t1)).toFixed(2)} |`;
 }
 
 if (!only || only === "scaling" || only === "reflow") {
   log(`## Scaling: one page of 1×, 10×, 100× the size`);
   log();
-  log(`1× is about 100 kB of page text (generated pages joined into one page). The last two columns are time(k×) / (k · time(1×)): 1.00 is linear; the target is within 1.3.`);
+  log(`1× is about 100 kB of page text (generated pages joined into one page). Times are medians (15 runs at 1×, 5 at 10×, 3 at 100×), each from a collected heap. The last two columns are time(k×) / (k · time(1×)): 1.00 is linear; the target is within 1.3.`);
   log();
   const unit = pages.slice(0, 40).join("\n\n").slice(0, 35_000);
   const big = (n) => Array.from({ length: n }, () => unit).join("\n\n");

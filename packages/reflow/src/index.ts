@@ -2,4 +2,4 @@ export { reflow, reflowText, PARAGRAPH_INDENT, ReflowError, DEFAULT_MAX_LENGTH, 
 export { normalize } from "./normalize.js";
 export { splitLines, type Line } from "./lines.js";
 export { columnWidths, breaksAfter, isStandalone, standaloneLines, joinLines, dropProseSpaces, gapStyleOf, WIDTH_RULES, type GapStyle } from "./layout.js";
-export { spansOf, sliceMapped, concatMapped, trimMapped, mappedText, isIgnorable, INSERTED, type MappedText, type Span } from "./mapped-text.js";
+export { spansOf, sliceMapped, concatMapped, trimMapped, mappedText, isIgnorable, INSERTED, type MappedText, type Offsets, type Span } from "./mapped-text.js";

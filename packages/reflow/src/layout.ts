@@ -201,10 +201,13 @@ function isCjk(ch: string | undefined): boolean {
  * inside a Latin word goes; digits split across lines rejoin.
  */
 export function joinLines(parts: readonly MappedText[]): MappedText {
+  if (parts.length === 1) return parts[0]!;
   // Collect pieces and remember the last two characters: indexing a growing string flattens it
-  // on every line, which made long paragraphs quadratic.
+  // on every line, which made long paragraphs quadratic. One typed array per paragraph (at most
+  // one inserted space between two parts).
   const pieces: string[] = [];
-  const offsets: number[] = [];
+  const offsets = new Int32Array(parts.reduce((n, p) => n + p.offsets.length + 1, 0));
+  let n = 0;
   let last = "";
   let beforeLast = "";
   for (const part of parts) {
@@ -215,18 +218,19 @@ export function joinLines(parts: readonly MappedText[]): MappedText {
       if (last === "-" && isLatinLetter(beforeLast) && isLatinLetter(first)) {
         // drop the line-end hyphen: the last character of the previous piece
         pieces[pieces.length - 1] = pieces[pieces.length - 1]!.slice(0, -1);
-        offsets.pop();
+        n--;
       } else if (latinGap(last, first, text)) {
         pieces.push(" ");
-        offsets.push(INSERTED);
+        offsets[n++] = INSERTED;
       }
     }
     pieces.push(text);
-    for (let k = 0; k < part.offsets.length; k++) offsets.push(part.offsets[k]!);
+    offsets.set(part.offsets, n);
+    n += part.offsets.length;
     beforeLast = text.length > 1 ? text[text.length - 2]! : last;
     last = text[text.length - 1]!;
   }
-  return { text: pieces.join(""), offsets };
+  return { text: pieces.join(""), offsets: offsets.slice(0, n) };
 }
 
 /**
@@ -236,7 +240,8 @@ export function joinLines(parts: readonly MappedText[]): MappedText {
 export function dropProseSpaces(m: MappedText): MappedText {
   if (!m.text.includes(" ")) return m;
   let text = "";
-  const offsets: number[] = [];
+  const offsets = new Int32Array(m.text.length);
+  let n = 0;
   let depth = 0;
   for (let i = 0; i < m.text.length; i++) {
     const ch = m.text[i]!;
@@ -244,7 +249,7 @@ export function dropProseSpaces(m: MappedText): MappedText {
     else if ((ch === "）" || ch === ")") && depth > 0) depth--;
     if (ch === " " && depth === 0 && isCjk(m.text[i - 1]) && isCjk(m.text[i + 1])) continue;
     text += ch;
-    offsets.push(m.offsets[i]!);
+    offsets[n++] = m.offsets[i]!;
   }
-  return { text, offsets };
+  return { text, offsets: offsets.slice(0, n) };
 }

@@ -1,5 +1,5 @@
 import * as lexicon from "@yk/lexicon";
-import type { MappedText, Span } from "./mapped-text.js";
+import type { MappedText, Offsets, Span } from "./mapped-text.js";
 
 // Bound once: in the CommonJS build every call through a package namespace is a getter call.
 const { isHan, isCjkPunctuation, isAsciiAlnum, isDigit, isLatinLetter, textWidth, endsSentence } = lexicon;
@@ -69,7 +69,7 @@ export function splitLines(norm: MappedText): Line[] {
  * most CJK gaps carry one — and otherwise stay as meaningful (headline phrases, bylines).
  * Spaces between Latin words or numbers stay.
  */
-function cleanLine(text: string, offsets: readonly number[], s: number, e: number, index: number, newlinesBefore: number, indent: boolean): Line {
+function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: number, newlinesBefore: number, indent: boolean): Line {
   // Count CJK-to-CJK gaps and how many of them are spaced, to tell letter-spacing from word spaces.
   let cjkGaps = 0;
   let spacedCjkGaps = 0;
@@ -92,6 +92,22 @@ function cleanLine(text: string, offsets: readonly number[], s: number, e: numbe
   }
   const spread = glyphs >= 8 && spacedCjkGaps >= 3 && spacedCjkGaps * 2 >= cjkGaps;
 
+  // Fast path: most lines carry no space at all, and their map is a plain slice.
+  if (glyphs === e - s) {
+    const out = text.slice(s, e);
+    return {
+      index,
+      raw: { start: offsets[s]!, end: offsets[e - 1]! + 1 },
+      content: { text: out, offsets: offsets.slice(s, e) },
+      width: textWidth(out),
+      indent,
+      spread,
+      newlinesBefore,
+      endsSentence: endsSentence(out),
+      meaningfulSpace: false,
+      spaceOnlyInBylineBrackets: false,
+    };
+  }
   const parts: string[] = [];
   const outOffsets: number[] = [];
   let removedMixedSpaces = 0;
