@@ -22,7 +22,7 @@ import {
   alternation,
 } from "@yk/lexicon";
 import type { Entity, EntityType, Mention, MentionField } from "@yk/schema";
-import { nodejiebaSegmenter, tagInChunks, type Segmenter } from "./segmenter.js";
+import { nodejiebaSegmenter, pieces, tagInChunks, type Segmenter } from "./segmenter.js";
 import { tokenHits } from "./tokens.js";
 import { titledNames } from "./titles.js";
 import { chineseSmallNumber, lunarToIso, monthDayToIso, relativeToIso } from "./dates.js";
@@ -39,6 +39,8 @@ export interface ExtractorOptions {
 }
 
 export const DEFAULT_MAX_LENGTH = 64 * 1024 * 1024;
+/** Texts longer than this are read in pieces. */
+const EXTRACT_PIECE = 20_000;
 
 export interface ExtractContext {
   /** Publication date YYYY-MM-DD: the reference for 1月11日, 今年, 正月初七. */
@@ -207,6 +209,26 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       segmenter.addWords?.(options.userDictionary);
     }
     dictionaryAdded = true;
+    if (text.length <= EXTRACT_PIECE) return extractPiece(text, context, 0);
+    // A long text is read in pieces cut after sentence punctuation: memory and time stay linear
+    // (one huge text would hold millions of tokens at once), and entities rarely cross a cut.
+    const merged = new Map<string, Entity>();
+    for (const [start, end] of pieces(text, EXTRACT_PIECE)) {
+      for (const e of extractPiece(text.slice(start, end), context, start)) {
+        const key = `${e.type}\u0000${e.text}\u0000${e.normalized ?? ""}`;
+        const have = merged.get(key);
+        if (!have) merged.set(key, e);
+        else {
+          have.mentions.push(...e.mentions);
+          if (e.titles) have.titles = [...new Set([...(have.titles ?? []), ...e.titles])];
+        }
+      }
+    }
+    return [...merged.values()];
+  }
+
+  /** Entities of one piece of text; mentions are shifted by `base` into the caller's text. */
+  function extractPiece(text: string, context: ExtractContext, base: number): Entity[] {
     const reference = context.date ? new Date(`${context.date}T00:00:00`) : null;
     const hits: Hit[] = [];
     const push = (re: RegExp, make: (m: RegExpExecArray) => Hit | null) => {
@@ -280,7 +302,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     for (const h of resolve(hits, text.length)) {
       const surface = text.slice(h.start, h.end);
       const key = `${h.type}\u0000${surface}\u0000${h.normalized ?? ""}`;
-      const mention: Mention = { field, start: h.start, end: h.end, ...(context.index !== undefined ? { index: context.index } : {}) };
+      const mention: Mention = { field, start: base + h.start, end: base + h.end, ...(context.index !== undefined ? { index: context.index } : {}) };
       const existing = entities.get(key);
       if (existing) {
         existing.mentions.push(mention);

@@ -50,21 +50,30 @@ const CUT_AFTER = /[。！？；，、\n\s]/;
 export function tagInChunks(segmenter: Segmenter, text: string): TaggedWord[] {
   if (text.length <= TAG_CHUNK) return segmenter.tag(text);
   const out: TaggedWord[] = [];
+  for (const [start, end] of pieces(text, TAG_CHUNK)) for (const w of segmenter.tag(text.slice(start, end))) out.push(w);
+  return out;
+}
+
+/**
+ * [start, end) ranges of at most `size` code units covering `text`, each cut after punctuation or
+ * space found in its last quarter, else at the limit (never inside a surrogate pair).
+ */
+export function pieces(text: string, size: number): [number, number][] {
+  const out: [number, number][] = [];
   let start = 0;
   while (start < text.length) {
-    let end = Math.min(text.length, start + TAG_CHUNK);
+    let end = Math.min(text.length, start + size);
     if (end < text.length) {
-      for (let k = end - 1; k > start + (TAG_CHUNK * 3) / 4; k--) {
+      for (let k = end - 1; k > start + (size * 3) / 4; k--) {
         if (CUT_AFTER.test(text[k]!)) {
           end = k + 1;
           break;
         }
       }
-      // never cut a surrogate pair in two
       const c = text.charCodeAt(end - 1);
       if (c >= 0xd800 && c <= 0xdbff) end++;
     }
-    for (const w of segmenter.tag(text.slice(start, end))) out.push(w);
+    out.push([start, end]);
     start = end;
   }
   return out;
