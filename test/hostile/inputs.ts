@@ -19,8 +19,9 @@ export const HOSTILE_INPUTS: Record<string, string> = {
   "only punctuation": "，。！？；：“”‘’（）《》、…—·".repeat(50),
   "binary bytes": String.fromCharCode(...Array.from({ length: 512 }, (_, i) => (i * 37) % 256)),
   "lone surrogates and controls": "\ud800本报\udc00讯\u0000\u0001\u0007（记者\u001b 王明）\ud83d\ude00今天\u200b\ufeff下雨。\u2028\u2029",
-  "one long line": "测试文字，没有换行".repeat(20_000),
-  "many blank lines": "\n".repeat(100_000) + "正文。" + "\n".repeat(100_000),
+  // 10 MB of UTF-8 on one line (3.5 million code units)
+  "one 10 MB line": "测试文字，没有换行".repeat(Math.ceil((10 * 1024 * 1024) / 27)),
+  "a million blank lines": "\n".repeat(500_000) + "正文。" + "\n".repeat(500_000),
   "mixed line endings": "第一行文字\r\n\r\n第二行文字\r\r第三行文字\n\n第四行。\r",
   mojibake: mojibake(seedLike.repeat(5)),
   html: `<html><body><h1>用心解难争主动</h1>\n<p class="byline">本报讯（记者 王明）</p>\n<p>今天，市长来到企业。&nbsp;&amp;</p>\n<script>alert("x")</script></body></html>`,

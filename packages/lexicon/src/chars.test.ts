@@ -15,6 +15,12 @@ describe("character classes", () => {
     expect(endsSentence("达到98.")).toBe(false);
     expect(isHan("〇")).toBe(true);
   });
+  it("text helpers are total: non-strings give 0 or false, never an exception", () => {
+    for (const bad of [null, undefined, 42, {}, []]) {
+      expect(textWidth(bad as never)).toBe(0);
+      expect(endsSentence(bad as never)).toBe(false);
+    }
+  });
   it("alternations put longer words first", () => {
     expect(alternation(["记者", "首席记者"])).toBe("首席记者|记者");
   });

@@ -50,6 +50,7 @@ export function isOpeningMark(ch: string): boolean {
 
 /** Does this text end a sentence: a terminal mark, optionally followed by closing marks? */
 export function endsSentence(text: string): boolean {
+  if (typeof text !== "string") return false;
   let i = text.length - 1;
   // a bracket group after a sentence end closes nothing new: …达产。（记者 王明） or …。（下转第3版）
   if (text[i] === "）" || text[i] === ")") {
@@ -117,6 +118,7 @@ export function charWidth(ch: string): number {
 
 /** Width of a string in em, ignoring spaces (justification spreads glyphs; spaces are not glyphs). */
 export function textWidth(text: string): number {
+  if (typeof text !== "string") return 0;
   let w = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
@@ -128,6 +130,7 @@ export function textWidth(text: string): number {
 
 /** Count of Han characters in a string. */
 export function hanCount(text: string): number {
+  if (typeof text !== "string") return 0;
   let n = 0;
   for (let i = 0; i < text.length; i++) if (isHan(text[i]!)) n++;
   return n;
