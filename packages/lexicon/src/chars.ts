@@ -121,9 +121,12 @@ export function textWidth(text: string): number {
   if (typeof text !== "string") return 0;
   let w = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (isSpace(ch)) continue;
-    w += charWidth(ch);
+    const c = text.charCodeAt(i);
+    // the common cases first, by code: Han 1, ASCII 0.5 (space 0); the rest by charWidth
+    if (c >= 0x4e00 && c <= 0x9fff) w += 1;
+    else if (c < 0x80) w += c === 0x20 || c === 0x09 ? 0 : 0.5;
+    else if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009) continue;
+    else w += charWidth(text[i]!);
   }
   return w;
 }

@@ -206,7 +206,9 @@ export function joinLines(parts: readonly MappedText[]): MappedText {
   // on every line, which made long paragraphs quadratic. One typed array per paragraph (at most
   // one inserted space between two parts).
   const pieces: string[] = [];
-  const offsets = new Int32Array(parts.reduce((n, p) => n + p.offsets.length + 1, 0));
+  let size = 0;
+  for (const p of parts) size += p.offsets.length + 1;
+  const offsets = new Int32Array(size);
   let n = 0;
   let last = "";
   let beforeLast = "";
@@ -230,7 +232,8 @@ export function joinLines(parts: readonly MappedText[]): MappedText {
     beforeLast = text.length > 1 ? text[text.length - 2]! : last;
     last = text[text.length - 1]!;
   }
-  return { text: pieces.join(""), offsets: offsets.slice(0, n) };
+  // a view, not a copy: the few unused slots at the end are the price of a single allocation
+  return { text: pieces.join(""), offsets: offsets.subarray(0, n) };
 }
 
 /**
@@ -239,17 +242,23 @@ export function joinLines(parts: readonly MappedText[]): MappedText {
  */
 export function dropProseSpaces(m: MappedText): MappedText {
   if (!m.text.includes(" ")) return m;
-  let text = "";
-  const offsets = new Int32Array(m.text.length);
+  const t = m.text;
+  const pieces: string[] = [];
+  const offsets = new Int32Array(t.length);
   let n = 0;
+  let from = 0; // start of the segment not yet copied
   let depth = 0;
-  for (let i = 0; i < m.text.length; i++) {
-    const ch = m.text[i]!;
-    if (ch === "（" || ch === "(") depth++;
-    else if ((ch === "）" || ch === ")") && depth > 0) depth--;
-    if (ch === " " && depth === 0 && isCjk(m.text[i - 1]) && isCjk(m.text[i + 1])) continue;
-    text += ch;
-    offsets[n++] = m.offsets[i]!;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28) depth++;
+    else if ((c === 0xff09 || c === 0x29) && depth > 0) depth--;
+    else if (c === 0x20 && depth === 0 && isCjk(t[i - 1]) && isCjk(t[i + 1])) {
+      pieces.push(t.slice(from, i));
+      for (let k = from; k < i; k++) offsets[n++] = m.offsets[k]!;
+      from = i + 1;
+    }
   }
-  return { text, offsets: offsets.slice(0, n) };
+  pieces.push(t.slice(from));
+  for (let k = from; k < t.length; k++) offsets[n++] = m.offsets[k]!;
+  return { text: pieces.join(""), offsets: offsets.subarray(0, n) };
 }

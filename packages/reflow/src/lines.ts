@@ -70,6 +70,30 @@ export function splitLines(norm: MappedText): Line[] {
  * Spaces between Latin words or numbers stay.
  */
 function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: number, newlinesBefore: number, indent: boolean): Line {
+  // Fast path: most lines carry no space at all; their map is a plain slice and nothing is spread.
+  let hasSpace = false;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x3000) {
+      hasSpace = true;
+      break;
+    }
+  }
+  if (!hasSpace) {
+    const out = text.slice(s, e);
+    return {
+      index,
+      raw: { start: offsets[s]!, end: offsets[e - 1]! + 1 },
+      content: { text: out, offsets: offsets.slice(s, e) },
+      width: textWidth(out),
+      indent,
+      spread: false,
+      newlinesBefore,
+      endsSentence: endsSentence(out),
+      meaningfulSpace: false,
+      spaceOnlyInBylineBrackets: false,
+    };
+  }
   // Count CJK-to-CJK gaps and how many of them are spaced, to tell letter-spacing from word spaces.
   let cjkGaps = 0;
   let spacedCjkGaps = 0;
@@ -92,22 +116,6 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
   }
   const spread = glyphs >= 8 && spacedCjkGaps >= 3 && spacedCjkGaps * 2 >= cjkGaps;
 
-  // Fast path: most lines carry no space at all, and their map is a plain slice.
-  if (glyphs === e - s) {
-    const out = text.slice(s, e);
-    return {
-      index,
-      raw: { start: offsets[s]!, end: offsets[e - 1]! + 1 },
-      content: { text: out, offsets: offsets.slice(s, e) },
-      width: textWidth(out),
-      indent,
-      spread,
-      newlinesBefore,
-      endsSentence: endsSentence(out),
-      meaningfulSpace: false,
-      spaceOnlyInBylineBrackets: false,
-    };
-  }
   const parts: string[] = [];
   const outOffsets: number[] = [];
   let removedMixedSpaces = 0;
