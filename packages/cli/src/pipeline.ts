@@ -35,6 +35,27 @@ export function withEntities(page: Page, date?: string): Page {
         } else merged.set(key, e);
       }
     }
+    // Contributors of the byline and photo credits are people too, with their role as a title.
+    const credited = [
+      ...(a.byline ? [{ byline: a.byline, index: undefined as number | undefined }] : []),
+      // a photo credit: field "byline" with the caption's index, offsets into the credit's text
+      ...a.captions.flatMap((c, k) => (c.credit ? [{ byline: c.credit, index: k as number | undefined }] : [])),
+    ];
+    for (const { byline, index } of credited) {
+      for (const c of byline.contributors) {
+        const at = byline.text.indexOf(c.name);
+        const key = `person\u0000${c.name}\u0000`;
+        const mention =
+          at >= 0 ? [{ field: "byline" as const, ...(index !== undefined ? { index } : {}), start: at, end: at + c.name.length }] : [];
+        const have = merged.get(key);
+        if (have) {
+          have.mentions.push(...mention);
+          if (c.role) have.titles = [...new Set([...(have.titles ?? []), c.role])];
+        } else {
+          merged.set(key, { type: "person", text: c.name, titles: c.role ? [c.role] : [], mentions: mention });
+        }
+      }
+    }
     a.entities = [...merged.values()];
   }
   return page;

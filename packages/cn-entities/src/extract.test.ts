@@ -47,7 +47,9 @@ describe("extract", () => {
     const calls: string[] = [];
     const fake: Segmenter = { tag: (t) => (calls.push(t), [{ word: t, tag: "x" }]) };
     createExtractor({ segmenter: fake }).extract("市长王明来到永康。");
-    expect(calls).toEqual(["市长王明来到永康。"]);
+    // the text first; then short look-ups of candidate names (is 王明 a common word?)
+    expect(calls[0]).toBe("市长王明来到永康。");
+    for (const c of calls.slice(1)) expect("市长王明来到永康。".includes(c)).toBe(true);
     expect(() => createExtractor({ segmenter: {} as Segmenter })).toThrowError(EntityError);
   });
 });

@@ -81,11 +81,11 @@ const SURNAME = `(?:${alternation(COMPOUND_SURNAMES)}|[${SINGLE_SURNAMES}])`;
 const ROLE = `(?:${alternation(BYLINE_ROLE_PREFIXES)}){0,3}(?:${alternation(Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2))})`;
 const BYLINE_PERSON_RE = new RegExp(`(${ROLE})\\s*(${SURNAME}[${HAN}]{1,2}?)(?=[\\s、，）)]|摄|$)`, "gu");
 const COMPANY_RE = new RegExp(`(?:[${HAN}]{2,12}?)(?:${alternation(COMPANY_FORMS)})`, "gu");
-const SHORT_COMPANY_RE = new RegExp(`[${HAN}]{2}(?:${alternation(INDUSTRY_WORDS.filter((w) => w.length === 2))})(?=[、，。和与及等的]|$)`, "gu");
+const SHORT_COMPANY_RE = new RegExp(`[${HAN}]{2,3}(?:${alternation(INDUSTRY_WORDS.filter((w) => w.length === 2))})(?=[、，。和与及等的]|$)`, "gu");
 const PLACE_NAMES = [...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES];
 const PLACE_RE = new RegExp(`(?:${alternation(PLACE_NAMES)})(?:省|市|县|区)?|(?:${alternation(["经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "开发区"])})`, "gu");
 const BODY_RE = new RegExp(`(?:${alternation([...BODY_ABBREVIATIONS, ...KNOWN_ORGANIZATIONS])})|[市县区省][${HAN}]{1,6}?(?:${alternation(BODY_SUFFIXES.filter((s) => s.length >= 2))})`, "gu");
-const DATE_RE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:(上午|下午|晚上|凌晨|中午|早上))?|(\d{4})年(?!\d)|(正|腊|冬|[一二三四五六七八九十]{1,2})月(初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十)|(今年|去年|前年|明年|今天|昨天|明天|今日|昨日|日前|近日|目前)/gu;
+const DATE_RE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:(上午|下午|晚上|凌晨|中午|早上))?|(\d{4})年(?!\d)|(正|腊|冬|[一二三四五六七八九十]{1,2})月(初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十)|(今年|去年|前年|明年|今天|昨天|明天|今日|昨日|日前|近日)/gu;
 // A number starts only where a digit run starts (the lookbehind): trying every position inside a
 // long run of digits would make the scan quadratic.
 const NUMBER_RE = /(?<![\d.])(?:(\d+(?:\.\d+)?)(%|％)|(\d+(?:\.\d+)?)(万亿|亿|万)?(元|美元)|(\d+(?:\.\d+)?)(万亿|亿|万|千)?(?=[个家人名项次件台万亿千百]))/gu;
@@ -129,6 +129,8 @@ function numberHit(m: RegExpExecArray): Hit {
  * match ending in one is a two-character name (王明来到 → 王明).
  */
 const AFTER_NAME = new Set(NAME_FOLLOWERS);
+/** Function characters that begin no trade name: 了安胜科技 is 了 + 安胜科技. */
+const FUNCTION_CHARS = new Set("了的在和与及对向从为是把被将到也都又");
 
 function trimName(name: string, tokenEnds?: ReadonlySet<number>, start?: number): string {
   if (name.length === 3 && AFTER_NAME.has(name[2]!)) return name.slice(0, 2);
@@ -253,6 +255,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     const titlesOf = new Map<string, Set<string>>();
     for (const t of titledNames(text)) {
       const name = trimName(t.name, tokenEnds, t.start);
+      // a common word after a title is no name: 负责人普遍对…
+      if (isCommonWord(name)) continue;
       const set = titlesOf.get(name) ?? new Set();
       for (const title of t.titles) set.add(title);
       titlesOf.set(name, set);
@@ -272,7 +276,12 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       const start = m.index + cut;
       return m[0].length - cut >= 4 ? { type: "organization", start, end: m.index + m[0].length, priority: 4 } : null;
     });
-    push(SHORT_COMPANY_RE, (m) => ({ type: "organization", start: m.index, end: m.index + m[0].length, priority: 3 }));
+    push(SHORT_COMPANY_RE, (m) => {
+      // a three-character trade name only where the segmentation starts a word (深伟业科技, not 到安胜科技)
+      const shift = m[0].length === 5 && ((!tokenEnds.has(m.index) && m.index > 0) || FUNCTION_CHARS.has(m[0][0]!));
+      const start = shift ? m.index + 1 : m.index;
+      return { type: "organization", start, end: m.index + m[0].length, priority: 3 };
+    });
     push(BODY_RE, (m) => ({ type: "organization", start: m.index, end: m.index + m[0].length, priority: 3 }));
     push(PLACE_RE, (m) => ({ type: "location", start: m.index, end: m.index + m[0].length, priority: 2 }));
     push(DATE_RE, (m) => dateHit(m, reference));

@@ -93,7 +93,7 @@ function givenNameScore(word: string): number {
 function cueAfter(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i];
   if (!next) return false;
-  return personCues.has(next.word) || titleCores.has(next.word) || next.word === "、";
+  return personCues.has(next.word) || titleCores.has(next.word);
 }
 
 function cueBefore(tokens: readonly Token[], i: number): boolean {
