@@ -1,13 +1,11 @@
 import { defineConfig } from "tsup";
+import { packageConfig } from "../../tsup.base";
 
-export default defineConfig({
-  entry: ["src/index.ts", "src/bin.ts", "src/worker.ts"],
-  format: ["esm", "cjs"],
-  dts: { entry: ["src/index.ts"] },
-  sourcemap: true,
-  clean: true,
-  shims: true,
-  target: "node20",
-  tsconfig: "tsconfig.build.json",
-  external: ["nodejieba", "lunar-javascript", "iconv-lite", /^@yk\//],
-});
+export default defineConfig(
+  packageConfig({
+    entry: ["src/index.ts", "src/bin.ts", "src/worker.ts"],
+    dts: { entry: ["src/index.ts"] },
+    shims: true,
+    external: ["nodejieba", "lunar-javascript", "iconv-lite", /^@yk\//],
+  }),
+);

@@ -1,13 +1,5 @@
 import { defineConfig } from "tsup";
+import { packageConfig } from "../../tsup.base";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "node20",
-  tsconfig: "tsconfig.build.json",
-  // native and data-heavy: installed by npm, never bundled
-  external: ["nodejieba", "lunar-javascript"],
-});
+// native and data-heavy: installed by npm, never bundled
+export default defineConfig(packageConfig({ external: ["nodejieba", "lunar-javascript"] }));
