@@ -1,17 +1,24 @@
-/** Checks shared by the hostile-input tests of every package. */
+/** Checks shared by the tests of every package: where text went, and what may be dropped. */
+import { isIgnorable as isIgnorableChar } from "@yk/reflow";
+import type { Page } from "@yk/schema";
 
-/** Code units whose loss is a documented normalization (white space, BOM, zero-width, controls). */
+/** Code units whose loss is a documented normalization (white space, BOM, zero-width, controls) — reflow's rule. */
 export function isIgnorable(code: number): boolean {
-  return (
-    code <= 0x20 ||
-    (code >= 0x7f && code <= 0xa0) ||
-    code === 0x3000 ||
-    code === 0xfeff ||
-    (code >= 0x2000 && code <= 0x200f) ||
-    (code >= 0x2028 && code <= 0x202f) ||
-    code === 0x205f ||
-    code === 0x2060
-  );
+  return isIgnorableChar(String.fromCharCode(code));
+}
+
+/** Every raw span a page's output claims: article fields, bylines, paragraphs, captions, furniture, unassigned. */
+export function pageSpans(page: Page): { start: number; end: number }[] {
+  return [
+    ...page.articles.flatMap((a) => [
+      ...Object.values(a.fieldSpans ?? {}).flat(),
+      ...(a.byline?.spans ?? []),
+      ...a.paragraphs.flatMap((p) => p.spans),
+      ...a.captions.flatMap((c) => [...c.spans, ...(c.credit?.spans ?? [])]),
+    ]),
+    ...page.furniture.flatMap((f) => f.spans),
+    ...page.unassigned.flatMap((u) => u.spans),
+  ];
 }
 
 /** Raw offsets of non-ignorable characters that no span covers. */

@@ -1,28 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { safeParsePage, type Page } from "@yk/schema";
+import { safeParsePage } from "@yk/schema";
 import { HOSTILE_INPUTS } from "../../../test/hostile/inputs.js";
-import { uncovered } from "../../../test/hostile/properties.js";
+import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
 import { splitPage, SplitError } from "./index.js";
 
-function allSpans(page: Page) {
-  return [
-    ...page.articles.flatMap((a) => [
-      ...Object.values(a.fieldSpans ?? {}).flat(),
-      ...(a.byline?.spans ?? []),
-      ...a.paragraphs.flatMap((p) => p.spans),
-      ...a.captions.flatMap((c) => [...c.spans, ...(c.credit?.spans ?? [])]),
-    ]),
-    ...page.furniture.flatMap((f) => f.spans),
-    ...page.unassigned.flatMap((u) => u.spans),
-  ];
-}
 
 describe.each(Object.entries(HOSTILE_INPUTS))("splitPage on %s", (_name, raw) => {
   it("gives a schema-valid page that loses no character", () => {
     const page = splitPage(raw);
     const valid = safeParsePage(page);
     expect(valid.success ? [] : valid.issues).toEqual([]);
-    expect(uncovered(raw, allSpans(page))).toEqual([]);
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
   });
 });
 

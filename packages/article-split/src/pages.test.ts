@@ -5,6 +5,7 @@ import { splitPage } from "./index.js";
 import { composePage } from "./test-utils/compose.js";
 import { PAGES } from "./test-utils/pages.js";
 import { renderPages } from "./test-utils/render-pages.js";
+import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
 
 const dir = new URL("../test/fixtures/pages/", import.meta.url);
 if (process.env.RENDER_PAGES) renderPages(dir);
@@ -54,17 +55,7 @@ describe.each(PAGES)("page $name", (spec) => {
   });
 
   it("loses no character", () => {
-    const covered = new Uint8Array(raw.length);
-    const mark = (spans: { start: number; end: number }[]) => spans.forEach((s) => covered.fill(1, s.start, s.end));
-    for (const a of page.articles) {
-      Object.values(a.fieldSpans ?? {}).forEach(mark);
-      if (a.byline) mark(a.byline.spans);
-      a.paragraphs.forEach((p) => mark(p.spans));
-      a.captions.forEach((c) => (mark(c.spans), c.credit && mark(c.credit.spans)));
-    }
-    page.furniture.forEach((f) => mark(f.spans));
-    page.unassigned.forEach((u) => mark(u.spans));
-    const lost = [...raw].flatMap((ch, i) => (/\s/.test(ch) || covered[i] ? [] : [i]));
+    const lost = uncovered(raw, pageSpans(page));
     expect(lost).toEqual([]);
   });
 });

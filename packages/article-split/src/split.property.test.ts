@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { safeParsePage } from "@yk/schema";
 import { splitPage } from "./index.js";
+import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
 
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 
@@ -18,21 +19,7 @@ describe("splitPage properties", () => {
         const result = splitPage(raw);
         const valid = safeParsePage(result);
         expect(valid.success).toBe(true);
-        const covered = new Uint8Array(raw.length);
-        const mark = (spans: { start: number; end: number }[]) => spans.forEach((s) => covered.fill(1, s.start, s.end));
-        for (const a of result.articles) {
-          Object.values(a.fieldSpans ?? {}).forEach(mark);
-          if (a.byline) mark(a.byline.spans);
-          a.paragraphs.forEach((p) => mark(p.spans));
-          a.captions.forEach((c) => (mark(c.spans), c.credit && mark(c.credit.spans)));
-        }
-        result.furniture.forEach((f) => mark(f.spans));
-        result.unassigned.forEach((u) => mark(u.spans));
-        for (let i = 0; i < raw.length; i++) {
-          const c = raw.charCodeAt(i);
-          const ignorable = /\s/.test(raw[i]!) || c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0xfeff || (c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0x3000;
-          if (!ignorable) expect(covered[i], `offset ${i} of ${JSON.stringify(raw)}`).toBe(1);
-        }
+        expect(uncovered(raw, pageSpans(result))).toEqual([]);
       }),
       { numRuns: FUZZ_RUNS },
     );

@@ -2,37 +2,18 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { parsePage } from "@yk/schema";
 import { splitPage, SplitError, parseContributors, matchLeadingByline, furnitureKind } from "./index.js";
+import { isIgnorable, pageSpans, uncovered } from "../../../test/hostile/properties.js";
 
 const fixture = (name: string) => readFileSync(new URL(`../test/fixtures/${name}`, import.meta.url), "utf8");
 const compact = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, "");
 
-/** Every non-white-space raw offset is covered by exactly one span of the page's output. */
+/** Non-ignorable raw offsets covered by no span (lost) and by more than one (duplicated). */
 function coverage(raw: string, page: ReturnType<typeof splitPage>): { lost: number[]; duplicated: number[] } {
+  const spans = pageSpans(page);
   const count = new Uint8Array(raw.length);
-  const mark = (spans: { start: number; end: number }[]) => {
-    for (const s of spans) for (let i = s.start; i < s.end; i++) if (!/\s/.test(raw[i]!)) count[i]!++;
-  };
-  for (const a of page.articles) {
-    mark(a.fieldSpans?.kicker ?? []);
-    mark(a.fieldSpans?.headline ?? []);
-    mark(a.fieldSpans?.subheadline ?? []);
-    if (a.byline) mark(a.byline.spans);
-    for (const p of a.paragraphs) mark(p.spans);
-    for (const c of a.captions) {
-      mark(c.spans);
-      if (c.credit) mark(c.credit.spans);
-    }
-  }
-  for (const f of page.furniture) mark(f.spans);
-  for (const u of page.unassigned) mark(u.spans);
-  const lost: number[] = [];
-  const duplicated: number[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    if (/\s/.test(raw[i]!) || /[\u200b-\u200f\ufeff\u2060\x00-\x1f\x7f-\x9f]/.test(raw[i]!)) continue;
-    if (count[i] === 0) lost.push(i);
-    if (count[i]! > 1) duplicated.push(i);
-  }
-  return { lost, duplicated };
+  for (const s of spans) for (let i = s.start; i < s.end; i++) if (!isIgnorable(raw.charCodeAt(i))) count[i]!++;
+  const duplicated = [...count.keys()].filter((i) => count[i]! > 1);
+  return { lost: uncovered(raw, spans), duplicated };
 }
 
 describe("seed page", () => {
