@@ -27,7 +27,7 @@ function kindOfRole(role: string | null, suffix: string | null): ContributorKind
 
 /**
  * Contributors of a credit or the inside of a byline's brackets:
- * "融媒首席记者 陈晓苏", "记者 王明、李华 通讯员 张三", "融媒记者 卢斌 摄", "王明 文/摄", "记者王明".
+ * "融媒首席记者 王丽娟", "记者 王明、李华 通讯员 张三", "融媒记者 郁文涛 摄", "王明 文/摄", "记者王明".
  * Returns null when the text is not a credit (an unknown word where a name or role must be).
  */
 export function parseContributors(text: string): Contributor[] | null {
@@ -121,7 +121,7 @@ export interface BylineMatch {
 }
 
 /**
- * A byline at the start of a paragraph: 本报讯（融媒首席记者 陈晓苏）, 新华社北京1月11日电（记者 X）,
+ * A byline at the start of a paragraph: 本报讯（融媒首席记者 王丽娟）, 新华社北京1月11日电（记者 X）,
  * or a whole line such as 本报记者 王明 / 记者 王明 通讯员 李华.
  */
 export function matchLeadingByline(text: string, year?: number): BylineMatch | null {
@@ -156,7 +156,7 @@ export function matchLeadingByline(text: string, year?: number): BylineMatch | n
   return null;
 }
 
-/** A whole paragraph that is a byline or photo credit without dateline: 本报记者 王明, 融媒记者 卢斌 摄. */
+/** A whole paragraph that is a byline or photo credit without dateline: 本报记者 王明, 融媒记者 郁文涛 摄. */
 export function matchCredit(text: string): Contributor[] | null {
   if (text.length > 60 || /[。！？；]/.test(text)) return null;
   return parseContributors(text);

@@ -129,7 +129,7 @@ function numberHit(m: RegExpExecArray): Hit {
  * match ending in one is a two-character name (王明来到 → 王明).
  */
 const AFTER_NAME = new Set(NAME_FOLLOWERS);
-/** Function characters that begin no trade name: 了安胜科技 is 了 + 安胜科技. */
+/** Function characters that begin no trade name: 了华拓科技 is 了 + 华拓科技. */
 const FUNCTION_CHARS = new Set("了的在和与及对向从为是把被将到也都又");
 
 function trimName(name: string, tokenEnds?: ReadonlySet<number>, start?: number): string {
@@ -277,7 +277,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       return m[0].length - cut >= 4 ? { type: "organization", start, end: m.index + m[0].length, priority: 4 } : null;
     });
     push(SHORT_COMPANY_RE, (m) => {
-      // a three-character trade name only where the segmentation starts a word (深伟业科技, not 到安胜科技)
+      // a three-character trade name only where the segmentation starts a word (博恒达科技, not 到华拓科技)
       const shift = m[0].length === 5 && ((!tokenEnds.has(m.index) && m.index > 0) || FUNCTION_CHARS.has(m[0][0]!));
       const start = shift ? m.index + 1 : m.index;
       return { type: "organization", start, end: m.index + m[0].length, priority: 3 };

@@ -1,5 +1,5 @@
 /**
- * Titles before names (市委副书记、市长胡勇春), found by a linear scan instead of one regular
+ * Titles before names (市委副书记、市长刘志远), found by a linear scan instead of one regular
  * expression: a title is `prefix* core`, and a prefix such as 市政府 also reads as 市 + 政府, so a
  * nested `(prefix*core)*` pattern backtracks exponentially on stacked prefixes without a name.
  * Here each core is matched once, a name must follow it, and the prefixes and stacked titles

@@ -12,7 +12,6 @@ import {
   NON_NAMING_HEADS,
   GENERIC_PLACE_WORDS,
   PERSON_CUES_AFTER,
-  PLACE_SUFFIXES,
   PROVINCES,
   SINGLE_SURNAMES,
   TITLE_CORES,
@@ -59,7 +58,6 @@ const knownPlaces = new Set([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLA
 const personCues = new Set(PERSON_CUES_AFTER);
 const titleCores = new Set(TITLE_CORES);
 const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
-const PLACE_SUFFIX_RE = new RegExp(`(?:${PLACE_SUFFIXES.filter((s) => s.length === 1 && "省市县区州镇乡村旗".includes(s)).join("|")})$`);
 /** Endings of organization heads among nouns: two characters or more (大学, 委员会), or 队 for teams. */
 const ORG_HEAD_RE = new RegExp(`(?:${[...BODY_SUFFIXES.filter((x) => x.length >= 2), "队", "集团", "公司"].sort((a, b) => b.length - a.length).join("|")})$`);
 /** Function words that never continue a name. */
@@ -155,7 +153,8 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
     if (t.tag !== "ns" && !knownPlaces.has(t.word)) continue;
     const w = t.word;
     if (genericPlaces.has(w)) continue;
-    if (knownPlaces.has(w) || w.length >= 3 || PLACE_SUFFIX_RE.test(w)) out.push({ type: "location", start: t.start, end: t.end, priority: 1 });
+    // generic words that jieba tags ns (城市, 两国) are already out; single characters need a pattern (访华)
+    if (w.length >= 2) out.push({ type: "location", start: t.start, end: t.end, priority: 1 });
   }
 }
 

@@ -119,7 +119,7 @@ export function columnWidths(lines: readonly Line[]): number[] {
   return result;
 }
 
-/** A byline line such as 本报讯（融媒首席记者 陈晓苏） or （记者 王明）: a short lead, then one bracket group, nothing after. */
+/** A byline line such as 本报讯（融媒首席记者 王丽娟） or （记者 王明）: a short lead, then one bracket group, nothing after. */
 const BRACKET_LINE = /^[^。！？，（(]{0,16}[（(][^（）()]*[）)]$/;
 
 /**

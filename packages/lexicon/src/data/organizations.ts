@@ -8,7 +8,7 @@
 export const COMPANY_FORMS = ["股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团股份有限公司", "集团公司", "总公司", "分公司", "公司", "集团", "合作社", "商行", "工作室", "事务所", "研究院", "研究所"];
 
 /**
- * Industry words that end a company's short name (安胜科技, 飞神车业): 字号 (2–4 Han) + industry.
+ * Industry words that end a company's short name (华拓科技, 锐达车业): 字号 (2–4 Han) + industry.
  * Only used with a preceding trade name of at least two characters.
  */
 export const INDUSTRY_WORDS = [
@@ -31,7 +31,7 @@ export const BODY_SUFFIXES = [
 
 /**
  * Well-known abbreviations of bodies that carry no suffix (团市委, 中央, 新华社).
- * Prefix-less entries; place prefixes (金华市委) are composed by the matcher.
+ * Prefix-less entries; place prefixes (湖州市委) are composed by the matcher.
  */
 export const BODY_ABBREVIATIONS = [
   "团市委", "团县委", "团省委", "团中央", "市人大", "市政协", "中共中央", "党中央", "国务院", "全国人大", "全国政协", "中纪委", "新华社", "中新社",
