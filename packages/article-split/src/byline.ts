@@ -164,7 +164,11 @@ export function matchCredit(text: string): Contributor[] | null {
 
 /** A byline in brackets closing a brief: …活动。（记者 王明 通讯员 李华） */
 export function matchTrailingByline(text: string): { start: number; contributors: Contributor[] } | null {
-  const m = /[（(]([^（）()]{2,40})[）)]$/.exec(text);
+  // only the last 43 code units can match (no bracket inside, at most 40 between): an
+  // end-anchored pattern over the whole paragraph would be tried at every position
+  const from = Math.max(0, text.length - 43);
+  const m = /[（(]([^（）()]{2,40})[）)]$/.exec(from > 0 ? text.slice(from) : text);
+  if (m) m.index += from;
   if (!m || m.index === 0) return null;
   const contributors = parseContributors(m[1]!);
   return contributors ? { start: m.index, contributors } : null;

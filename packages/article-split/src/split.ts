@@ -13,7 +13,7 @@ import {
   type Warning,
 } from "@yk/schema";
 import { matchCredit, matchLeadingByline, matchTrailingByline } from "./byline.js";
-import { CONTINUATION_RE, furnitureKind } from "./furniture.js";
+import { continuationAtEnd, furnitureKind } from "./furniture.js";
 
 export interface SplitOptions extends ReflowOptions {
   /** Name of the publication (not printed on most pages). */
@@ -106,7 +106,7 @@ function classify(result: ReflowResult, options: SplitOptions): Item[] {
     const single = p.firstLine === p.lastLine;
     const kind = single ? furnitureKind(p.text) : null;
     if (kind) {
-      const cont = kind === "continuation" ? CONTINUATION_RE.exec(p.text) : null;
+      const cont = kind === "continuation" ? continuationAtEnd(p.text) : null;
       items.push({ type: "furniture", furniture: { kind, text: p.text, spans: mapped.spans } });
       // 下转第3版 closes the body before it; 上接第1版 opens the body after it
       if (cont && (cont[1] === "上接" || cont[1] === "接")) continuedFrom = cont[2]!;
@@ -160,7 +160,7 @@ function attachContinuation(items: Item[], page: string): void {
 
 /** A body paragraph; a continuation marker closing it (…（下转第3版）) becomes furniture. */
 function pushBody(items: Item[], mapped: Mapped, raw: string): void {
-  const cont = CONTINUATION_RE.exec(mapped.text);
+  const cont = continuationAtEnd(mapped.text);
   if (cont && cont.index > 0) {
     const body = withSpans(trimMapped(sliceMapped(mapped, 0, cont.index)), raw);
     const marker = withSpans(sliceMapped(mapped, cont.index), raw);

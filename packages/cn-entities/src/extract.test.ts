@@ -52,4 +52,48 @@ describe("extract", () => {
     for (const c of calls.slice(1)) expect("市长王明来到永康。".includes(c)).toBe(true);
     expect(() => createExtractor({ segmenter: {} as Segmenter })).toThrowError(EntityError);
   });
+
+  it("reads an article's fields as one text, with mentions into each field", () => {
+    const fields = [
+      { field: "headline" as const, text: "新能源项目落地开发区" },
+      { field: "paragraph" as const, index: 0, text: "本报讯 3月2日，县委书记陈晓峰来到城东街道调研。" },
+      { field: "paragraph" as const, index: 1, text: "陈晓峰指出，要抓好项目建设。" },
+      { field: "caption" as const, index: 0, text: "图为陈晓峰在现场。" },
+    ];
+    const es = extractor.extractFields(fields, { date: "2024-03-05" });
+    const person = find(es, "person", "陈晓峰")!;
+    expect(person.titles).toEqual(["县委书记"]);
+    // titled once, known in every field after it
+    expect(person.mentions.map((m) => [m.field, m.index])).toEqual([
+      ["paragraph", 0],
+      ["paragraph", 1],
+      ["caption", 0],
+    ]);
+    for (const e of es) {
+      for (const m of e.mentions) {
+        const f = fields.find((x) => x.field === m.field && x.index === m.index)!;
+        expect(f.text.slice(m.start, m.end)).toBe(e.text);
+      }
+    }
+    expect(find(es, "date", "3月2日")?.normalized).toBe("2024-03-02");
+  });
+
+  it("never lets an entity or a title cross from one field into the next", () => {
+    const es = extractor.extractFields([
+      { field: "headline", text: "访问团抵达深圳" },
+      { field: "paragraph", index: 0, text: "市政府代表团今天出发。" },
+      { field: "subheadline", text: "本报记者" },
+      { field: "paragraph", index: 1, text: "王海涛、李明等人参加。" },
+    ]);
+    // a role ending one field is no byline of a name opening the next
+    expect(find(es, "person", "王海涛")?.titles).toEqual([]);
+    // 深圳 + 市 of the next field is not 深圳市
+    expect(find(es, "location", "深圳")?.mentions).toEqual([{ field: "headline", start: 5, end: 7 }]);
+  });
+
+  it("rejects fields that are not texts with a typed error", () => {
+    expect(() => extractor.extractFields("text" as never)).toThrowError(EntityError);
+    expect(() => extractor.extractFields([{ field: "paragraph", text: 3 as never }])).toThrowError(EntityError);
+    expect(extractor.extractFields([])).toEqual([]);
+  });
 });

@@ -20,6 +20,7 @@ import {
   TRAVEL_VERBS,
   WORLD_PLACES,
   alternation,
+  wordList,
 } from "@yk/lexicon";
 import type { Entity, EntityType, Mention, MentionField } from "@yk/schema";
 import { nodejiebaSegmenter, pieces, tagInChunks, type Segmenter } from "./segmenter.js";
@@ -50,8 +51,22 @@ export interface ExtractContext {
   index?: number;
 }
 
+/** One field of an article, for {@link Extractor.extractFields}. */
+export interface FieldText {
+  field: MentionField;
+  /** Which paragraph or caption, for those fields. */
+  index?: number;
+  text: string;
+}
+
 export interface Extractor {
   extract(text: string, context?: ExtractContext): Entity[];
+  /**
+   * Entities of an article's fields, read as one text (a name titled in one paragraph is known
+   * in the next) in one pass (much cheaper than a call per paragraph). Mentions point into each
+   * field's own text; no mention crosses from one field into another.
+   */
+  extractFields(fields: readonly FieldText[], context?: Pick<ExtractContext, "date">): Entity[];
 }
 
 export class EntityError extends Error {
@@ -72,19 +87,85 @@ interface Hit {
   titles?: string[];
   /** Higher wins an overlap. */
   priority: number;
+  /** Where it is, once placed. */
+  mention?: Mention | null;
 }
+
+/** Where a hit of the text is, as a mention; null for a hit that must not be (it crosses fields). */
+type MentionOf = (start: number, end: number) => Mention | null;
 
 const HAN = "\\u4e00-\\u9fff";
 const SURNAME = `(?:${alternation(COMPOUND_SURNAMES)}|[${SINGLE_SURNAMES}])`;
 /** One or more titles, stacked with 、 (市委副书记、市长), then a name: surname + one or two given characters. */
 // prefixes repeat a bounded number of times: an unbounded (a|ab)* before a failing tail backtracks exponentially
 const ROLE = `(?:${alternation(BYLINE_ROLE_PREFIXES)}){0,3}(?:${alternation(Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2))})`;
-const BYLINE_PERSON_RE = new RegExp(`(${ROLE})\\s*(${SURNAME}[${HAN}]{1,2}?)(?=[\\s、，）)]|摄|$)`, "gu");
+// [^\\S\\n]: a role at the end of one line is no byline of a name on the next
+// [^\S\n]: a role ending one line (or field) is no byline of a name opening the next
+const BYLINE_PERSON_RE = new RegExp(`(${ROLE})[^\\S\\n]*(${SURNAME}[${HAN}]{1,2}?)(?=[\\s、，）)]|摄|$)`, "gu");
 const COMPANY_RE = new RegExp(`(?:[${HAN}]{2,12}?)(?:${alternation(COMPANY_FORMS)})`, "gu");
-const SHORT_COMPANY_RE = new RegExp(`[${HAN}]{2,3}(?:${alternation(INDUSTRY_WORDS.filter((w) => w.length === 2))})(?=[、，。和与及等的]|$)`, "gu");
-const PLACE_NAMES = [...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES];
-const PLACE_RE = new RegExp(`(?:${alternation(PLACE_NAMES)})(?:省|市|县|区)?|(?:${alternation(["经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "开发区"])})`, "gu");
-const BODY_RE = new RegExp(`(?:${alternation([...BODY_ABBREVIATIONS, ...KNOWN_ORGANIZATIONS])})|[市县区省][${HAN}]{1,6}?(?:${alternation(BODY_SUFFIXES.filter((s) => s.length >= 2))})`, "gu");
+const INDUSTRY_WORDS_2 = INDUSTRY_WORDS.filter((w) => w.length === 2);
+const SHORT_COMPANY_RE = new RegExp(`[${HAN}]{2,3}(?:${alternation(INDUSTRY_WORDS_2)})(?=[、，。和与及等的]|$)`, "gu");
+const PLACE_NAMES = wordList([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES]);
+const ZONES = wordList(["经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "开发区"]);
+const ADMIN_SUFFIX = new Set("省市县区");
+/** Known places, with an administrative suffix when one follows (杭州市), and development zones. */
+function placeMatches(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < text.length; ) {
+    const name = PLACE_NAMES.longestAt(text, i);
+    let end = i;
+    if (name !== null) end = i + name.length + (ADMIN_SUFFIX.has(text[i + name.length]!) ? 1 : 0);
+    else {
+      const zone = ZONES.longestAt(text, i);
+      if (zone !== null) end = i + zone.length;
+    }
+    if (end > i) {
+      out.push({ start: i, end });
+      i = end;
+    } else i++;
+  }
+  return out;
+}
+const KNOWN_BODIES = wordList([...BODY_ABBREVIATIONS, ...KNOWN_ORGANIZATIONS]);
+/** A body of a city, county, district or province: 市青少年宫, 县人民法院 (the prefix is short, lazily). */
+const LOCAL_BODY_SUFFIXES = BODY_SUFFIXES.filter((s) => s.length >= 2);
+const LOCAL_BODY_RE = new RegExp(`[市县区省][${HAN}]{1,6}?(?:${alternation(LOCAL_BODY_SUFFIXES)})`, "uy");
+const LOCAL_BODY_START = new Set("市县区省");
+const SUFFIX_FIRST = new Set(LOCAL_BODY_SUFFIXES.map((s) => s.charCodeAt(0)));
+/** Known bodies and local bodies, leftmost first, without overlap. */
+function bodyMatches(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  // the next place a suffix may start (-1: none left, -2: not looked yet): the pattern is tried
+  // only where one starts 2–7 characters ahead, which most 市, 县 and 区 lack
+  let suffixAt = -2;
+  const suffixAhead = (i: number): boolean => {
+    if (suffixAt === -2 || (suffixAt >= 0 && suffixAt < i + 2)) suffixAt = nextSuffix(text, i + 2);
+    return suffixAt >= 0 && suffixAt < i + 8;
+  };
+  for (let i = 0; i < text.length; ) {
+    let end = i;
+    const known = KNOWN_BODIES.longestAt(text, i);
+    if (known !== null) end = i + known.length;
+    else if (LOCAL_BODY_START.has(text[i]!) && suffixAhead(i)) {
+      LOCAL_BODY_RE.lastIndex = i;
+      const m = LOCAL_BODY_RE.exec(text);
+      if (m) end = i + m[0].length;
+    }
+    if (end > i) {
+      out.push({ start: i, end });
+      i = end;
+    } else i++;
+  }
+  return out;
+}
+function nextSuffix(text: string, from: number): number {
+  for (let k = from; k < text.length; k++) if (SUFFIX_FIRST.has(text.charCodeAt(k))) return k;
+  return -1;
+}
+/** Words one of which each pattern needs: a text without any skips the pattern. */
+const COMPANY_FORM_WORDS = wordList(COMPANY_FORMS);
+const INDUSTRY = wordList(INDUSTRY_WORDS_2);
+const ROLE_WORDS = wordList(Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2));
 const DATE_RE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:(上午|下午|晚上|凌晨|中午|早上))?|(\d{4})年(?!\d)|(正|腊|冬|[一二三四五六七八九十]{1,2})月(初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十)|(今年|去年|前年|明年|今天|昨天|明天|今日|昨日|日前|近日)/gu;
 // A number starts only where a digit run starts (the lookbehind): trying every position inside a
 // long run of digits would make the scan quadratic.
@@ -199,24 +280,66 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   };
   const gazetteerRe = gazetteer.size ? new RegExp(alternation([...gazetteer.keys()]), "gu") : null;
 
-  function extract(text: string, context: ExtractContext = {}): Entity[] {
+  function check(text: unknown, date: unknown): asserts text is string {
     if (typeof text !== "string") throw new EntityError("YK_INVALID_INPUT", `extract expects a string, got ${typeof text}`);
     if (text.length > maxLength) {
       throw new EntityError("YK_INPUT_TOO_LARGE", `text is ${text.length} UTF-16 code units, over the maxLength of ${maxLength}`);
     }
-    if (context.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(context.date)) {
-      throw new EntityError("YK_INVALID_OPTION", `context.date must be YYYY-MM-DD, got ${JSON.stringify(context.date)}`);
+    if (date !== undefined && (typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date))) {
+      throw new EntityError("YK_INVALID_OPTION", `context.date must be YYYY-MM-DD, got ${JSON.stringify(date)}`);
     }
     if (!dictionaryAdded && options.userDictionary?.length) {
       segmenter.addWords?.(options.userDictionary);
     }
     dictionaryAdded = true;
-    if (text.length <= EXTRACT_PIECE) return extractPiece(text, context, 0);
+  }
+
+  function extract(text: string, context: ExtractContext = {}): Entity[] {
+    check(text, context.date);
+    const field = context.field ?? "text";
+    const at = context.index !== undefined ? { index: context.index } : {};
+    return extractText(text, context.date, (start, end) => ({ field, start, end, ...at }));
+  }
+
+  function extractFields(fields: readonly FieldText[], context: Pick<ExtractContext, "date"> = {}): Entity[] {
+    if (!Array.isArray(fields)) throw new EntityError("YK_INVALID_INPUT", `extractFields expects an array of fields, got ${typeof fields}`);
+    // the fields joined by line breaks, and where each starts in the joined text
+    const starts: number[] = [];
+    const texts: string[] = [];
+    let length = 0;
+    for (const f of fields) {
+      if (typeof f?.text !== "string") throw new EntityError("YK_INVALID_INPUT", "extractFields: each field needs a text string");
+      starts.push(length);
+      texts.push(f.text);
+      length += f.text.length + 1;
+    }
+    const joined = texts.join("\n");
+    check(joined, context.date);
+    const fieldAt = (offset: number): number => {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    return extractText(joined, context.date, (start, end) => {
+      const k = fieldAt(start);
+      const f = fields[k]!;
+      if (end > starts[k]! + f.text.length) return null; // it would cross into the next field
+      return { field: f.field, start: start - starts[k]!, end: end - starts[k]!, ...(f.index !== undefined ? { index: f.index } : {}) };
+    });
+  }
+
+  function extractText(text: string, date: string | undefined, mentionOf: MentionOf): Entity[] {
+    if (text.length <= EXTRACT_PIECE) return extractPiece(text, date, 0, mentionOf);
     // A long text is read in pieces cut after sentence punctuation: memory and time stay linear
     // (one huge text would hold millions of tokens at once), and entities rarely cross a cut.
     const merged = new Map<string, Entity>();
     for (const [start, end] of pieces(text, EXTRACT_PIECE)) {
-      for (const e of extractPiece(text.slice(start, end), context, start)) {
+      for (const e of extractPiece(text.slice(start, end), date, start, mentionOf)) {
         const key = `${e.type}\u0000${e.text}\u0000${e.normalized ?? ""}`;
         const have = merged.get(key);
         if (!have) merged.set(key, e);
@@ -229,9 +352,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     return [...merged.values()];
   }
 
-  /** Entities of one piece of text; mentions are shifted by `base` into the caller's text. */
-  function extractPiece(text: string, context: ExtractContext, base: number): Entity[] {
-    const reference = context.date ? new Date(`${context.date}T00:00:00`) : null;
+  /** Entities of one piece of text, which starts at `base` in the text `mentionOf` knows. */
+  function extractPiece(text: string, date: string | undefined, base: number, mentionOf: MentionOf): Entity[] {
+    const reference = date ? new Date(`${date}T00:00:00`) : null;
     const hits: Hit[] = [];
     const push = (re: RegExp, make: (m: RegExpExecArray) => Hit | null) => {
       re.lastIndex = 0;
@@ -262,7 +385,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       titlesOf.set(name, set);
       hits.push({ type: "person", start: t.start, end: t.start + name.length, priority: 5 });
     }
-    push(BYLINE_PERSON_RE, (m) => {
+    if (ROLE_WORDS.occursIn(text)) push(BYLINE_PERSON_RE, (m) => {
       const name = m[2]!;
       const start = m.index + m[0].length - name.length;
       const set = titlesOf.get(name) ?? new Set();
@@ -270,20 +393,20 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       titlesOf.set(name, set);
       return { type: "person", start, end: start + name.length, priority: 5 };
     });
-    push(COMPANY_RE, (m) => {
+    if (COMPANY_FORM_WORDS.occursIn(text)) push(COMPANY_RE, (m) => {
       // the lazy run may start on a preposition or verb before the name: 在浙江…, 走访了浙江…
       const cut = /^(?:.*[了在和与及对向到从把被给为是的]|)/u.exec(m[0].slice(0, -4))![0].length;
       const start = m.index + cut;
       return m[0].length - cut >= 4 ? { type: "organization", start, end: m.index + m[0].length, priority: 4 } : null;
     });
-    push(SHORT_COMPANY_RE, (m) => {
+    if (INDUSTRY.occursIn(text)) push(SHORT_COMPANY_RE, (m) => {
       // a three-character trade name only where the segmentation starts a word (博恒达科技, not 到华拓科技)
       const shift = m[0].length === 5 && ((!tokenEnds.has(m.index) && m.index > 0) || FUNCTION_CHARS.has(m[0][0]!));
       const start = shift ? m.index + 1 : m.index;
       return { type: "organization", start, end: m.index + m[0].length, priority: 3 };
     });
-    push(BODY_RE, (m) => ({ type: "organization", start: m.index, end: m.index + m[0].length, priority: 3 }));
-    push(PLACE_RE, (m) => ({ type: "location", start: m.index, end: m.index + m[0].length, priority: 2 }));
+    for (const m of bodyMatches(text)) hits.push({ type: "organization", start: m.start, end: m.end, priority: 3 });
+    for (const m of placeMatches(text)) hits.push({ type: "location", start: m.start, end: m.end, priority: 2 });
     push(DATE_RE, (m) => dateHit(m, reference));
     push(NUMBER_RE, numberHit);
     push(QUOTED_RE, (m) => ({ type: "event", start: m.index, end: m.index + m[0].length, priority: 1 }));
@@ -306,12 +429,13 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       }
     }
 
-    const field = context.field ?? "text";
     const entities = new Map<string, Entity>();
-    for (const h of resolve(hits, text.length)) {
+    // place each hit first: one that would cross fields drops out before it can shadow another
+    const placed = hits.filter((h) => (h.mention = mentionOf(base + h.start, base + h.end)) !== null);
+    for (const h of resolve(placed, text.length)) {
       const surface = text.slice(h.start, h.end);
       const key = `${h.type}\u0000${surface}\u0000${h.normalized ?? ""}`;
-      const mention: Mention = { field, start: base + h.start, end: base + h.end, ...(context.index !== undefined ? { index: context.index } : {}) };
+      const mention = h.mention!;
       const existing = entities.get(key);
       if (existing) {
         existing.mentions.push(mention);
@@ -325,5 +449,5 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     }
     return [...entities.values()];
   }
-  return { extract };
+  return { extract, extractFields };
 }

@@ -5,9 +5,9 @@
  * Here each core is matched once, a name must follow it, and the prefixes and stacked titles
  * before it are collected by a bounded walk backwards.
  */
-import { COMPOUND_SURNAMES, SINGLE_SURNAMES, TITLE_BODY_PREFIXES, TITLE_CORES, TITLE_SEPARATORS, alternation } from "@yk/lexicon";
+import { COMPOUND_SURNAMES, SINGLE_SURNAMES, TITLE_BODY_PREFIXES, TITLE_CORES, TITLE_SEPARATORS, alternation, wordList } from "@yk/lexicon";
 
-const CORE_RE = new RegExp(alternation(TITLE_CORES), "gu");
+const CORE_WORDS = wordList(TITLE_CORES);
 const NAME_AT = new RegExp(`(?:${alternation(COMPOUND_SURNAMES)}|[${SINGLE_SURNAMES}])[\\u4e00-\\u9fff]{1,2}`, "uy");
 const PREFIXES = [...new Set(TITLE_BODY_PREFIXES)].sort((a, b) => b.length - a.length);
 const CORES = [...new Set(TITLE_CORES)].sort((a, b) => b.length - a.length);
@@ -39,13 +39,12 @@ export interface TitledName {
 
 export function titledNames(text: string): TitledName[] {
   const out: TitledName[] = [];
-  CORE_RE.lastIndex = 0;
-  for (let m = CORE_RE.exec(text); m; m = CORE_RE.exec(text)) {
-    const coreEnd = m.index + m[0].length;
+  for (const m of CORE_WORDS.matches(text)) {
+    const coreEnd = m.end;
     NAME_AT.lastIndex = coreEnd;
     const name = NAME_AT.exec(text);
     if (!name) continue;
-    let s = titleStart(text, m.index);
+    let s = titleStart(text, m.start);
     const titles = [text.slice(s, coreEnd)];
     while (titles.length < MAX_TITLES && s > 0 && TITLE_SEPARATORS.includes(text[s - 1]!)) {
       const core = endingAt(text, s - 1, CORES);

@@ -11,6 +11,7 @@ import type { Line } from "./lines.js";
 const isHan = lexicon.isHan;
 const isCjkPunctuation = lexicon.isCjkPunctuation;
 const isLatinLetter = lexicon.isLatinLetter;
+const isDigit = lexicon.isDigit;
 
 export const WIDTH_RULES = {
   /** A line narrower than the column by this much is short (a paragraph's last line). */
@@ -55,7 +56,8 @@ function isWidthWitness(lines: readonly Line[], i: number): boolean {
   return !(next && wrapsLatin(line, next));
 }
 
-const ASCII_WRAPPING_END = /[A-Za-z0-9,;:'"(\-]$/;
+// tested on the last character only: a pattern anchored at the end ($) is tried at every position
+const ASCII_WRAPPING_END = /[A-Za-z0-9,;:'"(\-]/;
 const ASCII_WORD_START = /^[A-Za-z0-9]/;
 
 /** Width of the unbreakable word a line starts with (a Latin word or a number), 0 if it starts with CJK. */
@@ -74,9 +76,10 @@ export function shortForWord(line: Line, next: Line | undefined, column: number)
 /** The line breaks inside Latin text or a number ("Zhejiang" / "University", "98." / "5%"): never a paragraph end. */
 export function wrapsLatin(line: Line, next: Line): boolean {
   const t = line.content.text;
-  if (ASCII_WRAPPING_END.test(t) && ASCII_WORD_START.test(next.content.text)) return true;
+  const last = t.length > 0 ? t[t.length - 1]! : "";
+  if (last !== "" && ASCII_WRAPPING_END.test(last) && ASCII_WORD_START.test(next.content.text)) return true;
   // a decimal number split after its point
-  return /[0-9]\.$/.test(t) && /^[0-9]/.test(next.content.text);
+  return last === "." && isDigit(t[t.length - 2] ?? "") && /^[0-9]/.test(next.content.text);
 }
 
 /**

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import nodejieba from "nodejieba";
+import { HOSTILE_INPUTS } from "../../../test/hostile/inputs.js";
+import { nodejiebaSegmenter, pieces, unknownWordTag } from "./segmenter.js";
+
+const seed = readFileSync(new URL("../../reflow/test/fixtures/seed-page.txt", import.meta.url), "utf8");
+
+describe("the default segmenter", () => {
+  const segmenter = nodejiebaSegmenter();
+
+  it("equals nodejieba.tag word for word and tag for tag", () => {
+    const texts = [
+      seed,
+      "市委书记王明来到浙江华鑫电子股份有限公司调研，强调要打造“一号改革工程”。",
+      "COVID-19疫情期间，iPhone 15售价5999元，5G基站建成1.2万个，ＡＢＣ１２。",
+      "a",
+      "1",
+      "ab1",
+      "12a",
+      "x1y2z",
+      "𠀀𠀁字🙂表情",
+      ...Object.values(HOSTILE_INPUTS).map((t) => t.slice(0, 3000)),
+    ];
+    for (const text of texts) {
+      // nodejieba.tag on one huge string is slow; the texts are cut as the extractor cuts them
+      for (const [s, e] of pieces(text, 2000)) expect(segmenter.tag(text.slice(s, e))).toEqual(nodejieba.tag(text.slice(s, e)));
+    }
+  });
+
+  it("tags words it is given as nodejieba would", () => {
+    segmenter.addWords!([{ word: "青苗学堂", tag: "nz" }, { word: "华鑫锁业" }]);
+    const words = segmenter.tag("青苗学堂和华鑫锁业");
+    expect(words).toEqual(nodejieba.tag("青苗学堂和华鑫锁业"));
+    expect(words.find((w) => w.word === "青苗学堂")?.tag).toBe("nz");
+    expect(words.find((w) => w.word === "华鑫锁业")?.tag).toBe("x");
+  });
+
+  it("tags unknown words by cppjieba's rule: x without ASCII, m for digits, eng for letters", () => {
+    expect(unknownWordTag("张三丰")).toBe("x");
+    expect(unknownWordTag("a")).toBe("x"); // one character: the rule looks at no ASCII
+    expect(unknownWordTag("2023")).toBe("m");
+    expect(unknownWordTag("5G")).toBe("m"); // it stops after half the word
+    expect(unknownWordTag("G5")).toBe("eng");
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { alternation, wordList } from "./index.js";
+
+describe("wordList", () => {
+  const words = ["北京", "北京市", "京", "上海", "海南", "南京", "abc", "ab"];
+  const list = wordList(words);
+
+  it("finds the longest word at a position", () => {
+    expect(list.longestAt("在北京市工作", 1)).toBe("北京市");
+    expect(list.longestAt("在北京市工作", 0)).toBeNull();
+    expect(list.longestAt("上海南京", 1)).toBe("海南");
+  });
+
+  it("scans leftmost-longest without overlap, as a regular expression alternation does", () => {
+    expect(list.matches("上海南京和北京市").map((m) => m.word)).toEqual(["上海", "南京", "北京市"]);
+    expect(list.occursIn("今天下雨")).toBe(false);
+    expect(list.occursIn("今天去南京")).toBe(true);
+  });
+
+  it("agrees with the alternation on any text", () => {
+    const re = new RegExp(alternation(words), "g");
+    const alphabet = fc.constantFrom(..."北京市上海南abc和 ");
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join("")), (text) => {
+        const expected = [...text.matchAll(re)].map((m) => [m.index, m[0]]);
+        expect(list.matches(text).map((m) => [m.start, m.word])).toEqual(expected);
+      }),
+    );
+  });
+});

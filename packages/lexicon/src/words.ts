@@ -1,0 +1,63 @@
+/**
+ * Word lists as sets to look up and scan, for long lists where a regular-expression alternation
+ * is slow: V8 tries the alternatives one by one at every position of the text, so a list of
+ * 400 place names costs hundreds of comparisons per character. Here a position costs one lookup
+ * of its first character, and a few `startsWith` calls only where a listed word may begin.
+ */
+export interface WordMatch {
+  start: number;
+  end: number;
+  word: string;
+}
+
+export interface WordList {
+  /** The longest listed word that starts at `at`, or null. */
+  longestAt(text: string, at: number): string | null;
+  /**
+   * Leftmost-longest matches without overlap, scanning from `from`: what a global regular
+   * expression over {@link alternation} of the same words finds.
+   */
+  matches(text: string, from?: number): WordMatch[];
+  /** Does any listed word occur in `text`? */
+  occursIn(text: string): boolean;
+}
+
+export function wordList(words: readonly string[]): WordList {
+  // first UTF-16 code unit → words starting with it, longest first
+  const byFirst = new Map<number, string[]>();
+  for (const w of new Set(words)) {
+    if (w.length === 0) continue;
+    const key = w.charCodeAt(0);
+    const list = byFirst.get(key);
+    if (list) list.push(w);
+    else byFirst.set(key, [w]);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+
+  const longestAt = (text: string, at: number): string | null => {
+    const list = byFirst.get(text.charCodeAt(at));
+    if (list === undefined) return null;
+    for (const w of list) if (text.startsWith(w, at)) return w;
+    return null;
+  };
+  return {
+    longestAt,
+    matches(text, from = 0) {
+      const out: WordMatch[] = [];
+      for (let i = from; i < text.length; ) {
+        const w = longestAt(text, i);
+        if (w === null) {
+          i++;
+          continue;
+        }
+        out.push({ start: i, end: i + w.length, word: w });
+        i += w.length;
+      }
+      return out;
+    },
+    occursIn(text) {
+      for (let i = 0; i < text.length; i++) if (byFirst.has(text.charCodeAt(i)) && longestAt(text, i) !== null) return true;
+      return false;
+    },
+  };
+}
