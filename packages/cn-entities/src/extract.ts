@@ -24,7 +24,7 @@ import {
 } from "@yk/lexicon";
 import type { Entity, EntityType, Mention, MentionField } from "@yk/schema";
 import { nodejiebaSegmenter, pieces, tagInChunks, type Segmenter } from "./segmenter.js";
-import { tokenHits } from "./tokens.js";
+import { locate, tokenHits } from "./tokens.js";
 import { titledNames } from "./titles.js";
 import { chineseSmallNumber, lunarToIso, monthDayToIso, relativeToIso } from "./dates.js";
 
@@ -213,10 +213,11 @@ const AFTER_NAME = new Set(NAME_FOLLOWERS);
 /** Function characters that begin no trade name: 了华拓科技 is 了 + 华拓科技. */
 const FUNCTION_CHARS = new Set("了的在和与及对向从为是把被将到也都又");
 
-function trimName(name: string, tokenEnds?: ReadonlySet<number>, start?: number): string {
+/** `tokenEnds[i]` is 1 where a segmenter word ends at offset i. */
+function trimName(name: string, tokenEnds?: Uint8Array, start?: number): string {
   if (name.length === 3 && AFTER_NAME.has(name[2]!)) return name.slice(0, 2);
   // prefer the length the segmentation agrees with: 薛原/x 报道/v
-  if (name.length === 3 && tokenEnds && start !== undefined && !tokenEnds.has(start + 3) && tokenEnds.has(start + 2)) return name.slice(0, 2);
+  if (name.length === 3 && tokenEnds && start !== undefined && tokenEnds[start + 3] !== 1 && tokenEnds[start + 2] === 1) return name.slice(0, 2);
   return name;
 }
 
@@ -365,16 +366,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       }
     };
     const words = tagInChunks(segmenter, text);
-    const tokenEnds = new Set<number>();
-    {
-      let pos = 0;
-      for (const w of words) {
-        const at = text.indexOf(w.word, pos);
-        if (at < 0) continue;
-        pos = at + w.word.length;
-        tokenEnds.add(pos);
-      }
-    }
+    const tokens = locate(text, words);
+    const tokenEnds = new Uint8Array(text.length + 1);
+    for (const t of tokens) tokenEnds[t.end] = 1;
     const titlesOf = new Map<string, Set<string>>();
     for (const t of titledNames(text)) {
       const name = trimName(t.name, tokenEnds, t.start);
@@ -401,7 +395,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     });
     if (INDUSTRY.occursIn(text)) push(SHORT_COMPANY_RE, (m) => {
       // a three-character trade name only where the segmentation starts a word (博恒达科技, not 到华拓科技)
-      const shift = m[0].length === 5 && ((!tokenEnds.has(m.index) && m.index > 0) || FUNCTION_CHARS.has(m[0][0]!));
+      const shift = m[0].length === 5 && ((tokenEnds[m.index] !== 1 && m.index > 0) || FUNCTION_CHARS.has(m[0][0]!));
       const start = shift ? m.index + 1 : m.index;
       return { type: "organization", start, end: m.index + m[0].length, priority: 3 };
     });
@@ -413,7 +407,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     if (gazetteerRe) push(gazetteerRe, (m) => ({ type: gazetteer.get(m[0])!, start: m.index, end: m.index + m[0].length, priority: 6 }));
 
     // what the segmenter's tokens say: known and unknown names, places, organization heads
-    for (const h of tokenHits(text, words, isCommonWord)) hits.push(h);
+    for (const h of tokenHits(tokens, isCommonWord)) hits.push(h);
     // one-character place abbreviations: 访华, 在京, 赴港; 中美关系 → 中, 美
     push(ABBREVIATION_RE, (m) => ({ type: "location", start: m.index + 1, end: m.index + 2, priority: 3 }));
     ABBREVIATION_PAIR_RE.lastIndex = 0;

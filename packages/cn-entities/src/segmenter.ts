@@ -84,6 +84,9 @@ export function unknownWordTag(word: string): string {
   return digits === ascii ? "m" : "eng";
 }
 
+/** Words remembered in the small map: the first ones seen, which in news text are the frequent ones. */
+const FREQUENT_WORDS = 20_000;
+
 /**
  * The default segmenter: nodejieba, loading its dictionary once, on first use.
  *
@@ -93,6 +96,7 @@ export function unknownWordTag(word: string): string {
  * `tag`'s time goes into building one native object per word across the N-API boundary.
  */
 export function nodejiebaSegmenter(): Segmenter {
+  const frequent = new Map<string, string>();
   const ensure = (): Map<string, string> => {
     if (!loaded) {
       nodejieba.load();
@@ -108,7 +112,14 @@ export function nodejiebaSegmenter(): Segmenter {
       const out: TaggedWord[] = new Array(words.length);
       for (let i = 0; i < words.length; i++) {
         const word = words[i]!;
-        out[i] = { word, tag: known.get(word) ?? unknownWordTag(word) };
+        // the frequent words answer from a small map that stays in the CPU cache; a look-up in
+        // the 350 000-word map is a few cache misses
+        let tag = frequent.get(word);
+        if (tag === undefined) {
+          tag = known.get(word) ?? unknownWordTag(word);
+          if (frequent.size < FREQUENT_WORDS) frequent.set(word, tag);
+        }
+        out[i] = { word, tag };
       }
       return out;
     },
@@ -119,6 +130,7 @@ export function nodejiebaSegmenter(): Segmenter {
         if (w.tag === undefined) nodejieba.insertWord(w.word);
         else nodejieba.insertWord(w.word, w.tag);
         known.set(w.word, w.tag ?? "x"); // insertWord's default tag is "x"
+        frequent.delete(w.word);
       }
     },
   };

@@ -194,8 +194,7 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
  * @param isWord tells whether a string is a common dictionary word (not a name) — the extractor
  * asks its segmenter, and caches the answer.
  */
-export function tokenHits(text: string, words: readonly TaggedWord[], isWord: (s: string) => boolean = () => false): TokenHit[] {
-  const tokens = locate(text, words);
+export function tokenHits(tokens: readonly Token[], isWord: (s: string) => boolean = () => false): TokenHit[] {
   givenIsWord = (name, whole) => isWord(whole ? name : name.slice(name.length - 2));
   const out: TokenHit[] = [];
   personHits(tokens, out);

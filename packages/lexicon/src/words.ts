@@ -33,9 +33,14 @@ export function wordList(words: readonly string[]): WordList {
     else byFirst.set(key, [w]);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  // which code units start a word: most positions of a text are ruled out by one array read
+  const starts = new Uint8Array(0x10000);
+  for (const key of byFirst.keys()) starts[key] = 1;
 
   const longestAt = (text: string, at: number): string | null => {
-    const list = byFirst.get(text.charCodeAt(at));
+    const c = text.charCodeAt(at);
+    if (starts[c] !== 1) return null; // also NaN past the end: starts[NaN] is undefined
+    const list = byFirst.get(c);
     if (list === undefined) return null;
     for (const w of list) if (text.startsWith(w, at)) return w;
     return null;
@@ -56,7 +61,7 @@ export function wordList(words: readonly string[]): WordList {
       return out;
     },
     occursIn(text) {
-      for (let i = 0; i < text.length; i++) if (byFirst.has(text.charCodeAt(i)) && longestAt(text, i) !== null) return true;
+      for (let i = 0; i < text.length; i++) if (starts[text.charCodeAt(i)] === 1 && longestAt(text, i) !== null) return true;
       return false;
     },
   };

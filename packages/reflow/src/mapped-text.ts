@@ -83,17 +83,20 @@ function gapIsIgnorable(raw: string, from: number, to: number): boolean {
  */
 export function spansOf(m: MappedText, raw?: string): Span[] {
   const spans: Span[] = [];
-  let cur: Span | null = null;
-  for (const o of m.offsets) {
+  const offsets = m.offsets;
+  let start = -1; // the open span, [start, end)
+  let end = -1;
+  for (let i = 0; i < offsets.length; i++) {
+    const o = offsets[i]!;
     if (o < 0) continue;
-    if (cur && o === cur.end) {
-      cur.end = o + 1;
-    } else if (cur && raw !== undefined && o > cur.end && gapIsIgnorable(raw, cur.end, o)) {
-      cur.end = o + 1;
-    } else {
-      cur = { start: o, end: o + 1 };
-      spans.push(cur);
+    if (o === end || (start >= 0 && raw !== undefined && o > end && gapIsIgnorable(raw, end, o))) {
+      end = o + 1;
+      continue;
     }
+    if (start >= 0) spans.push({ start, end });
+    start = o;
+    end = o + 1;
   }
+  if (start >= 0) spans.push({ start, end });
   return spans;
 }

@@ -98,7 +98,7 @@ export function reflow(raw: string, options?: ReflowOptions): ReflowResult {
     }
     block.lastLine = i;
     block.paragraphs.push(paragraphs.length);
-    paragraphs.push({ ...content, spans: spansOf(content, raw), firstLine: first, lastLine: i, hint, block: block.index });
+    paragraphs.push({ text: content.text, offsets: content.offsets, spans: spansOf(content, raw), firstLine: first, lastLine: i, hint, block: block.index });
     first = i + 1;
   }
   for (const b of blocks) {
