@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 import { isHan } from "@yk/lexicon";
 import { reflow, sliceMapped, spansOf, trimMapped, type MappedText, type ReflowOptions, type ReflowParagraph, type ReflowResult } from "@yk/reflow";
 import {
@@ -343,6 +343,21 @@ function associate(items: readonly Item[], groups: readonly HeadlineGroup[], bod
   // Only nearby bodies compete for a group: a displaced headline stays within a few items of its
   // story, and the bound keeps the cost linear in page length.
   const sorted = [...bodies].sort((a, b) => a.first - b.first);
+  // the start of each body's text, made once: every nearby group compares against it
+  const texts = new Map<Draft, string>();
+  const textOf = (d: Draft): string => {
+    let t = texts.get(d);
+    if (t === undefined) {
+      let joined = "";
+      for (const p of d.paragraphs) {
+        if (joined.length >= 1200) break;
+        joined += p.text;
+      }
+      t = joined.slice(0, 1200) + (d.credit?.mapped.text ?? "");
+      texts.set(d, t);
+    }
+    return t;
+  };
   for (const g of groups) {
     const grams = hanBigrams(groupText(g));
     const nextAfter = nextContentIndex(items, g.last + 1, 1);
@@ -351,7 +366,7 @@ function associate(items: readonly Item[], groups: readonly HeadlineGroup[], bod
       const d = sorted[k]!;
       const before = nextAfter === d.first;
       const after = nextContentIndex(items, d.last + 1, 1) === g.first;
-      const bodyText = d.paragraphs.map((p) => p.text).join("").slice(0, 1200) + (d.credit?.mapped.text ?? "");
+      const bodyText = textOf(d);
       let shared = 0;
       for (const b of grams) if (bodyText.includes(b)) shared++;
       const content = grams.size > 0 ? shared / grams.size : 0;
@@ -376,8 +391,12 @@ function joinField(lines: readonly Mapped[], withSpace: boolean): { text: string
   return { text: lines.map((l) => l.text).join(withSpace ? " " : ""), spans: lines.flatMap((l) => l.spans) };
 }
 
+// the one-shot crypto.hash (Node 20.12 and later) costs far less per page than a Hash object
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string }).hash;
+
 function sha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  if (oneShotHash) return oneShotHash("sha256", text, "hex");
+  return crypto.createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 /**

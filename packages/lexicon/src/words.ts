@@ -33,13 +33,23 @@ export function wordList(words: readonly string[]): WordList {
     else byFirst.set(key, [w]);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
-  // which code units start a word: most positions of a text are ruled out by one array read
+  // which code units start a word, and which come second in one: most positions of a text are
+  // ruled out by an array read or two
   const starts = new Uint8Array(0x10000);
-  for (const key of byFirst.keys()) starts[key] = 1;
+  const seconds = new Uint8Array(0x10000);
+  let singles = false;
+  for (const [key, list] of byFirst) {
+    starts[key] = 1;
+    for (const w of list) {
+      if (w.length === 1) singles = true;
+      else seconds[w.charCodeAt(1)] = 1;
+    }
+  }
 
   const longestAt = (text: string, at: number): string | null => {
     const c = text.charCodeAt(at);
     if (starts[c] !== 1) return null; // also NaN past the end: starts[NaN] is undefined
+    if (!singles && seconds[text.charCodeAt(at + 1)] !== 1) return null;
     const list = byFirst.get(c);
     if (list === undefined) return null;
     for (const w of list) if (text.startsWith(w, at)) return w;
