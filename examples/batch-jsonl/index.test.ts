@@ -1,5 +1,5 @@
-import { expect, it } from "vitest";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { expect, it, onTestFinished } from "vitest";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parsePage } from "@yk/schema";
@@ -8,7 +8,9 @@ import { batch } from "./index.mjs";
 
 it("writes one valid page per line, in file order", async () => {
   const folder = new URL("./pages", import.meta.url).pathname;
-  const out = join(mkdtempSync(join(tmpdir(), "yk-batch-")), "pages.jsonl");
+  const dir = mkdtempSync(join(tmpdir(), "yk-batch-"));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const out = join(dir, "pages.jsonl");
   const { code, errors } = await batch(folder, out, 2);
   expect({ code, errors }).toEqual({ code: 0, errors: "" });
   const pages = readFileSync(out, "utf8").trim().split("\n").map((l) => parsePage(JSON.parse(l)));

@@ -1,12 +1,14 @@
-import { expect, it } from "vitest";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { expect, it, onTestFinished } from "vitest";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { pathToFileURL } from "node:url";
 // @ts-expect-error plain JavaScript example
 import { runSeed } from "./index.mjs";
 
 it("parses the seed page and writes valid page, ninjs and JSON-LD files", () => {
-  const out = pathToFileURL(mkdtempSync(`${tmpdir()}/yk-seed-`) + "/");
+  const dir = mkdtempSync(`${tmpdir()}/yk-seed-`);
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const out = pathToFileURL(dir + "/");
   const { page, ninjs, jsonld } = runSeed(out);
   expect(page.articles.map((a: { kind: string }) => a.kind).sort()).toEqual(["news", "news", "photo", "teaser", "teaser"]);
   expect(ninjs).toHaveLength(5);

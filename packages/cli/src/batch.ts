@@ -1,10 +1,19 @@
 import { fork } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { runJob, type Job, type JobResult } from "./worker.js";
+import { runJob, type Job, type PooledResult } from "./worker.js";
 
-/** Jobs sent ahead to each worker. */
-const IN_FLIGHT = 4;
+/** A result as the batch delivers it: text from this process, UTF-8 bytes from a pool worker. */
+export type BatchResult = { id: number; ok: true; output: string | Uint8Array } | { id: number; ok: false; error: string };
+
+/** Messages (chunks of jobs) sent ahead to each worker, so it never waits for the parent. */
+const IN_FLIGHT = 2;
+/**
+ * Pages per message at most. Each message across the IPC pipe costs a system call and a wake-up
+ * on both sides; with thousands of pages, a message per page made the parent (which competes for
+ * the same cores) a bottleneck.
+ */
+const MAX_CHUNK = 16;
 
 /** Every *.txt file below a folder, recursively, in a stable (sorted) order. */
 export function listTextFiles(dir: string): string[] {
@@ -33,7 +42,7 @@ export interface BatchOptions {
   jobs: number;
   /** Path of the built worker script; without it jobs run in this thread. */
   workerScript?: string;
-  onResult: (file: string, result: JobResult) => void;
+  onResult: (file: string, result: BatchResult) => void;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -42,7 +51,7 @@ export interface BatchOptions {
  * arrives early waits for those before it), so JSON Lines output is deterministic.
  */
 export async function runBatch(jobs: readonly Job[], options: BatchOptions): Promise<void> {
-  const results = new Map<number, JobResult>();
+  const results = new Map<number, BatchResult>();
   let next = 0; // next result to deliver
   let done = 0;
   const deliver = () => {
@@ -53,7 +62,7 @@ export async function runBatch(jobs: readonly Job[], options: BatchOptions): Pro
       next++;
     }
   };
-  const accept = (r: JobResult) => {
+  const accept = (r: BatchResult) => {
     results.set(r.id, r);
     done++;
     options.onProgress?.(done, jobs.length);
@@ -64,6 +73,8 @@ export async function runBatch(jobs: readonly Job[], options: BatchOptions): Pro
     return;
   }
   const size = Math.min(options.jobs, jobs.length);
+  // chunks small enough that every worker gets several (the last ones balance the load)
+  const chunkSize = Math.max(1, Math.min(MAX_CHUNK, Math.floor(jobs.length / (size * 4))));
   let queued = 0;
   await new Promise<void>((resolve, reject) => {
     let live = size;
@@ -74,25 +85,30 @@ export async function runBatch(jobs: readonly Job[], options: BatchOptions): Pro
         stdio: ["ignore", "ignore", "inherit", "ipc"],
         serialization: "advanced",
       });
-      const inFlight = new Set<Job>();
+      const inFlight = new Map<number, Job>(); // id → job, for a worker that dies
+      let chunksInFlight = 0;
       const feed = () => {
-        // keep a few jobs queued in each worker so it never waits for the parent between pages
-        while (inFlight.size < IN_FLIGHT && queued < jobs.length) {
-          const job = jobs[queued++]!;
-          inFlight.add(job);
-          worker.send(job);
+        while (chunksInFlight < IN_FLIGHT && queued < jobs.length) {
+          const chunk = jobs.slice(queued, queued + chunkSize);
+          queued += chunk.length;
+          for (const job of chunk) inFlight.set(job.id, job);
+          chunksInFlight++;
+          worker.send(chunk);
         }
-        if (inFlight.size === 0) worker.disconnect();
+        if (chunksInFlight === 0) worker.disconnect();
       };
-      worker.on("message", (r: JobResult) => {
-        for (const job of inFlight) if (job.id === r.id) inFlight.delete(job);
-        accept(r);
+      worker.on("message", (rs: PooledResult[]) => {
+        for (const r of rs) {
+          inFlight.delete(r.id);
+          accept(r);
+        }
+        chunksInFlight--;
         feed();
       });
       worker.on("error", reject);
       worker.on("exit", (code) => {
         // a worker that died (out of memory, a crash) reports its pages as failed; the others go on
-        for (const job of inFlight) if (!results.has(job.id)) accept({ id: job.id, ok: false, error: `${job.file}: worker exited with code ${code}` });
+        for (const job of inFlight.values()) if (!results.has(job.id)) accept({ id: job.id, ok: false, error: `${job.file}: worker exited with code ${code}` });
         inFlight.clear();
         if (--live === 0) resolve();
       });

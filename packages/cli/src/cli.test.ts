@@ -1,11 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync, truncateSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { parsePage } from "@yk/schema";
-import { run, EXIT } from "./cli.js";
+import { run, EXIT, defaultJobs, BYTES_PER_WORKER } from "./cli.js";
 import { decode } from "./decode.js";
 
 const seedPath = new URL("../fixtures/seed-page.txt", import.meta.url).pathname;
@@ -15,7 +15,7 @@ async function call(argv: string[], stdin: string | Uint8Array = "") {
   let out = "";
   let err = "";
   const code = await run(argv, {
-    stdout: (s) => (out += s),
+    stdout: (s) => (out += typeof s === "string" ? s : Buffer.from(s).toString("utf8")),
     stderr: (s) => (err += s),
     stdin: () => (typeof stdin === "string" ? Buffer.from(stdin) : stdin),
   });
@@ -89,6 +89,7 @@ describe("yk entities, reflow, validate, schema", () => {
 
 describe("folder runs (built binary, worker pool)", () => {
   const dir = mkdtempSync(join(tmpdir(), "yk-cli-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const pages = join(dir, "pages");
   mkdirSync(join(pages, "nested"), { recursive: true });
   const seed = readFileSync(seedPath);
@@ -115,5 +116,25 @@ describe("folder runs (built binary, worker pool)", () => {
     expect(existsSync(join(out, "nested", "b.json"))).toBe(true);
     expect(readdirSync(out).sort()).toEqual(["a.json", "d.json", "nested"]);
     parsePage(JSON.parse(readFileSync(join(out, "d.json"), "utf8")));
+  });
+});
+
+describe("the default pool size", () => {
+  it("is one worker per 8 MB of pages, at least one, at most the cores", () => {
+    const dir = mkdtempSync(join(tmpdir(), "yk-jobs-"));
+    try {
+      // sparse files: the size is what counts, nothing is written
+      const files = Array.from({ length: 5 }, (_, i) => join(dir, `${i}.txt`));
+      for (const f of files) writeFileSync(f, "");
+      expect(defaultJobs(files, 4)).toBe(1); // empty pages: start-up would be all a second worker adds
+      for (const f of files) truncateSync(f, BYTES_PER_WORKER / 2);
+      expect(defaultJobs(files, 4)).toBe(2); // 2.5 workers' worth
+      expect(defaultJobs(files, 1)).toBe(1);
+      for (const f of files) truncateSync(f, BYTES_PER_WORKER * 2);
+      expect(defaultJobs(files, 4)).toBe(4);
+      expect(defaultJobs([...files, join(dir, "missing.txt")], 8)).toBe(8);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

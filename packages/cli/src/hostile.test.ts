@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { describe, expect, it, afterAll } from "vitest";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parsePage } from "@yk/schema";
@@ -9,7 +9,7 @@ import { run, EXIT } from "./cli.js";
 async function call(argv: string[], stdin: Uint8Array = new Uint8Array()) {
   let out = "";
   let err = "";
-  const code = await run(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), stdin: () => stdin });
+  const code = await run(argv, { stdout: (s) => (out += typeof s === "string" ? s : Buffer.from(s).toString("utf8")), stderr: (s) => (err += s), stdin: () => stdin });
   return { code, out, err };
 }
 
@@ -29,6 +29,7 @@ describe.each(Object.entries(HOSTILE_INPUTS))("yk parse - on %s", (_name, text) 
 
 describe("yk on bad files and options: one clear line on stderr, the documented exit code", () => {
   const dir = mkdtempSync(join(tmpdir(), "yk-hostile-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const loop = join(dir, "loop.txt");
   symlinkSync(loop, loop); // unreadable: a symbolic link to itself
   writeFileSync(join(dir, "good.txt"), "本报讯（记者 王明）今天下雨。\n");
