@@ -166,6 +166,7 @@ function nextSuffix(text: string, from: number): number {
 const COMPANY_FORM_WORDS = wordList(COMPANY_FORMS);
 const INDUSTRY = wordList(INDUSTRY_WORDS_2);
 const ROLE_WORDS = wordList(Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2));
+const CONGRESS_RE = /(?<![一二三四五六七八九十百零〇])(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)大(?![学型批量小中会战洲])/gu;
 const DATE_RE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:(上午|下午|晚上|凌晨|中午|早上))?|(\d{4})年(?!\d)|(正|腊|冬|[一二三四五六七八九十]{1,2})月(初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十)|(今年|去年|前年|明年|今天|昨天|明天|今日|昨日|日前|近日)/gu;
 // A number starts only where a digit run starts (the lookbehind): trying every position inside a
 // long run of digits would make the scan quadratic.
@@ -210,6 +211,8 @@ function numberHit(m: RegExpExecArray): Hit {
  * match ending in one is a two-character name (王明来到 → 王明).
  */
 const AFTER_NAME = new Set(NAME_FOLLOWERS);
+/** jieba's tags of common words: nouns, verbs, adjectives, idioms (not nz, ns, nt, nr, j or x). */
+const GENERIC_TAGS = new Set(["n", "vn", "v", "a", "an", "ad", "d", "l", "i", "r", "s", "f", "t", "b", "m", "q"]);
 /** Function characters that begin no trade name: 了华拓科技 is 了 + 华拓科技. */
 const FUNCTION_CHARS = new Set("了的在和与及对向从为是把被将到也都又");
 
@@ -219,6 +222,26 @@ function trimName(name: string, tokenEnds?: Uint8Array, start?: number): string 
   // prefer the length the segmentation agrees with: 薛原/x 报道/v
   if (name.length === 3 && tokenEnds && start !== undefined && tokenEnds[start + 3] !== 1 && tokenEnds[start + 2] === 1) return name.slice(0, 2);
   return name;
+}
+
+/**
+ * Drop organizations inside longer ones: 全国人大 in 全国人大常委会, 联合国 in 联合国安理会 — the
+ * body named is the longest (places inside an organization lose to it by priority anyway).
+ * Sorted by start, longest first, a hit is inside another when an earlier one reaches as far.
+ */
+function withoutNestedOrganizations(hits: Hit[]): Hit[] {
+  const orgs = hits.filter((h) => h.type === "organization").sort((a, b) => a.start - b.start || b.end - a.end);
+  const nested = new Set<Hit>();
+  let reach = -1;
+  let reachStart = -1;
+  for (const h of orgs) {
+    if (h.end <= reach && !(h.start === reachStart && h.end === reach)) nested.add(h);
+    if (h.end > reach) {
+      reach = h.end;
+      reachStart = h.start;
+    }
+  }
+  return nested.size === 0 ? hits : hits.filter((h) => !nested.has(h));
 }
 
 /**
@@ -268,16 +291,26 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   let dictionaryAdded = false;
   const gazetteer = new Map<string, EntityType>();
   for (const [type, names] of Object.entries(options.gazetteer ?? {})) for (const n of names ?? []) gazetteer.set(n, type as EntityType);
-  // Is a string one dictionary word that is not a name? Asked of the segmenter, remembered.
-  const commonWords = new Map<string, boolean>();
-  const isCommonWord = (s: string): boolean => {
-    let known = commonWords.get(s);
-    if (known === undefined) {
+  // The segmenter's tag of a string that is one word to it (null: several words). Remembered.
+  const wordTags = new Map<string, string | null>();
+  const wordTag = (s: string): string | null => {
+    let tag = wordTags.get(s);
+    if (tag === undefined) {
       const words = segmenter.tag(s);
-      known = words.length === 1 && !/^(nr|nrfg|nrt|x)$/.test(words[0]!.tag);
-      if (commonWords.size < 100_000) commonWords.set(s, known);
+      tag = words.length === 1 ? words[0]!.tag : null;
+      if (wordTags.size < 100_000) wordTags.set(s, tag);
     }
-    return known;
+    return tag;
+  };
+  /** Is a string one common word (a noun, verb or adjective of the dictionary), not a name or a place? */
+  const isGenericWord = (s: string): boolean => {
+    const tag = wordTag(s);
+    return tag !== null && GENERIC_TAGS.has(tag);
+  };
+  /** Is a string one dictionary word that is not a name? */
+  const isCommonWord = (s: string): boolean => {
+    const tag = wordTag(s);
+    return tag !== null && !/^(nr|nrfg|nrt|x)$/.test(tag);
   };
   const gazetteerRe = gazetteer.size ? new RegExp(alternation([...gazetteer.keys()]), "gu") : null;
 
@@ -368,7 +401,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     const words = tagInChunks(segmenter, text);
     const tokens = locate(text, words);
     const tokenEnds = new Uint8Array(text.length + 1);
-    for (const t of tokens) tokenEnds[t.end] = 1;
+    const tokenStarts = new Uint8Array(text.length + 1);
+    for (const t of tokens) {
+      tokenEnds[t.end] = 1;
+      tokenStarts[t.start] = 1;
+    }
     const titlesOf = new Map<string, Set<string>>();
     for (const t of titledNames(text)) {
       const name = trimName(t.name, tokenEnds, t.start);
@@ -391,23 +428,41 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       // the lazy run may start on a preposition or verb before the name: 在浙江…, 走访了浙江…
       const cut = /^(?:.*[了在和与及对向到从把被给为是的]|)/u.exec(m[0].slice(0, -4))![0].length;
       const start = m.index + cut;
-      return m[0].length - cut >= 4 ? { type: "organization", start, end: m.index + m[0].length, priority: 4 } : null;
+      if (m[0].length - cut < 4) return null;
+      // a kind of business, not a name: 保险公司, 这两家公司
+      const form = COMPANY_FORM_WORDS.matches(m[0]).pop();
+      const name = form ? text.slice(start, m.index + form.start) : "";
+      if (name.length > 0 && isGenericWord(name)) return null;
+      return { type: "organization", start, end: m.index + m[0].length, priority: 4 };
     });
     if (INDUSTRY.occursIn(text)) push(SHORT_COMPANY_RE, (m) => {
       // a three-character trade name only where the segmentation starts a word (博恒达科技, not 到华拓科技)
       const shift = m[0].length === 5 && ((tokenEnds[m.index] !== 1 && m.index > 0) || FUNCTION_CHARS.has(m[0][0]!));
       const start = shift ? m.index + 1 : m.index;
+      // a common word before the industry is a phrase, not a trade name: 经济建设, 队伍建设
+      if (isGenericWord(text.slice(start, m.index + m[0].length - 2))) return null;
       return { type: "organization", start, end: m.index + m[0].length, priority: 3 };
     });
-    for (const m of bodyMatches(text)) hits.push({ type: "organization", start: m.start, end: m.end, priority: 3 });
-    for (const m of placeMatches(text)) hits.push({ type: "location", start: m.start, end: m.end, priority: 2 });
+    for (const m of bodyMatches(text)) {
+      // where a word starts: 省委 is no body in 全省/委员会
+      if (tokenStarts[m.start] === 1) hits.push({ type: "organization", start: m.start, end: m.end, priority: 3 });
+    }
+    // party congresses by number: 十五大, 二十大 (not 十大, the top ten)
+    if (text.includes("大")) push(CONGRESS_RE, (m) => ({ type: "organization", start: m.index, end: m.index + m[0].length, priority: 3 }));
+    for (const m of placeMatches(text)) {
+      // a known place where a word of the segmentation starts, not inside another word: 中国 is no
+      // place in 发展中国家/l or 其中/r 国王/n, but is one in 中国式/nz and 法国人/n
+      if (tokenStarts[m.start] === 1) {
+        hits.push({ type: "location", start: m.start, end: m.end, priority: 2 });
+      }
+    }
     push(DATE_RE, (m) => dateHit(m, reference));
     push(NUMBER_RE, numberHit);
     push(QUOTED_RE, (m) => ({ type: "event", start: m.index, end: m.index + m[0].length, priority: 1 }));
     if (gazetteerRe) push(gazetteerRe, (m) => ({ type: gazetteer.get(m[0])!, start: m.index, end: m.index + m[0].length, priority: 6 }));
 
     // what the segmenter's tokens say: known and unknown names, places, organization heads
-    for (const h of tokenHits(tokens, isCommonWord)) hits.push(h);
+    for (const h of tokenHits(tokens, wordTag)) hits.push(h);
     // one-character place abbreviations: 访华, 在京, 赴港; 中美关系 → 中, 美
     push(ABBREVIATION_RE, (m) => ({ type: "location", start: m.index + 1, end: m.index + 2, priority: 3 }));
     ABBREVIATION_PAIR_RE.lastIndex = 0;
@@ -425,7 +480,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
 
     const entities = new Map<string, Entity>();
     // place each hit first: one that would cross fields drops out before it can shadow another
-    const placed = hits.filter((h) => (h.mention = mentionOf(base + h.start, base + h.end)) !== null);
+    const placed = withoutNestedOrganizations(hits).filter((h) => (h.mention = mentionOf(base + h.start, base + h.end)) !== null);
     for (const h of resolve(placed, text.length)) {
       const surface = text.slice(h.start, h.end);
       const key = `${h.type}\u0000${surface}\u0000${h.normalized ?? ""}`;

@@ -18,6 +18,12 @@ import {
   TRANSLITERATION_CHARS,
   GIVEN_NAME_CHARS,
   WORLD_PLACES,
+  TITLES_OF_ADDRESS,
+  SHORT_FORMS_OF_ADDRESS,
+  DOCTRINE_WORDS,
+  ABBREVIATION_HEADS,
+  COUNTRY_ABBREVIATIONS,
+  CHINA_ABBREVIATIONS,
 } from "@yk/lexicon";
 import type { EntityType } from "@yk/schema";
 import type { TaggedWord } from "./segmenter.js";
@@ -57,6 +63,13 @@ const nonNamingHeads = new Set(NON_NAMING_HEADS);
 const knownPlaces = new Set([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES]);
 const personCues = new Set(PERSON_CUES_AFTER);
 const titleCores = new Set(TITLE_CORES);
+const addressTitles = new Set(TITLES_OF_ADDRESS);
+const shortAddress = new Set(SHORT_FORMS_OF_ADDRESS);
+const abbreviations = new Set(COUNTRY_ABBREVIATIONS + CHINA_ABBREVIATIONS);
+const abbreviationHeads = new Set(ABBREVIATION_HEADS);
+const NAME_TAGS = new Set(["nr", "nrfg", "nrt"]);
+/** Tags under which jieba's dictionary lists runs of country abbreviations (中美/ns, 中日/t, 英法/nz) — not common words (美德/n). */
+const ABBREVIATION_RUN_TAGS = new Set(["ns", "nz", "t", "j"]);
 const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
 /** Endings of organization heads among nouns: two characters or more (大学, 委员会), or 队 for teams. */
 const ORG_HEAD_RE = new RegExp(`(?:${[...BODY_SUFFIXES.filter((x) => x.length >= 2), "队", "集团", "公司"].sort((a, b) => b.length - a.length).join("|")})$`);
@@ -103,10 +116,38 @@ function cueBefore(tokens: readonly Token[], i: number): boolean {
 /** Is the given name (or with `whole`, the name) a common dictionary word? Set per call by tokenHits. */
 let givenIsWord: (name: string, whole?: boolean) => boolean = () => false;
 
+/** The segmenter's tag of a string that is one word to it, null if several. Set per call by tokenHits. */
+let wordTag: (s: string) => string | null = () => null;
+
+/** A name that a doctrine is named after: 邓小平理论 → 邓小平, 马克思主义 → 马克思. */
+function doctrineName(w: string): string | null {
+  for (const d of DOCTRINE_WORDS) {
+    if (!w.endsWith(d) || w.length - d.length < 2 || w.length - d.length > 4) continue;
+    const name = w.slice(0, w.length - d.length);
+    const tag = wordTag(name);
+    if ((tag !== null && NAME_TAGS.has(tag)) || isTransliterated(name)) return name;
+  }
+  return null;
+}
+
 function personHits(tokens: readonly Token[], out: TokenHit[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const w = t.word;
+    // a surname and a title or honorific in one word: 李老师, 郑先生, 毛主席; 郑某, 胡老 when the
+    // segmenter does not know the word (全总 is a known abbreviation, no person 全)
+    if (w.length >= 2 && w.length <= 4 && singleSurnames.has(w[0]!) && t.tag !== "ns" && t.tag !== "nt") {
+      const rest = w.slice(1);
+      if (addressTitles.has(rest) || (rest.length === 1 && shortAddress.has(rest) && (t.tag === "x" || NAME_TAGS.has(t.tag)))) {
+        out.push({ type: "person", start: t.start, end: t.start + 1, priority: 2 });
+        continue;
+      }
+    }
+    const doctrine = w.length >= 4 ? doctrineName(w) : null;
+    if (doctrine !== null) {
+      out.push({ type: "person", start: t.start, end: t.start + doctrine.length, priority: 2 });
+      continue;
+    }
     const isNr = t.tag === "nr" || t.tag === "nrfg" || t.tag === "nrt";
     const foreign = t.tag === "nrt" ? isTransliterated(w) : (isNr || t.tag === "x") && w.length >= 3 && isTransliterated(w) && !startsWithSurname(w);
     if (foreign && !knownPlaces.has(w) && !givenIsWord(w, true)) {
@@ -134,6 +175,9 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
       if (given.length >= 1 && (given.length === 2 || cueAfter(tokens, j) || cueBefore(tokens, i - 1))) {
         out.push({ type: "person", start: t.start, end: tokens[j - 1]!.end, priority: 2 });
         i = j - 1;
+      } else if (given.length === 0 && addressTitles.has(tokens[i + 1]?.word ?? "")) {
+        // the surname alone, addressed by a title: 唐/nr 外长/n, 李/nr 总理/n
+        out.push({ type: "person", start: t.start, end: t.end, priority: 2 });
       }
       continue;
     }
@@ -144,14 +188,43 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
       const strong = w.length >= 3 && (isNr || t.tag === "x") && !givenIsWord(w) && score >= 1;
       const cued = cueAfter(tokens, i + 1) || cueBefore(tokens, i - 1);
       if (strong || (cued && (score >= 1 || t.tag === "x"))) out.push({ type: "person", start: t.start, end: t.end, priority: strong ? 2 : 1 });
+      continue;
+    }
+    // a full name the dictionary files under another tag, addressed by a title after it: 周恩来/t 总理
+    if (w.length === 3 && isChineseName(w) && t.tag !== "ns" && t.tag !== "nt" && t.tag !== "m" && addressTitles.has(tokens[i + 1]?.word ?? "") && !knownPlaces.has(w)) {
+      out.push({ type: "person", start: t.start, end: t.end, priority: 1 });
     }
   }
 }
 
 function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
-  for (const t of tokens) {
-    if (t.tag !== "ns" && !knownPlaces.has(t.word)) continue;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     const w = t.word;
+    // one-character abbreviations of countries and Chinese places, each a place: 俄/j, 中美/ns
+    // (中 and 美), 中日/t, 英法/nz; 中方, 俄政府, 美军 (the country for its side, government or army)
+    if (abbreviations.has(w[0]!)) {
+      const prev = tokens[i - 1];
+      const next = tokens[i + 1];
+      // alone, after a preposition, verb, conjunction or punctuation (对俄, 帮助俄, 、阿): not a law
+      // (保护法/j), a name's last character (伯德) or a preposition (里朝)
+      if (w.length === 1 && (t.tag === "j" || t.tag === "ns") && (!prev || prev.tag === "p" || prev.tag === "v" || prev.tag === "c" || (prev.tag === "x" && !HAN_ONLY.test(prev.word)))) {
+        out.push({ type: "location", start: t.start, end: t.end, priority: 3 });
+        continue;
+      }
+      // a run of country abbreviations the dictionary lists as a place or name (not 美德/n), or an
+      // unknown pair before no number (中以/x 2∶0 is 中 + 以)
+      const run = w.length >= 2 && w.length <= 3 && [...w].every((c) => COUNTRY_ABBREVIATIONS.includes(c));
+      if (run && (ABBREVIATION_RUN_TAGS.has(t.tag) || (t.tag === "x" && w.length === 2 && next !== undefined && HAN_ONLY.test(next.word)))) {
+        for (let k = 0; k < w.length; k++) out.push({ type: "location", start: t.start + k, end: t.start + k + 1, priority: 3 });
+        continue;
+      }
+      if (w.length >= 2 && abbreviationHeads.has(w.slice(1)) && COUNTRY_ABBREVIATIONS.includes(w[0]!)) {
+        out.push({ type: "location", start: t.start, end: t.start + 1, priority: 3 });
+        continue;
+      }
+    }
+    if (t.tag !== "ns" && !knownPlaces.has(t.word)) continue;
     if (genericPlaces.has(w)) continue;
     // generic words that jieba tags ns (城市, 两国) are already out; single characters need a pattern (访华)
     if (w.length >= 2) out.push({ type: "location", start: t.start, end: t.end, priority: 1 });
@@ -164,11 +237,26 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
  * (郑州/ns 公安局/nt, 青岛/ns 海牛/nz 队/n). A head that only names a kind of body (市政府,
  * 公安局) is a reference, not a name, unless something names it.
  */
+/** Tags of the words that may stand between a place and an organization's head (印刷, 新闻, 九十). */
+const FILLER_TAGS = new Set(["n", "vn", "nz", "m", "j", "b"]);
+
+/** The known place a word starts with (the longest of two to four characters), if any. */
+function placePrefix(word: string): string | null {
+  for (let n = Math.min(4, word.length - 1); n >= 2; n--) if (knownPlaces.has(word.slice(0, n))) return word.slice(0, n);
+  return null;
+}
+
 function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const head = t.tag === "nt" || ((t.tag === "n" || t.tag === "nz" || t.tag === "j") && HAN_ONLY.test(t.word) && ORG_HEAD_RE.test(t.word));
     if (!head || nonNamingHeads.has(t.word)) continue;
+    // one word of a place and a head that names nothing by itself: 中国政府/nt is 中国 + 政府
+    const placeHead = placePrefix(t.word);
+    if (placeHead !== null && nonNamingHeads.has(t.word.slice(placeHead.length))) {
+      out.push({ type: "location", start: t.start, end: t.start + placeHead.length, priority: 2 });
+      continue;
+    }
     let j = i;
     while (j > 0) {
       const p = tokens[j - 1]!;
@@ -178,6 +266,13 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
       if (t.end - p.start > 20) break;
       j--;
     }
+    // a place, then up to four nouns before the head: 中国/ns 印刷/vn 博物馆/n, 中国/ns 新闻/n 学院/n
+    if (j === i) {
+      let f = i;
+      while (f > 0 && i - f < 4 && FILLER_TAGS.has(tokens[f - 1]!.tag) && HAN_ONLY.test(tokens[f - 1]!.word)) f--;
+      const place = tokens[f - 1];
+      if (f < i && place && place.tag === "ns" && !genericPlaces.has(place.word) && t.end - place.start <= 16) j = f - 1;
+    }
     // absorb a following nt that continues the name: 北京大学/nt 中文系/nt
     let k = i;
     while (tokens[k + 1]?.tag === "nt" && tokens[k + 1]!.end - tokens[j]!.start <= 24) k++;
@@ -185,16 +280,25 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     const word = tokens.slice(j, k + 1).map((x) => x.word).join("");
     if (!named && (genericBodies.has(t.word) || t.word.length < 2)) continue;
     if (!named && t.tag !== "nt") continue;
-    out.push({ type: "organization", start: tokens[j]!.start, end: tokens[k]!.end, priority: named || word.length >= 4 ? 2 : 1 });
+    // a body the segmenter knows whose name starts with a place (中国队/nt, 北京大学/nt) is one
+    // organization, not a place with a word after it
+    const priority = t.tag === "nt" && j === i && word.length >= 3 && placePrefix(word) !== null ? 3 : named || word.length >= 4 ? 2 : 1;
+    out.push({ type: "organization", start: tokens[j]!.start, end: tokens[k]!.end, priority });
     i = k;
   }
 }
 
 /**
- * @param isWord tells whether a string is a common dictionary word (not a name) — the extractor
- * asks its segmenter, and caches the answer.
+ * @param tagOf the segmenter's tag of a string that is one word to it, null if several — the
+ * extractor asks its segmenter and caches the answer. A word that is not a name (not nr, nrfg,
+ * nrt or x) is a common word.
  */
-export function tokenHits(tokens: readonly Token[], isWord: (s: string) => boolean = () => false): TokenHit[] {
+export function tokenHits(tokens: readonly Token[], tagOf: (s: string) => string | null = () => null): TokenHit[] {
+  wordTag = tagOf;
+  const isWord = (s: string) => {
+    const tag = tagOf(s);
+    return tag !== null && !NAME_TAGS.has(tag) && tag !== "x";
+  };
   givenIsWord = (name, whole) => isWord(whole ? name : name.slice(name.length - 2));
   const out: TokenHit[] = [];
   personHits(tokens, out);

@@ -18,6 +18,10 @@ export {
   GENERIC_BODY_WORDS,
   NON_NAMING_HEADS,
   KNOWN_ORGANIZATIONS,
+  TITLES_OF_ADDRESS,
+  SHORT_FORMS_OF_ADDRESS,
+  DOCTRINE_WORDS,
+  ABBREVIATION_HEADS,
 } from "./data/names.js";
 export { SECTION_WORDS, STAFF_LINE_ROLES, WEEKDAYS } from "./data/furniture.js";
 export { alternation, escapeRegExp } from "./regex.js";

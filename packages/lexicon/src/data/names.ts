@@ -25,6 +25,25 @@ export const PERSON_CUES_AFTER = [
   "老人", "夫妇", "一行", "等人", "本人", "家", "主持", "会见", "出席", "宣布", "称", "答", "问",
 ];
 
+/**
+ * Titles and honorifics that follow a bare surname as a form of address: 李老师, 郑先生, 毛主席,
+ * 唐外长 (the surname alone is the name). Occupations that do not address (代表, 委员, 记者) are
+ * left out: 党代表 is no person 党.
+ */
+export const TITLES_OF_ADDRESS = [
+  "先生", "女士", "小姐", "太太", "夫人", "老师", "师傅", "同志", "大爷", "大妈", "阿姨", "大姐", "大哥",
+  "主席", "总书记", "书记", "总理", "部长", "省长", "市长", "县长", "区长", "镇长", "乡长", "村长", "主任",
+  "局长", "厅长", "处长", "科长", "司长", "校长", "院长", "所长", "厂长", "站长", "馆长", "社长", "行长",
+  "会长", "经理", "总经理", "董事长", "总裁", "总统", "首相", "外长", "大使", "教授", "院士", "博士", "医生",
+  "大夫", "律师", "教练", "队长", "团长", "师长", "军长", "司令", "政委",
+];
+/** One-character forms of address after a surname, only in words the segmenter does not know: 郑某, 胡老, 王总. */
+export const SHORT_FORMS_OF_ADDRESS = "某老总";
+/** Doctrines named after a person: 邓小平理论, 马克思主义, 毛泽东思想 (the name is a person). */
+export const DOCTRINE_WORDS = ["理论", "思想", "主义"];
+/** What a one-character country abbreviation heads, the country standing for its people: 中方, 俄政府, 美军. */
+export const ABBREVIATION_HEADS = ["方", "政府", "总统", "总理", "外长", "军", "军方"];
+
 /** Verbs that take a one-character abbreviation of China or a Chinese place: 访华, 在京, 赴港. */
 export const ABBREVIATION_VERBS = "访来驻在抵离赴旅援对侵反晋进返回";
 /** Verbs of travel and posting that take a one-character country abbreviation: 访美, 驻日, 赴俄. */
@@ -50,7 +69,7 @@ export const GENERIC_PLACE_WORDS = [
 
 /** Bodies named only by their kind (市政府, 县委): references, not names, unless a place name precedes them. */
 export const GENERIC_BODY_WORDS = [
-  "政府", "市政府", "县政府", "省政府", "区政府", "镇政府", "乡政府", "市委", "县委", "省委", "区委", "党委", "党组",
+  "政府", "市政府", "县政府", "省政府", "区政府", "镇政府", "乡政府", "党委", "党组",
   "公安局", "派出所", "法院", "检察院", "党组织", "公司", "保险公司", "银行", "学校", "医院", "大学", "中学", "小学",
   "工会", "部门", "机关", "党政机关", "政府部门", "企业", "工厂", "合作社", "委员会", "代表团", "协会", "学会", "中心",
   "出版社", "办公室", "俱乐部", "博物馆", "图书馆", "纪念馆", "领导小组", "联合会", "足球队", "篮球队", "球队", "游击队",

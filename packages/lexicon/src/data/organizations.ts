@@ -38,4 +38,8 @@ export const BODY_ABBREVIATIONS = [
   "外交部", "国防部", "教育部", "财政部", "商务部", "公安部", "民政部", "科技部", "工信部", "文化部", "卫生部",
   "农业部", "国家计委", "国家经贸委", "人民银行", "解放军", "人民解放军", "联合国", "欧盟", "东盟", "世贸组织",
   "市政府党组", "市委常委会",
+  // the party committee of the place the paper serves is one body, named by its level alone
+  "市委", "县委", "省委", "区委",
+  // legislatures, cabinets and armed services, named by their kind (美国国会, 海军少将)
+  "国会", "议会", "内阁", "海军", "空军", "陆军", "武警",
 ];
