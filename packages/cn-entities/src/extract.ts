@@ -19,6 +19,7 @@ import {
   RELATION_WORDS,
   TRAVEL_VERBS,
   WORLD_PLACES,
+  TRANSLITERATION_CHARS,
   alternation,
   wordList,
 } from "@yk/lexicon";
@@ -166,6 +167,14 @@ function nextSuffix(text: string, from: number): number {
 const COMPANY_FORM_WORDS = wordList(COMPANY_FORMS);
 const INDUSTRY = wordList(INDUSTRY_WORDS_2);
 const ROLE_WORDS = wordList(Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2));
+const TRANSLIT = `[${TRANSLITERATION_CHARS}]`;
+/** Foreign names joined by a middle dot: 卡洛斯·阿马特, 鲍里斯·贝克尔 (each part transliterated). */
+const DOTTED_NAME_RE = new RegExp(`${TRANSLIT}{1,6}(?:[·•・]${TRANSLIT}{1,8})+`, "gu");
+/**
+ * Names listed in a dateline's brackets or before 报道: 电（陈明、刘谦）, 记者王明、李华报道 — the
+ * list of a wire story's reporters.
+ */
+const REPORTER_LIST_RE = new RegExp(`(?:[电讯]（)((?:${SURNAME}[${HAN}]{1,2}[、，\\s]*){1,6})(?=）)|((?:${SURNAME}[${HAN}]{1,2}、)+${SURNAME}[${HAN}]{1,2})(?=报道)`, "gu");
 const CONGRESS_RE = /(?<![一二三四五六七八九十百零〇])(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)大(?![学型批量小中会战洲])/gu;
 const DATE_RE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:(上午|下午|晚上|凌晨|中午|早上))?|(\d{4})年(?!\d)|(正|腊|冬|[一二三四五六七八九十]{1,2})月(初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十)|(今年|去年|前年|明年|今天|昨天|明天|今日|昨日|日前|近日)/gu;
 // A number starts only where a digit run starts (the lookbehind): trying every position inside a
@@ -211,6 +220,8 @@ function numberHit(m: RegExpExecArray): Hit {
  * match ending in one is a two-character name (王明来到 → 王明).
  */
 const AFTER_NAME = new Set(NAME_FOLLOWERS);
+/** jieba's tags of function words: conjunctions, prepositions, particles, adverbs, pronouns. */
+const FUNCTION_TAGS = new Set(["c", "p", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r"]);
 /** jieba's tags of common words: nouns, verbs, adjectives, idioms (not nz, ns, nt, nr, j or x). */
 const GENERIC_TAGS = new Set(["n", "vn", "v", "a", "an", "ad", "d", "l", "i", "r", "s", "f", "t", "b", "m", "q"]);
 /** Function characters that begin no trade name: 了华拓科技 is 了 + 华拓科技. */
@@ -307,6 +318,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     const tag = wordTag(s);
     return tag !== null && GENERIC_TAGS.has(tag);
   };
+  /** Is a string one verb, adjective or adverb of the dictionary (表示, 喘息)? */
+  const isVerbish = (s: string): boolean => {
+    const tag = wordTag(s);
+    return tag !== null && (tag === "v" || tag === "vn" || tag === "a" || tag === "ad" || tag === "d" || tag === "l" || tag === "i");
+  };
   /** Is a string one dictionary word that is not a name? */
   const isCommonWord = (s: string): boolean => {
     const tag = wordTag(s);
@@ -402,15 +418,22 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     const tokens = locate(text, words);
     const tokenEnds = new Uint8Array(text.length + 1);
     const tokenStarts = new Uint8Array(text.length + 1);
-    for (const t of tokens) {
+    const tokenAt = new Int32Array(text.length + 1).fill(-1); // start offset → index in tokens
+    tokens.forEach((t, k) => {
       tokenEnds[t.end] = 1;
       tokenStarts[t.start] = 1;
-    }
+      tokenAt[t.start] = k;
+    });
     const titlesOf = new Map<string, Set<string>>();
     for (const t of titledNames(text)) {
       const name = trimName(t.name, tokenEnds, t.start);
       // a common word after a title is no name: 负责人普遍对…
       if (isCommonWord(name)) continue;
+      // nor a conjunction or preposition the segmenter cut off (校长和/c 夫人), nor a surname-like
+      // character before a verb (记者时表示): the given name is no verb or adjective
+      const first = tokenAt[t.start]! >= 0 ? tokens[tokenAt[t.start]!] : undefined;
+      if (first && first.word.length === 1 && FUNCTION_TAGS.has(first.tag)) continue;
+      if (name.length === 3 && isVerbish(name.slice(1))) continue;
       const set = titlesOf.get(name) ?? new Set();
       for (const title of t.titles) set.add(title);
       titlesOf.set(name, set);
@@ -448,6 +471,21 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       if (tokenStarts[m.start] === 1) hits.push({ type: "organization", start: m.start, end: m.end, priority: 3 });
     }
     // party congresses by number: 十五大, 二十大 (not 十大, the top ten)
+    if (text.includes("·") || text.includes("•") || text.includes("・")) {
+      push(DOTTED_NAME_RE, (m) => ({ type: "person", start: m.index, end: m.index + m[0].length, priority: 3 }));
+    }
+    if (text.includes("报道") || text.includes("（")) {
+      REPORTER_LIST_RE.lastIndex = 0;
+      for (let m = REPORTER_LIST_RE.exec(text); m; m = REPORTER_LIST_RE.exec(text)) {
+        const list = m[1] ?? m[2]!;
+        let at = m.index + m[0].indexOf(list);
+        for (const name of list.split(/[、，\s]+/)) {
+          const start = text.indexOf(name, at);
+          if (name.length >= 2 && name.length <= 4 && start >= 0) hits.push({ type: "person", start, end: start + name.length, priority: 5 });
+          at = start + name.length;
+        }
+      }
+    }
     if (text.includes("大")) push(CONGRESS_RE, (m) => ({ type: "organization", start: m.index, end: m.index + m[0].length, priority: 3 }));
     for (const m of placeMatches(text)) {
       // a known place where a word of the segmentation starts, not inside another word: 中国 is no

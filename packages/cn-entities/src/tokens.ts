@@ -19,6 +19,7 @@ import {
   GIVEN_NAME_CHARS,
   WORLD_PLACES,
   TITLES_OF_ADDRESS,
+  NAME_FOLLOWERS,
   SHORT_FORMS_OF_ADDRESS,
   DOCTRINE_WORDS,
   ABBREVIATION_HEADS,
@@ -68,6 +69,12 @@ const shortAddress = new Set(SHORT_FORMS_OF_ADDRESS);
 const abbreviations = new Set(COUNTRY_ABBREVIATIONS + CHINA_ABBREVIATIONS);
 const abbreviationHeads = new Set(ABBREVIATION_HEADS);
 const NAME_TAGS = new Set(["nr", "nrfg", "nrt"]);
+/** Characters that follow a name (说, 在, 来): a word ending in one is a name and the next word run together. */
+const nameFollowers = new Set(NAME_FOLLOWERS);
+/** Endings of place names (伍德县, 公明镇): such a word is no person. */
+const PLACE_ENDINGS = new Set("县镇乡村市区省州");
+/** Tags of words that make no given name: verbs, adjectives, adverbs, idioms (连/nr 喘息/v). */
+const NOT_GIVEN_TAGS = new Set(["v", "vn", "vd", "a", "ad", "an", "d", "l", "i", "c", "p", "u", "uj", "ul"]);
 /** Tags under which jieba's dictionary lists runs of country abbreviations (中美/ns, 中日/t, 英法/nz) — not common words (美德/n). */
 const ABBREVIATION_RUN_TAGS = new Set(["ns", "nz", "t", "j"]);
 const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
@@ -98,6 +105,11 @@ function givenNameScore(word: string): number {
   let n = 0;
   for (const ch of given) if (givenChars.has(ch)) n++;
   return n;
+}
+
+/** A noun, number or measure word next: the word before modifies it (尼古丁 14％, 厄尔尼诺 现象). */
+function beforeNounOrNumber(next: Token | undefined): boolean {
+  return next !== undefined && /^(?:n|vn|m|q|f|s)/.test(next.tag) && !personCues.has(next.word) && !titleCores.has(next.word);
 }
 
 /** Is the token after a name a sign that it is one (说, 表示, 同志) or a title after it (校长, 教授)? */
@@ -149,8 +161,13 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
       continue;
     }
     const isNr = t.tag === "nr" || t.tag === "nrfg" || t.tag === "nrt";
-    const foreign = t.tag === "nrt" ? isTransliterated(w) : (isNr || t.tag === "x") && w.length >= 3 && isTransliterated(w) && !startsWithSurname(w);
-    if (foreign && !knownPlaces.has(w) && !givenIsWord(w, true)) {
+    // jieba's dictionary tags many loanwords nrt (尼古丁, 科普, 厄尔尼诺): a dictionary nrt needs a
+    // sign of a person around it, an unknown transliteration (x) of three characters does not
+    const foreign =
+      t.tag === "nrt"
+        ? isTransliterated(w) && (cueAfter(tokens, i + 1) || cueBefore(tokens, i - 1) || tokens[i + 1]?.word === "·" || tokens[i - 1]?.word === "·" || !beforeNounOrNumber(tokens[i + 1]))
+        : (isNr || t.tag === "x") && w.length >= 3 && isTransliterated(w) && !startsWithSurname(w);
+    if (foreign && !knownPlaces.has(w) && !givenIsWord(w, true) && !PLACE_ENDINGS.has(w[w.length - 1]!)) {
       // foreign names: 克林顿, 亨特; joined by · (卡洛斯·阿马特)
       let end = t.end;
       let j = i + 1;
@@ -172,7 +189,9 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
         given += g;
         j++;
       }
-      if (given.length >= 1 && (given.length === 2 || cueAfter(tokens, j) || cueBefore(tokens, i - 1))) {
+      const givenTag = given.length > 0 ? wordTag(given) : null;
+      const givenIsName = givenTag === null || !NOT_GIVEN_TAGS.has(givenTag);
+      if (given.length >= 1 && givenIsName && (given.length === 2 || cueAfter(tokens, j) || cueBefore(tokens, i - 1))) {
         out.push({ type: "person", start: t.start, end: tokens[j - 1]!.end, priority: 2 });
         i = j - 1;
       } else if (given.length === 0 && addressTitles.has(tokens[i + 1]?.word ?? "")) {
@@ -181,13 +200,15 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
       }
       continue;
     }
-    if ((isNr || t.tag === "x" || t.tag === "nz") && isChineseName(w) && !knownPlaces.has(w)) {
+    if ((isNr || t.tag === "x" || t.tag === "nz") && isChineseName(w) && !knownPlaces.has(w) && !nameFollowers.has(w[w.length - 1]!) && !PLACE_ENDINGS.has(w[w.length - 1]!)) {
       // Known (nr) and unknown (x) names. Two-character ones, and three-character ones whose
       // given name is a common word (雷 + 阵雨), need a cue: many common words look like names.
       const score = givenNameScore(w);
       const strong = w.length >= 3 && (isNr || t.tag === "x") && !givenIsWord(w) && score >= 1;
       const cued = cueAfter(tokens, i + 1) || cueBefore(tokens, i - 1);
-      if (strong || (cued && (score >= 1 || t.tag === "x"))) out.push({ type: "person", start: t.start, end: t.end, priority: strong ? 2 : 1 });
+      // a two-character word the segmenter's model made up (x): a surname and a given-name character
+      const unknownPair = w.length === 2 && t.tag === "x" && score >= 1;
+      if (strong || unknownPair || (cued && (score >= 1 || t.tag === "x" || (isNr && w.length >= 3)))) out.push({ type: "person", start: t.start, end: t.end, priority: strong ? 2 : 1 });
       continue;
     }
     // a full name the dictionary files under another tag, addressed by a title after it: 周恩来/t 总理
