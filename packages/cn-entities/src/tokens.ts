@@ -5,6 +5,7 @@
  */
 import {
   BODY_SUFFIXES,
+  COMPANY_FORMS,
   CITIES,
   COMPOUND_SURNAMES,
   COUNTRIES,
@@ -80,6 +81,8 @@ const ABBREVIATION_RUN_TAGS = new Set(["ns", "nz", "t", "j"]);
 const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
 /** Endings of organization heads among nouns: two characters or more (大学, 委员会), or 队 for teams. */
 const ORG_HEAD_RE = new RegExp(`(?:${[...BODY_SUFFIXES.filter((x) => x.length >= 2), "队", "集团", "公司"].sort((a, b) => b.length - a.length).join("|")})$`);
+/** Any ending of a body's name, one character too (党, 部, 委, 院, 协), or a company form. */
+const ANY_BODY_END_RE = new RegExp(`(?:${[...BODY_SUFFIXES, ...COMPANY_FORMS, "院", "会", "协", "联", "社"].sort((a, b) => b.length - a.length).join("|")})$`);
 /** Function words that never continue a name. */
 const NOT_NAME = new Set("的了在是和与及或也都就又还被把将对向从为以于等着过说这那其他她它我你们个年月日时");
 
@@ -248,7 +251,14 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
     if (t.tag !== "ns" && !knownPlaces.has(t.word)) continue;
     if (genericPlaces.has(w)) continue;
     // generic words that jieba tags ns (城市, 两国) are already out; single characters need a pattern (访华)
-    if (w.length >= 2) out.push({ type: "location", start: t.start, end: t.end, priority: 1 });
+    if (w.length < 2) continue;
+    // a region of a place is the place: 东北地区 → 东北, 南亚地区 → 南亚
+    if (w.length > 3 && w.endsWith("地区")) {
+      out.push({ type: "location", start: t.start, end: t.end - 2, priority: 2 });
+      continue;
+    }
+    // a place the dictionary knows whole wins over a known place inside it: 朝鲜半岛, 青藏高原
+    out.push({ type: "location", start: t.start, end: t.end, priority: t.tag === "ns" && placePrefix(w) !== null ? 2 : 1 });
   }
 }
 
@@ -272,11 +282,17 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     const t = tokens[i]!;
     const head = t.tag === "nt" || ((t.tag === "n" || t.tag === "nz" || t.tag === "j") && HAN_ONLY.test(t.word) && ORG_HEAD_RE.test(t.word));
     if (!head || nonNamingHeads.has(t.word)) continue;
-    // one word of a place and a head that names nothing by itself: 中国政府/nt is 中国 + 政府
+    // one word of a place and what names no body: 中国政府/nt and 中国航天/nt are a place and a
+    // common word; 中国队/nt and 北京大学/nt are bodies
     const placeHead = placePrefix(t.word);
-    if (placeHead !== null && nonNamingHeads.has(t.word.slice(placeHead.length))) {
-      out.push({ type: "location", start: t.start, end: t.start + placeHead.length, priority: 2 });
-      continue;
+    if (placeHead !== null && t.tag === "nt") {
+      const rest = t.word.slice(placeHead.length);
+      const restTag = wordTag(rest);
+      const commonWord = restTag !== null && /^(?:n|vn|v|a|l|i)$/.test(restTag) && !ANY_BODY_END_RE.test(rest);
+      if (nonNamingHeads.has(rest) || commonWord) {
+        out.push({ type: "location", start: t.start, end: t.start + placeHead.length, priority: 2 });
+        continue;
+      }
     }
     let j = i;
     while (j > 0) {

@@ -75,6 +75,9 @@ export const GENERIC_PLACE_WORDS = [
   "全国", "天下", "人间", "家乡", "故乡", "老家", "基层", "边境", "街头", "市场", "社区", "小区", "山村", "城里",
   "乡下", "北方", "南方", "东方", "西方", "中原", "江南", "江北", "塞外", "海内外", "大陆", "东部", "西部", "中部",
   "上市", "上游", "下游", "前方", "后方",
+  // words of sport, order and daily life that jieba's dictionary files as places
+  "上半场", "下半场", "治安", "大桥", "大街", "城镇", "大城市", "平原", "古都", "海港", "海峡", "南北", "东西", "回国",
+  "福利", "普及", "长达", "滑坡", "黑洞", "西瓜",
 ];
 
 /** Bodies named only by their kind (市政府, 县委): references, not names, unless a place name precedes them. */
