@@ -80,7 +80,15 @@ const NOT_GIVEN_TAGS = new Set(["v", "vn", "vd", "a", "ad", "an", "d", "l", "i",
 const ABBREVIATION_RUN_TAGS = new Set(["ns", "nz", "t", "j"]);
 const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
 /** Endings of organization heads among nouns: two characters or more (大学, 委员会), or 队 for teams. */
-const ORG_HEAD_RE = new RegExp(`(?:${[...BODY_SUFFIXES.filter((x) => x.length >= 2), "队", "集团", "公司"].sort((a, b) => b.length - a.length).join("|")})$`);
+const ORG_HEAD_RE = new RegExp(
+  `(?:${[...BODY_SUFFIXES.filter((x) => x.length >= 2), "队", "集团", "公司"].sort((a, b) => b.length - a.length).join("|")})$` +
+    // bureaus, offices and institutes of three characters or more: 管理局, 办事处, 设计院
+    `|^[\u4e00-\u9fff]{2,}[局处署厅院]$`,
+);
+/** Words that begin the names of national and international bodies: 国家杜马, 国际狮子会, 最高法官委员会. */
+const BODY_NAME_STARTS = new Set(["国家", "国际", "世界", "全国", "中央", "最高", "联邦"]);
+/** A minister's title glued to the ministry: 司法部长 → 司法部, 商务部长 → 商务部. */
+const MINISTER_RE = /^[\u4e00-\u9fff]{2,8}[部局厅署]长$/;
 /** Any ending of a body's name, one character too (党, 部, 委, 院, 协), or a company form. */
 const ANY_BODY_END_RE = new RegExp(`(?:${[...BODY_SUFFIXES, ...COMPANY_FORMS, "院", "会", "协", "联", "社"].sort((a, b) => b.length - a.length).join("|")})$`);
 /** Function words that never continue a name. */
@@ -280,6 +288,14 @@ function placePrefix(word: string): string | null {
 function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    // the ministry in a minister's title, with the country before it: 美国/ns 财政部长/n → 美国财政部
+    if (t.tag === "n" && MINISTER_RE.test(t.word) && !titleCores.has(t.word)) {
+      let j = i;
+      if (tokens[i - 1]?.tag === "ns" && !genericPlaces.has(tokens[i - 1]!.word)) j = i - 1;
+      else if (tokens[i - 1]?.word === "前" && tokens[i - 2]?.tag === "ns") j = i - 2; // 美国前商务部长
+      out.push({ type: "organization", start: tokens[j]!.start, end: t.end - 1, priority: 3 });
+      continue;
+    }
     const head = t.tag === "nt" || ((t.tag === "n" || t.tag === "nz" || t.tag === "j") && HAN_ONLY.test(t.word) && ORG_HEAD_RE.test(t.word));
     if (!head || nonNamingHeads.has(t.word)) continue;
     // one word of a place and what names no body: 中国政府/nt and 中国航天/nt are a place and a
@@ -303,12 +319,22 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
       if (t.end - p.start > 20) break;
       j--;
     }
-    // a place, then up to four nouns before the head: 中国/ns 印刷/vn 博物馆/n, 中国/ns 新闻/n 学院/n
+    // a place or a body, then up to four words before the head: 中国/ns 印刷/vn 博物馆/n,
+    // 国务院/nt 法制/n 办公室/n, 加拿大/ns 海军/n 太平洋/ns 舰队/n; or a word that starts the names
+    // of national bodies: 国家/n 新闻出版署/nt, 国际/n 狮子会/n
     if (j === i) {
       let f = i;
-      while (f > 0 && i - f < 4 && FILLER_TAGS.has(tokens[f - 1]!.tag) && HAN_ONLY.test(tokens[f - 1]!.word)) f--;
-      const place = tokens[f - 1];
-      if (f < i && place && place.tag === "ns" && !genericPlaces.has(place.word) && t.end - place.start <= 16) j = f - 1;
+      while (f > 0 && i - f < 4 && (FILLER_TAGS.has(tokens[f - 1]!.tag) || tokens[f - 1]!.tag === "ns") && HAN_ONLY.test(tokens[f - 1]!.word)) f--;
+      // the longest stretch that starts with an anchor
+      for (let a = f; a < i; a++) {
+        const anchor = tokens[a]!;
+        if (((anchor.tag === "ns" && !genericPlaces.has(anchor.word)) || BODY_NAME_STARTS.has(anchor.word)) && t.end - anchor.start <= 16) {
+          j = a;
+          break;
+        }
+      }
+      const before = tokens[f - 1];
+      if (j === i && f < i && before && (before.tag === "nt" || before.tag === "ns") && !genericPlaces.has(before.word) && t.end - before.start <= 16) j = f - 1;
     }
     // absorb a following nt that continues the name: 北京大学/nt 中文系/nt
     let k = i;
@@ -316,10 +342,12 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     const named = j < i || k > i;
     const word = tokens.slice(j, k + 1).map((x) => x.word).join("");
     if (!named && (genericBodies.has(t.word) || t.word.length < 2)) continue;
-    if (!named && t.tag !== "nt") continue;
+    // one noun that is a place's team or body: 古巴队/n, 匈牙利队/n
+    const placeBody = !named && t.tag !== "nt" && placePrefix(t.word) !== null && !genericPlaces.has(placePrefix(t.word)!);
+    if (!named && t.tag !== "nt" && !placeBody) continue;
     // a body the segmenter knows whose name starts with a place (中国队/nt, 北京大学/nt) is one
     // organization, not a place with a word after it
-    const priority = t.tag === "nt" && j === i && word.length >= 3 && placePrefix(word) !== null ? 3 : named || word.length >= 4 ? 2 : 1;
+    const priority = (t.tag === "nt" || placeBody) && j === i && word.length >= 3 && placePrefix(word) !== null ? 3 : named || word.length >= 4 ? 2 : 1;
     out.push({ type: "organization", start: tokens[j]!.start, end: tokens[k]!.end, priority });
     i = k;
   }
