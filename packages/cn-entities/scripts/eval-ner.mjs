@@ -16,7 +16,24 @@ if (!file) {
 const showErrors = Number(args[args.indexOf("--errors") + 1] ?? 0) || 0;
 const onlyType = args.includes("--type") ? args[args.indexOf("--type") + 1] : null;
 const TYPES = ["person", "location", "organization"];
-const rows = readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+// Entities are {type, start, end} or, in hand-written files, [type, text] pairs in text order
+// (each found after the one before it).
+const rows = readFileSync(file, "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((l) => JSON.parse(l))
+  .map((row) => {
+    let pos = 0;
+    const entities = row.entities.map((e) => {
+      if (!Array.isArray(e)) return e;
+      const [type, text] = e;
+      const start = row.text.indexOf(text, pos);
+      if (start < 0) throw new Error(`${text} not found in order in: ${row.text}`);
+      pos = start + text.length;
+      return { type, start, end: pos, text };
+    });
+    return { ...row, entities };
+  });
 
 function baseline(text) {
   const out = [];

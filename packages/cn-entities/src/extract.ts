@@ -426,7 +426,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     });
     const titlesOf = new Map<string, Set<string>>();
     for (const t of titledNames(text)) {
-      const name = trimName(t.name, tokenEnds, t.start);
+      const name = t.foreign ? t.name : trimName(t.name, tokenEnds, t.start);
       // a common word after a title is no name: 负责人普遍对…
       if (isCommonWord(name)) continue;
       // nor a conjunction or preposition the segmenter cut off (校长和/c 夫人), nor a surname-like

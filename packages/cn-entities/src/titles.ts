@@ -5,9 +5,11 @@
  * Here each core is matched once, a name must follow it, and the prefixes and stacked titles
  * before it are collected by a bounded walk backwards.
  */
-import { COMPOUND_SURNAMES, SINGLE_SURNAMES, TITLE_BODY_PREFIXES, TITLE_CORES, TITLE_SEPARATORS, alternation, wordList } from "@yk/lexicon";
+import { COMPOUND_SURNAMES, SINGLE_SURNAMES, TITLE_BODY_PREFIXES, TITLE_CORES, TITLE_SEPARATORS, TRANSLITERATION_CHARS, alternation, wordList } from "@yk/lexicon";
 
 const CORE_WORDS = wordList(TITLE_CORES);
+/** A foreign name after a title: a run of transliteration characters, parts joined by a middle dot. */
+const FOREIGN_AT = new RegExp(`[${TRANSLITERATION_CHARS}]{2,8}(?:[·•・][${TRANSLITERATION_CHARS}]{1,8})*`, "uy");
 const NAME_AT = new RegExp(`(?:${alternation(COMPOUND_SURNAMES)}|[${SINGLE_SURNAMES}])[\\u4e00-\\u9fff]{1,2}`, "uy");
 const PREFIXES = [...new Set(TITLE_BODY_PREFIXES)].sort((a, b) => b.length - a.length);
 const CORES = [...new Set(TITLE_CORES)].sort((a, b) => b.length - a.length);
@@ -35,6 +37,8 @@ export interface TitledName {
   /** Where the name starts, and the longest name the surname pattern allows (trim it to the segmentation). */
   start: number;
   name: string;
+  /** A transliterated foreign name (never trimmed to a Chinese name's length). */
+  foreign: boolean;
 }
 
 export function titledNames(text: string): TitledName[] {
@@ -42,7 +46,12 @@ export function titledNames(text: string): TitledName[] {
   for (const m of CORE_WORDS.matches(text)) {
     const coreEnd = m.end;
     NAME_AT.lastIndex = coreEnd;
-    const name = NAME_AT.exec(text);
+    const chinese = NAME_AT.exec(text)?.[0];
+    FOREIGN_AT.lastIndex = coreEnd;
+    const foreign = FOREIGN_AT.exec(text)?.[0];
+    // a transliteration longer than a surname and given name reads as one foreign name:
+    // 秘书长古特雷斯 (not 古特雷), 总理赛塔 (赛 is no surname)
+    const name = foreign && (!chinese || foreign.length > chinese.length) ? foreign : chinese;
     if (!name) continue;
     let s = titleStart(text, m.start);
     const titles = [text.slice(s, coreEnd)];
@@ -53,7 +62,7 @@ export function titledNames(text: string): TitledName[] {
       titles.unshift(text.slice(s2, s - 1));
       s = s2;
     }
-    out.push({ titles, start: coreEnd, name: name[0] });
+    out.push({ titles, start: coreEnd, name, foreign: name === foreign && name !== chinese });
   }
   return out;
 }

@@ -166,6 +166,11 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
         continue;
       }
     }
+    // a word right after a title that the dictionary files as a place or loanword: 总统/n 普京/ns
+    if (w.length >= 2 && w.length <= 4 && (t.tag === "ns" || t.tag === "nrt") && HAN_ONLY.test(w) && !knownPlaces.has(w) && titleCores.has(tokens[i - 1]?.word ?? "") && !beforeNounOrNumber(tokens[i + 1])) {
+      out.push({ type: "person", start: t.start, end: t.end, priority: 3 });
+      continue;
+    }
     const doctrine = w.length >= 4 ? doctrineName(w) : null;
     if (doctrine !== null) {
       out.push({ type: "person", start: t.start, end: t.start + doctrine.length, priority: 2 });
@@ -260,9 +265,16 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
     if (genericPlaces.has(w)) continue;
     // generic words that jieba tags ns (城市, 两国) are already out; single characters need a pattern (访华)
     if (w.length < 2) continue;
-    // a region of a place is the place: 东北地区 → 东北, 南亚地区 → 南亚
-    if (w.length > 3 && w.endsWith("地区")) {
+    // a region of a place is the place: 东北地区 → 东北, 南亚地区 → 南亚, 黄河流域 → 黄河
+    if (w.length > 3 && (w.endsWith("地区") || w.endsWith("流域"))) {
       out.push({ type: "location", start: t.start, end: t.end - 2, priority: 2 });
+      continue;
+    }
+    // a place and the kind of division after it: 城南/ns 街道/n, 五马/ns 街道, 岳麓/ns 区
+    const next = tokens[i + 1];
+    if (next && DIVISION_WORDS.has(next.word)) {
+      out.push({ type: "location", start: t.start, end: next.end, priority: 2 });
+      i++;
       continue;
     }
     // a place the dictionary knows whole wins over a known place inside it: 朝鲜半岛, 青藏高原
@@ -276,6 +288,9 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
  * (郑州/ns 公安局/nt, 青岛/ns 海牛/nz 队/n). A head that only names a kind of body (市政府,
  * 公安局) is a reference, not a name, unless something names it.
  */
+/** Words for administrative divisions that follow a place's name as a separate word. */
+const DIVISION_WORDS = new Set(["街道", "社区", "镇", "乡", "村", "区", "县", "市", "省", "州", "开发区", "新区", "高新区"]);
+
 /** Tags of the words that may stand between a place and an organization's head (印刷, 新闻, 九十). */
 const FILLER_TAGS = new Set(["n", "vn", "nz", "m", "j", "b"]);
 

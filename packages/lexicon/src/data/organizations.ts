@@ -30,6 +30,7 @@ export const BODY_SUFFIXES = [
   // delegations, troupes and fleets sent by a country or city: 美国代表团, 中国艺术团
   "代表团", "代表队", "访问团", "考察团", "艺术团", "乐团", "剧团", "合唱团", "舰队", "编队", "联盟", "组委会", "理事会",
   // federations and associations by their usual short names: 残联, 足协, 文联
+  "女排", "男排", "女篮", "男篮", "女足", "男足",
   "残联", "足协", "作协", "文联", "侨联", "科协", "工商联", "青联", "学联", "台联", "田协", "篮协", "记协",
 ];
 
