@@ -109,10 +109,17 @@ const SHORT_COMPANY_RE = new RegExp(`[${HAN}]{2,3}(?:${alternation(INDUSTRY_WORD
 const PLACE_NAMES = wordList([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES]);
 const ZONES = wordList(["经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "开发区"]);
 const ADMIN_SUFFIX = new Set("省市县区");
-/** Known places, with an administrative suffix when one follows (杭州市), and development zones. */
-function placeMatches(text: string): { start: number; end: number }[] {
+/**
+ * Known places, with an administrative suffix when one follows (杭州市), and development zones,
+ * where a word of the segmentation starts (`starts[i]` is 1): 中国 is no place in 发展中国家/l.
+ */
+function placeMatches(text: string, starts: Uint8Array): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (let i = 0; i < text.length; ) {
+    if (starts[i] !== 1) {
+      i++;
+      continue;
+    }
     const name = PLACE_NAMES.longestAt(text, i);
     let end = i;
     if (name !== null) end = i + name.length + (ADMIN_SUFFIX.has(text[i + name.length]!) ? 1 : 0);
@@ -133,8 +140,8 @@ const LOCAL_BODY_SUFFIXES = BODY_SUFFIXES.filter((s) => s.length >= 2);
 const LOCAL_BODY_RE = new RegExp(`[市县区省][${HAN}]{1,6}?(?:${alternation(LOCAL_BODY_SUFFIXES)})`, "uy");
 const LOCAL_BODY_START = new Set("市县区省");
 const SUFFIX_FIRST = new Set(LOCAL_BODY_SUFFIXES.map((s) => s.charCodeAt(0)));
-/** Known bodies and local bodies, leftmost first, without overlap. */
-function bodyMatches(text: string): { start: number; end: number }[] {
+/** Known bodies and local bodies, leftmost first, without overlap, where a word starts: 省委 is no body in 全省/委员会. */
+function bodyMatches(text: string, starts: Uint8Array): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   // the next place a suffix may start (-1: none left, -2: not looked yet): the pattern is tried
   // only where one starts 2–7 characters ahead, which most 市, 县 and 区 lack
@@ -144,6 +151,10 @@ function bodyMatches(text: string): { start: number; end: number }[] {
     return suffixAt >= 0 && suffixAt < i + 8;
   };
   for (let i = 0; i < text.length; ) {
+    if (starts[i] !== 1) {
+      i++;
+      continue;
+    }
     let end = i;
     const known = KNOWN_BODIES.longestAt(text, i);
     if (known !== null) end = i + known.length;
@@ -466,10 +477,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       if (isGenericWord(text.slice(start, m.index + m[0].length - 2))) return null;
       return { type: "organization", start, end: m.index + m[0].length, priority: 3 };
     });
-    for (const m of bodyMatches(text)) {
-      // where a word starts: 省委 is no body in 全省/委员会
-      if (tokenStarts[m.start] === 1) hits.push({ type: "organization", start: m.start, end: m.end, priority: 3 });
-    }
+    for (const m of bodyMatches(text, tokenStarts)) hits.push({ type: "organization", start: m.start, end: m.end, priority: 3 });
     // party congresses by number: 十五大, 二十大 (not 十大, the top ten)
     if (text.includes("·") || text.includes("•") || text.includes("・")) {
       push(DOTTED_NAME_RE, (m) => ({ type: "person", start: m.index, end: m.index + m[0].length, priority: 3 }));
@@ -487,13 +495,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       }
     }
     if (text.includes("大")) push(CONGRESS_RE, (m) => ({ type: "organization", start: m.index, end: m.index + m[0].length, priority: 3 }));
-    for (const m of placeMatches(text)) {
-      // a known place where a word of the segmentation starts, not inside another word: 中国 is no
-      // place in 发展中国家/l or 其中/r 国王/n, but is one in 中国式/nz and 法国人/n
-      if (tokenStarts[m.start] === 1) {
-        hits.push({ type: "location", start: m.start, end: m.end, priority: 2 });
-      }
-    }
+    // (a known place counts inside a word that starts with it: 中国式/nz, 法国人/n)
+    for (const m of placeMatches(text, tokenStarts)) hits.push({ type: "location", start: m.start, end: m.end, priority: 2 });
     push(DATE_RE, (m) => dateHit(m, reference));
     push(NUMBER_RE, numberHit);
     push(QUOTED_RE, (m) => ({ type: "event", start: m.index, end: m.index + m[0].length, priority: 1 }));

@@ -19,6 +19,7 @@ import {
   TRANSLITERATION_CHARS,
   GIVEN_NAME_CHARS,
   WORLD_PLACES,
+  charTable,
   TITLES_OF_ADDRESS,
   NAME_FOLLOWERS,
   SHORT_FORMS_OF_ADDRESS,
@@ -55,10 +56,10 @@ export function locate(text: string, words: readonly TaggedWord[]): Token[] {
   return tokens;
 }
 
-const singleSurnames = new Set(SINGLE_SURNAMES);
+const singleSurnames = charTable(SINGLE_SURNAMES);
 const compoundSurnames = new Set(COMPOUND_SURNAMES);
-const translit = new Set(TRANSLITERATION_CHARS);
-const givenChars = new Set(GIVEN_NAME_CHARS);
+const translit = charTable(TRANSLITERATION_CHARS);
+const givenChars = charTable(GIVEN_NAME_CHARS);
 const genericPlaces = new Set(GENERIC_PLACE_WORDS);
 const genericBodies = new Set(GENERIC_BODY_WORDS);
 const nonNamingHeads = new Set(NON_NAMING_HEADS);
@@ -67,13 +68,13 @@ const personCues = new Set(PERSON_CUES_AFTER);
 const titleCores = new Set(TITLE_CORES);
 const addressTitles = new Set(TITLES_OF_ADDRESS);
 const shortAddress = new Set(SHORT_FORMS_OF_ADDRESS);
-const abbreviations = new Set(COUNTRY_ABBREVIATIONS + CHINA_ABBREVIATIONS);
+const abbreviations = charTable(COUNTRY_ABBREVIATIONS + CHINA_ABBREVIATIONS);
 const abbreviationHeads = new Set(ABBREVIATION_HEADS);
 const NAME_TAGS = new Set(["nr", "nrfg", "nrt"]);
 /** Characters that follow a name (说, 在, 来): a word ending in one is a name and the next word run together. */
-const nameFollowers = new Set(NAME_FOLLOWERS);
+const nameFollowers = charTable(NAME_FOLLOWERS);
 /** Endings of place names (伍德县, 公明镇): such a word is no person. */
-const PLACE_ENDINGS = new Set("县镇乡村市区省州");
+const PLACE_ENDINGS = charTable("县镇乡村市区省州");
 /** Tags of words that make no given name: verbs, adjectives, adverbs, idioms (连/nr 喘息/v). */
 const NOT_GIVEN_TAGS = new Set(["v", "vn", "vd", "a", "ad", "an", "d", "l", "i", "c", "p", "u", "uj", "ul"]);
 /** Tags under which jieba's dictionary lists runs of country abbreviations (中美/ns, 中日/t, 英法/nz) — not common words (美德/n). */
@@ -95,7 +96,7 @@ const ANY_BODY_END_RE = new RegExp(`(?:${[...BODY_SUFFIXES, ...COMPANY_FORMS, "�
 const NOT_NAME = new Set("的了在是和与及或也都就又还被把将对向从为以于等着过说这那其他她它我你们个年月日时");
 
 function startsWithSurname(word: string): boolean {
-  return singleSurnames.has(word[0]!) || compoundSurnames.has(word.slice(0, 2));
+  return singleSurnames.hasAt(word, 0) || compoundSurnames.has(word.slice(0, 2));
 }
 
 function isTransliterated(word: string): boolean {
@@ -107,7 +108,7 @@ function isTransliterated(word: string): boolean {
 function isChineseName(word: string): boolean {
   if (!HAN_ONLY.test(word) || word.length < 2 || word.length > 4) return false;
   if (compoundSurnames.has(word.slice(0, 2))) return word.length >= 3;
-  return singleSurnames.has(word[0]!) && word.length <= 3;
+  return singleSurnames.hasAt(word, 0) && word.length <= 3;
 }
 
 /** How many characters of the given name are common given-name characters. */
@@ -159,7 +160,7 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
     const w = t.word;
     // a surname and a title or honorific in one word: 李老师, 郑先生, 毛主席; 郑某, 胡老 when the
     // segmenter does not know the word (全总 is a known abbreviation, no person 全)
-    if (w.length >= 2 && w.length <= 4 && singleSurnames.has(w[0]!) && t.tag !== "ns" && t.tag !== "nt") {
+    if (w.length >= 2 && w.length <= 4 && singleSurnames.hasAt(w, 0) && t.tag !== "ns" && t.tag !== "nt") {
       const rest = w.slice(1);
       if (addressTitles.has(rest) || (rest.length === 1 && shortAddress.has(rest) && (t.tag === "x" || NAME_TAGS.has(t.tag)))) {
         out.push({ type: "person", start: t.start, end: t.start + 1, priority: 2 });
@@ -183,7 +184,7 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
       t.tag === "nrt"
         ? isTransliterated(w) && (cueAfter(tokens, i + 1) || cueBefore(tokens, i - 1) || tokens[i + 1]?.word === "·" || tokens[i - 1]?.word === "·" || !beforeNounOrNumber(tokens[i + 1]))
         : (isNr || t.tag === "x") && w.length >= 3 && isTransliterated(w) && !startsWithSurname(w);
-    if (foreign && !knownPlaces.has(w) && !givenIsWord(w, true) && !PLACE_ENDINGS.has(w[w.length - 1]!)) {
+    if (foreign && !knownPlaces.has(w) && !givenIsWord(w, true) && !PLACE_ENDINGS.hasAt(w, w.length - 1)) {
       // foreign names: 克林顿, 亨特; joined by · (卡洛斯·阿马特)
       let end = t.end;
       let j = i + 1;
@@ -216,7 +217,7 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
       }
       continue;
     }
-    if ((isNr || t.tag === "x" || t.tag === "nz") && isChineseName(w) && !knownPlaces.has(w) && !nameFollowers.has(w[w.length - 1]!) && !PLACE_ENDINGS.has(w[w.length - 1]!)) {
+    if ((isNr || t.tag === "x" || t.tag === "nz") && isChineseName(w) && !knownPlaces.has(w) && !nameFollowers.hasAt(w, w.length - 1) && !PLACE_ENDINGS.hasAt(w, w.length - 1)) {
       // Known (nr) and unknown (x) names. Two-character ones, and three-character ones whose
       // given name is a common word (雷 + 阵雨), need a cue: many common words look like names.
       const score = givenNameScore(w);
@@ -240,7 +241,7 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
     const w = t.word;
     // one-character abbreviations of countries and Chinese places, each a place: 俄/j, 中美/ns
     // (中 and 美), 中日/t, 英法/nz; 中方, 俄政府, 美军 (the country for its side, government or army)
-    if (abbreviations.has(w[0]!)) {
+    if (abbreviations.hasAt(w, 0)) {
       const prev = tokens[i - 1];
       const next = tokens[i + 1];
       // alone, after a preposition, verb, conjunction or punctuation (对俄, 帮助俄, 、阿): not a law

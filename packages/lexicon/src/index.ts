@@ -25,4 +25,4 @@ export {
 } from "./data/names.js";
 export { SECTION_WORDS, STAFF_LINE_ROLES, WEEKDAYS } from "./data/furniture.js";
 export { alternation, escapeRegExp } from "./regex.js";
-export { wordList, type WordList, type WordMatch } from "./words.js";
+export { wordList, charTable, type WordList, type WordMatch, type CharTable } from "./words.js";

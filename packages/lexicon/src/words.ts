@@ -76,3 +76,19 @@ export function wordList(words: readonly string[]): WordList {
     },
   };
 }
+
+/** A set of single BMP characters, looked up by code unit: no string made, nothing hashed. */
+export interface CharTable {
+  has(ch: string): boolean;
+  /** Is the character at `index` of `text` in the set? */
+  hasAt(text: string, index: number): boolean;
+}
+
+export function charTable(chars: string | readonly string[]): CharTable {
+  const table = new Uint8Array(0x10000);
+  for (const ch of chars) if (ch.length === 1) table[ch.charCodeAt(0)] = 1;
+  return {
+    has: (ch) => ch.length === 1 && table[ch.charCodeAt(0)] === 1,
+    hasAt: (text, index) => table[text.charCodeAt(index)] === 1,
+  };
+}
