@@ -437,7 +437,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     });
     const titlesOf = new Map<string, Set<string>>();
     for (const t of titledNames(text)) {
-      const name = t.foreign ? t.name : trimName(t.name, tokenEnds, t.start);
+      // a foreign name ends where a word of the segmentation ends: 克林顿/nr 派/v, not 克林顿派
+      let name = t.foreign ? t.name : trimName(t.name, tokenEnds, t.start);
+      if (t.foreign) while (name.length > 2 && tokenEnds[t.start + name.length] !== 1) name = name.slice(0, -1);
       // a common word after a title is no name: 负责人普遍对…
       if (isCommonWord(name)) continue;
       // nor a conjunction or preposition the segmenter cut off (校长和/c 夫人), nor a surname-like

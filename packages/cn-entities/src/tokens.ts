@@ -5,6 +5,8 @@
  */
 import {
   BODY_SUFFIXES,
+  BODY_ABBREVIATIONS,
+  KNOWN_ORGANIZATIONS,
   COMPANY_FORMS,
   CITIES,
   COMPOUND_SURNAMES,
@@ -62,6 +64,7 @@ const translit = charTable(TRANSLITERATION_CHARS);
 const givenChars = charTable(GIVEN_NAME_CHARS);
 const genericPlaces = new Set(GENERIC_PLACE_WORDS);
 const genericBodies = new Set(GENERIC_BODY_WORDS);
+const knownBodies = new Set([...BODY_ABBREVIATIONS, ...KNOWN_ORGANIZATIONS]);
 const nonNamingHeads = new Set(NON_NAMING_HEADS);
 const knownPlaces = new Set([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES]);
 const personCues = new Set(PERSON_CUES_AFTER);
@@ -221,7 +224,9 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
       // Known (nr) and unknown (x) names. Two-character ones, and three-character ones whose
       // given name is a common word (雷 + 阵雨), need a cue: many common words look like names.
       const score = givenNameScore(w);
-      const strong = w.length >= 3 && (isNr || t.tag === "x") && !givenIsWord(w) && score >= 1;
+      // a three-character name in the dictionary (nr) whose given part is no word at all (尚昆) is
+      // strong evidence even with rare given-name characters
+      const strong = w.length >= 3 && (isNr || t.tag === "x") && !givenIsWord(w) && (score >= 1 || (isNr && wordTag(w.slice(-2)) === "x"));
       const cued = cueAfter(tokens, i + 1) || cueBefore(tokens, i - 1);
       // a two-character word the segmenter's model made up (x): a surname and a given-name character
       const unknownPair = w.length === 2 && t.tag === "x" && score >= 1;
@@ -230,6 +235,20 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
     }
     // a full name the dictionary files under another tag, addressed by a title after it: 周恩来/t 总理
     if (w.length === 3 && isChineseName(w) && t.tag !== "ns" && t.tag !== "nt" && t.tag !== "m" && addressTitles.has(tokens[i + 1]?.word ?? "") && !knownPlaces.has(w)) {
+      out.push({ type: "person", start: t.start, end: t.end, priority: 1 });
+      continue;
+    }
+    // an unknown or foreign name before a title or form of address: 拉埃/x 女士, 费萨尔/nr 亲王,
+    // 库马拉通加/ns 总统
+    const after = tokens[i + 1]?.word ?? "";
+    if (
+      (addressTitles.has(after) || FOREIGN_TITLES.has(after)) &&
+      (t.tag === "x" || isNr || ((t.tag === "ns" || t.tag === "nz") && !knownPlaces.has(w))) &&
+      w.length >= 2 &&
+      w.length <= 6 &&
+      (isTransliterated(w) || isChineseName(w)) &&
+      !PLACE_ENDINGS.hasAt(w, w.length - 1)
+    ) {
       out.push({ type: "person", start: t.start, end: t.end, priority: 1 });
     }
   }
@@ -289,6 +308,9 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
  * (郑州/ns 公安局/nt, 青岛/ns 海牛/nz 队/n). A head that only names a kind of body (市政府,
  * 公安局) is a reference, not a name, unless something names it.
  */
+/** Titles of foreign royalty and parliaments after a name: 费萨尔亲王, 拉特纳亚克议长. */
+const FOREIGN_TITLES = new Set(["亲王", "国王", "王子", "公主", "王储", "女王", "议长", "首相", "总督", "酋长", "苏丹"]);
+
 /** Words for administrative divisions that follow a place's name as a separate word. */
 const DIVISION_WORDS = new Set(["街道", "社区", "镇", "乡", "村", "区", "县", "市", "省", "州", "开发区", "新区", "高新区"]);
 
@@ -326,10 +348,14 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
         continue;
       }
     }
+    // a body known by name (国务院, 新华社, 外交部) takes only a place before it (美国国务院): 日电/j
+    // 国务院 and 本报讯 新华社 are a dateline and a body
+    const known = knownBodies.has(t.word);
     let j = i;
     while (j > 0) {
       const p = tokens[j - 1]!;
       if (!HAN_ONLY.test(p.word)) break;
+      if (known && p.tag !== "ns") break;
       const namer = p.tag === "ns" || p.tag === "nt" || p.tag === "nz" || p.tag === "j" || (p.tag === "b" && j - 1 > 0 && tokens[j - 2]!.tag === "ns");
       if (!namer || genericPlaces.has(p.word)) break;
       if (t.end - p.start > 20) break;
@@ -358,6 +384,8 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     const named = j < i || k > i;
     const word = tokens.slice(j, k + 1).map((x) => x.word).join("");
     if (!named && (genericBodies.has(t.word) || t.word.length < 2)) continue;
+    // a government named by no place is a reference, not a name: 特区政府, 新政府
+    if (!named && t.word.endsWith("政府")) continue;
     // one noun that is a place's team or body: 古巴队/n, 匈牙利队/n
     const placeBody = !named && t.tag !== "nt" && placePrefix(t.word) !== null && !genericPlaces.has(placePrefix(t.word)!);
     if (!named && t.tag !== "nt" && !placeBody) continue;
@@ -376,9 +404,10 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
  */
 export function tokenHits(tokens: readonly Token[], tagOf: (s: string) => string | null = () => null): TokenHit[] {
   wordTag = tagOf;
+  // a common word: not a name, a place, a body, a brand or a made-up word (亚平/ns can be a given name)
   const isWord = (s: string) => {
     const tag = tagOf(s);
-    return tag !== null && !NAME_TAGS.has(tag) && tag !== "x";
+    return tag !== null && !NAME_TAGS.has(tag) && tag !== "x" && tag !== "ns" && tag !== "nz" && tag !== "nt" && tag !== "j";
   };
   givenIsWord = (name, whole) => isWord(whole ? name : name.slice(name.length - 2));
   const out: TokenHit[] = [];

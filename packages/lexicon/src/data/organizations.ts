@@ -46,5 +46,5 @@ export const BODY_ABBREVIATIONS = [
   // the party committee of the place the paper serves is one body, named by its level alone
   "市委", "县委", "省委", "区委",
   // legislatures, cabinets and armed services, named by their kind (美国国会, 海军少将)
-  "国会", "议会", "内阁", "海军", "空军", "陆军", "武警",
+  "国会", "内阁", "海军", "空军", "陆军", "武警",
 ];
