@@ -22,6 +22,7 @@ import {
   TRANSLITERATION_CHARS,
   alternation,
   wordList,
+  FACILITY_WORDS,
 } from "@yk/lexicon";
 import type { Entity, EntityType, Mention, MentionField } from "@yk/schema";
 import { nodejiebaSegmenter, pieces, tagInChunks, type Segmenter } from "./segmenter.js";
@@ -173,6 +174,11 @@ function bodyMatches(text: string, starts: Uint8Array): { start: number; end: nu
 function nextSuffix(text: string, from: number): number {
   for (let k = from; k < text.length; k++) if (SUFFIX_FIRST.has(text.charCodeAt(k))) return k;
   return -1;
+}
+const FACILITIES = [...FACILITY_WORDS].sort((a, b) => b.length - a.length);
+function endsWithFacility(text: string, end: number): boolean {
+  for (const f of FACILITIES) if (end >= f.length && text.startsWith(f, end - f.length)) return true;
+  return false;
 }
 /** Words one of which each pattern needs: a text without any skips the pattern. */
 const COMPANY_FORM_WORDS = wordList(COMPANY_FORMS);
@@ -521,6 +527,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       }
     }
 
+    // buildings and grounds are places: an organization ending in one is a location
+    for (const h of hits) if (h.type === "organization" && endsWithFacility(text, h.end)) h.type = "location";
     const entities = new Map<string, Entity>();
     // place each hit first: one that would cross fields drops out before it can shadow another
     const placed = withoutNestedOrganizations(hits).filter((h) => (h.mention = mentionOf(base + h.start, base + h.end)) !== null);

@@ -6,6 +6,7 @@
 import {
   BODY_SUFFIXES,
   BODY_ABBREVIATIONS,
+  FACILITY_WORDS,
   KNOWN_ORGANIZATIONS,
   COMPANY_FORMS,
   CITIES,
@@ -86,8 +87,8 @@ const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
 /** Endings of organization heads among nouns: two characters or more (大学, 委员会), or 队 for teams. */
 const ORG_HEAD_RE = new RegExp(
   `(?:${[...BODY_SUFFIXES.filter((x) => x.length >= 2), "队", "集团", "公司"].sort((a, b) => b.length - a.length).join("|")})$` +
-    // bureaus, offices and institutes of three characters or more: 管理局, 办事处, 设计院
-    `|^[\u4e00-\u9fff]{2,}[局处署厅院]$`,
+    // bureaus, offices, institutes and works of three characters or more: 管理局, 办事处, 设计院, 处理厂
+    `|^[\u4e00-\u9fff]{2,}[局处署厅院厂]$`,
 );
 /** Words that begin the names of national and international bodies: 国家杜马, 国际狮子会, 最高法官委员会. */
 const BODY_NAME_STARTS = new Set(["国家", "国际", "世界", "全国", "中央", "最高", "联邦"]);
@@ -311,6 +312,12 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
 /** Titles of foreign royalty and parliaments after a name: 费萨尔亲王, 拉特纳亚克议长. */
 const FOREIGN_TITLES = new Set(["亲王", "国王", "王子", "公主", "王储", "女王", "议长", "首相", "总督", "酋长", "苏丹"]);
 
+const facilities = [...FACILITY_WORDS].sort((a, b) => b.length - a.length);
+/** Does a word end in a building or ground (大厦, 美术馆)? */
+function facilityEnd(word: string): boolean {
+  return facilities.some((f) => word.endsWith(f));
+}
+
 /** Words for administrative divisions that follow a place's name as a separate word. */
 const DIVISION_WORDS = new Set(["街道", "社区", "镇", "乡", "村", "区", "县", "市", "省", "州", "开发区", "新区", "高新区"]);
 
@@ -342,7 +349,7 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     if (placeHead !== null && t.tag === "nt") {
       const rest = t.word.slice(placeHead.length);
       const restTag = wordTag(rest);
-      const commonWord = restTag !== null && /^(?:n|vn|v|a|l|i)$/.test(restTag) && !ANY_BODY_END_RE.test(rest);
+      const commonWord = restTag !== null && /^(?:n|vn|v|a|l|i)$/.test(restTag) && !ANY_BODY_END_RE.test(rest) && !facilityEnd(rest);
       if (nonNamingHeads.has(rest) || commonWord) {
         out.push({ type: "location", start: t.start, end: t.start + placeHead.length, priority: 2 });
         continue;

@@ -38,6 +38,16 @@ export const BODY_SUFFIXES = [
  * Well-known abbreviations of bodies that carry no suffix (团市委, 中央, 新华社).
  * Prefix-less entries; place prefixes (湖州市委) are composed by the matcher.
  */
+/**
+ * Buildings and grounds: a name ending in one is a place, not a body (北京图书大厦, 中国美术馆,
+ * 人民大会堂, 香港展览中心), as the People's Daily annotation guidelines have it.
+ */
+export const FACILITY_WORDS = [
+  "大厦", "大楼", "广场", "饭店", "宾馆", "酒店", "大会堂", "会堂", "体育场", "体育馆", "美术馆", "博物馆", "纪念馆",
+  "展览馆", "展览中心", "会展中心", "演艺中心", "机场", "车站", "火车站", "码头", "港口", "公园", "农庄", "山庄", "大剧院",
+  "剧院", "航天城",
+];
+
 export const BODY_ABBREVIATIONS = [
   "团市委", "团县委", "团省委", "团中央", "市人大", "市政协", "中共中央", "党中央", "国务院", "全国人大", "全国政协", "中纪委", "新华社", "中新社",
   "外交部", "国防部", "教育部", "财政部", "商务部", "公安部", "民政部", "科技部", "工信部", "文化部", "卫生部",
