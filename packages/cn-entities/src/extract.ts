@@ -22,11 +22,13 @@ import {
   TRANSLITERATION_CHARS,
   alternation,
   wordList,
+  charTable,
   FACILITY_WORDS,
+  type WordList,
 } from "@yk/lexicon";
 import type { Entity, EntityType, Mention, MentionField } from "@yk/schema";
-import { nodejiebaSegmenter, pieces, tagInChunks, type Segmenter } from "./segmenter.js";
-import { locate, tokenHits } from "./tokens.js";
+import { nodejiebaSegmenter, pieces, tokensInChunks, type Segmenter } from "./segmenter.js";
+import { tokenHits } from "./tokens.js";
 import { titledNames } from "./titles.js";
 import { chineseSmallNumber, lunarToIso, monthDayToIso, relativeToIso } from "./dates.js";
 
@@ -201,6 +203,12 @@ const QUOTED_RE = /“([^“”\n]{2,16})”/gu;
 const SURNAME_START = new RegExp(`^${SURNAME}`, "u");
 /** 访华, 在京, 赴港: a verb and a one-character abbreviation of China or a Chinese place. */
 const ABBREVIATION_RE = new RegExp(`[${ABBREVIATION_VERBS}][${CHINA_ABBREVIATIONS}](?![人侨裔语文字区丽夏商灯北南东西中])|[${TRAVEL_VERBS}][${COUNTRY_ABBREVIATIONS}](?![国元军术好丽洲])`, "gu");
+const countryAbbreviation = charTable(COUNTRY_ABBREVIATIONS);
+/** Two country abbreviations side by side anywhere (a cheap test before the pattern below)? */
+function hasAbbreviationPair(text: string): boolean {
+  for (let i = 1; i < text.length; i++) if (countryAbbreviation.hasAt(text, i) && countryAbbreviation.hasAt(text, i - 1)) return true;
+  return false;
+}
 /** Two or three country abbreviations before a word of relations: 中美关系, 印巴谈判, 中美俄三国. */
 const ABBREVIATION_PAIR_RE = new RegExp(`[${COUNTRY_ABBREVIATIONS}]{2,3}(?=${alternation(RELATION_WORDS)})`, "gu");
 
@@ -431,8 +439,24 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         if (m[0].length === 0) re.lastIndex++;
       }
     };
-    const words = tagInChunks(segmenter, text);
-    const tokens = locate(text, words);
+    /**
+     * A pattern that needs a word of `list` (a company form, an industry), run only near where one
+     * occurs: from `reach` characters before it. Matches as the pattern over the whole text would
+     * find them, without trying it at every position of a text that has a few such words.
+     */
+    const pushNear = (re: RegExp, list: WordList, reach: number, make: (m: RegExpExecArray) => Hit | null) => {
+      let from = 0;
+      for (const w of list.matches(text)) {
+        if (w.start < from) continue;
+        re.lastIndex = Math.max(from, w.start - reach);
+        const m = re.exec(text);
+        if (!m) break; // none here or after
+        const h = make(m);
+        if (h) hits.push(h);
+        from = m.index + Math.max(1, m[0].length);
+      }
+    };
+    const tokens = tokensInChunks(segmenter, text);
     const tokenEnds = new Uint8Array(text.length + 1);
     const tokenStarts = new Uint8Array(text.length + 1);
     const tokenAt = new Int32Array(text.length + 1).fill(-1); // start offset → index in tokens
@@ -466,7 +490,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       titlesOf.set(name, set);
       return { type: "person", start, end: start + name.length, priority: 5 };
     });
-    if (COMPANY_FORM_WORDS.occursIn(text)) push(COMPANY_RE, (m) => {
+    pushNear(COMPANY_RE, COMPANY_FORM_WORDS, 12, (m) => {
       // the lazy run may start on a preposition or verb before the name: 在浙江…, 走访了浙江…
       const cut = /^(?:.*[了在和与及对向到从把被给为是的]|)/u.exec(m[0].slice(0, -4))![0].length;
       const start = m.index + cut;
@@ -477,7 +501,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       if (name.length > 0 && isGenericWord(name)) return null;
       return { type: "organization", start, end: m.index + m[0].length, priority: 4 };
     });
-    if (INDUSTRY.occursIn(text)) push(SHORT_COMPANY_RE, (m) => {
+    pushNear(SHORT_COMPANY_RE, INDUSTRY, 3, (m) => {
       // a three-character trade name only where the segmentation starts a word (博恒达科技, not 到华拓科技)
       const shift = m[0].length === 5 && ((tokenEnds[m.index] !== 1 && m.index > 0) || FUNCTION_CHARS.has(m[0][0]!));
       const start = shift ? m.index + 1 : m.index;
@@ -515,7 +539,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     // one-character place abbreviations: 访华, 在京, 赴港; 中美关系 → 中, 美
     push(ABBREVIATION_RE, (m) => ({ type: "location", start: m.index + 1, end: m.index + 2, priority: 3 }));
     ABBREVIATION_PAIR_RE.lastIndex = 0;
-    for (let m = ABBREVIATION_PAIR_RE.exec(text); m; m = ABBREVIATION_PAIR_RE.exec(text)) {
+    for (let m = hasAbbreviationPair(text) ? ABBREVIATION_PAIR_RE.exec(text) : null; m; m = ABBREVIATION_PAIR_RE.exec(text)) {
       for (let k = 0; k < m[0].length; k++) hits.push({ type: "location", start: m.index + k, end: m.index + k + 1, priority: 3 });
     }
     // names seen with a title elsewhere in the text are persons wherever they recur

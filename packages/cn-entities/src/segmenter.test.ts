@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import nodejieba from "nodejieba";
 import { HOSTILE_INPUTS } from "../../../test/hostile/inputs.js";
-import { nodejiebaSegmenter, pieces, unknownWordTag } from "./segmenter.js";
+import { nodejiebaSegmenter, pieces, tokensInChunks, unknownWordTag, type Segmenter } from "./segmenter.js";
 
 const seed = readFileSync(new URL("../../reflow/test/fixtures/seed-page.txt", import.meta.url), "utf8");
 
@@ -42,5 +42,13 @@ describe("the default segmenter", () => {
     expect(unknownWordTag("2023")).toBe("m");
     expect(unknownWordTag("5G")).toBe("m"); // it stops after half the word
     expect(unknownWordTag("G5")).toBe("eng");
+  });
+
+  it("places its words as tag and a search in order would, long texts too", () => {
+    const text = seed.repeat(3) + "\ud800孤" + "𠀀𠀁字";
+    const plain: Segmenter = { tag: (t) => segmenter.tag(t) }; // the same words, located the slow way
+    const fast = tokensInChunks(segmenter, text);
+    expect(fast).toEqual(tokensInChunks(plain, text));
+    for (const t of fast) expect(text.slice(t.start, t.end)).toBe(t.word);
   });
 });

@@ -7,6 +7,12 @@ export interface TaggedWord {
   tag: string;
 }
 
+/** A word with where it is in the text (UTF-16 offsets, end exclusive). */
+export interface Token extends TaggedWord {
+  start: number;
+  end: number;
+}
+
 /**
  * The segmenter behind the extractor. nodejieba is the default; users who cannot compile
  * native code, or run in a browser, pass an adapter over @node-rs/jieba or jieba-wasm.
@@ -16,6 +22,11 @@ export interface Segmenter {
   tag(text: string): TaggedWord[];
   /** Add words to the dictionary (user dictionary entries such as local names). */
   addWords?(words: readonly { word: string; tag?: string }[]): void;
+  /**
+   * Optional: the words of `text` with their offsets, in one pass (what `tag` and then locating
+   * each word would give, without a second object per word). The default segmenter has it.
+   */
+  tokens?(text: string): Token[];
 }
 
 let loaded = false;
@@ -97,6 +108,16 @@ const FREQUENT_WORDS = 20_000;
  */
 export function nodejiebaSegmenter(): Segmenter {
   const frequent = new Map<string, string>();
+  // the frequent words answer from a small map that stays in the CPU cache; a look-up in the
+  // 350 000-word map is a few cache misses
+  const tagOf = (word: string): string => {
+    let tag = frequent.get(word);
+    if (tag === undefined) {
+      tag = partOfSpeech!.get(word) ?? unknownWordTag(word);
+      if (frequent.size < FREQUENT_WORDS) frequent.set(word, tag);
+    }
+    return tag;
+  };
   const ensure = (): Map<string, string> => {
     if (!loaded) {
       nodejieba.load();
@@ -107,19 +128,20 @@ export function nodejiebaSegmenter(): Segmenter {
   };
   return {
     tag(text) {
-      const known = ensure();
-      const words = nodejieba.cut(text, true);
+      const words = nodejieba.cut((ensure(), text), true);
       const out: TaggedWord[] = new Array(words.length);
-      for (let i = 0; i < words.length; i++) {
-        const word = words[i]!;
-        // the frequent words answer from a small map that stays in the CPU cache; a look-up in
-        // the 350 000-word map is a few cache misses
-        let tag = frequent.get(word);
-        if (tag === undefined) {
-          tag = known.get(word) ?? unknownWordTag(word);
-          if (frequent.size < FREQUENT_WORDS) frequent.set(word, tag);
-        }
-        out[i] = { word, tag };
+      for (let i = 0; i < words.length; i++) out[i] = { word: words[i]!, tag: tagOf(words[i]!) };
+      return out;
+    },
+    tokens(text) {
+      const words = nodejieba.cut((ensure(), text), true);
+      const out: Token[] = [];
+      let pos = 0;
+      for (const word of words) {
+        const start = text.indexOf(word, pos);
+        if (start < 0) continue; // a character the native side replaced (a lone surrogate)
+        pos = start + word.length;
+        out.push({ word, tag: tagOf(word), start, end: pos });
       }
       return out;
     },
@@ -174,5 +196,34 @@ export function pieces(text: string, size: number): [number, number][] {
     out.push([start, end]);
     start = end;
   }
+  return out;
+}
+
+/**
+ * The words of a text with their offsets, in pieces of at most {@link TAG_CHUNK} code units
+ * (see {@link tagInChunks}): the segmenter's own `tokens` where it has one, else `tag` and a
+ * search for each word in order.
+ */
+export function tokensInChunks(segmenter: Segmenter, text: string): Token[] {
+  const located = (piece: string, base: number, out: Token[]) => {
+    if (segmenter.tokens) {
+      for (const t of segmenter.tokens(piece)) {
+        t.start += base;
+        t.end += base;
+        out.push(t);
+      }
+      return;
+    }
+    let pos = 0;
+    for (const w of segmenter.tag(piece)) {
+      const start = piece.indexOf(w.word, pos);
+      if (start < 0) continue;
+      pos = start + w.word.length;
+      out.push({ word: w.word, tag: w.tag, start: base + start, end: base + pos });
+    }
+  };
+  const out: Token[] = [];
+  if (text.length <= TAG_CHUNK) located(text, 0, out);
+  else for (const [start, end] of pieces(text, TAG_CHUNK)) located(text.slice(start, end), start, out);
   return out;
 }

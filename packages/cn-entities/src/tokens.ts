@@ -32,12 +32,9 @@ import {
   CHINA_ABBREVIATIONS,
 } from "@yk/lexicon";
 import type { EntityType } from "@yk/schema";
-import type { TaggedWord } from "./segmenter.js";
+import type { TaggedWord, Token } from "./segmenter.js";
 
-export interface Token extends TaggedWord {
-  start: number;
-  end: number;
-}
+export type { Token } from "./segmenter.js";
 
 export interface TokenHit {
   type: EntityType;
@@ -241,12 +238,12 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
     }
     // an unknown or foreign name before a title or form of address: 拉埃/x 女士, 费萨尔/nr 亲王,
     // 库马拉通加/ns 总统
-    const after = tokens[i + 1]?.word ?? "";
     if (
-      (addressTitles.has(after) || FOREIGN_TITLES.has(after)) &&
-      (t.tag === "x" || isNr || ((t.tag === "ns" || t.tag === "nz") && !knownPlaces.has(w))) &&
       w.length >= 2 &&
       w.length <= 6 &&
+      (t.tag === "x" || isNr || t.tag === "ns" || t.tag === "nz") &&
+      (addressTitles.has(tokens[i + 1]?.word ?? "") || FOREIGN_TITLES.has(tokens[i + 1]?.word ?? "")) &&
+      ((t.tag !== "ns" && t.tag !== "nz") || !knownPlaces.has(w)) &&
       (isTransliterated(w) || isChineseName(w)) &&
       !PLACE_ENDINGS.hasAt(w, w.length - 1)
     ) {

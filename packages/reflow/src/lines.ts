@@ -31,6 +31,10 @@ function isCjk(ch: string): boolean {
   return isHan(ch) || isCjkPunctuation(ch);
 }
 
+function subarray(offsets: Offsets, start: number, end: number): Offsets {
+  return offsets instanceof Int32Array ? offsets.subarray(start, end) : offsets.slice(start, end);
+}
+
 function isSpaceChar(ch: string): boolean {
   return ch === " " || ch === "\u3000";
 }
@@ -84,7 +88,8 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
     return {
       index,
       raw: { start: offsets[s]!, end: offsets[e - 1]! + 1 },
-      content: { text: out, offsets: offsets.slice(s, e) },
+      // a view of the page's map, not a copy (a copy per line was most of reflow's garbage)
+      content: { text: out, offsets: subarray(offsets, s, e) },
       width: textWidth(out),
       indent,
       spread: false,

@@ -33,8 +33,9 @@ const SUSPECT = /[^\x20-\x7e\n\u3001-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff
 /** Normalize raw extracted text (see {@link replacement}), keeping a map to raw offsets. */
 export function normalize(raw: string): MappedText {
   const parts: string[] = [];
-  // sized once (normalization never lengthens the text) and trimmed at the end: no regrowth copies
-  const offsets: number[] = new Array(raw.length);
+  // sized once (normalization never lengthens the text), a view of its used part at the end: no
+  // regrowth copies, and lines take views of it instead of copies
+  const offsets = new Int32Array(raw.length);
   let n = 0;
   let copied = 0; // raw offset up to which input has been copied
   const copy = (to: number) => {
@@ -55,6 +56,5 @@ export function normalize(raw: string): MappedText {
     copied = i + 1;
   }
   copy(raw.length);
-  offsets.length = n;
-  return { text: parts.join(""), offsets };
+  return { text: parts.join(""), offsets: offsets.subarray(0, n) };
 }
