@@ -22,7 +22,6 @@ import {
   TRANSLITERATION_CHARS,
   alternation,
   wordList,
-  charTable,
   FACILITY_WORDS,
   type WordList,
 } from "@yk/lexicon";
@@ -203,12 +202,9 @@ const QUOTED_RE = /“([^“”\n]{2,16})”/gu;
 const SURNAME_START = new RegExp(`^${SURNAME}`, "u");
 /** 访华, 在京, 赴港: a verb and a one-character abbreviation of China or a Chinese place. */
 const ABBREVIATION_RE = new RegExp(`[${ABBREVIATION_VERBS}][${CHINA_ABBREVIATIONS}](?![人侨裔语文字区丽夏商灯北南东西中])|[${TRAVEL_VERBS}][${COUNTRY_ABBREVIATIONS}](?![国元军术好丽洲])`, "gu");
-const countryAbbreviation = charTable(COUNTRY_ABBREVIATIONS);
-/** Two country abbreviations side by side anywhere (a cheap test before the pattern below)? */
-function hasAbbreviationPair(text: string): boolean {
-  for (let i = 1; i < text.length; i++) if (countryAbbreviation.hasAt(text, i) && countryAbbreviation.hasAt(text, i - 1)) return true;
-  return false;
-}
+/** Two country abbreviations side by side anywhere: a cheap test before the pattern below. */
+const ABBREVIATION_PAIR_TEST = new RegExp(`[${COUNTRY_ABBREVIATIONS}]{2}`);
+const hasAbbreviationPair = (text: string): boolean => ABBREVIATION_PAIR_TEST.test(text);
 /** Two or three country abbreviations before a word of relations: 中美关系, 印巴谈判, 中美俄三国. */
 const ABBREVIATION_PAIR_RE = new RegExp(`[${COUNTRY_ABBREVIATIONS}]{2,3}(?=${alternation(RELATION_WORDS)})`, "gu");
 
@@ -459,11 +455,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     const tokens = tokensInChunks(segmenter, text);
     const tokenEnds = new Uint8Array(text.length + 1);
     const tokenStarts = new Uint8Array(text.length + 1);
-    const tokenAt = new Int32Array(text.length + 1).fill(-1); // start offset → index in tokens
+    const tokenAt = new Int32Array(text.length + 1); // start offset → index in tokens + 1 (0: none)
     tokens.forEach((t, k) => {
       tokenEnds[t.end] = 1;
       tokenStarts[t.start] = 1;
-      tokenAt[t.start] = k;
+      tokenAt[t.start] = k + 1;
     });
     const titlesOf = new Map<string, Set<string>>();
     for (const t of titledNames(text)) {
@@ -474,7 +470,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       if (isCommonWord(name)) continue;
       // nor a conjunction or preposition the segmenter cut off (校长和/c 夫人), nor a surname-like
       // character before a verb (记者时表示): the given name is no verb or adjective
-      const first = tokenAt[t.start]! >= 0 ? tokens[tokenAt[t.start]!] : undefined;
+      const first = tokenAt[t.start]! > 0 ? tokens[tokenAt[t.start]! - 1] : undefined;
       if (first && first.word.length === 1 && FUNCTION_TAGS.has(first.tag)) continue;
       if (name.length === 3 && isVerbish(name.slice(1))) continue;
       const set = titlesOf.get(name) ?? new Set();

@@ -108,9 +108,17 @@ const FREQUENT_WORDS = 20_000;
  */
 export function nodejiebaSegmenter(): Segmenter {
   const frequent = new Map<string, string>();
+  const singleCharacterTags: (string | undefined)[] = new Array(0x10000);
   // the frequent words answer from a small map that stays in the CPU cache; a look-up in the
   // 350 000-word map is a few cache misses
   const tagOf = (word: string): string => {
+    // one-character words (punctuation, 的, 在) — most of the words — from an array by code unit
+    if (word.length === 1) {
+      const code = word.charCodeAt(0);
+      let one = singleCharacterTags[code];
+      if (one === undefined) singleCharacterTags[code] = one = partOfSpeech!.get(word) ?? unknownWordTag(word);
+      return one;
+    }
     let tag = frequent.get(word);
     if (tag === undefined) {
       tag = partOfSpeech!.get(word) ?? unknownWordTag(word);
@@ -153,6 +161,7 @@ export function nodejiebaSegmenter(): Segmenter {
         else nodejieba.insertWord(w.word, w.tag);
         known.set(w.word, w.tag ?? "x"); // insertWord's default tag is "x"
         frequent.delete(w.word);
+        if (w.word.length === 1) singleCharacterTags[w.word.charCodeAt(0)] = undefined;
       }
     },
   };

@@ -82,11 +82,15 @@ const NOT_GIVEN_TAGS = new Set(["v", "vn", "vd", "a", "ad", "an", "d", "l", "i",
 const ABBREVIATION_RUN_TAGS = new Set(["ns", "nz", "t", "j"]);
 const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
 /** Endings of organization heads among nouns: two characters or more (大学, 委员会), or 队 for teams. */
-const ORG_HEAD_RE = new RegExp(
-  `(?:${[...BODY_SUFFIXES.filter((x) => x.length >= 2), "队", "集团", "公司"].sort((a, b) => b.length - a.length).join("|")})$` +
-    // bureaus, offices, institutes and works of three characters or more: 管理局, 办事处, 设计院, 处理厂
-    `|^[\u4e00-\u9fff]{2,}[局处署厅院厂]$`,
-);
+const HEAD_ENDINGS = new Set([...BODY_SUFFIXES.filter((x) => x.length >= 2), "队", "集团", "公司"]);
+/** Bureaus, offices, institutes and works of three characters or more: 管理局, 办事处, 设计院, 处理厂. */
+const SHORT_HEAD_ENDINGS = charTable("局处署厅院厂");
+/** Does a noun end like an organization's head (委员会, 大学, 队)? Looked up by ending, no pattern. */
+function isOrgHead(word: string): boolean {
+  if (word.length >= 3 && SHORT_HEAD_ENDINGS.hasAt(word, word.length - 1)) return true;
+  for (let n = Math.min(6, word.length); n >= 1; n--) if (HEAD_ENDINGS.has(word.slice(word.length - n))) return true;
+  return false;
+}
 /** Words that begin the names of national and international bodies: 国家杜马, 国际狮子会, 最高法官委员会. */
 const BODY_NAME_STARTS = new Set(["国家", "国际", "世界", "全国", "中央", "最高", "联邦"]);
 /** A minister's title glued to the ministry: 司法部长 → 司法部, 商务部长 → 商务部. */
@@ -338,7 +342,7 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
       out.push({ type: "organization", start: tokens[j]!.start, end: t.end - 1, priority: 3 });
       continue;
     }
-    const head = t.tag === "nt" || ((t.tag === "n" || t.tag === "nz" || t.tag === "j") && HAN_ONLY.test(t.word) && ORG_HEAD_RE.test(t.word));
+    const head = t.tag === "nt" || ((t.tag === "n" || t.tag === "nz" || t.tag === "j") && HAN_ONLY.test(t.word) && isOrgHead(t.word));
     if (!head || nonNamingHeads.has(t.word)) continue;
     // one word of a place and what names no body: 中国政府/nt and 中国航天/nt are a place and a
     // common word; 中国队/nt and 北京大学/nt are bodies
