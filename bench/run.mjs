@@ -78,10 +78,10 @@ if (!only || only === "reflow" || only === "pipeline") {
     ]),
   );
   const articleTexts = articleFields.map((fields) => fields.map((f) => f.text).join("\n"));
-  const tFields = best(() => articleFields.forEach((f) => extractor.extractFields(f)));
-  const tTagArticles = best(() => articleTexts.forEach((t) => nodejieba.tag(t)));
-  const tPipeline = best(() => pages.forEach((p) => parseText(p, {})));
-  const tTagPages = best(() => pages.forEach((p) => nodejieba.tag(p)));
+  const tFields = best(() => articleFields.forEach((f) => extractor.extractFields(f)), 3);
+  const tTagArticles = best(() => articleTexts.forEach((t) => nodejieba.tag(t)), 3);
+  const tPipeline = best(() => pages.forEach((p) => parseText(p, {})), 3);
+  const tTagPages = best(() => pages.forEach((p) => nodejieba.tag(p)), 3);
   log(`| stage | time | throughput |`);
   log(`|---|---|---|`);
   log(`| reflow | ${tReflow.toFixed(2)} s | ${rate(tReflow)} |`);

@@ -202,6 +202,10 @@ const QUOTED_RE = /“([^“”\n]{2,16})”/gu;
 const SURNAME_START = new RegExp(`^${SURNAME}`, "u");
 /** 访华, 在京, 赴港: a verb and a one-character abbreviation of China or a Chinese place. */
 const ABBREVIATION_RE = new RegExp(`[${ABBREVIATION_VERBS}][${CHINA_ABBREVIATIONS}](?![人侨裔语文字区丽夏商灯北南东西中])|[${TRAVEL_VERBS}][${COUNTRY_ABBREVIATIONS}](?![国元军术好丽洲])`, "gu");
+function isHanAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0x4e00 && c <= 0x9fff;
+}
 /** Two country abbreviations side by side anywhere: a cheap test before the pattern below. */
 const ABBREVIATION_PAIR_TEST = new RegExp(`[${COUNTRY_ABBREVIATIONS}]{2}`);
 const hasAbbreviationPair = (text: string): boolean => ABBREVIATION_PAIR_TEST.test(text);
@@ -544,6 +548,26 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       while (at >= 0) {
         hits.push({ type: "person", start: at, end: at + name.length, priority: 4 });
         at = text.indexOf(name, at + name.length);
+      }
+    }
+    // the other names of a list with a person in it: 丁聪、朱根华、苗地 (each a surname and one or
+    // two characters between list commas)
+    for (const h of hits.filter((x) => x.type === "person" && x.priority >= 2)) {
+      for (const step of [1, -1] as const) {
+        let edge = step === 1 ? h.end : h.start;
+        for (let k = 0; k < 4; k++) {
+          const sep = step === 1 ? edge : edge - 1;
+          if (text[sep] !== "、") break;
+          let a = step === 1 ? sep + 1 : sep;
+          let b = a;
+          if (step === 1) while (b < text.length && b - a < 4 && isHanAt(text, b)) b++;
+          else while (a > 0 && b - a < 4 && isHanAt(text, a - 1)) a--;
+          const item = text.slice(a, b);
+          const stopped = step === 1 ? b >= text.length || !isHanAt(text, b) : a === 0 || !isHanAt(text, a - 1);
+          if (!stopped || item.length < 2 || item.length > 3 || !SURNAME_START.test(item) || isCommonWord(item)) break;
+          hits.push({ type: "person", start: a, end: b, priority: 1 });
+          edge = step === 1 ? b : a;
+        }
       }
     }
 
