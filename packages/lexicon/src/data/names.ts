@@ -78,6 +78,9 @@ export const GENERIC_PLACE_WORDS = [
   // words of sport, order and daily life that jieba's dictionary files as places
   "上半场", "下半场", "治安", "大桥", "大街", "城镇", "大城市", "平原", "古都", "海港", "海峡", "南北", "东西", "回国",
   "福利", "普及", "长达", "滑坡", "黑洞", "西瓜",
+  // festivals and seasons, times of the year rather than places (jieba files some as ns)
+  "新春", "春节", "元旦", "元宵", "元宵节", "清明", "清明节", "端午", "端午节", "中秋", "中秋节", "国庆", "国庆节",
+  "重阳", "重阳节", "除夕", "新年", "年关", "岁末", "年初", "年底", "开春", "入冬", "立春", "立秋",
 ];
 
 /** Bodies named only by their kind (市政府, 县委): references, not names, unless a place name precedes them. */
