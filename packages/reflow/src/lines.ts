@@ -31,8 +31,16 @@ function isCjk(ch: string): boolean {
   return isHan(ch) || isCjkPunctuation(ch);
 }
 
+/**
+ * A line's part of the page's map: a view for a long line (no copy), a small plain array for a
+ * short one (a typed-array view is a larger object than the few numbers it would share: pages
+ * of one-character lines kept millions of them).
+ */
 function subarray(offsets: Offsets, start: number, end: number): Offsets {
-  return offsets instanceof Int32Array ? offsets.subarray(start, end) : offsets.slice(start, end);
+  if (end - start > 8 && offsets instanceof Int32Array) return offsets.subarray(start, end);
+  const out: number[] = new Array(end - start);
+  for (let k = start; k < end; k++) out[k - start] = offsets[k]!;
+  return out;
 }
 
 function isSpaceChar(ch: string): boolean {
