@@ -1,0 +1,204 @@
+/**
+ * The text patterns of the extractor — what a person, body, place, date or number looks like in
+ * the characters, before and beside what the segmenter's words say (tokens.ts) — and the hits
+ * they make. extract.ts runs them over a text and resolves their overlaps.
+ */
+import {
+  BODY_ABBREVIATIONS,
+  BODY_SUFFIXES,
+  BYLINE_ROLES,
+  BYLINE_ROLE_PREFIXES,
+  CITIES,
+  COMPANY_FORMS,
+  COMPOUND_SURNAMES,
+  COUNTRIES,
+  INDUSTRY_WORDS,
+  PROVINCES,
+  SINGLE_SURNAMES,
+  NAME_FOLLOWERS,
+  ABBREVIATION_VERBS,
+  CHINA_ABBREVIATIONS,
+  COUNTRY_ABBREVIATIONS,
+  KNOWN_ORGANIZATIONS,
+  RELATION_WORDS,
+  TRAVEL_VERBS,
+  WORLD_PLACES,
+  TRANSLITERATION_CHARS,
+  alternation,
+  wordList,
+  FACILITY_WORDS,
+} from "@yk/lexicon";
+import type { EntityType, Mention } from "@yk/schema";
+import { lunarToIso, monthDayToIso, relativeToIso } from "./dates.js";
+
+export interface Hit {
+  type: EntityType;
+  start: number;
+  end: number;
+  normalized?: string | number | null;
+  unit?: string;
+  titles?: string[];
+  /** Higher wins an overlap. */
+  priority: number;
+  /** Where it is, once placed. */
+  mention?: Mention | null;
+}
+
+/** Where a hit of the text is, as a mention; null for a hit that must not be (it crosses fields). */
+export type MentionOf = (start: number, end: number) => Mention | null;
+
+const HAN = "\\u4e00-\\u9fff";
+const SURNAME = `(?:${alternation(COMPOUND_SURNAMES)}|[${SINGLE_SURNAMES}])`;
+/** One or more titles, stacked with 、 (市委副书记、市长), then a name: surname + one or two given characters. */
+// prefixes repeat a bounded number of times: an unbounded (a|ab)* before a failing tail backtracks exponentially
+const ROLE = `(?:${alternation(BYLINE_ROLE_PREFIXES)}){0,3}(?:${alternation(Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2))})`;
+// [^\\S\\n]: a role at the end of one line is no byline of a name on the next
+// [^\S\n]: a role ending one line (or field) is no byline of a name opening the next
+export const BYLINE_PERSON_RE = new RegExp(`(${ROLE})[^\\S\\n]*(${SURNAME}[${HAN}]{1,2}?)(?=[\\s、，）)]|摄|$)`, "gu");
+export const COMPANY_RE = new RegExp(`(?:[${HAN}]{2,12}?)(?:${alternation(COMPANY_FORMS)})`, "gu");
+const INDUSTRY_WORDS_2 = INDUSTRY_WORDS.filter((w) => w.length === 2);
+export const SHORT_COMPANY_RE = new RegExp(`[${HAN}]{2,3}(?:${alternation(INDUSTRY_WORDS_2)})(?=[、，。和与及等的]|$)`, "gu");
+const PLACE_NAMES = wordList([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES]);
+const ZONES = wordList(["经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "开发区"]);
+const ADMIN_SUFFIX = new Set("省市县区");
+/**
+ * Known places, with an administrative suffix when one follows (杭州市), and development zones,
+ * where a word of the segmentation starts (`starts[i]` is 1): 中国 is no place in 发展中国家/l.
+ */
+export function placeMatches(text: string, starts: Uint8Array): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (starts[i] !== 1) {
+      i++;
+      continue;
+    }
+    const name = PLACE_NAMES.longestAt(text, i);
+    let end = i;
+    if (name !== null) end = i + name.length + (ADMIN_SUFFIX.has(text[i + name.length]!) ? 1 : 0);
+    else {
+      const zone = ZONES.longestAt(text, i);
+      if (zone !== null) end = i + zone.length;
+    }
+    if (end > i) {
+      out.push({ start: i, end });
+      i = end;
+    } else i++;
+  }
+  return out;
+}
+const KNOWN_BODIES = wordList([...BODY_ABBREVIATIONS, ...KNOWN_ORGANIZATIONS]);
+/** A body of a city, county, district or province: 市青少年宫, 县人民法院 (the prefix is short, lazily). */
+const LOCAL_BODY_SUFFIXES = BODY_SUFFIXES.filter((s) => s.length >= 2);
+const LOCAL_BODY_RE = new RegExp(`[市县区省][${HAN}]{1,6}?(?:${alternation(LOCAL_BODY_SUFFIXES)})`, "uy");
+const LOCAL_BODY_START = new Set("市县区省");
+const SUFFIX_FIRST = new Set(LOCAL_BODY_SUFFIXES.map((s) => s.charCodeAt(0)));
+/** Known bodies and local bodies, leftmost first, without overlap, where a word starts: 省委 is no body in 全省/委员会. */
+export function bodyMatches(text: string, starts: Uint8Array): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  // the next place a suffix may start (-1: none left, -2: not looked yet): the pattern is tried
+  // only where one starts 2–7 characters ahead, which most 市, 县 and 区 lack
+  let suffixAt = -2;
+  const suffixAhead = (i: number): boolean => {
+    if (suffixAt === -2 || (suffixAt >= 0 && suffixAt < i + 2)) suffixAt = nextSuffix(text, i + 2);
+    return suffixAt >= 0 && suffixAt < i + 8;
+  };
+  for (let i = 0; i < text.length; ) {
+    if (starts[i] !== 1) {
+      i++;
+      continue;
+    }
+    let end = i;
+    const known = KNOWN_BODIES.longestAt(text, i);
+    if (known !== null) end = i + known.length;
+    else if (LOCAL_BODY_START.has(text[i]!) && suffixAhead(i)) {
+      LOCAL_BODY_RE.lastIndex = i;
+      const m = LOCAL_BODY_RE.exec(text);
+      if (m) end = i + m[0].length;
+    }
+    if (end > i) {
+      out.push({ start: i, end });
+      i = end;
+    } else i++;
+  }
+  return out;
+}
+function nextSuffix(text: string, from: number): number {
+  for (let k = from; k < text.length; k++) if (SUFFIX_FIRST.has(text.charCodeAt(k))) return k;
+  return -1;
+}
+const FACILITIES = [...FACILITY_WORDS].sort((a, b) => b.length - a.length);
+export function endsWithFacility(text: string, end: number): boolean {
+  for (const f of FACILITIES) if (end >= f.length && text.startsWith(f, end - f.length)) return true;
+  return false;
+}
+/** Words one of which each pattern needs: a text without any skips the pattern. */
+export const COMPANY_FORM_WORDS = wordList(COMPANY_FORMS);
+export const INDUSTRY = wordList(INDUSTRY_WORDS_2);
+export const ROLE_WORDS = wordList(Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2));
+const TRANSLIT = `[${TRANSLITERATION_CHARS}]`;
+/** Foreign names joined by a middle dot: 卡洛斯·阿马特, 鲍里斯·贝克尔 (each part transliterated). */
+export const DOTTED_NAME_RE = new RegExp(`${TRANSLIT}{1,6}(?:[·•・]${TRANSLIT}{1,8})+`, "gu");
+/**
+ * Names listed in a dateline's brackets or before 报道: 电（陈明、刘谦）, 记者王明、李华报道 — the
+ * list of a wire story's reporters.
+ */
+export const REPORTER_LIST_RE = new RegExp(`(?:[电讯]（)((?:${SURNAME}[${HAN}]{1,2}[、，\\s]*){1,6})(?=）)|((?:${SURNAME}[${HAN}]{1,2}、)+${SURNAME}[${HAN}]{1,2})(?=报道)`, "gu");
+export const CONGRESS_RE = /(?<![一二三四五六七八九十百零〇])(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)大(?![学型批量小中会战洲])/gu;
+export const DATE_RE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:(上午|下午|晚上|凌晨|中午|早上))?|(\d{4})年(?!\d)|(正|腊|冬|[一二三四五六七八九十]{1,2})月(初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十)|(今年|去年|前年|明年|今天|昨天|明天|今日|昨日|日前|近日)/gu;
+// A number starts only where a digit run starts (the lookbehind): trying every position inside a
+// long run of digits would make the scan quadratic.
+export const NUMBER_RE = /(?<![\d.])(?:(\d+(?:\.\d+)?)(%|％)|(\d+(?:\.\d+)?)(万亿|亿|万)?(元|美元)|(\d+(?:\.\d+)?)(万亿|亿|万|千)?(?=[个家人名项次件台万亿千百]))/gu;
+export const QUOTED_RE = /“([^“”\n]{2,16})”/gu;
+export const SURNAME_START = new RegExp(`^${SURNAME}`, "u");
+/** 访华, 在京, 赴港: a verb and a one-character abbreviation of China or a Chinese place. */
+export const ABBREVIATION_RE = new RegExp(`[${ABBREVIATION_VERBS}][${CHINA_ABBREVIATIONS}](?![人侨裔语文字区丽夏商灯北南东西中])|[${TRAVEL_VERBS}][${COUNTRY_ABBREVIATIONS}](?![国元军术好丽洲])`, "gu");
+export function isHanAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+/** Two country abbreviations side by side anywhere: a cheap test before the pattern below. */
+const ABBREVIATION_PAIR_TEST = new RegExp(`[${COUNTRY_ABBREVIATIONS}]{2}`);
+export const hasAbbreviationPair = (text: string): boolean => ABBREVIATION_PAIR_TEST.test(text);
+/** Two or three country abbreviations before a word of relations: 中美关系, 印巴谈判, 中美俄三国. */
+export const ABBREVIATION_PAIR_RE = new RegExp(`[${COUNTRY_ABBREVIATIONS}]{2,3}(?=${alternation(RELATION_WORDS)})`, "gu");
+
+export function dateHit(m: RegExpExecArray, reference: Date | null): Hit {
+  const [text] = m;
+  let normalized: string | null = null;
+  let type: EntityType = "date";
+  if (m[2] && m[3]) {
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    normalized = m[1] ? `${m[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` : monthDayToIso(month, day, reference);
+  } else if (m[5]) {
+    normalized = m[5];
+  } else if (m[6] && m[7]) {
+    normalized = reference ? lunarToIso(m[6], m[7], reference) : null;
+  } else if (m[8]) {
+    normalized = relativeToIso(m[8], reference);
+  }
+  return { type, start: m.index, end: m.index + text.length, normalized, priority: 3 };
+}
+
+export function numberHit(m: RegExpExecArray): Hit {
+  const [text] = m;
+  const scale = (s?: string) => (s === "万亿" ? 1e12 : s === "亿" ? 1e8 : s === "万" ? 1e4 : s === "千" ? 1e3 : 1);
+  if (m[2]) return { type: "percent", start: m.index, end: m.index + text.length, normalized: Number(m[1]), unit: "%", priority: 2 };
+  if (m[5]) {
+    return { type: "money", start: m.index, end: m.index + text.length, normalized: Number(m[3]) * scale(m[4]), unit: m[5], priority: 2 };
+  }
+  return { type: "number", start: m.index, end: m.index + text.length, normalized: Number(m[6]) * scale(m[7]), priority: 1 };
+}
+
+/**
+ * Characters that rarely end a given name but often follow one (说, 来, 在, 报道 …): a three-character
+ * match ending in one is a two-character name (王明来到 → 王明).
+ */
+export const AFTER_NAME = new Set(NAME_FOLLOWERS);
+/** jieba's tags of function words: conjunctions, prepositions, particles, adverbs, pronouns. */
+export const FUNCTION_TAGS = new Set(["c", "p", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r"]);
+/** jieba's tags of common words: nouns, verbs, adjectives, idioms (not nz, ns, nt, nr, j or x). */
+export const GENERIC_TAGS = new Set(["n", "vn", "v", "a", "an", "ad", "d", "l", "i", "r", "s", "f", "t", "b", "m", "q"]);
+/** Function characters that begin no trade name: 了华拓科技 is 了 + 华拓科技. */
+export const FUNCTION_CHARS = new Set("了的在和与及对向从为是把被将到也都又");
+
