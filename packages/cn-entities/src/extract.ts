@@ -1,6 +1,6 @@
 import { alternation, type WordList } from "@yk/lexicon";
 import type { Entity, EntityType, MentionField } from "@yk/schema";
-import { nodejiebaSegmenter, pieces, tokensInChunks, type Segmenter } from "./segmenter.js";
+import { nodejiebaSegmenter, pieces, tokensInChunks, type Segmenter, type Token } from "./segmenter.js";
 import { tokenHits } from "./tokens.js";
 import {
   type Hit,
@@ -83,6 +83,9 @@ export class EntityError extends Error {
     this.code = code;
   }
 }
+
+/** Tags of words that end no foreign name: verbs, prepositions, conjunctions, particles, adverbs. */
+const NOT_IN_NAME_TAGS = new Set(["v", "vn", "vd", "p", "c", "u", "uj", "ul", "uz", "d", "r", "f", "m", "q"]);
 
 /** `tokenEnds[i]` is 1 where a segmenter word ends at offset i. */
 function trimName(name: string, tokenEnds?: Uint8Array, start?: number): string {
@@ -299,9 +302,19 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     });
     const titlesOf = new Map<string, Set<string>>();
     for (const t of titledNames(text)) {
-      // a foreign name ends where a word of the segmentation ends: 克林顿/nr 派/v, not 克林顿派
-      let name = t.foreign ? t.name : trimName(t.name, tokenEnds, t.start);
-      if (t.foreign) while (name.length > 2 && tokenEnds[t.start + name.length] !== 1) name = name.slice(0, -1);
+      // a title is a word of its own: 成员 in 成员国 titles nobody
+      if (tokenStarts[t.start] !== 1) continue;
+      // a foreign name is whole words of the transliteration, not a verb or function word after
+      // it: 古/a 特雷斯/nr, but 克林顿/nr without 派/v
+      let name = t.name;
+      if (t.foreign) {
+        const inside: Token[] = [];
+        for (let k = tokenAt[t.start]!; k > 0 && tokens[k - 1]!.end <= t.start + t.name.length; k = tokenAt[tokens[k - 1]!.end]!) inside.push(tokens[k - 1]!);
+        while (inside.length > 1 && NOT_IN_NAME_TAGS.has(inside[inside.length - 1]!.tag)) inside.pop();
+        const end = inside.length > 0 ? inside[inside.length - 1]!.end : t.start;
+        if (end - t.start < 2) continue;
+        name = text.slice(t.start, end);
+      } else name = trimName(t.name, tokenEnds, t.start);
       // a common word after a title is no name: 负责人普遍对…
       if (isCommonWord(name)) continue;
       // nor a conjunction or preposition the segmenter cut off (校长和/c 夫人), nor a surname-like

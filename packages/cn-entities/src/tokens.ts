@@ -164,10 +164,10 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
     const t = tokens[i]!;
     const w = t.word;
     // a surname and a title or honorific in one word: 李老师, 郑先生, 毛主席; 郑某, 胡老 when the
-    // segmenter does not know the word (全总 is a known abbreviation, no person 全)
+    // segmenter does not know the word (全总 and 元老 are words, no persons 全 and 元)
     if (w.length >= 2 && w.length <= 4 && singleSurnames.hasAt(w, 0) && t.tag !== "ns" && t.tag !== "nt") {
       const rest = w.slice(1);
-      if (addressTitles.has(rest) || (rest.length === 1 && shortAddress.has(rest) && (t.tag === "x" || NAME_TAGS.has(t.tag)))) {
+      if (addressTitles.has(rest) || (rest.length === 1 && shortAddress.has(rest) && t.tag === "x")) {
         out.push({ type: "person", start: t.start, end: t.start + 1, priority: 2 });
         continue;
       }
@@ -226,9 +226,7 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
       // Known (nr) and unknown (x) names. Two-character ones, and three-character ones whose
       // given name is a common word (雷 + 阵雨), need a cue: many common words look like names.
       const score = givenNameScore(w);
-      // a three-character name in the dictionary (nr) whose given part is no word at all (尚昆) is
-      // strong evidence even with rare given-name characters
-      const strong = w.length >= 3 && (isNr || t.tag === "x") && !givenIsWord(w) && (score >= 1 || (isNr && wordTag(w.slice(-2)) === "x"));
+      const strong = w.length >= 3 && (isNr || t.tag === "x") && !givenIsWord(w) && score >= 1;
       const cued = cueAfter(tokens, i + 1) || cueBefore(tokens, i - 1);
       // a two-character word the segmenter's model made up (x): a surname and a given-name character
       const unknownPair = w.length === 2 && t.tag === "x" && score >= 1;
