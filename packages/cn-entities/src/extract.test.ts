@@ -96,4 +96,12 @@ describe("extract", () => {
     expect(() => extractor.extractFields([{ field: "paragraph", text: 3 as never }])).toThrowError(EntityError);
     expect(extractor.extractFields([])).toEqual([]);
   });
+
+  it("takes a company's name back to the first word that cannot be in one", () => {
+    const orgs = (text: string) => extractor.extract(text).filter((e) => e.type === "organization").map((e) => e.text);
+    expect(orgs("他在义乌只有金宏达贸易有限公司一家供货商。")).toContain("金宏达贸易有限公司");
+    expect(orgs("政府已经批准华腾公司的申请。")).toContain("华腾公司");
+    expect(orgs("员工的工资待遇与公司效益挂钩。")).toEqual([]);
+    expect(orgs("全市有三家保险公司开展这项业务。")).toEqual([]);
+  });
 });

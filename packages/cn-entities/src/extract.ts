@@ -84,6 +84,9 @@ export class EntityError extends Error {
   }
 }
 
+/** Tags of the words a company's name is made of (before 有限公司, 科技): names, places, nouns, unknown words. */
+const NAME_PART_TAGS = new Set(["ns", "nr", "nrt", "nrfg", "nz", "nt", "x", "j", "n", "vn", "b", "ng", "eng"]);
+
 /** Tags of words that end no foreign name: verbs, prepositions, conjunctions, particles, adverbs. */
 const NOT_IN_NAME_TAGS = new Set(["v", "vn", "vd", "p", "c", "u", "uj", "ul", "uz", "d", "r", "f", "m", "q"]);
 
@@ -335,24 +338,45 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       titlesOf.set(name, set);
       return { type: "person", start, end: start + name.length, priority: 5 };
     });
+    // A company's name is the words before its legal form or industry that can name: places,
+    // names, proper and common nouns, unknown words — back to the first verb, preposition,
+    // particle or measure word (在/p, 的/uj, 家/q, 兼并/v): 圣保罗州/ns 保险公司, not 只有/c ….
+    let tokenOf: Int32Array | null = null; // offset → index of the token covering it, + 1
+    const nameStart = (formStart: number, reach: number): number => {
+      if (tokenOf === null) {
+        tokenOf = new Int32Array(text.length + 1);
+        tokens.forEach((t, k) => tokenOf!.fill(k + 1, t.start, t.end));
+      }
+      // back over the words that can be in a name (verbs and adjectives too: 王力/x 安防/v 科技,
+      // 深/a 伟业/n 科技), then forward over verbs that begin none (批准/v 劳拉/x 公司)
+      let first = -1;
+      for (let k = tokenOf[formStart - 1]! - 1; k >= 0; k--) {
+        const t = tokens[k]!;
+        if (!(NAME_PART_TAGS.has(t.tag) || t.tag === "v" || t.tag === "a") || !isHanAt(t.word, 0) || formStart - t.start > reach) break;
+        first = k;
+      }
+      if (first < 0) return formStart;
+      while (first < tokens.length && tokens[first]!.tag === "v" && tokens[first]!.end < formStart) first++;
+      return Math.min(tokens[first]!.start, formStart);
+    };
     pushNear(COMPANY_RE, COMPANY_FORM_WORDS, 12, (m) => {
-      // the lazy run may start on a preposition or verb before the name: 在浙江…, 走访了浙江…
-      const cut = /^(?:.*[了在和与及对向到从把被给为是的]|)/u.exec(m[0].slice(0, -4))![0].length;
-      const start = m.index + cut;
-      if (m[0].length - cut < 4) return null;
-      // a kind of business, not a name: 保险公司, 这两家公司
       const form = COMPANY_FORM_WORDS.matches(m[0]).pop();
-      const name = form ? text.slice(start, m.index + form.start) : "";
-      if (name.length > 0 && isGenericWord(name)) return null;
+      if (!form) return null;
+      const formStart = m.index + form.start;
+      const start = nameStart(formStart, 12);
+      const name = text.slice(start, formStart);
+      // a kind of business, not a name: 保险公司, 航空公司
+      if (name.length < 2 || isGenericWord(name)) return null;
       return { type: "organization", start, end: m.index + m[0].length, priority: 4 };
     });
     pushNear(SHORT_COMPANY_RE, INDUSTRY, 3, (m) => {
-      // a three-character trade name only where the segmentation starts a word (博恒达科技, not 到华拓科技)
-      const shift = m[0].length === 5 && ((tokenEnds[m.index] !== 1 && m.index > 0) || FUNCTION_CHARS.has(m[0][0]!));
-      const start = shift ? m.index + 1 : m.index;
-      // a common word before the industry is a phrase, not a trade name: 经济建设, 队伍建设
-      if (isGenericWord(text.slice(start, m.index + m[0].length - 2))) return null;
-      return { type: "organization", start, end: m.index + m[0].length, priority: 3 };
+      const end = m.index + m[0].length;
+      const start = nameStart(end - 2, 3);
+      const name = text.slice(start, end - 2);
+      // a trade name of two or three characters (博恒达科技, not 到华拓科技), and no common word
+      // before the industry (经济建设, 队伍建设)
+      if (name.length < 2 || FUNCTION_CHARS.has(name[0]!) || isGenericWord(name)) return null;
+      return { type: "organization", start, end, priority: 3 };
     });
     for (const m of bodyMatches(text, tokenStarts)) hits.push({ type: "organization", start: m.start, end: m.end, priority: 3 });
     // party congresses by number: 十五大, 二十大 (not 十大, the top ten)
