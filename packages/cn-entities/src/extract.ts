@@ -31,6 +31,7 @@ import {
   FUNCTION_TAGS,
   GENERIC_TAGS,
   FUNCTION_CHARS,
+  MEDIA_RE,
 } from "./patterns.js";
 import { titledNames } from "./titles.js";
 
@@ -379,6 +380,12 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       return { type: "organization", start, end, priority: 3 };
     });
     for (const m of bodyMatches(text, tokenStarts)) hits.push({ type: "organization", start: m.start, end: m.end, priority: 3 });
+    if (text.includes("《")) {
+      push(MEDIA_RE, (m) => {
+        const start = m[1] ? m.index : m.index + 1;
+        return { type: "organization", start, end: start + (m[1] ?? m[2]!).length, priority: 4 };
+      });
+    }
     // party congresses by number: 十五大, 二十大 (not 十大, the top ten)
     if (text.includes("·") || text.includes("•") || text.includes("・")) {
       push(DOTTED_NAME_RE, (m) => ({ type: "person", start: m.index, end: m.index + m[0].length, priority: 3 }));

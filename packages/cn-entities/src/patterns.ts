@@ -27,6 +27,7 @@ import {
   alternation,
   wordList,
   FACILITY_WORDS,
+  MEDIA_WORDS,
 } from "@yk/lexicon";
 import type { EntityType, Mention } from "@yk/schema";
 import { lunarToIso, monthDayToIso, relativeToIso } from "./dates.js";
@@ -202,3 +203,12 @@ export const GENERIC_TAGS = new Set(["n", "vn", "v", "a", "an", "ad", "d", "l", 
 /** Function characters that begin no trade name: 了华拓科技 is 了 + 华拓科技. */
 export const FUNCTION_CHARS = new Set("了的在和与及对向从为是把被将到也都又");
 
+const MEDIA = alternation(MEDIA_WORDS);
+/**
+ * Newspapers and magazines in title marks: 《朝日新闻》 (the name within), or with the kind of
+ * publication after the marks and the country before them, as one name: 美国《时代》周刊.
+ */
+export const MEDIA_RE = new RegExp(
+  `((?:${alternation([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES])})?《[^《》\\n]{1,12}》(?:${MEDIA}))|《([^《》\\n]{1,12}(?:${MEDIA}))》`,
+  "gu",
+);

@@ -83,8 +83,8 @@ const ABBREVIATION_RUN_TAGS = new Set(["ns", "nz", "t", "j"]);
 const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
 /** Endings of organization heads among nouns: two characters or more (大学, 委员会), or 队 for teams. */
 const HEAD_ENDINGS = new Set([...BODY_SUFFIXES.filter((x) => x.length >= 2), "队", "集团", "公司"]);
-/** Bureaus, offices, institutes and works of three characters or more: 管理局, 办事处, 设计院, 处理厂. */
-const SHORT_HEAD_ENDINGS = charTable("局处署厅院厂");
+/** Bureaus, offices, institutes, works and commissions of three characters or more: 管理局, 办事处, 设计院, 处理厂, 市教委. */
+const SHORT_HEAD_ENDINGS = charTable("局处署厅院厂委");
 /** Does a noun end like an organization's head (委员会, 大学, 队)? Looked up by ending, no pattern. */
 function isOrgHead(word: string): boolean {
   if (word.length >= 3 && SHORT_HEAD_ENDINGS.hasAt(word, word.length - 1)) return true;
