@@ -23,7 +23,7 @@ import {
   SURNAME_START,
   ABBREVIATION_RE,
   isHanAt,
-  hasAbbreviationPair,
+  countryAbbreviation,
   ABBREVIATION_PAIR_RE,
   dateHit,
   numberHit,
@@ -32,6 +32,8 @@ import {
   GENERIC_TAGS,
   FUNCTION_CHARS,
   MEDIA_RE,
+  isMediaName,
+  placeEndingAt,
 } from "./patterns.js";
 import { titledNames } from "./titles.js";
 
@@ -382,8 +384,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     for (const m of bodyMatches(text, tokenStarts)) hits.push({ type: "organization", start: m.start, end: m.end, priority: 3 });
     if (text.includes("《")) {
       push(MEDIA_RE, (m) => {
-        const start = m[1] ? m.index : m.index + 1;
-        return { type: "organization", start, end: start + (m[1] ?? m[2]!).length, priority: 4 };
+        if (m[2]) return { type: "organization", start: placeEndingAt(text, m.index), end: m.index + m[0].length, priority: 4 };
+        return isMediaName(m[1]!) ? { type: "organization", start: m.index + 1, end: m.index + 1 + m[1]!.length, priority: 4 } : null;
       });
     }
     // party congresses by number: 十五大, 二十大 (not 十大, the top ten)
@@ -414,9 +416,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     for (const h of tokenHits(tokens, wordTag)) hits.push(h);
     // one-character place abbreviations: 访华, 在京, 赴港; 中美关系 → 中, 美
     push(ABBREVIATION_RE, (m) => ({ type: "location", start: m.index + 1, end: m.index + 2, priority: 3 }));
-    ABBREVIATION_PAIR_RE.lastIndex = 0;
-    for (let m = hasAbbreviationPair(text) ? ABBREVIATION_PAIR_RE.exec(text) : null; m; m = ABBREVIATION_PAIR_RE.exec(text)) {
-      for (let k = 0; k < m[0].length; k++) hits.push({ type: "location", start: m.index + k, end: m.index + k + 1, priority: 3 });
+    for (const t of tokens) {
+      if (!countryAbbreviation.hasAt(t.word, 0)) continue;
+      ABBREVIATION_PAIR_RE.lastIndex = t.start;
+      const m = ABBREVIATION_PAIR_RE.exec(text);
+      if (m) for (let k = 0; k < m[0].length; k++) hits.push({ type: "location", start: m.index + k, end: m.index + k + 1, priority: 3 });
     }
     // names seen with a title elsewhere in the text are persons wherever they recur
     for (const name of titlesOf.keys()) {

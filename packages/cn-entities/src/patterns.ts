@@ -26,6 +26,7 @@ import {
   TRANSLITERATION_CHARS,
   alternation,
   wordList,
+  charTable,
   FACILITY_WORDS,
   MEDIA_WORDS,
 } from "@yk/lexicon";
@@ -157,11 +158,12 @@ export function isHanAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return c >= 0x4e00 && c <= 0x9fff;
 }
-/** Two country abbreviations side by side anywhere: a cheap test before the pattern below. */
-const ABBREVIATION_PAIR_TEST = new RegExp(`[${COUNTRY_ABBREVIATIONS}]{2}`);
-export const hasAbbreviationPair = (text: string): boolean => ABBREVIATION_PAIR_TEST.test(text);
-/** Two or three country abbreviations before a word of relations: 中美关系, 印巴谈判, 中美俄三国. */
-export const ABBREVIATION_PAIR_RE = new RegExp(`[${COUNTRY_ABBREVIATIONS}]{2,3}(?=${alternation(RELATION_WORDS)})`, "gu");
+/**
+ * Two or three country abbreviations before a word of relations: 中美关系, 印巴谈判, 中美俄三国.
+ * Sticky: tried only where a word of the segmentation starts with an abbreviation.
+ */
+export const ABBREVIATION_PAIR_RE = new RegExp(`[${COUNTRY_ABBREVIATIONS}]{2,3}(?=${alternation(RELATION_WORDS)})`, "uy");
+export const countryAbbreviation = charTable(COUNTRY_ABBREVIATIONS);
 
 export function dateHit(m: RegExpExecArray, reference: Date | null): Hit {
   const [text] = m;
@@ -205,10 +207,15 @@ export const FUNCTION_CHARS = new Set("了的在和与及对向从为是把被�
 
 const MEDIA = alternation(MEDIA_WORDS);
 /**
- * Newspapers and magazines in title marks: 《朝日新闻》 (the name within), or with the kind of
- * publication after the marks and the country before them, as one name: 美国《时代》周刊.
+ * Newspapers and magazines in title marks: 《朝日新闻》 (the name within, group 1), or with the kind
+ * of publication after the marks (group 2) as one name, with the country before them if any
+ * ({@link placeEndingAt}): 美国《时代》周刊.
  */
-export const MEDIA_RE = new RegExp(
-  `((?:${alternation([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES])})?《[^《》\\n]{1,12}》(?:${MEDIA}))|《([^《》\\n]{1,12}(?:${MEDIA}))》`,
-  "gu",
-);
+export const MEDIA_RE = new RegExp(`《([^《》\\n]{1,12})》(${MEDIA})?`, "gu");
+export const isMediaName = (name: string): boolean => MEDIA_WORDS.some((w) => name.endsWith(w));
+const PLACE_SET = new Set([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES]);
+/** Where a known place that ends at `end` starts (the longest, two to six characters), or `end`. */
+export function placeEndingAt(text: string, end: number): number {
+  for (let n = 6; n >= 2; n--) if (end - n >= 0 && PLACE_SET.has(text.slice(end - n, end))) return end - n;
+  return end;
+}
