@@ -24,6 +24,7 @@ import {
   WORLD_PLACES,
   charTable,
   TITLES_OF_ADDRESS,
+  JAPANESE_SURNAMES,
   NAME_FOLLOWERS,
   SHORT_FORMS_OF_ADDRESS,
   DOCTRINE_WORDS,
@@ -177,6 +178,20 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
       out.push({ type: "person", start: t.start, end: t.end, priority: 3 });
       continue;
     }
+    // a Japanese name: a family name from the list and up to three characters of given name, up
+    // to a word's end, with a title or a speech verb around it (首相桥本龙太郎, 岸田文雄表示, 桥本还表示)
+    const family = japaneseSurnameAt(w);
+    if (family !== null) {
+      let j = i;
+      while (tokens[j + 1] && tokens[j + 1]!.end - t.start <= family.length + 3 && HAN_ONLY.test(tokens[j + 1]!.word) && !personCues.has(tokens[j + 1]!.word) && !titleCores.has(tokens[j + 1]!.word) && NAME_PART.has(tokens[j + 1]!.tag)) j++;
+      const end = tokens[j]!.end;
+      const cued = cueAfter(tokens, j + 1) || cueBefore(tokens, i - 1) || titleCores.has(tokens[j + 1]?.word ?? "") || SPEECH_AFTER.has(tokens[j + 1]?.word ?? "") || (tokens[j + 1]?.tag === "d" && SPEECH_AFTER.has(tokens[j + 2]?.word ?? ""));
+      if (cued && end - t.start <= family.length + 3) {
+        out.push({ type: "person", start: t.start, end, priority: 2 });
+        i = j;
+        continue;
+      }
+    }
     const doctrine = w.length >= 4 ? doctrineName(w) : null;
     if (doctrine !== null) {
       out.push({ type: "person", start: t.start, end: t.start + doctrine.length, priority: 2 });
@@ -316,6 +331,17 @@ const facilities = [...FACILITY_WORDS].sort((a, b) => b.length - a.length);
 function facilityEnd(word: string): boolean {
   return facilities.some((f) => word.endsWith(f));
 }
+
+const japaneseSurnames = [...new Set(JAPANESE_SURNAMES)].sort((a, b) => b.length - a.length);
+/** The Japanese family name a word starts with, if any. */
+function japaneseSurnameAt(word: string): string | null {
+  for (const n of japaneseSurnames) if (word.startsWith(n)) return n;
+  return null;
+}
+/** Tags of the words a Japanese given name is made of (龙太郎/n, 清/t 太郎/n, 纯一/b 郎/nr). */
+const NAME_PART = new Set(["n", "nr", "nrfg", "nrt", "x", "t", "b", "ng", "nz", "m"]);
+/** Verbs of saying after a name (说, 表示, 指出): with an adverb between too (桥本还表示). */
+const SPEECH_AFTER = new Set(["说", "表示", "指出", "认为", "强调", "宣布", "称"]);
 
 /** Words for administrative divisions that follow a place's name as a separate word. */
 const DIVISION_WORDS = new Set(["街道", "社区", "镇", "乡", "村", "区", "县", "市", "省", "州", "开发区", "新区", "高新区"]);

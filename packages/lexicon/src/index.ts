@@ -1,7 +1,7 @@
 export * from "./chars.js";
 export { BYLINE_ROLES, BYLINE_ROLE_PREFIXES, DATELINE_AGENCIES, type ContributorKind } from "./data/byline-roles.js";
 export { TITLE_CORES, TITLE_BODY_PREFIXES, TITLE_SEPARATORS } from "./data/titles.js";
-export { SINGLE_SURNAMES, COMPOUND_SURNAMES } from "./data/surnames.js";
+export { SINGLE_SURNAMES, COMPOUND_SURNAMES, JAPANESE_SURNAMES } from "./data/surnames.js";
 export { COMPANY_FORMS, INDUSTRY_WORDS, BODY_SUFFIXES, BODY_ABBREVIATIONS, FACILITY_WORDS, MEDIA_WORDS } from "./data/organizations.js";
 export { PLACE_SUFFIXES, PROVINCES, CITIES, COUNTRIES, WORLD_PLACES } from "./data/places.js";
 export {
