@@ -406,7 +406,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     }
     if (text.includes("大")) push(CONGRESS_RE, (m) => ({ type: "organization", start: m.index, end: m.index + m[0].length, priority: 3 }));
     // (a known place counts inside a word that starts with it: 中国式/nz, 法国人/n)
-    for (const m of placeMatches(text, tokenStarts)) hits.push({ type: "location", start: m.start, end: m.end, priority: 2 });
+    const wordEndAt = (start: number) => (tokenAt[start]! > 0 ? tokens[tokenAt[start]! - 1]!.end : start);
+    for (const m of placeMatches(text, tokenStarts, tokenEnds, wordEndAt)) hits.push({ type: "location", start: m.start, end: m.end, priority: 2 });
     push(DATE_RE, (m) => dateHit(m, reference));
     push(NUMBER_RE, numberHit);
     push(QUOTED_RE, (m) => ({ type: "event", start: m.index, end: m.index + m[0].length, priority: 1 }));

@@ -29,6 +29,8 @@ import {
   charTable,
   FACILITY_WORDS,
   MEDIA_WORDS,
+  DIVISIONS,
+  DIVISION_SHORT_NAMES,
 } from "@yk/lexicon";
 import type { EntityType, Mention } from "@yk/schema";
 import { lunarToIso, monthDayToIso, relativeToIso } from "./dates.js";
@@ -60,14 +62,15 @@ export const BYLINE_PERSON_RE = new RegExp(`(${ROLE})[^\\S\\n]*(${SURNAME}[${HAN
 export const COMPANY_RE = new RegExp(`(?:[${HAN}]{2,12}?)(?:${alternation(COMPANY_FORMS)})`, "gu");
 const INDUSTRY_WORDS_2 = INDUSTRY_WORDS.filter((w) => w.length === 2);
 export const SHORT_COMPANY_RE = new RegExp(`[${HAN}]{2,3}(?:${alternation(INDUSTRY_WORDS_2)})(?=[、，。和与及等的]|$)`, "gu");
-const PLACE_NAMES = wordList([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES]);
+const PLACE_NAMES = wordList([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES, ...DIVISIONS, ...DIVISION_SHORT_NAMES]);
 const ZONES = wordList(["经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "开发区"]);
 const ADMIN_SUFFIX = new Set("省市县区");
 /**
  * Known places, with an administrative suffix when one follows (杭州市), and development zones,
- * where a word of the segmentation starts (`starts[i]` is 1): 中国 is no place in 发展中国家/l.
+ * where a word of the segmentation starts (`starts[i]` is 1; `ends` likewise): 中国 is no place in
+ * 发展中国家/l. `wordEndAt(i)` is the end of the word starting at i.
  */
-export function placeMatches(text: string, starts: Uint8Array): { start: number; end: number }[] {
+export function placeMatches(text: string, starts: Uint8Array, ends: Uint8Array, wordEndAt: (start: number) => number): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (let i = 0; i < text.length; ) {
     if (starts[i] !== 1) {
@@ -76,8 +79,12 @@ export function placeMatches(text: string, starts: Uint8Array): { start: number;
     }
     const name = PLACE_NAMES.longestAt(text, i);
     let end = i;
-    if (name !== null) end = i + name.length + (ADMIN_SUFFIX.has(text[i + name.length]!) ? 1 : 0);
-    else {
+    // the name ends where a word ends, or inside the word it starts (中国式, 法国人), never inside a
+    // later word: 和/c 政府 holds no 和政
+    if (name !== null && (ends[i + name.length] === 1 || wordEndAt(i) >= i + name.length)) {
+      // a suffix after a name that has none: 杭州 + 市; not 北京市 + 市 (北京市市长)
+      end = i + name.length + (ADMIN_SUFFIX.has(text[i + name.length]!) && !ADMIN_SUFFIX.has(name[name.length - 1]!) ? 1 : 0);
+    } else {
       const zone = ZONES.longestAt(text, i);
       if (zone !== null) end = i + zone.length;
     }
@@ -213,7 +220,7 @@ const MEDIA = alternation(MEDIA_WORDS);
  */
 export const MEDIA_RE = new RegExp(`《([^《》\\n]{1,12})》(${MEDIA})?`, "gu");
 export const isMediaName = (name: string): boolean => MEDIA_WORDS.some((w) => name.endsWith(w));
-const PLACE_SET = new Set([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES]);
+const PLACE_SET = new Set([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES, ...DIVISIONS, ...DIVISION_SHORT_NAMES]);
 /** Where a known place that ends at `end` starts (the longest, two to six characters), or `end`. */
 export function placeEndingAt(text: string, end: number): number {
   for (let n = 6; n >= 2; n--) if (end - n >= 0 && PLACE_SET.has(text.slice(end - n, end))) return end - n;

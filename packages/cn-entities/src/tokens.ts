@@ -22,6 +22,8 @@ import {
   TRANSLITERATION_CHARS,
   GIVEN_NAME_CHARS,
   WORLD_PLACES,
+  DIVISIONS,
+  DIVISION_SHORT_NAMES,
   charTable,
   TITLES_OF_ADDRESS,
   JAPANESE_SURNAMES,
@@ -65,7 +67,7 @@ const genericPlaces = new Set(GENERIC_PLACE_WORDS);
 const genericBodies = new Set(GENERIC_BODY_WORDS);
 const knownBodies = new Set([...BODY_ABBREVIATIONS, ...KNOWN_ORGANIZATIONS]);
 const nonNamingHeads = new Set(NON_NAMING_HEADS);
-const knownPlaces = new Set([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES]);
+const knownPlaces = new Set([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES, ...DIVISIONS, ...DIVISION_SHORT_NAMES]);
 const personCues = new Set(PERSON_CUES_AFTER);
 const titleCores = new Set(TITLE_CORES);
 const addressTitles = new Set(TITLES_OF_ADDRESS);
