@@ -25,6 +25,7 @@ import {
   DIVISIONS,
   DIVISION_SHORT_NAMES,
   charTable,
+  wordList,
   TITLES_OF_ADDRESS,
   JAPANESE_SURNAMES,
   NAME_FOLLOWERS,
@@ -67,7 +68,10 @@ const genericPlaces = new Set(GENERIC_PLACE_WORDS);
 const genericBodies = new Set(GENERIC_BODY_WORDS);
 const knownBodies = new Set([...BODY_ABBREVIATIONS, ...KNOWN_ORGANIZATIONS]);
 const nonNamingHeads = new Set(NON_NAMING_HEADS);
-const knownPlaces = new Set([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES, ...DIVISIONS, ...DIVISION_SHORT_NAMES]);
+const placeSet = new Set([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES, ...DIVISIONS, ...DIVISION_SHORT_NAMES]);
+const placeStarts = charTable([...placeSet].map((p) => p[0]!));
+/** Known places; most words are ruled out by their first character before the set is asked. */
+const knownPlaces = { has: (word: string): boolean => placeStarts.hasAt(word, 0) && placeSet.has(word) };
 const personCues = new Set(PERSON_CUES_AFTER);
 const titleCores = new Set(TITLE_CORES);
 const addressTitles = new Set(TITLES_OF_ADDRESS);
@@ -334,11 +338,10 @@ function facilityEnd(word: string): boolean {
   return facilities.some((f) => word.endsWith(f));
 }
 
-const japaneseSurnames = [...new Set(JAPANESE_SURNAMES)].sort((a, b) => b.length - a.length);
+const japaneseSurnames = wordList(JAPANESE_SURNAMES);
 /** The Japanese family name a word starts with, if any. */
 function japaneseSurnameAt(word: string): string | null {
-  for (const n of japaneseSurnames) if (word.startsWith(n)) return n;
-  return null;
+  return japaneseSurnames.longestAt(word, 0);
 }
 /** Tags of the words a Japanese given name is made of (龙太郎/n, 清/t 太郎/n, 纯一/b 郎/nr). */
 const NAME_PART = new Set(["n", "nr", "nrfg", "nrt", "x", "t", "b", "ng", "nz", "m"]);

@@ -1,8 +1,8 @@
 /**
  * Word lists as sets to look up and scan, for long lists where a regular-expression alternation
  * is slow: V8 tries the alternatives one by one at every position of the text, so a list of
- * 400 place names costs hundreds of comparisons per character. Here a position costs one lookup
- * of its first character, and a few `startsWith` calls only where a listed word may begin.
+ * thousands of place names costs thousands of comparisons per character. Here a position costs
+ * one array read of its first character and, where a listed word may begin, a short walk of a trie.
  */
 export interface WordMatch {
   start: number;
@@ -22,38 +22,42 @@ export interface WordList {
   occursIn(text: string): boolean;
 }
 
+interface TrieNode {
+  /** The listed word that ends here, if any. */
+  word: string | null;
+  next: Map<number, TrieNode> | null;
+}
+
 export function wordList(words: readonly string[]): WordList {
-  // first UTF-16 code unit → words starting with it, longest first
-  const byFirst = new Map<number, string[]>();
+  // a trie by UTF-16 code unit: a position costs a walk of at most the longest word, usually one
+  // or two steps, however many words share a first character (新城, 新会, 新华区 …)
+  const root: TrieNode = { word: null, next: new Map() };
+  // which code units start a word: most positions of a text are ruled out by one array read
+  const starts = new Uint8Array(0x10000);
   for (const w of new Set(words)) {
     if (w.length === 0) continue;
-    const key = w.charCodeAt(0);
-    const list = byFirst.get(key);
-    if (list) list.push(w);
-    else byFirst.set(key, [w]);
-  }
-  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
-  // which code units start a word, and which come second in one: most positions of a text are
-  // ruled out by an array read or two
-  const starts = new Uint8Array(0x10000);
-  const seconds = new Uint8Array(0x10000);
-  let singles = false;
-  for (const [key, list] of byFirst) {
-    starts[key] = 1;
-    for (const w of list) {
-      if (w.length === 1) singles = true;
-      else seconds[w.charCodeAt(1)] = 1;
+    starts[w.charCodeAt(0)] = 1;
+    let node = root;
+    for (let k = 0; k < w.length; k++) {
+      const c = w.charCodeAt(k);
+      node.next ??= new Map();
+      let child = node.next.get(c);
+      if (child === undefined) node.next.set(c, (child = { word: null, next: null }));
+      node = child;
     }
+    node.word = w;
   }
 
   const longestAt = (text: string, at: number): string | null => {
-    const c = text.charCodeAt(at);
-    if (starts[c] !== 1) return null; // also NaN past the end: starts[NaN] is undefined
-    if (!singles && seconds[text.charCodeAt(at + 1)] !== 1) return null;
-    const list = byFirst.get(c);
-    if (list === undefined) return null;
-    for (const w of list) if (text.startsWith(w, at)) return w;
-    return null;
+    if (starts[text.charCodeAt(at)] !== 1) return null; // also NaN past the end: starts[NaN] is undefined
+    let node: TrieNode | undefined = root;
+    let best: string | null = null;
+    for (let k = at; k < text.length && node.next !== null; k++) {
+      node = node.next.get(text.charCodeAt(k));
+      if (node === undefined) break;
+      if (node.word !== null) best = node.word;
+    }
+    return best;
   };
   return {
     longestAt,
