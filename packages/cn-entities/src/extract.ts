@@ -4,7 +4,7 @@ import { nodejiebaSegmenter, pieces, tokensInChunks, type Segmenter, type Token 
 import { tokenHits } from "./tokens.js";
 import {
   type Hit,
-  type MentionOf,
+  type Placement,
   BYLINE_PERSON_RE,
   COMPANY_RE,
   SHORT_COMPANY_RE,
@@ -214,7 +214,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     check(text, context.date);
     const field = context.field ?? "text";
     const at = context.index !== undefined ? { index: context.index } : {};
-    return extractText(text, context.date, (start, end) => ({ field, start, end, ...at }));
+    return extractText(text, context.date, { fits: () => true, mention: (start, end) => ({ field, start, end, ...at }) });
   }
 
   function extractFields(fields: readonly FieldText[], context: Pick<ExtractContext, "date"> = {}): Entity[] {
@@ -241,21 +241,27 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       }
       return lo;
     };
-    return extractText(joined, context.date, (start, end) => {
-      const k = fieldAt(start);
-      const f = fields[k]!;
-      if (end > starts[k]! + f.text.length) return null; // it would cross into the next field
-      return { field: f.field, start: start - starts[k]!, end: end - starts[k]!, ...(f.index !== undefined ? { index: f.index } : {}) };
+    return extractText(joined, context.date, {
+      // a hit that would cross into the next field is none
+      fits: (start, end) => {
+        const k = fieldAt(start);
+        return end <= starts[k]! + fields[k]!.text.length;
+      },
+      mention: (start, end) => {
+        const k = fieldAt(start);
+        const f = fields[k]!;
+        return { field: f.field, start: start - starts[k]!, end: end - starts[k]!, ...(f.index !== undefined ? { index: f.index } : {}) };
+      },
     });
   }
 
-  function extractText(text: string, date: string | undefined, mentionOf: MentionOf): Entity[] {
-    if (text.length <= EXTRACT_PIECE) return extractPiece(text, date, 0, mentionOf);
+  function extractText(text: string, date: string | undefined, place: Placement): Entity[] {
+    if (text.length <= EXTRACT_PIECE) return extractPiece(text, date, 0, place);
     // A long text is read in pieces cut after sentence punctuation: memory and time stay linear
     // (one huge text would hold millions of tokens at once), and entities rarely cross a cut.
     const merged = new Map<string, Entity>();
     for (const [start, end] of pieces(text, EXTRACT_PIECE)) {
-      for (const e of extractPiece(text.slice(start, end), date, start, mentionOf)) {
+      for (const e of extractPiece(text.slice(start, end), date, start, place)) {
         const key = `${e.type}\u0000${e.text}\u0000${e.normalized ?? ""}`;
         const have = merged.get(key);
         if (!have) merged.set(key, e);
@@ -268,8 +274,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     return [...merged.values()];
   }
 
-  /** Entities of one piece of text, which starts at `base` in the text `mentionOf` knows. */
-  function extractPiece(text: string, date: string | undefined, base: number, mentionOf: MentionOf): Entity[] {
+  /** Entities of one piece of text, which starts at `base` in the text `place` knows. */
+  function extractPiece(text: string, date: string | undefined, base: number, place: Placement): Entity[] {
     const reference = date ? new Date(`${date}T00:00:00`) : null;
     const hits: Hit[] = [];
     const push = (re: RegExp, make: (m: RegExpExecArray) => Hit | null) => {
@@ -455,12 +461,12 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     // buildings and grounds are places: an organization ending in one is a location
     for (const h of hits) if (h.type === "organization" && endsWithFacility(text, h.end)) h.type = "location";
     const entities = new Map<string, Entity>();
-    // place each hit first: one that would cross fields drops out before it can shadow another
-    const placed = withoutNestedOrganizations(hits).filter((h) => (h.mention = mentionOf(base + h.start, base + h.end)) !== null);
+    // a hit that would cross fields drops out first, before it can shadow another
+    const placed = withoutNestedOrganizations(hits).filter((h) => place.fits(base + h.start, base + h.end));
     for (const h of resolve(placed, text.length)) {
       const surface = text.slice(h.start, h.end);
       const key = `${h.type}\u0000${surface}\u0000${h.normalized ?? ""}`;
-      const mention = h.mention!;
+      const mention = place.mention(base + h.start, base + h.end);
       const existing = entities.get(key);
       if (existing) {
         existing.mentions.push(mention);

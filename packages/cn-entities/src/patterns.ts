@@ -44,12 +44,13 @@ export interface Hit {
   titles?: string[];
   /** Higher wins an overlap. */
   priority: number;
-  /** Where it is, once placed. */
-  mention?: Mention | null;
 }
 
-/** Where a hit of the text is, as a mention; null for a hit that must not be (it crosses fields). */
-export type MentionOf = (start: number, end: number) => Mention | null;
+/** Where hits of a text go: whether a hit may be (it crosses no field), and its mention. */
+export interface Placement {
+  fits(start: number, end: number): boolean;
+  mention(start: number, end: number): Mention;
+}
 
 const HAN = "\\u4e00-\\u9fff";
 const SURNAME = `(?:${alternation(COMPOUND_SURNAMES)}|[${SINGLE_SURNAMES}])`;
