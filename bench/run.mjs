@@ -43,6 +43,19 @@ const median = (fn, runs) => {
 };
 /** Best of `runs` to damp noise from the other core. */
 const best = (fn, runs = 2) => Math.min(...Array.from({ length: runs }, () => time(fn)));
+/**
+ * Two timings for a ratio, interleaved (a, b, a, b, …) and the best of each: the machine's speed
+ * drifts over seconds here, and timing all of one before the other measured the drift as well.
+ */
+const bestPair = (a, b, runs = 4) => {
+  const ta = [];
+  const tb = [];
+  for (let r = 0; r < runs; r++) {
+    ta.push(time(a));
+    tb.push(time(b));
+  }
+  return [Math.min(...ta), Math.min(...tb)];
+};
 const rate = (s) => `${((chars / s) / 1e6).toFixed(2)} M chars/s (${((bytes / MB) / s).toFixed(1)} MB/s)`;
 
 log(`# Benchmarks`);
@@ -65,8 +78,11 @@ if (!only || only === "reflow" || only === "pipeline") {
   const tSplit = best(() => reflowed.forEach((r) => splitReflowed(r)));
   const split = reflowed.map((r) => splitReflowed(r));
   const texts = split.flatMap((p) => p.articles.flatMap((a) => [a.kicker, a.headline, a.subheadline, ...a.paragraphs.map((x) => x.text), ...a.captions.map((c) => c.text)]).filter(Boolean));
-  const tExtract = best(() => texts.forEach((t) => extractor.extract(t)));
-  const tTagTexts = best(() => texts.forEach((t) => nodejieba.tag(t)));
+  const [tExtract, tTagTexts] = bestPair(
+    () => texts.forEach((t) => extractor.extract(t)),
+    () => texts.forEach((t) => nodejieba.tag(t)),
+    2,
+  );
   // how the pipeline reads entities: one extractFields call per article, its fields joined by line breaks
   const articleFields = split.flatMap((p) =>
     p.articles.map((a) => [
@@ -78,10 +94,14 @@ if (!only || only === "reflow" || only === "pipeline") {
     ]),
   );
   const articleTexts = articleFields.map((fields) => fields.map((f) => f.text).join("\n"));
-  const tFields = best(() => articleFields.forEach((f) => extractor.extractFields(f)), 3);
-  const tTagArticles = best(() => articleTexts.forEach((t) => nodejieba.tag(t)), 3);
-  const tPipeline = best(() => pages.forEach((p) => parseText(p, {})), 3);
-  const tTagPages = best(() => pages.forEach((p) => nodejieba.tag(p)), 3);
+  const [tFields, tTagArticles] = bestPair(
+    () => articleFields.forEach((f) => extractor.extractFields(f)),
+    () => articleTexts.forEach((t) => nodejieba.tag(t)),
+  );
+  const [tPipeline, tTagPages] = bestPair(
+    () => pages.forEach((p) => parseText(p, {})),
+    () => pages.forEach((p) => nodejieba.tag(p)),
+  );
   log(`| stage | time | throughput |`);
   log(`|---|---|---|`);
   log(`| reflow | ${tReflow.toFixed(2)} s | ${rate(tReflow)} |`);

@@ -119,16 +119,25 @@ export function charWidth(ch: string): number {
 /** Width of a string in em, ignoring spaces (justification spreads glyphs; spaces are not glyphs). */
 export function textWidth(text: string): number {
   if (typeof text !== "string") return 0;
+  const quarters = widthTable();
   let w = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // the common cases first, by code: Han 1, ASCII 0.5 (space 0); the rest by charWidth
-    if (c >= 0x4e00 && c <= 0x9fff) w += 1;
-    else if (c < 0x80) w += c === 0x20 || c === 0x09 ? 0 : 0.5;
-    else if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009) continue;
-    else w += charWidth(text[i]!);
+  for (let i = 0; i < text.length; i++) w += quarters[text.charCodeAt(i)]!;
+  return w / 4;
+}
+
+let widths: Uint8Array | null = null;
+/**
+ * Every BMP code unit's width in quarter ems, as {@link charWidth} and the spaces rule give it
+ * (a high surrogate counts for its pair, a low one 0): one array read per character, made once.
+ */
+function widthTable(): Uint8Array {
+  if (widths) return widths;
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009) continue;
+    table[c] = Math.round(charWidth(String.fromCharCode(c)) * 4);
   }
-  return w;
+  return (widths = table);
 }
 
 /** Count of Han characters in a string. */
