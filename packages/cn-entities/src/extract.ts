@@ -1,4 +1,4 @@
-import { alternation, type WordList } from "@yk/lexicon";
+import { alternation } from "@yk/lexicon";
 import type { Entity, EntityType, MentionField } from "@yk/schema";
 import { nodejiebaSegmenter, pieces, tokensInChunks, type Segmenter, type Token } from "./segmenter.js";
 import { tokenHits } from "./tokens.js";
@@ -6,8 +6,6 @@ import {
   type Hit,
   type Placement,
   BYLINE_PERSON_RE,
-  COMPANY_RE,
-  SHORT_COMPANY_RE,
   placeMatches,
   bodyMatches,
   endsWithFacility,
@@ -86,6 +84,9 @@ export class EntityError extends Error {
     this.code = code;
   }
 }
+
+/** What may follow a trade name: a list comma, punctuation, a conjunction or 的. */
+const TRADE_NAME_FOLLOWERS = new Set("、，。和与及等的");
 
 /** Tags of the words a company's name is made of (before 有限公司, 科技): names, places, nouns, unknown words. */
 const NAME_PART_TAGS = new Set(["ns", "nr", "nrt", "nrfg", "nz", "nt", "x", "j", "n", "vn", "b", "ng", "eng"]);
@@ -286,23 +287,6 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         if (m[0].length === 0) re.lastIndex++;
       }
     };
-    /**
-     * A pattern that needs a word of `list` (a company form, an industry), run only near where one
-     * occurs: from `reach` characters before it. Matches as the pattern over the whole text would
-     * find them, without trying it at every position of a text that has a few such words.
-     */
-    const pushNear = (re: RegExp, list: WordList, reach: number, make: (m: RegExpExecArray) => Hit | null) => {
-      let from = 0;
-      for (const w of list.matches(text)) {
-        if (w.start < from) continue;
-        re.lastIndex = Math.max(from, w.start - reach);
-        const m = re.exec(text);
-        if (!m) break; // none here or after
-        const h = make(m);
-        if (h) hits.push(h);
-        from = m.index + Math.max(1, m[0].length);
-      }
-    };
     const tokens = tokensInChunks(segmenter, text);
     const tokenEnds = new Uint8Array(text.length + 1);
     const tokenStarts = new Uint8Array(text.length + 1);
@@ -368,25 +352,24 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       while (first < tokens.length && tokens[first]!.tag === "v" && tokens[first]!.end < formStart) first++;
       return Math.min(tokens[first]!.start, formStart);
     };
-    pushNear(COMPANY_RE, COMPANY_FORM_WORDS, 12, (m) => {
-      const form = COMPANY_FORM_WORDS.matches(m[0]).pop();
-      if (!form) return null;
-      const formStart = m.index + form.start;
-      const start = nameStart(formStart, 12);
-      const name = text.slice(start, formStart);
+    // companies by their legal form (有限公司) after a name of up to twelve characters
+    for (const form of COMPANY_FORM_WORDS.matches(text)) {
+      const start = nameStart(form.start, 12);
+      const name = text.slice(start, form.start);
       // a kind of business, not a name: 保险公司, 航空公司
-      if (name.length < 2 || isGenericWord(name)) return null;
-      return { type: "organization", start, end: m.index + m[0].length, priority: 4 };
-    });
-    pushNear(SHORT_COMPANY_RE, INDUSTRY, 3, (m) => {
-      const end = m.index + m[0].length;
-      const start = nameStart(end - 2, 3);
-      const name = text.slice(start, end - 2);
-      // a trade name of two or three characters (博恒达科技, not 到华拓科技), and no common word
-      // before the industry (经济建设, 队伍建设)
-      if (name.length < 2 || FUNCTION_CHARS.has(name[0]!) || isGenericWord(name)) return null;
-      return { type: "organization", start, end, priority: 3 };
-    });
+      if (name.length < 2 || isGenericWord(name)) continue;
+      hits.push({ type: "organization", start, end: form.end, priority: 4 });
+    }
+    // trade names: two or three characters and an industry, before a list comma, 和, 的 or the
+    // end (安胜科技、飞神车业)
+    for (const industry of INDUSTRY.matches(text)) {
+      if (industry.end < text.length && !TRADE_NAME_FOLLOWERS.has(text[industry.end]!)) continue;
+      const start = nameStart(industry.start, 3);
+      const name = text.slice(start, industry.start);
+      // not a function word's run (到华拓科技 is 到 + 华拓科技), nor a common word (经济建设, 队伍建设)
+      if (name.length < 2 || FUNCTION_CHARS.has(name[0]!) || isGenericWord(name)) continue;
+      hits.push({ type: "organization", start, end: industry.end, priority: 3 });
+    }
     for (const m of bodyMatches(text, tokenStarts)) hits.push({ type: "organization", start: m.start, end: m.end, priority: 3 });
     if (text.includes("《")) {
       push(MEDIA_RE, (m) => {

@@ -57,12 +57,9 @@ const SURNAME = `(?:${alternation(COMPOUND_SURNAMES)}|[${SINGLE_SURNAMES}])`;
 /** One or more titles, stacked with 、 (市委副书记、市长), then a name: surname + one or two given characters. */
 // prefixes repeat a bounded number of times: an unbounded (a|ab)* before a failing tail backtracks exponentially
 const ROLE = `(?:${alternation(BYLINE_ROLE_PREFIXES)}){0,3}(?:${alternation(Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2))})`;
-// [^\\S\\n]: a role at the end of one line is no byline of a name on the next
 // [^\S\n]: a role ending one line (or field) is no byline of a name opening the next
 export const BYLINE_PERSON_RE = new RegExp(`(${ROLE})[^\\S\\n]*(${SURNAME}[${HAN}]{1,2}?)(?=[\\s、，）)]|摄|$)`, "gu");
-export const COMPANY_RE = new RegExp(`(?:[${HAN}]{2,12}?)(?:${alternation(COMPANY_FORMS)})`, "gu");
 const INDUSTRY_WORDS_2 = INDUSTRY_WORDS.filter((w) => w.length === 2);
-export const SHORT_COMPANY_RE = new RegExp(`[${HAN}]{2,3}(?:${alternation(INDUSTRY_WORDS_2)})(?=[、，。和与及等的]|$)`, "gu");
 const PLACE_NAMES = wordList([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES, ...DIVISIONS, ...DIVISION_SHORT_NAMES]);
 const ZONES = wordList(["经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "开发区"]);
 const ADMIN_SUFFIX = new Set("省市县区");
