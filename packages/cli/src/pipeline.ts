@@ -24,30 +24,32 @@ export function withEntities(page: Page, date?: string): Page {
     a.captions.forEach((c, index) => fields.push({ field: "caption", index, text: c.text }));
     // one pass over the whole article: cheaper than a pass per field, and a name titled in one
     // paragraph is known in the next
-    const merged = new Map<string, Page["articles"][number]["entities"][number]>();
-    for (const e of extractFields(fields, { date })) merged.set(`${e.type}\u0000${e.text}\u0000${e.normalized ?? ""}`, e);
+    const entities = extractFields(fields, { date });
     // Contributors of the byline and photo credits are people too, with their role as a title.
     const credited = [
       ...(a.byline ? [{ byline: a.byline, index: undefined as number | undefined }] : []),
       // a photo credit: field "byline" with the caption's index, offsets into the credit's text
       ...a.captions.flatMap((c, k) => (c.credit ? [{ byline: c.credit, index: k as number | undefined }] : [])),
     ];
+    // (extractFields gives one entity per type and text: only people need finding again, by name)
+    const people = credited.length > 0 ? new Map(entities.filter((e) => e.type === "person").map((e) => [e.text, e])) : null;
     for (const { byline, index } of credited) {
       for (const c of byline.contributors) {
         const at = byline.text.indexOf(c.name);
-        const key = `person\u0000${c.name}\u0000`;
         const mention =
           at >= 0 ? [{ field: "byline" as const, ...(index !== undefined ? { index } : {}), start: at, end: at + c.name.length }] : [];
-        const have = merged.get(key);
+        const have = people!.get(c.name);
         if (have) {
           have.mentions.push(...mention);
           if (c.role) have.titles = [...new Set([...(have.titles ?? []), c.role])];
         } else {
-          merged.set(key, { type: "person", text: c.name, titles: c.role ? [c.role] : [], mentions: mention });
+          const person = { type: "person" as const, text: c.name, titles: c.role ? [c.role] : [], mentions: mention };
+          people!.set(c.name, person);
+          entities.push(person);
         }
       }
     }
-    a.entities = [...merged.values()];
+    a.entities = entities;
   }
   return page;
 }
