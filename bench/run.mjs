@@ -66,7 +66,7 @@ log();
 
 // warm up every stage once: JIT, and the dictionary loads outside the timings
 const extractor = createExtractor();
-extractor.extract("市长王明来到永康。");
+extractor.extract("市长王明来到义乌。");
 nodejieba.tag("热身");
 parseText(pages[0], {});
 

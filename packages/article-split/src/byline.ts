@@ -1,4 +1,4 @@
-import { BYLINE_ROLES, BYLINE_ROLE_PREFIXES, COMPOUND_SURNAMES, DATELINE_AGENCIES, SINGLE_SURNAMES, alternation, type ContributorKind } from "@yk/lexicon";
+import { BYLINE_ROLES, BYLINE_ROLE_PREFIXES, COMPOUND_SURNAMES, DATELINE_AGENCIES, SINGLE_SURNAMES, alternation, execAtEnd, type ContributorKind } from "@yk/lexicon";
 import type { Contributor, Dateline } from "@yk/schema";
 
 const ROLE_WORDS = Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2 || r === "文");
@@ -162,13 +162,12 @@ export function matchCredit(text: string): Contributor[] | null {
   return parseContributors(text);
 }
 
+const TRAILING_BYLINE_RE = /[（(]([^（）()]{2,40})[）)]$/;
+
 /** A byline in brackets closing a brief: …活动。（记者 王明 通讯员 李华） */
 export function matchTrailingByline(text: string): { start: number; contributors: Contributor[] } | null {
-  // only the last 43 code units can match (no bracket inside, at most 40 between): an
-  // end-anchored pattern over the whole paragraph would be tried at every position
-  const from = Math.max(0, text.length - 43);
-  const m = /[（(]([^（）()]{2,40})[）)]$/.exec(from > 0 ? text.slice(from) : text);
-  if (m) m.index += from;
+  // only the last 43 code units can match (no bracket inside, at most 40 between)
+  const m = execAtEnd(TRAILING_BYLINE_RE, text, 43);
   if (!m || m.index === 0) return null;
   const contributors = parseContributors(m[1]!);
   return contributors ? { start: m.index, contributors } : null;

@@ -1,4 +1,4 @@
-import { SECTION_WORDS, STAFF_LINE_ROLES, WEEKDAYS, alternation } from "@yk/lexicon";
+import { SECTION_WORDS, STAFF_LINE_ROLES, WEEKDAYS, alternation, execAtEnd } from "@yk/lexicon";
 import type { FurnitureKind } from "@yk/schema";
 
 const SECTION_WORD = alternation(SECTION_WORDS);
@@ -9,16 +9,9 @@ const DATE_HEADER_RE = new RegExp(`^\\d{4}年\\d{1,2}月\\d{1,2}日\\s*(?:${alte
 /** 下转第3版 / 上接第1版 / （转第二版）, alone or closing a paragraph. */
 export const CONTINUATION_RE = /[（(]?\s*(下转|上接|转|接)\s*第?\s*([0-9A-Z一二三四五六七八九十]+)\s*版\s*[）)]?$/;
 
-/**
- * {@link CONTINUATION_RE} at the end of a text, looked for in its last 40 code units (a marker is
- * far shorter): an end-anchored pattern over a whole paragraph is tried at every position.
- * `index` is into the whole text.
- */
+/** {@link CONTINUATION_RE} at the end of a text (a marker is far shorter than 40 code units); `index` is into the whole text. */
 export function continuationAtEnd(text: string): RegExpExecArray | null {
-  const from = Math.max(0, text.length - 40);
-  const m = CONTINUATION_RE.exec(from > 0 ? text.slice(from) : text);
-  if (m) m.index += from;
-  return m;
+  return execAtEnd(CONTINUATION_RE, text, 40);
 }
 
 /** What kind of page furniture a standalone paragraph is, or null for content. */

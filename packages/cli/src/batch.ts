@@ -79,7 +79,7 @@ export async function runBatch(jobs: readonly Job[], options: BatchOptions): Pro
   await new Promise<void>((resolve, reject) => {
     let live = size;
     for (let w = 0; w < size; w++) {
-      // V8 serialization moves large result strings faster than JSON over IPC
+      // V8 serialization: the results carry their pages as bytes (Uint8Array), which JSON cannot
       const worker = fork(options.workerScript!, [], {
         env: { ...process.env, YK_WORKER: "1" },
         stdio: ["ignore", "ignore", "inherit", "ipc"],
@@ -108,7 +108,7 @@ export async function runBatch(jobs: readonly Job[], options: BatchOptions): Pro
       worker.on("error", reject);
       worker.on("exit", (code) => {
         // a worker that died (out of memory, a crash) reports its pages as failed; the others go on
-        for (const job of inFlight.values()) if (!results.has(job.id)) accept({ id: job.id, ok: false, error: `${job.file}: worker exited with code ${code}` });
+        for (const job of inFlight.values()) accept({ id: job.id, ok: false, error: `${job.file}: worker exited with code ${code}` });
         inFlight.clear();
         if (--live === 0) resolve();
       });

@@ -85,6 +85,9 @@ export class EntityError extends Error {
   }
 }
 
+/** jieba's tags of names and of words it does not know. */
+const NAME_OR_UNKNOWN_TAGS = new Set(["nr", "nrfg", "nrt", "x"]);
+
 /** What may follow a trade name: a list comma, punctuation, a conjunction or 的. */
 const TRADE_NAME_FOLLOWERS = new Set("、，。和与及等的");
 
@@ -193,7 +196,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   /** Is a string one dictionary word that is not a name? */
   const isCommonWord = (s: string): boolean => {
     const tag = wordTag(s);
-    return tag !== null && !/^(nr|nrfg|nrt|x)$/.test(tag);
+    return tag !== null && !NAME_OR_UNKNOWN_TAGS.has(tag);
   };
   const gazetteerRe = gazetteer.size ? new RegExp(alternation([...gazetteer.keys()]), "gu") : null;
 
@@ -289,17 +292,15 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     };
     const tokens = tokensInChunks(segmenter, text);
     const tokenEnds = new Uint8Array(text.length + 1);
-    const tokenStarts = new Uint8Array(text.length + 1);
-    const tokenAt = new Int32Array(text.length + 1); // start offset → index in tokens + 1 (0: none)
+    const tokenAt = new Int32Array(text.length + 1); // start offset → index in tokens + 1 (0: no word starts here)
     tokens.forEach((t, k) => {
       tokenEnds[t.end] = 1;
-      tokenStarts[t.start] = 1;
       tokenAt[t.start] = k + 1;
     });
     const titlesOf = new Map<string, Set<string>>();
     for (const t of titledNames(text)) {
       // a title is a word of its own: 成员 in 成员国 titles nobody
-      if (tokenStarts[t.start] !== 1) continue;
+      if (tokenAt[t.start] === 0) continue;
       // a foreign name is whole words of the transliteration, not a verb or function word after
       // it: 古/a 特雷斯/nr, but 克林顿/nr without 派/v
       let name = t.name;
@@ -361,7 +362,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       hits.push({ type: "organization", start, end: form.end, priority: 4 });
     }
     // trade names: two or three characters and an industry, before a list comma, 和, 的 or the
-    // end (安胜科技、飞神车业)
+    // end (博恒达科技、华腾车业)
     for (const industry of INDUSTRY.matches(text)) {
       if (industry.end < text.length && !TRADE_NAME_FOLLOWERS.has(text[industry.end]!)) continue;
       const start = nameStart(industry.start, 3);
@@ -370,14 +371,13 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       if (name.length < 2 || FUNCTION_CHARS.has(name[0]!) || isGenericWord(name)) continue;
       hits.push({ type: "organization", start, end: industry.end, priority: 3 });
     }
-    for (const m of bodyMatches(text, tokenStarts)) hits.push({ type: "organization", start: m.start, end: m.end, priority: 3 });
+    for (const m of bodyMatches(text, tokenAt)) hits.push({ type: "organization", start: m.start, end: m.end, priority: 3 });
     if (text.includes("《")) {
       push(MEDIA_RE, (m) => {
         if (m[2]) return { type: "organization", start: placeEndingAt(text, m.index), end: m.index + m[0].length, priority: 4 };
         return isMediaName(m[1]!) ? { type: "organization", start: m.index + 1, end: m.index + 1 + m[1]!.length, priority: 4 } : null;
       });
     }
-    // party congresses by number: 十五大, 二十大 (not 十大, the top ten)
     if (text.includes("·") || text.includes("•") || text.includes("・")) {
       push(DOTTED_NAME_RE, (m) => ({ type: "person", start: m.index, end: m.index + m[0].length, priority: 3 }));
     }
@@ -393,10 +393,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         }
       }
     }
+    // party congresses by number: 十五大, 二十大 (not 十大, the top ten)
     if (text.includes("大")) push(CONGRESS_RE, (m) => ({ type: "organization", start: m.index, end: m.index + m[0].length, priority: 3 }));
     // (a known place counts inside a word that starts with it: 中国式/nz, 法国人/n)
     const wordEndAt = (start: number) => (tokenAt[start]! > 0 ? tokens[tokenAt[start]! - 1]!.end : start);
-    for (const m of placeMatches(text, tokenStarts, tokenEnds, wordEndAt)) hits.push({ type: "location", start: m.start, end: m.end, priority: 2 });
+    for (const m of placeMatches(text, tokenAt, tokenEnds, wordEndAt)) hits.push({ type: "location", start: m.start, end: m.end, priority: 2 });
     push(DATE_RE, (m) => dateHit(m, reference));
     push(NUMBER_RE, numberHit);
     push(QUOTED_RE, (m) => ({ type: "event", start: m.index, end: m.index + m[0].length, priority: 1 }));
@@ -404,7 +405,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
 
     // what the segmenter's tokens say: known and unknown names, places, organization heads
     for (const h of tokenHits(tokens, wordTag)) hits.push(h);
-    // one-character place abbreviations: 访华, 在京, 赴港; 中美关系 → 中, 美
+    // one-character place abbreviations after verbs (访华, 在京, 赴港), and runs of them before a
+    // word of relations, tried where a word starts with one (中美关系 → 中, 美)
     push(ABBREVIATION_RE, (m) => ({ type: "location", start: m.index + 1, end: m.index + 2, priority: 3 }));
     for (const t of tokens) {
       if (!countryAbbreviation.hasAt(t.word, 0)) continue;

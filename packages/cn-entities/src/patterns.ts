@@ -8,12 +8,9 @@ import {
   BODY_SUFFIXES,
   BYLINE_ROLES,
   BYLINE_ROLE_PREFIXES,
-  CITIES,
   COMPANY_FORMS,
   COMPOUND_SURNAMES,
-  COUNTRIES,
   INDUSTRY_WORDS,
-  PROVINCES,
   SINGLE_SURNAMES,
   NAME_FOLLOWERS,
   ABBREVIATION_VERBS,
@@ -22,15 +19,13 @@ import {
   KNOWN_ORGANIZATIONS,
   RELATION_WORDS,
   TRAVEL_VERBS,
-  WORLD_PLACES,
   TRANSLITERATION_CHARS,
   alternation,
   wordList,
   charTable,
   FACILITY_WORDS,
   MEDIA_WORDS,
-  DIVISIONS,
-  DIVISION_SHORT_NAMES,
+  KNOWN_PLACES,
 } from "@yk/lexicon";
 import type { EntityType, Mention } from "@yk/schema";
 import { lunarToIso, monthDayToIso, relativeToIso } from "./dates.js";
@@ -60,18 +55,22 @@ const ROLE = `(?:${alternation(BYLINE_ROLE_PREFIXES)}){0,3}(?:${alternation(Obje
 // [^\S\n]: a role ending one line (or field) is no byline of a name opening the next
 export const BYLINE_PERSON_RE = new RegExp(`(${ROLE})[^\\S\\n]*(${SURNAME}[${HAN}]{1,2}?)(?=[\\s、，）)]|摄|$)`, "gu");
 const INDUSTRY_WORDS_2 = INDUSTRY_WORDS.filter((w) => w.length === 2);
-const PLACE_NAMES = wordList([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES, ...DIVISIONS, ...DIVISION_SHORT_NAMES]);
+const PLACE_NAMES = wordList(KNOWN_PLACES);
+const placeSet = new Set(KNOWN_PLACES);
+const placeStarts = charTable(KNOWN_PLACES.map((p) => p[0]!));
+/** Is a word a known place? Most words are ruled out by their first character before the set is asked. */
+export const isKnownPlace = (word: string): boolean => placeStarts.hasAt(word, 0) && placeSet.has(word);
 const ZONES = wordList(["经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "开发区"]);
 const ADMIN_SUFFIX = new Set("省市县区");
 /**
  * Known places, with an administrative suffix when one follows (杭州市), and development zones,
- * where a word of the segmentation starts (`starts[i]` is 1; `ends` likewise): 中国 is no place in
+ * where a word of the segmentation starts (`starts[i]` is not 0; `ends[i]` is 1 where one ends): 中国 is no place in
  * 发展中国家/l. `wordEndAt(i)` is the end of the word starting at i.
  */
-export function placeMatches(text: string, starts: Uint8Array, ends: Uint8Array, wordEndAt: (start: number) => number): { start: number; end: number }[] {
+export function placeMatches(text: string, starts: ArrayLike<number>, ends: Uint8Array, wordEndAt: (start: number) => number): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (let i = 0; i < text.length; ) {
-    if (starts[i] !== 1) {
+    if (starts[i] === 0) {
       i++;
       continue;
     }
@@ -94,13 +93,13 @@ export function placeMatches(text: string, starts: Uint8Array, ends: Uint8Array,
   return out;
 }
 const KNOWN_BODIES = wordList([...BODY_ABBREVIATIONS, ...KNOWN_ORGANIZATIONS]);
-/** A body of a city, county, district or province: 市青少年宫, 县人民法院 (the prefix is short, lazily). */
+/** A body of a city, county, district or province: 市文化馆, 县人民法院 (the prefix is short, lazily). */
 const LOCAL_BODY_SUFFIXES = BODY_SUFFIXES.filter((s) => s.length >= 2);
 const LOCAL_BODY_RE = new RegExp(`[市县区省][${HAN}]{1,6}?(?:${alternation(LOCAL_BODY_SUFFIXES)})`, "uy");
 const LOCAL_BODY_START = new Set("市县区省");
 const SUFFIX_FIRST = new Set(LOCAL_BODY_SUFFIXES.map((s) => s.charCodeAt(0)));
 /** Known bodies and local bodies, leftmost first, without overlap, where a word starts: 省委 is no body in 全省/委员会. */
-export function bodyMatches(text: string, starts: Uint8Array): { start: number; end: number }[] {
+export function bodyMatches(text: string, starts: ArrayLike<number>): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   // the next place a suffix may start (-1: none left, -2: not looked yet): the pattern is tried
   // only where one starts 2–7 characters ahead, which most 市, 县 and 区 lack
@@ -110,7 +109,7 @@ export function bodyMatches(text: string, starts: Uint8Array): { start: number; 
     return suffixAt >= 0 && suffixAt < i + 8;
   };
   for (let i = 0; i < text.length; ) {
-    if (starts[i] !== 1) {
+    if (starts[i] === 0) {
       i++;
       continue;
     }
@@ -134,7 +133,8 @@ function nextSuffix(text: string, from: number): number {
   return -1;
 }
 const FACILITIES = [...FACILITY_WORDS].sort((a, b) => b.length - a.length);
-export function endsWithFacility(text: string, end: number): boolean {
+/** Does `text` end at `end` in a building or ground (大厦, 美术馆)? */
+export function endsWithFacility(text: string, end: number = text.length): boolean {
   for (const f of FACILITIES) if (end >= f.length && text.startsWith(f, end - f.length)) return true;
   return false;
 }
@@ -218,9 +218,8 @@ const MEDIA = alternation(MEDIA_WORDS);
  */
 export const MEDIA_RE = new RegExp(`《([^《》\\n]{1,12})》(${MEDIA})?`, "gu");
 export const isMediaName = (name: string): boolean => MEDIA_WORDS.some((w) => name.endsWith(w));
-const PLACE_SET = new Set([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES, ...DIVISIONS, ...DIVISION_SHORT_NAMES]);
 /** Where a known place that ends at `end` starts (the longest, two to six characters), or `end`. */
 export function placeEndingAt(text: string, end: number): number {
-  for (let n = 6; n >= 2; n--) if (end - n >= 0 && PLACE_SET.has(text.slice(end - n, end))) return end - n;
+  for (let n = 6; n >= 2; n--) if (end - n >= 0 && isKnownPlace(text.slice(end - n, end))) return end - n;
   return end;
 }

@@ -136,13 +136,15 @@ export function nodejiebaSegmenter(): Segmenter {
   };
   return {
     tag(text) {
-      const words = nodejieba.cut((ensure(), text), true);
+      ensure();
+      const words = nodejieba.cut(text, true);
       const out: TaggedWord[] = new Array(words.length);
       for (let i = 0; i < words.length; i++) out[i] = { word: words[i]!, tag: tagOf(words[i]!) };
       return out;
     },
     tokens(text) {
-      const words = nodejieba.cut((ensure(), text), true);
+      ensure();
+      const words = nodejieba.cut(text, true);
       const out: Token[] = [];
       let pos = 0;
       for (const word of words) {
@@ -216,11 +218,8 @@ export function pieces(text: string, size: number): [number, number][] {
 export function tokensInChunks(segmenter: Segmenter, text: string): Token[] {
   const located = (piece: string, base: number, out: Token[]) => {
     if (segmenter.tokens) {
-      for (const t of segmenter.tokens(piece)) {
-        t.start += base;
-        t.end += base;
-        out.push(t);
-      }
+      // another's tokens may be shared: shifted copies past the first piece
+      for (const t of segmenter.tokens(piece)) out.push(base === 0 ? t : { word: t.word, tag: t.tag, start: t.start + base, end: t.end + base });
       return;
     }
     let pos = 0;

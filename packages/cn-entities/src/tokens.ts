@@ -6,24 +6,17 @@
 import {
   BODY_SUFFIXES,
   BODY_ABBREVIATIONS,
-  FACILITY_WORDS,
   KNOWN_ORGANIZATIONS,
   COMPANY_FORMS,
-  CITIES,
   COMPOUND_SURNAMES,
-  COUNTRIES,
   GENERIC_BODY_WORDS,
   NON_NAMING_HEADS,
   GENERIC_PLACE_WORDS,
   PERSON_CUES_AFTER,
-  PROVINCES,
   SINGLE_SURNAMES,
   TITLE_CORES,
   TRANSLITERATION_CHARS,
   GIVEN_NAME_CHARS,
-  WORLD_PLACES,
-  DIVISIONS,
-  DIVISION_SHORT_NAMES,
   charTable,
   wordList,
   TITLES_OF_ADDRESS,
@@ -36,7 +29,8 @@ import {
   CHINA_ABBREVIATIONS,
 } from "@yk/lexicon";
 import type { EntityType } from "@yk/schema";
-import type { TaggedWord, Token } from "./segmenter.js";
+import type { Token } from "./segmenter.js";
+import { endsWithFacility, isKnownPlace } from "./patterns.js";
 
 export type { Token } from "./segmenter.js";
 
@@ -47,19 +41,6 @@ export interface TokenHit {
   priority: number;
 }
 
-/** jieba's words with their offsets in `text` (jieba returns words in order, covering the text). */
-export function locate(text: string, words: readonly TaggedWord[]): Token[] {
-  const tokens: Token[] = [];
-  let pos = 0;
-  for (const w of words) {
-    const start = text.indexOf(w.word, pos);
-    if (start < 0) continue;
-    pos = start + w.word.length;
-    tokens.push({ word: w.word, tag: w.tag, start, end: pos });
-  }
-  return tokens;
-}
-
 const singleSurnames = charTable(SINGLE_SURNAMES);
 const compoundSurnames = new Set(COMPOUND_SURNAMES);
 const translit = charTable(TRANSLITERATION_CHARS);
@@ -68,10 +49,7 @@ const genericPlaces = new Set(GENERIC_PLACE_WORDS);
 const genericBodies = new Set(GENERIC_BODY_WORDS);
 const knownBodies = new Set([...BODY_ABBREVIATIONS, ...KNOWN_ORGANIZATIONS]);
 const nonNamingHeads = new Set(NON_NAMING_HEADS);
-const placeSet = new Set([...PROVINCES, ...CITIES, ...COUNTRIES, ...WORLD_PLACES, ...DIVISIONS, ...DIVISION_SHORT_NAMES]);
-const placeStarts = charTable([...placeSet].map((p) => p[0]!));
-/** Known places; most words are ruled out by their first character before the set is asked. */
-const knownPlaces = { has: (word: string): boolean => placeStarts.hasAt(word, 0) && placeSet.has(word) };
+const knownPlaces = { has: isKnownPlace };
 const personCues = new Set(PERSON_CUES_AFTER);
 const titleCores = new Set(TITLE_CORES);
 const addressTitles = new Set(TITLES_OF_ADDRESS);
@@ -323,20 +301,8 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
   }
 }
 
-/**
- * Organizations: a head (a token jieba tags nt, or a noun ending in a body suffix such as 队,
- * 大学, 委员会) extended left over the place names and proper nouns that name it
- * (郑州/ns 公安局/nt, 青岛/ns 海牛/nz 队/n). A head that only names a kind of body (市政府,
- * 公安局) is a reference, not a name, unless something names it.
- */
 /** Titles of foreign royalty and parliaments after a name: 费萨尔亲王, 拉特纳亚克议长. */
 const FOREIGN_TITLES = new Set(["亲王", "国王", "王子", "公主", "王储", "女王", "议长", "首相", "总督", "酋长", "苏丹"]);
-
-const facilities = [...FACILITY_WORDS].sort((a, b) => b.length - a.length);
-/** Does a word end in a building or ground (大厦, 美术馆)? */
-function facilityEnd(word: string): boolean {
-  return facilities.some((f) => word.endsWith(f));
-}
 
 const japaneseSurnames = wordList(JAPANESE_SURNAMES);
 /** The Japanese family name a word starts with, if any. */
@@ -360,6 +326,12 @@ function placePrefix(word: string): string | null {
   return null;
 }
 
+/**
+ * Organizations: a head (a token jieba tags nt, or a noun ending in a body suffix such as 队,
+ * 大学, 委员会) extended left over the place names and proper nouns that name it
+ * (郑州/ns 公安局/nt, 青岛/ns 海牛/nz 队/n). A head that only names a kind of body (市政府,
+ * 公安局) is a reference, not a name, unless something names it.
+ */
 function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -379,7 +351,7 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     if (placeHead !== null && t.tag === "nt") {
       const rest = t.word.slice(placeHead.length);
       const restTag = wordTag(rest);
-      const commonWord = restTag !== null && /^(?:n|vn|v|a|l|i)$/.test(restTag) && !ANY_BODY_END_RE.test(rest) && !facilityEnd(rest);
+      const commonWord = restTag !== null && /^(?:n|vn|v|a|l|i)$/.test(restTag) && !ANY_BODY_END_RE.test(rest) && !endsWithFacility(rest);
       if (nonNamingHeads.has(rest) || commonWord) {
         out.push({ type: "location", start: t.start, end: t.start + placeHead.length, priority: 2 });
         continue;

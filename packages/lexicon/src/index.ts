@@ -5,6 +5,7 @@ export { SINGLE_SURNAMES, COMPOUND_SURNAMES, JAPANESE_SURNAMES } from "./data/su
 export { COMPANY_FORMS, INDUSTRY_WORDS, BODY_SUFFIXES, BODY_ABBREVIATIONS, FACILITY_WORDS, MEDIA_WORDS } from "./data/organizations.js";
 export { PLACE_SUFFIXES, PROVINCES, CITIES, COUNTRIES, WORLD_PLACES } from "./data/places.js";
 export { DIVISIONS, DIVISION_SHORT_NAMES } from "./data/divisions.js";
+export { KNOWN_PLACES } from "./data/known-places.js";
 export {
   TRANSLITERATION_CHARS,
   GIVEN_NAME_CHARS,
@@ -25,5 +26,5 @@ export {
   ABBREVIATION_HEADS,
 } from "./data/names.js";
 export { SECTION_WORDS, STAFF_LINE_ROLES, WEEKDAYS } from "./data/furniture.js";
-export { alternation, escapeRegExp } from "./regex.js";
+export { alternation, escapeRegExp, execAtEnd } from "./regex.js";
 export { wordList, charTable, type WordList, type WordMatch, type CharTable } from "./words.js";
