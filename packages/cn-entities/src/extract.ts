@@ -15,6 +15,9 @@ import {
   DOTTED_NAME_RE,
   REPORTER_LIST_RE,
   CONGRESS_RE,
+  DATELINE_PLACE_RE,
+  isKnownBody,
+  knownPlacePrefix,
   DATE_RE,
   NUMBER_RE,
   QUOTED_RE,
@@ -23,6 +26,8 @@ import {
   isHanAt,
   countryAbbreviation,
   ABBREVIATION_PAIR_RE,
+  TWO_COUNTRY_WORDS,
+  PAIR_PREPOSITIONS,
   dateHit,
   numberHit,
   AFTER_NAME,
@@ -183,6 +188,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     }
     return tag;
   };
+  // how often the dictionary has seen a word; without the segmenter's counts every word is common
+  const frequencyOf = segmenter.frequency ? (s: string) => segmenter.frequency!(s) : () => Number.POSITIVE_INFINITY;
   /** Is a string one common word (a noun, verb or adjective of the dictionary), not a name or a place? */
   const isGenericWord = (s: string): boolean => {
     const tag = wordTag(s);
@@ -393,6 +400,18 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         }
       }
     }
+    if (text.includes("日电") || text.includes("日讯")) {
+      // a country and a city are two places (本报德国罗滕堡…电); a body is none (本报联合国…电)
+      push(DATELINE_PLACE_RE, (m) => {
+        const name = m[1]!;
+        const start = m.index + m[0].indexOf(name, 2);
+        if (isKnownBody(name)) return null;
+        const first = knownPlacePrefix(name);
+        if (first !== null && first.length < name.length) hits.push({ type: "location", start, end: start + first.length, priority: 5 });
+        const from = first !== null && first.length < name.length ? start + first.length : start;
+        return { type: "location", start: from, end: start + name.length, priority: 5 };
+      });
+    }
     // party congresses by number: 十五大, 二十大 (not 十大, the top ten)
     if (text.includes("大")) push(CONGRESS_RE, (m) => ({ type: "organization", start: m.index, end: m.index + m[0].length, priority: 3 }));
     // (a known place counts inside a word that starts with it: 中国式/nz, 法国人/n)
@@ -404,7 +423,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     if (gazetteerRe) push(gazetteerRe, (m) => ({ type: gazetteer.get(m[0])!, start: m.index, end: m.index + m[0].length, priority: 6 }));
 
     // what the segmenter's tokens say: known and unknown names, places, organization heads
-    for (const h of tokenHits(tokens, wordTag)) hits.push(h);
+    for (const h of tokenHits(tokens, wordTag, frequencyOf)) hits.push(h);
     // one-character place abbreviations after verbs (访华, 在京, 赴港), and runs of them before a
     // word of relations, tried where a word starts with one (中美关系 → 中, 美)
     push(ABBREVIATION_RE, (m) => ({ type: "location", start: m.index + 1, end: m.index + 2, priority: 3 }));
@@ -413,6 +432,18 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       ABBREVIATION_PAIR_RE.lastIndex = t.start;
       const m = ABBREVIATION_PAIR_RE.exec(text);
       if (m) for (let k = 0; k < m[0].length; k++) hits.push({ type: "location", start: m.index + k, end: m.index + k + 1, priority: 3 });
+    }
+    // two characters no word of the dictionary before 两国, 关系, 边界: two countries (墨美两国,
+    // 奥中关系), or a preposition and one (对美关系)
+    for (const w of TWO_COUNTRY_WORDS.matches(text)) {
+      const i = w.start - 2;
+      if (i < 0 || !isHanAt(text, i) || !isHanAt(text, i + 1) || isCommonWord(text.slice(i, w.start))) continue;
+      const known = countryAbbreviation.hasAt(text, i) || countryAbbreviation.hasAt(text, i + 1);
+      if (PAIR_PREPOSITIONS.hasAt(text, i) && countryAbbreviation.hasAt(text, i + 1)) hits.push({ type: "location", start: i + 1, end: i + 2, priority: 3 });
+      else if (known || text.startsWith("两国", w.start) || text.startsWith("等国", w.start)) {
+        if (FUNCTION_CHARS.has(text[i]!) || FUNCTION_CHARS.has(text[i + 1]!)) continue;
+        for (let k = i; k < i + 2; k++) hits.push({ type: "location", start: k, end: k + 1, priority: 3 });
+      }
     }
     // names seen with a title elsewhere in the text are persons wherever they recur
     for (const name of titlesOf.keys()) {

@@ -93,6 +93,10 @@ export function placeMatches(text: string, starts: ArrayLike<number>, ends: Uint
   return out;
 }
 const KNOWN_BODIES = wordList([...BODY_ABBREVIATIONS, ...KNOWN_ORGANIZATIONS]);
+const knownBodySet = new Set([...BODY_ABBREVIATIONS, ...KNOWN_ORGANIZATIONS]);
+export const isKnownBody = (name: string): boolean => knownBodySet.has(name);
+/** The longest known place a text starts with, if any. */
+export const knownPlacePrefix = (text: string): string | null => PLACE_NAMES.longestAt(text, 0);
 /** A body of a city, county, district or province: 市文化馆, 县人民法院 (the prefix is short, lazily). */
 const LOCAL_BODY_SUFFIXES = BODY_SUFFIXES.filter((s) => s.length >= 2);
 const LOCAL_BODY_RE = new RegExp(`[市县区省][${HAN}]{1,6}?(?:${alternation(LOCAL_BODY_SUFFIXES)})`, "uy");
@@ -150,6 +154,11 @@ export const DOTTED_NAME_RE = new RegExp(`${TRANSLIT}{1,6}(?:[·•・]${TRANSLI
  * list of a wire story's reporters.
  */
 export const REPORTER_LIST_RE = new RegExp(`(?:[电讯]（)((?:${SURNAME}[${HAN}]{1,2}[、，\\s]*){1,6})(?=）)|((?:${SURNAME}[${HAN}]{1,2}、)+${SURNAME}[${HAN}]{1,2})(?=报道)`, "gu");
+/**
+ * A wire story's dateline: the place between the agency (本报, 新华社) and the date (本报波恩5月25日电,
+ * 新华社东京6月17日电, 本报保定五月十五日电) — group 1, whatever the segmenter made of it.
+ */
+export const DATELINE_PLACE_RE = /(?:本报|新华社|中新社|通讯社|电讯社)([\u4e00-\u9fff]{2,8}?)(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)/gu;
 export const CONGRESS_RE = /(?<![一二三四五六七八九十百零〇])(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)大(?![学型批量小中会战洲])/gu;
 export const DATE_RE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:(上午|下午|晚上|凌晨|中午|早上))?|(\d{4})年(?!\d)|(正|腊|冬|[一二三四五六七八九十]{1,2})月(初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十)|(今年|去年|前年|明年|今天|昨天|明天|今日|昨日|日前|近日)/gu;
 // A number starts only where a digit run starts (the lookbehind): trying every position inside a
@@ -169,6 +178,14 @@ export function isHanAt(text: string, i: number): boolean {
  */
 export const ABBREVIATION_PAIR_RE = new RegExp(`[${COUNTRY_ABBREVIATIONS}]{2,3}(?=${alternation(RELATION_WORDS)})`, "uy");
 export const countryAbbreviation = charTable(COUNTRY_ABBREVIATIONS);
+/**
+ * Words after which the two characters before are two countries' abbreviations, any countries
+ * (墨美两国, 埃中两国关系, 中蒙边界): 两国 says so itself; 关系, 边界 and 建交 when one of the two is a
+ * known abbreviation.
+ */
+export const TWO_COUNTRY_WORDS = wordList(["两国", "等国", "关系", "边界", "边境", "建交"]);
+/** Prepositions before one country's abbreviation: 对美关系, 同俄建交. */
+export const PAIR_PREPOSITIONS = charTable("对与同和跟从以向为使在");
 
 export function dateHit(m: RegExpExecArray, reference: Date | null): Hit {
   const [text] = m;

@@ -27,6 +27,12 @@ export interface Segmenter {
    * each word would give, without a second object per word). The default segmenter has it.
    */
   tokens?(text: string): Token[];
+  /**
+   * Optional: how often the dictionary has seen a word (jieba's count; 0 for a word it does not
+   * list). Tells a rare dictionary word (宏志, a given name) from a common one (阵雨). The default
+   * segmenter has it; without it the extractor treats every dictionary word as common.
+   */
+  frequency?(word: string): number;
 }
 
 let loaded = false;
@@ -34,13 +40,16 @@ let loaded = false;
 const dictionaryFiles = nodejieba as unknown as { DEFAULT_DICT: string; DEFAULT_USER_DICT: string };
 /** word → part of speech, as jieba's dictionaries give it. */
 let partOfSpeech: Map<string, string> | null = null;
+/** word → jieba's count of it (the words listed with one). Keys are the same strings as partOfSpeech's. */
+let counts: Map<string, number> | null = null;
 
 /**
  * Read jieba's dictionary files ("word [freq] [tag]" a line) into a map. The tagger's own
  * dictionary: later lines win, as they do in cppjieba's trie (user words after the main ones).
  */
-function readPartsOfSpeech(files: readonly string[]): Map<string, string> {
+function readPartsOfSpeech(files: readonly string[]): { map: Map<string, string>; counts: Map<string, number> } {
   const map = new Map<string, string>();
+  const counts = new Map<string, number>();
   const tags = new Map<string, string>(); // one string per tag, not 350 000 copies
   for (const file of files) {
     let text: string;
@@ -68,11 +77,13 @@ function readPartsOfSpeech(files: readonly string[]): Map<string, string> {
       let tag = tags.get(raw);
       if (tag === undefined) tags.set(raw, (tag = raw));
       const word = line.slice(0, first);
+      const count = Number(line.slice(first + 1, last > first ? last : undefined));
+      if (count > 0) counts.set(word, count);
       // a word listed without a tag is tagged as an unknown word (cppjieba: empty tag → SpecialRule)
       map.set(word, tag || unknownWordTag(word));
     }
   }
-  return map;
+  return { map, counts };
 }
 
 /**
@@ -131,7 +142,7 @@ export function nodejiebaSegmenter(): Segmenter {
       nodejieba.load();
       loaded = true;
     }
-    partOfSpeech ??= readPartsOfSpeech([dictionaryFiles.DEFAULT_DICT, dictionaryFiles.DEFAULT_USER_DICT]);
+    if (partOfSpeech === null) ({ map: partOfSpeech, counts } = readPartsOfSpeech([dictionaryFiles.DEFAULT_DICT, dictionaryFiles.DEFAULT_USER_DICT]));
     return partOfSpeech;
   };
   return {
@@ -154,6 +165,10 @@ export function nodejiebaSegmenter(): Segmenter {
         out.push({ word, tag: tagOf(word), start, end: pos });
       }
       return out;
+    },
+    frequency(word) {
+      ensure();
+      return counts!.get(word) ?? 0;
     },
     addWords(words) {
       const known = ensure();

@@ -76,6 +76,15 @@ function isOrgHead(word: string): boolean {
   for (let n = Math.min(6, word.length); n >= 1; n--) if (HEAD_ENDINGS.has(word.slice(word.length - n))) return true;
   return false;
 }
+/** More endings of bodies the dictionary knows (中央党校, 中央气象台, 新四军, 俄央行, 军事法庭, 民革中央, 中共十五大, 中兴通讯). */
+const NT_BODY_END_RE = /(?:[校台军行庭]|中央|通讯|[一二三四五六七八九十]大)$/;
+/** Words for any body of a kind, which a place before them does not name: 美国公司, 非洲球队. */
+const KIND_HEADS = new Set(["公司", "企业", "球队", "强队", "军队", "部队", "厂商", "厂家", "媒体", "银行界", "商人", "代表队"]);
+/** A count of things (一家, 几所, 这批), not a number in a name (九十中学, 一总队). */
+const isCount = (t: Token): boolean => t.tag === "m" && t.word.length >= 2 && COUNT_MEASURES.hasAt(t.word, t.word.length - 1);
+const COUNT_MEASURES = charTable("家个些所支批类");
+/** Parts of a region by direction: 中南部, 东北部, 西部 (部 ends the names of ministries too). */
+const DIRECTION_PART_RE = /^[东南西北中]{1,3}部$/;
 /** Words that begin the names of national and international bodies: 国家杜马, 国际狮子会, 最高法官委员会. */
 const BODY_NAME_STARTS = new Set(["国家", "国际", "世界", "全国", "中央", "最高", "联邦"]);
 /** A minister's title glued to the ministry: 司法部长 → 司法部, 商务部长 → 商务部. */
@@ -126,6 +135,13 @@ function cueBefore(tokens: readonly Token[], i: number): boolean {
   if (!prev) return false;
   return titleCores.has(prev.word) || prev.tag === "nr" || /(?:记者|通讯员|同志|主席|总理|部长)$/.test(prev.word);
 }
+
+/**
+ * How often jieba's dictionary must have seen a word for it to count as common: given names it
+ * lists as nouns are seen a few times (宏志 7, 志民 3, 学文 23), common words tens to thousands of
+ * times (阵雨 75, 小民 177, 少年 4039).
+ */
+const COMMON_WORD_COUNT = 50;
 
 /** Is the given name (or with `whole`, the name) a common dictionary word? Set per call by tokenHits. */
 let givenIsWord: (name: string, whole?: boolean) => boolean = () => false;
@@ -225,7 +241,11 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
       // Known (nr) and unknown (x) names. Two-character ones, and three-character ones whose
       // given name is a common word (雷 + 阵雨), need a cue: many common words look like names.
       const score = givenNameScore(w);
-      const strong = w.length >= 3 && (isNr || t.tag === "x") && !givenIsWord(w) && score >= 1;
+      // a three-character name the dictionary files as a name (杨尚昆/nr, 郭沫若/nr) needs no
+      // given-name character of the list, unless its end makes a kind of thing (雷阵雨, 许可证)
+      // or a transliteration runs on after it (斯特罗/nr 耶夫/x)
+      const dictionaryName = t.tag === "nr" && w.length === 3 && !NOUN_ENDINGS.hasAt(w, 2) && !continuesTransliteration(tokens[i + 1]);
+      const strong = w.length >= 3 && (isNr || t.tag === "x") && !givenIsWord(w) && (score >= 1 || dictionaryName);
       const cued = cueAfter(tokens, i + 1) || cueBefore(tokens, i - 1);
       // a two-character word the segmenter's model made up (x): a surname and a given-name character
       const unknownPair = w.length === 2 && t.tag === "x" && score >= 1;
@@ -299,6 +319,16 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
     // a place the dictionary knows whole wins over a known place inside it: 朝鲜半岛, 青藏高原
     out.push({ type: "location", start: t.start, end: t.end, priority: t.tag === "ns" && placePrefix(w) !== null ? 2 : 1 });
   }
+}
+
+/**
+ * Last characters that make a word a kind of thing, not a given name: 许可证, 公开赛, 银行卡,
+ * 纪律性, 白皮书, 边塞诗, 卢浮宫, 伏羲庙, 司令官, 宣传部 (jieba's dictionary tags some of these nr).
+ */
+const NOUN_ENDINGS = charTable("证赛卡性书诗词传宫庙寺塔堡河湖岛山顶官部台带籍氏值质师镇村乡县市区省州");
+/** Is a token a piece of a transliteration that runs on (耶夫/x, 坚科/x)? */
+function continuesTransliteration(next: Token | undefined): boolean {
+  return next !== undefined && (next.tag === "x" || next.tag === "nrt") && isTransliterated(next.word) && next.word.length >= 1 && HAN_ONLY.test(next.word);
 }
 
 /** Titles of foreign royalty and parliaments after a name: 费萨尔亲王, 拉特纳亚克议长. */
@@ -387,6 +417,13 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
       const before = tokens[f - 1];
       if (j === i && f < i && before && (before.tag === "nt" || before.tag === "ns") && !genericPlaces.has(before.word) && t.end - before.start <= 16) j = f - 1;
     }
+    // a place before a word for any body of a kind is the place's bodies, not one body's name
+    // (美国/ns 公司, 非洲/ns 球队, 墨西哥/ns 军队); nor is a count of them (曼谷/ns 一家/m 报社)
+    if (j < i && (KIND_HEADS.has(t.word) || tokens.slice(j, i).some(isCount))) {
+      let placesOnly = true;
+      for (let q = j; q < i; q++) if (tokens[q]!.tag !== "ns" && !isCount(tokens[q]!)) placesOnly = false;
+      if (placesOnly) continue;
+    }
     // absorb a following nt that continues the name: 北京大学/nt 中文系/nt
     let k = i;
     while (tokens[k + 1]?.tag === "nt" && tokens[k + 1]!.end - tokens[j]!.start <= 24) k++;
@@ -398,6 +435,11 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     // one noun that is a place's team or body: 古巴队/n, 匈牙利队/n
     const placeBody = !named && t.tag !== "nt" && placePrefix(t.word) !== null && !genericPlaces.has(placePrefix(t.word)!);
     if (!named && t.tag !== "nt" && !placeBody) continue;
+    // jieba's dictionary tags many common phrases nt (天文学, 公共场所, 长足进展, 国际化): a body
+    // the segmenter knows alone must end like one (委员会, 银行, 党, 社) or start with a place
+    if (!named && t.tag === "nt" && !knownBodies.has(t.word) && !ANY_BODY_END_RE.test(t.word) && !NT_BODY_END_RE.test(t.word) && !isOrgHead(t.word) && placePrefix(t.word) === null) continue;
+    // a part of a region, not a body: 中南部, 东北部
+    if (!named && DIRECTION_PART_RE.test(t.word)) continue;
     // a body the segmenter knows whose name starts with a place (中国队/nt, 北京大学/nt) is one
     // organization, not a place with a word after it
     const priority = (t.tag === "nt" || placeBody) && j === i && word.length >= 3 && placePrefix(word) !== null ? 3 : named || word.length >= 4 ? 2 : 1;
@@ -411,12 +453,14 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
  * extractor asks its segmenter and caches the answer. A word that is not a name (not nr, nrfg,
  * nrt or x) is a common word.
  */
-export function tokenHits(tokens: readonly Token[], tagOf: (s: string) => string | null = () => null): TokenHit[] {
+export function tokenHits(tokens: readonly Token[], tagOf: (s: string) => string | null = () => null, frequencyOf: (s: string) => number = () => Number.POSITIVE_INFINITY): TokenHit[] {
   wordTag = tagOf;
-  // a common word: not a name, a place, a body, a brand or a made-up word (亚平/ns can be a given name)
+  // a common word: not a name, a place, a body, a brand or a made-up word (亚平/ns can be a given
+  // name), and one the dictionary has seen often: jieba lists given names as nouns too (宏志/n 7,
+  // 锦涛/n 3 — from the names it was built on), common words hundreds of times (阵雨/n 75, 少年 4039)
   const isWord = (s: string) => {
     const tag = tagOf(s);
-    return tag !== null && !NAME_TAGS.has(tag) && tag !== "x" && tag !== "ns" && tag !== "nz" && tag !== "nt" && tag !== "j";
+    return tag !== null && !NAME_TAGS.has(tag) && tag !== "x" && tag !== "ns" && tag !== "nz" && tag !== "nt" && tag !== "j" && frequencyOf(s) >= COMMON_WORD_COUNT;
   };
   givenIsWord = (name, whole) => isWord(whole ? name : name.slice(name.length - 2));
   const out: TokenHit[] = [];
