@@ -59,6 +59,10 @@ const abbreviationHeads = new Set(ABBREVIATION_HEADS);
 const NAME_TAGS = new Set(["nr", "nrfg", "nrt"]);
 /** Characters that follow a name (说, 在, 来): a word ending in one is a name and the next word run together. */
 const nameFollowers = charTable(NAME_FOLLOWERS);
+/** Last characters of places and buildings that given names rarely end in: 镇, 村, 寺, 宫, 郡, 岛. */
+const PLACE_NAME_ENDINGS = charTable("镇村乡县郡寺庙宫阁府堡岛湾");
+/** Followers of names that are words of their own after one: 说, 是, 在 (not 强 of 强调, 表 of 表示). */
+const FUNCTION_FOLLOWERS = charTable("说在到是和与的等也就都又向对为将把被从了着过来于称");
 /** Endings of place names (伍德县, 公明镇): such a word is no person. */
 const PLACE_ENDINGS = charTable("县镇乡村市区省州");
 /** Tags of words that make no given name: verbs, adjectives, adverbs, idioms (连/nr 喘息/v). */
@@ -237,7 +241,11 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
       }
       continue;
     }
-    if ((isNr || t.tag === "x" || t.tag === "nz") && isChineseName(w) && !knownPlaces.has(w) && !nameFollowers.hasAt(w, w.length - 1) && !PLACE_ENDINGS.hasAt(w, w.length - 1)) {
+    // (a word ending in a character that follows names — 赵华说/x, 郑咏是/x — is a name and the next
+    // word run together; in three characters only when the character is a word of its own: 王学强/x
+    // ends in 强 as in 强调, a given name)
+    const followed = nameFollowers.hasAt(w, w.length - 1) && (w.length < 3 || FUNCTION_FOLLOWERS.hasAt(w, w.length - 1));
+    if ((isNr || t.tag === "x" || t.tag === "nz") && isChineseName(w) && !knownPlaces.has(w) && !followed && !PLACE_ENDINGS.hasAt(w, w.length - 1)) {
       // Known (nr) and unknown (x) names. Two-character ones, and three-character ones whose
       // given name is a common word (雷 + 阵雨), need a cue: many common words look like names.
       const score = givenNameScore(w);
@@ -245,7 +253,7 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
       // given-name character of the list, unless its end makes a kind of thing (雷阵雨, 许可证)
       // or a transliteration runs on after it (斯特罗/nr 耶夫/x)
       const dictionaryName = t.tag === "nr" && w.length === 3 && !NOUN_ENDINGS.hasAt(w, 2) && !continuesTransliteration(tokens[i + 1]);
-      const strong = w.length >= 3 && (isNr || t.tag === "x") && !givenIsWord(w) && (score >= 1 || dictionaryName);
+      const strong = w.length >= 3 && (isNr || t.tag === "x") && !givenIsWord(w) && (score >= 1 || dictionaryName) && !NOUN_ENDINGS.hasAt(w, w.length - 1);
       const cued = cueAfter(tokens, i + 1) || cueBefore(tokens, i - 1);
       // a two-character word the segmenter's model made up (x): a surname and a given-name character
       const unknownPair = w.length === 2 && t.tag === "x" && score >= 1;
@@ -300,6 +308,12 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
         continue;
       }
     }
+    // a word the dictionary files as a name that ends like a place or building: 公明镇/nr,
+    // 清凉寺/nr, 白金汉宫/nr, 肯特郡/nr, 马拉若岛/nr (given names rarely end so)
+    if (NAME_TAGS.has(t.tag) && w.length >= 2 && PLACE_NAME_ENDINGS.hasAt(w, w.length - 1) && HAN_ONLY.test(w) && !genericPlaces.has(w)) {
+      out.push({ type: "location", start: t.start, end: t.end, priority: 2 });
+      continue;
+    }
     if (t.tag !== "ns" && !knownPlaces.has(t.word)) continue;
     if (genericPlaces.has(w)) continue;
     // generic words that jieba tags ns (城市, 两国) are already out; single characters need a pattern (访华)
@@ -308,6 +322,16 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
     if (w.length > 3 && (w.endsWith("地区") || w.endsWith("流域"))) {
       out.push({ type: "location", start: t.start, end: t.end - 2, priority: 2 });
       continue;
+    }
+    // one word of two places (云南昆明, 北京王府井, 中国台北), or of a place and the people,
+    // government or money of it (香港市民, 委内瑞拉政府, 亚洲各国, 德国马克): the places
+    if (w.length >= 4) {
+      const split = placeSplit(w);
+      if (split !== null) {
+        out.push({ type: "location", start: t.start, end: t.start + split.first, priority: 3 });
+        if (split.second) out.push({ type: "location", start: t.start + split.first, end: t.end, priority: 3 });
+        continue;
+      }
     }
     // a place and the kind of division after it: 城南/ns 街道/n, 五马/ns 街道, 岳麓/ns 区
     const next = tokens[i + 1];
@@ -329,6 +353,26 @@ const NOUN_ENDINGS = charTable("证赛卡性书诗词传宫庙寺塔堡河湖岛
 /** Is a token a piece of a transliteration that runs on (耶夫/x, 坚科/x)? */
 function continuesTransliteration(next: Token | undefined): boolean {
   return next !== undefined && (next.tag === "x" || next.tag === "nrt") && isTransliterated(next.word) && next.word.length >= 1 && HAN_ONLY.test(next.word);
+}
+
+/** Words after a place's name in one word that name no place: its people, government or money. */
+const PLACE_TAILS = new Set(["各国", "政府", "当局", "市民", "人民", "居民", "马克", "卢比", "法郎", "山水"]);
+/** Is a string a place, known or in the dictionary (not a generic place word)? */
+const isPlaceWord = (s: string): boolean => (knownPlaces.has(s) || wordTag(s) === "ns") && !genericPlaces.has(s);
+/**
+ * Where a place word splits into two places (second: true) or a place and one of {@link PLACE_TAILS}
+ * (second: false); null if it does neither.
+ */
+function placeSplit(w: string): { first: number; second: boolean } | null {
+  for (let k = w.length - 2; k >= 2; k--) {
+    const head = w.slice(0, k);
+    const rest = w.slice(k);
+    if (!isPlaceWord(head)) continue;
+    if (PLACE_TAILS.has(rest)) return { first: k, second: false };
+    // two places only when both are known ones: a transliteration holds places by chance (加利/福尼亚)
+    if (rest.length >= 2 && knownPlaces.has(head) && knownPlaces.has(rest) && !DIVISION_WORDS.has(rest)) return { first: k, second: true };
+  }
+  return null;
 }
 
 /** Titles of foreign royalty and parliaments after a name: 费萨尔亲王, 拉特纳亚克议长. */
