@@ -82,6 +82,16 @@ function isOrgHead(word: string): boolean {
 }
 /** More endings of bodies the dictionary knows (中央党校, 中央气象台, 新四军, 俄央行, 军事法庭, 民革中央, 中共十五大, 中兴通讯). */
 const NT_BODY_END_RE = /(?:[校台军行庭]|中央|通讯|[一二三四五六七八九十]大)$/;
+/** Endings of abbreviated bodies: universities (北大, 师大), airlines (法航), committees (纪委, 村委会), unions. */
+const ABBREVIATED_BODY_END_RE = /^[\u4e00-\u9fff]{1,3}(?:[委大航院办联盟]|委会)$/;
+/** A party by its name: 保守党, 新芬党, 自由民主党 (not 共产党员, 政党). */
+const PARTY_RE = /^[\u4e00-\u9fff]{2,6}党$/;
+/** Houses of parliament, each a body wherever named. */
+const LEGISLATURES = new Set(["参议院", "众议院", "国民议会", "上院", "下院", "议会上院", "议会下院", "上议院", "下议院", "联邦议会"]);
+/** Parties by their role, not their name. */
+const GENERIC_PARTIES = new Set(["反对党", "执政党", "在野党", "政党", "参政党", "民主党派", "大党", "小党"]);
+/** Numerals that start counts (四大支柱, 两院), not names. */
+const NUMERAL_START = charTable("一二三四五六七八九十两几各");
 /** Words for any body of a kind, which a place before them does not name: 美国公司, 非洲球队. */
 const KIND_HEADS = new Set(["公司", "企业", "球队", "强队", "军队", "部队", "厂商", "厂家", "媒体", "银行界", "商人", "代表队"]);
 /** A count of things (一家, 几所, 这批), not a number in a name (九十中学, 一总队). */
@@ -417,7 +427,10 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
       out.push({ type: "organization", start: tokens[j]!.start, end: t.end - 1, priority: 3 });
       continue;
     }
-    const head = t.tag === "nt" || ((t.tag === "n" || t.tag === "nz" || t.tag === "j") && HAN_ONLY.test(t.word) && isOrgHead(t.word));
+    // abbreviations of bodies (北大/j, 法航/j, 纪委/j, 村委会/j), parties and houses of parliament
+    // by their own names (保守党/n, 新芬党/n, 参议院/n): a body each, alone
+    const selfNamed = HAN_ONLY.test(t.word) && !genericBodies.has(t.word) && !titleCores.has(t.word) && !NUMERAL_START.hasAt(t.word, 0) && ((t.tag === "j" && ABBREVIATED_BODY_END_RE.test(t.word)) || ((t.tag === "n" || t.tag === "nz") && ((PARTY_RE.test(t.word) && !GENERIC_PARTIES.has(t.word)) || LEGISLATURES.has(t.word))));
+    const head = selfNamed || t.tag === "nt" || ((t.tag === "n" || t.tag === "nz" || t.tag === "j") && HAN_ONLY.test(t.word) && isOrgHead(t.word));
     if (!head || nonNamingHeads.has(t.word)) continue;
     // one word of a place and what names no body: 中国政府/nt and 中国航天/nt are a place and a
     // common word; 中国队/nt and 北京大学/nt are bodies
@@ -471,7 +484,7 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     // absorb a following nt that continues the name: 北京大学/nt 中文系/nt
     let k = i;
     while (tokens[k + 1]?.tag === "nt" && tokens[k + 1]!.end - tokens[j]!.start <= 24) k++;
-    const named = j < i || k > i;
+    const named = j < i || k > i || selfNamed;
     const word = tokens.slice(j, k + 1).map((x) => x.word).join("");
     if (!named && (genericBodies.has(t.word) || t.word.length < 2)) continue;
     // a government named by no place is a reference, not a name: 特区政府, 新政府
