@@ -61,6 +61,8 @@ const NAME_TAGS = new Set(["nr", "nrfg", "nrt"]);
 const nameFollowers = charTable(NAME_FOLLOWERS);
 /** Last characters of places and buildings that given names rarely end in: 镇, 村, 寺, 宫, 郡, 岛. */
 const PLACE_NAME_ENDINGS = charTable("镇村乡县郡寺庙宫阁府堡岛湾");
+/** Prepositions, conjunctions and verbs that stand before names: 向, 令, 但, 胜 (王磊), 给, 让. */
+const LEADING_FUNCTION_CHARS = charTable("向令但胜给让叫请找替被把对跟同与和及或而使由");
 /** Followers of names that are words of their own after one: 说, 是, 在 (not 强 of 强调, 表 of 表示). */
 const FUNCTION_FOLLOWERS = charTable("说在到是和与的等也就都又向对为将把被从了着过来于称");
 /** Endings of place names (伍德县, 公明镇): such a word is no person. */
@@ -203,6 +205,15 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
       if (cued && end - t.start <= family.length + 3) {
         out.push({ type: "person", start: t.start, end, priority: 2 });
         i = j;
+        continue;
+      }
+    }
+    // a preposition or conjunction the segmenter's model ran into the name after it: 向学昭/x,
+    // 令欣嘉/x, 但葛菲/x, 胜王磊/x — the name is the rest
+    if (t.tag === "x" && w.length >= 3 && w.length <= 4 && LEADING_FUNCTION_CHARS.hasAt(w, 0)) {
+      const rest = w.slice(1);
+      if (isChineseName(rest) && !givenIsWord(rest, true) && !PLACE_ENDINGS.hasAt(rest, rest.length - 1) && !NOUN_ENDINGS.hasAt(rest, rest.length - 1) && (rest.length === 3 || givenNameScore(rest) >= 1)) {
+        out.push({ type: "person", start: t.start + 1, end: t.end, priority: 1 });
         continue;
       }
     }
