@@ -105,3 +105,46 @@ describe("extract", () => {
     expect(orgs("全市有三家保险公司开展这项业务。")).toEqual([]);
   });
 });
+
+describe("extract: evidence beyond titles", () => {
+  const types = (text: string, type: string) => extractor.extract(text).filter((e) => e.type === type).map((e) => e.text);
+
+  it("takes three-character names the dictionary knows, whatever their given-name characters", () => {
+    expect(types("这部传记讲述了华罗庚和茅以升的求学经历。", "person")).toEqual(["华罗庚", "茅以升"]);
+    // jieba's dictionary files 雷阵雨 and 青少年 as names too: their given parts are common words
+    expect(types("北京雷阵雨转多云，青少年宫照常开放。", "person")).toEqual([]);
+  });
+
+  it("reads two countries' abbreviations before 两国 and 关系, any countries", () => {
+    expect(types("埃塞俄比亚和肯尼亚两国元首会晤，埃肯两国关系进一步发展。", "location")).toEqual(["埃塞俄比亚", "肯尼亚", "埃", "肯"]);
+    expect(types("他对美关系的看法没有改变。", "location")).toEqual(["美"]);
+    expect(types("他们两国关系良好。", "location")).toEqual([]);
+  });
+
+  it("takes the place of a wire story's dateline, a country and a city as two", () => {
+    const es = extractor.extract("本报法国里昂3月2日电记者陈立新报道：");
+    expect(es.filter((e) => e.type === "location").map((e) => e.text)).toEqual(["法国", "里昂"]);
+    expect(find(es, "person", "陈立新")).toBeTruthy();
+  });
+
+  it("does not take the dictionary's common phrases or a country's bodies of a kind as organizations", () => {
+    expect(types("天文学和社会科学的研究都取得了进展。", "organization")).toEqual([]);
+    const es = extractor.extract("德国公司纷纷裁员，非洲球队表现出色。");
+    expect(es.filter((e) => e.type === "organization")).toEqual([]);
+    expect(es.filter((e) => e.type === "location").map((e) => e.text)).toEqual(["德国", "非洲"]);
+  });
+
+  it("takes the place out of a word with its people or government, and places the dictionary files as names", () => {
+    expect(types("澳门市民踊跃参加活动，新加坡政府表示欢迎。", "location")).toEqual(["澳门", "新加坡"]);
+    expect(types("他们参观了白金汉宫和清凉寺。", "location")).toEqual(["白金汉宫", "清凉寺"]);
+  });
+
+  it("takes abbreviated bodies and parties by their own names", () => {
+    expect(types("北大和师大的学生参加了辩论，自由党候选人发表演讲。", "organization")).toEqual(["北大", "师大", "自由党"]);
+    expect(types("执政党和反对党展开辩论。", "organization")).toEqual([]);
+  });
+
+  it("takes no noun and locative run together for a name", () => {
+    expect(types("信中他表示感谢。", "person")).toEqual([]);
+  });
+});

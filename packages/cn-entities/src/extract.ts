@@ -364,8 +364,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     for (const form of COMPANY_FORM_WORDS.matches(text)) {
       const start = nameStart(form.start, 12);
       const name = text.slice(start, form.start);
-      // a kind of business, not a name: 保险公司, 航空公司
+      // a kind of business, not a name: 保险公司, 航空公司; nor a country's companies (美国公司)
       if (name.length < 2 || isGenericWord(name)) continue;
+      if (form.end - form.start === 2 && text.startsWith("公司", form.start) && knownPlacePrefix(name) === name && !isHanAt(text, start - 1)) continue;
       hits.push({ type: "organization", start, end: form.end, priority: 4 });
     }
     // trade names: two or three characters and an industry, before a list comma, 和, 的 or the

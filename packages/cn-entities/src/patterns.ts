@@ -80,7 +80,9 @@ export function placeMatches(text: string, starts: ArrayLike<number>, ends: Uint
     // later word: 和/c 政府 holds no 和政
     if (name !== null && (ends[i + name.length] === 1 || wordEndAt(i) >= i + name.length)) {
       // a suffix after a name that has none: 杭州 + 市; not 北京市 + 市 (北京市市长)
-      end = i + name.length + (ADMIN_SUFFIX.has(text[i + name.length]!) && !ADMIN_SUFFIX.has(name[name.length - 1]!) ? 1 : 0);
+      // (the suffix is a word's end, not the start of another: 澳门 + 市民 holds no 澳门市)
+      const suffixed = ADMIN_SUFFIX.has(text[i + name.length]!) && !ADMIN_SUFFIX.has(name[name.length - 1]!) && (ends[i + name.length + 1] === 1 || wordEndAt(i) === i + name.length + 1);
+      end = i + name.length + (suffixed ? 1 : 0);
     } else {
       const zone = ZONES.longestAt(text, i);
       if (zone !== null) end = i + zone.length;

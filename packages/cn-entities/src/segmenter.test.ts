@@ -52,3 +52,13 @@ describe("the default segmenter", () => {
     for (const t of fast) expect(text.slice(t.start, t.end)).toBe(t.word);
   });
 });
+
+describe("nodejiebaSegmenter().frequency", () => {
+  it("gives jieba's counts: common words often, given names listed as nouns rarely, unknown words 0", () => {
+    const seg = nodejiebaSegmenter();
+    expect(seg.frequency!("少年")).toBeGreaterThan(1000);
+    expect(seg.frequency!("宏志")).toBeGreaterThan(0);
+    expect(seg.frequency!("宏志")).toBeLessThan(50);
+    expect(seg.frequency!("金拓机电")).toBe(0);
+  });
+});

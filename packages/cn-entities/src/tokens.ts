@@ -63,6 +63,8 @@ const nameFollowers = charTable(NAME_FOLLOWERS);
 const PLACE_NAME_ENDINGS = charTable("镇村乡县郡寺庙宫阁府堡岛湾");
 /** Prepositions, conjunctions and verbs that stand before names: 向, 令, 但, 胜 (王磊), 给, 让. */
 const LEADING_FUNCTION_CHARS = charTable("向令但胜给让叫请找替被把对跟同与和及或而使由");
+/** Locatives after a noun: 信中, 会上, 文内. */
+const LOCATIVES = charTable("中上下里内外");
 /** Followers of names that are words of their own after one: 说, 是, 在 (not 强 of 强调, 表 of 表示). */
 const FUNCTION_FOLLOWERS = charTable("说在到是和与的等也就都又向对为将把被从了着过来于称");
 /** Endings of place names (伍德县, 公明镇): such a word is no person. */
@@ -277,7 +279,8 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
       const strong = w.length >= 3 && (isNr || t.tag === "x") && !givenIsWord(w) && (score >= 1 || dictionaryName) && !NOUN_ENDINGS.hasAt(w, w.length - 1);
       const cued = cueAfter(tokens, i + 1) || cueBefore(tokens, i - 1);
       // a two-character word the segmenter's model made up (x): a surname and a given-name character
-      const unknownPair = w.length === 2 && t.tag === "x" && score >= 1;
+      // (not a noun and a locative run together: 信中, 会上, 文内)
+      const unknownPair = w.length === 2 && t.tag === "x" && score >= 1 && !LOCATIVES.hasAt(w, 1);
       if (strong || unknownPair || (cued && (score >= 1 || t.tag === "x" || (isNr && w.length >= 3)))) out.push({ type: "person", start: t.start, end: t.end, priority: strong ? 2 : 1 });
       continue;
     }
@@ -449,7 +452,7 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     if (placeHead !== null && t.tag === "nt") {
       const rest = t.word.slice(placeHead.length);
       const restTag = wordTag(rest);
-      const commonWord = restTag !== null && /^(?:n|vn|v|a|l|i)$/.test(restTag) && !ANY_BODY_END_RE.test(rest) && !endsWithFacility(rest);
+      const commonWord = (restTag !== null && /^(?:n|vn|v|a|l|i)$/.test(restTag) && !ANY_BODY_END_RE.test(rest) && !endsWithFacility(rest)) || KIND_HEADS.has(rest);
       if (nonNamingHeads.has(rest) || commonWord) {
         out.push({ type: "location", start: t.start, end: t.start + placeHead.length, priority: 2 });
         continue;
