@@ -389,10 +389,13 @@ const isPlaceWord = (s: string): boolean => (knownPlaces.has(s) || wordTag(s) ==
  */
 function placeSplit(w: string): { first: number; second: boolean } | null {
   for (let k = w.length - 2; k >= 2; k--) {
-    const head = w.slice(0, k);
     const rest = w.slice(k);
+    // the cheap look-ups first: most place words end in neither
+    const tail = PLACE_TAILS.has(rest);
+    if (!tail && !knownPlaces.has(rest)) continue;
+    const head = w.slice(0, k);
     if (!isPlaceWord(head)) continue;
-    if (PLACE_TAILS.has(rest)) return { first: k, second: false };
+    if (tail) return { first: k, second: false };
     // two places only when both are known ones: a transliteration holds places by chance (加利/福尼亚)
     if (rest.length >= 2 && knownPlaces.has(head) && knownPlaces.has(rest) && !DIVISION_WORDS.has(rest)) return { first: k, second: true };
   }
@@ -490,7 +493,9 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     }
     // a place before a word for any body of a kind is the place's bodies, not one body's name
     // (美国/ns 公司, 非洲/ns 球队, 墨西哥/ns 军队); nor is a count of them (曼谷/ns 一家/m 报社)
-    if (j < i && (KIND_HEADS.has(t.word) || tokens.slice(j, i).some(isCount))) {
+    let counted = false;
+    for (let q = j; q < i && !counted; q++) counted = isCount(tokens[q]!);
+    if (j < i && (KIND_HEADS.has(t.word) || counted)) {
       let placesOnly = true;
       for (let q = j; q < i; q++) if (tokens[q]!.tag !== "ns" && !isCount(tokens[q]!)) placesOnly = false;
       if (placesOnly) continue;
