@@ -88,6 +88,8 @@ function isOrgHead(word: string): boolean {
 const NT_BODY_END_RE = /(?:[校台军行庭]|中央|通讯|[一二三四五六七八九十]大)$/;
 /** Endings of abbreviated bodies: universities (北大, 师大), airlines (法航), committees (纪委, 村委会), unions. */
 const ABBREVIATED_BODY_END_RE = /^[\u4e00-\u9fff]{1,3}(?:[委大航院办联盟]|委会)$/;
+const SELF_NAMED_ENDS = new Set("委大航院办联盟会");
+const LEGISLATURE_ENDS = new Set("院会");
 /** A party by its name: 保守党, 新芬党, 自由民主党 (not 共产党员, 政党). */
 const PARTY_RE = /^[\u4e00-\u9fff]{2,6}党$/;
 /** Houses of parliament, each a body wherever named. */
@@ -446,7 +448,11 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     }
     // abbreviations of bodies (北大/j, 法航/j, 纪委/j, 村委会/j), parties and houses of parliament
     // by their own names (保守党/n, 新芬党/n, 参议院/n): a body each, alone
-    const selfNamed = HAN_ONLY.test(t.word) && !genericBodies.has(t.word) && !titleCores.has(t.word) && !NUMERAL_START.hasAt(t.word, 0) && ((t.tag === "j" && ABBREVIATED_BODY_END_RE.test(t.word)) || ((t.tag === "n" || t.tag === "nz") && ((PARTY_RE.test(t.word) && !GENERIC_PARTIES.has(t.word)) || LEGISLATURES.has(t.word))));
+    // (the tag and the last character first: this runs for every word)
+    const last = t.word.length >= 2 ? t.word[t.word.length - 1]! : "";
+    const selfNamed =
+      ((t.tag === "j" && SELF_NAMED_ENDS.has(last) && ABBREVIATED_BODY_END_RE.test(t.word)) || ((t.tag === "n" || t.tag === "nz") && ((last === "党" && PARTY_RE.test(t.word) && !GENERIC_PARTIES.has(t.word)) || (LEGISLATURE_ENDS.has(last) && LEGISLATURES.has(t.word))))) &&
+      HAN_ONLY.test(t.word) && !genericBodies.has(t.word) && !titleCores.has(t.word) && !NUMERAL_START.hasAt(t.word, 0);
     const head = selfNamed || t.tag === "nt" || ((t.tag === "n" || t.tag === "nz" || t.tag === "j") && HAN_ONLY.test(t.word) && isOrgHead(t.word));
     if (!head || nonNamingHeads.has(t.word)) continue;
     // one word of a place and what names no body: 中国政府/nt and 中国航天/nt are a place and a
