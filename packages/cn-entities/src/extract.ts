@@ -17,7 +17,9 @@ import {
   CONGRESS_RE,
   DATELINE_PLACE_RE,
   isKnownBody,
+  isKnownPlace,
   knownPlacePrefix,
+  KIND_HEADS,
   DATE_RE,
   NUMBER_RE,
   QUOTED_RE,
@@ -366,7 +368,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       const name = text.slice(start, form.start);
       // a kind of business, not a name: 保险公司, 航空公司; nor a country's companies (美国公司)
       if (name.length < 2 || isGenericWord(name)) continue;
-      if (form.end - form.start === 2 && text.startsWith("公司", form.start) && knownPlacePrefix(name) === name && !isHanAt(text, start - 1)) continue;
+      if (KIND_HEADS.has(text.slice(form.start, form.end)) && isKnownPlace(name) && !isHanAt(text, start - 1)) continue;
       hits.push({ type: "organization", start, end: form.end, priority: 4 });
     }
     // trade names: two or three characters and an industry, before a list comma, 和, 的 or the

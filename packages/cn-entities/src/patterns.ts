@@ -96,7 +96,13 @@ export function placeMatches(text: string, starts: ArrayLike<number>, ends: Uint
 }
 const KNOWN_BODIES = wordList([...BODY_ABBREVIATIONS, ...KNOWN_ORGANIZATIONS]);
 const knownBodySet = new Set([...BODY_ABBREVIATIONS, ...KNOWN_ORGANIZATIONS]);
+/** Is a word a body known by name (国务院, 新华社, 联合国)? */
 export const isKnownBody = (name: string): boolean => knownBodySet.has(name);
+/**
+ * Words for any body of a kind, which a place before them does not name: 美国公司, 非洲球队 (the
+ * place's companies and teams).
+ */
+export const KIND_HEADS = new Set(["公司", "企业", "球队", "强队", "军队", "部队", "厂商", "厂家", "媒体", "银行界", "商人", "代表队"]);
 /** The longest known place a text starts with, if any. */
 export const knownPlacePrefix = (text: string): string | null => PLACE_NAMES.longestAt(text, 0);
 /** A body of a city, county, district or province: 市文化馆, 县人民法院 (the prefix is short, lazily). */

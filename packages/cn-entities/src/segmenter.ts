@@ -38,19 +38,36 @@ export interface Segmenter {
 let loaded = false;
 // nodejieba exports the paths of its dictionary files; its type declarations leave them out
 const dictionaryFiles = nodejieba as unknown as { DEFAULT_DICT: string; DEFAULT_USER_DICT: string };
-/** word → part of speech, as jieba's dictionaries give it. */
-let partOfSpeech: Map<string, string> | null = null;
-/** word → jieba's count of it (the words listed with one). Keys are the same strings as partOfSpeech's. */
-let counts: Map<string, number> | null = null;
+/**
+ * word → its entry in jieba's dictionaries, part of speech and count in one small integer
+ * (count × TAG_SLOTS + the tag's index in `tagNames`): a second map of counts cost 30 MB.
+ */
+let entries: Map<string, number> | null = null;
+/** The tags entries point at, by index; `tagIndex` the other way. */
+const tagNames: string[] = [];
+const tagIndex = new Map<string, number>();
+/** Room for tags in an entry, and the count kept at most (so an entry stays a small integer). */
+const TAG_SLOTS = 1024;
+const MAX_COUNT = 1_000_000;
+/** An entry for a tag and a count; tags past the room are read as unknown words' (never met in practice). */
+function entry(tag: string, count: number): number {
+  let index = tagIndex.get(tag);
+  if (index === undefined && tagNames.length < TAG_SLOTS) {
+    index = tagNames.push(tag) - 1;
+    tagIndex.set(tag, index);
+  }
+  return Math.min(Math.max(Math.floor(count), 0), MAX_COUNT) * TAG_SLOTS + (index ?? tagIndex.get("x") ?? 0);
+}
+const tagOfEntry = (e: number): string => tagNames[e % TAG_SLOTS]!;
+const countOfEntry = (e: number): number => Math.floor(e / TAG_SLOTS);
 
 /**
  * Read jieba's dictionary files ("word [freq] [tag]" a line) into a map. The tagger's own
  * dictionary: later lines win, as they do in cppjieba's trie (user words after the main ones).
  */
-function readPartsOfSpeech(files: readonly string[]): { map: Map<string, string>; counts: Map<string, number> } {
-  const map = new Map<string, string>();
-  const counts = new Map<string, number>();
-  const tags = new Map<string, string>(); // one string per tag, not 350 000 copies
+function readEntries(files: readonly string[]): Map<string, number> {
+  const map = new Map<string, number>();
+  entry("x", 0); // index of the unknown words' tag, for tags past the room
   for (const file of files) {
     let text: string;
     try {
@@ -67,23 +84,20 @@ function readPartsOfSpeech(files: readonly string[]): { map: Map<string, string>
       const first = line.indexOf(" ");
       if (line.length === 0) continue;
       if (first < 0) {
-        map.set(line, unknownWordTag(line));
+        map.set(line, entry(unknownWordTag(line), 0));
         continue;
       }
       const last = line.lastIndexOf(" ");
       const second = line.slice(last + 1);
       // "word freq tag", "word tag" or "word freq"
-      const raw = last > first || !/^\d+(\.\d+)?$/.test(second) ? second : "";
-      let tag = tags.get(raw);
-      if (tag === undefined) tags.set(raw, (tag = raw));
+      const tag = last > first || !/^\d+(\.\d+)?$/.test(second) ? second : "";
       const word = line.slice(0, first);
       const count = Number(line.slice(first + 1, last > first ? last : undefined));
-      if (count > 0) counts.set(word, count);
       // a word listed without a tag is tagged as an unknown word (cppjieba: empty tag → SpecialRule)
-      map.set(word, tag || unknownWordTag(word));
+      map.set(word, entry(tag || unknownWordTag(word), count > 0 ? count : 0));
     }
   }
-  return { map, counts };
+  return map;
 }
 
 /**
@@ -104,6 +118,12 @@ export function unknownWordTag(word: string): string {
   }
   if (ascii === 0) return "x";
   return digits === ascii ? "m" : "eng";
+}
+
+/** A word's tag from the dictionaries' entries, or the unknown words' tag. */
+function tagOfWord(word: string): string {
+  const e = entries!.get(word);
+  return e === undefined ? unknownWordTag(word) : tagOfEntry(e);
 }
 
 /** Words remembered in the small map: the first ones seen, which in news text are the frequent ones. */
@@ -127,23 +147,23 @@ export function nodejiebaSegmenter(): Segmenter {
     if (word.length === 1) {
       const code = word.charCodeAt(0);
       let one = singleCharacterTags[code];
-      if (one === undefined) singleCharacterTags[code] = one = partOfSpeech!.get(word) ?? unknownWordTag(word);
+      if (one === undefined) singleCharacterTags[code] = one = tagOfWord(word);
       return one;
     }
     let tag = frequent.get(word);
     if (tag === undefined) {
-      tag = partOfSpeech!.get(word) ?? unknownWordTag(word);
+      tag = tagOfWord(word);
       if (frequent.size < FREQUENT_WORDS) frequent.set(word, tag);
     }
     return tag;
   };
-  const ensure = (): Map<string, string> => {
+  const ensure = (): Map<string, number> => {
     if (!loaded) {
       nodejieba.load();
       loaded = true;
     }
-    if (partOfSpeech === null) ({ map: partOfSpeech, counts } = readPartsOfSpeech([dictionaryFiles.DEFAULT_DICT, dictionaryFiles.DEFAULT_USER_DICT]));
-    return partOfSpeech;
+    entries ??= readEntries([dictionaryFiles.DEFAULT_DICT, dictionaryFiles.DEFAULT_USER_DICT]);
+    return entries;
   };
   return {
     tag(text) {
@@ -168,7 +188,8 @@ export function nodejiebaSegmenter(): Segmenter {
     },
     frequency(word) {
       ensure();
-      return counts!.get(word) ?? 0;
+      const e = ensure().get(word);
+      return e === undefined ? 0 : countOfEntry(e);
     },
     addWords(words) {
       const known = ensure();
@@ -176,7 +197,9 @@ export function nodejiebaSegmenter(): Segmenter {
         // passing `undefined` as the tag throws in the native code ("A string was expected")
         if (w.tag === undefined) nodejieba.insertWord(w.word);
         else nodejieba.insertWord(w.word, w.tag);
-        known.set(w.word, w.tag ?? "x"); // insertWord's default tag is "x"
+        // insertWord's default tag is "x"; a word the dictionary had keeps its count
+        const had = known.get(w.word);
+        known.set(w.word, entry(w.tag ?? "x", had === undefined ? 0 : countOfEntry(had)));
         frequent.delete(w.word);
         if (w.word.length === 1) singleCharacterTags[w.word.charCodeAt(0)] = undefined;
       }

@@ -5,8 +5,6 @@
  */
 import {
   BODY_SUFFIXES,
-  BODY_ABBREVIATIONS,
-  KNOWN_ORGANIZATIONS,
   COMPANY_FORMS,
   COMPOUND_SURNAMES,
   GENERIC_BODY_WORDS,
@@ -30,7 +28,7 @@ import {
 } from "@yk/lexicon";
 import type { EntityType } from "@yk/schema";
 import type { Token } from "./segmenter.js";
-import { endsWithFacility, isKnownPlace } from "./patterns.js";
+import { endsWithFacility, isKnownBody, isKnownPlace, KIND_HEADS } from "./patterns.js";
 
 export type { Token } from "./segmenter.js";
 
@@ -47,7 +45,6 @@ const translit = charTable(TRANSLITERATION_CHARS);
 const givenChars = charTable(GIVEN_NAME_CHARS);
 const genericPlaces = new Set(GENERIC_PLACE_WORDS);
 const genericBodies = new Set(GENERIC_BODY_WORDS);
-const knownBodies = new Set([...BODY_ABBREVIATIONS, ...KNOWN_ORGANIZATIONS]);
 const nonNamingHeads = new Set(NON_NAMING_HEADS);
 const knownPlaces = { has: isKnownPlace };
 const personCues = new Set(PERSON_CUES_AFTER);
@@ -59,8 +56,11 @@ const abbreviationHeads = new Set(ABBREVIATION_HEADS);
 const NAME_TAGS = new Set(["nr", "nrfg", "nrt"]);
 /** Characters that follow a name (说, 在, 来): a word ending in one is a name and the next word run together. */
 const nameFollowers = charTable(NAME_FOLLOWERS);
+/** Last characters of county-level and rural divisions, and of cities and provinces. */
+const RURAL_DIVISION_ENDS = "县镇乡村";
+const CITY_ENDS = "市区省州";
 /** Last characters of places and buildings that given names rarely end in: 镇, 村, 寺, 宫, 郡, 岛. */
-const PLACE_NAME_ENDINGS = charTable("镇村乡县郡寺庙宫阁府堡岛湾");
+const PLACE_NAME_ENDINGS = charTable(RURAL_DIVISION_ENDS + "郡寺庙宫阁府堡岛湾");
 /** Prepositions, conjunctions and verbs that stand before names: 向, 令, 但, 胜 (王磊), 给, 让. */
 const LEADING_FUNCTION_CHARS = charTable("向令但胜给让叫请找替被把对跟同与和及或而使由");
 /** Locatives after a noun: 信中, 会上, 文内. */
@@ -68,7 +68,7 @@ const LOCATIVES = charTable("中上下里内外");
 /** Followers of names that are words of their own after one: 说, 是, 在 (not 强 of 强调, 表 of 表示). */
 const FUNCTION_FOLLOWERS = charTable("说在到是和与的等也就都又向对为将把被从了着过来于称");
 /** Endings of place names (伍德县, 公明镇): such a word is no person. */
-const PLACE_ENDINGS = charTable("县镇乡村市区省州");
+const PLACE_ENDINGS = charTable(RURAL_DIVISION_ENDS + CITY_ENDS);
 /** Tags of words that make no given name: verbs, adjectives, adverbs, idioms (连/nr 喘息/v). */
 const NOT_GIVEN_TAGS = new Set(["v", "vn", "vd", "a", "ad", "an", "d", "l", "i", "c", "p", "u", "uj", "ul"]);
 /** Tags under which jieba's dictionary lists runs of country abbreviations (中美/ns, 中日/t, 英法/nz) — not common words (美德/n). */
@@ -86,20 +86,18 @@ function isOrgHead(word: string): boolean {
 }
 /** More endings of bodies the dictionary knows (中央党校, 中央气象台, 新四军, 俄央行, 军事法庭, 民革中央, 中共十五大, 中兴通讯). */
 const NT_BODY_END_RE = /(?:[校台军行庭]|中央|通讯|[一二三四五六七八九十]大)$/;
-/** Endings of abbreviated bodies: universities (北大, 师大), airlines (法航), committees (纪委, 村委会), unions. */
-const ABBREVIATED_BODY_END_RE = /^[\u4e00-\u9fff]{1,3}(?:[委大航院办联盟]|委会)$/;
-const SELF_NAMED_ENDS = new Set("委大航院办联盟会");
-const LEGISLATURE_ENDS = new Set("院会");
-/** A party by its name: 保守党, 新芬党, 自由民主党 (not 共产党员, 政党). */
-const PARTY_RE = /^[\u4e00-\u9fff]{2,6}党$/;
+/** Last characters of abbreviated bodies: universities (北大, 师大), airlines (法航), committees (纪委), unions. */
+const ABBREVIATED_BODY_ENDS = new Set("委大航院办联盟");
+/** An abbreviated body of two to four characters, or a committee in -委会 (村委会) of up to five. */
+const isAbbreviatedBody = (w: string): boolean => (w.length >= 2 && w.length <= 4 && ABBREVIATED_BODY_ENDS.has(w[w.length - 1]!)) || (w.length >= 3 && w.length <= 5 && w.endsWith("委会"));
+/** A party by its name: 保守党, 新芬党, 自由民主党 (not 共产党员, 政党): two to six characters and 党. */
+const isPartyName = (w: string): boolean => w.length >= 3 && w.length <= 7 && w.endsWith("党") && !GENERIC_PARTIES.has(w);
 /** Houses of parliament, each a body wherever named. */
 const LEGISLATURES = new Set(["参议院", "众议院", "国民议会", "上院", "下院", "议会上院", "议会下院", "上议院", "下议院", "联邦议会"]);
 /** Parties by their role, not their name. */
 const GENERIC_PARTIES = new Set(["反对党", "执政党", "在野党", "政党", "参政党", "民主党派", "大党", "小党"]);
 /** Numerals that start counts (四大支柱, 两院), not names. */
 const NUMERAL_START = charTable("一二三四五六七八九十两几各");
-/** Words for any body of a kind, which a place before them does not name: 美国公司, 非洲球队. */
-const KIND_HEADS = new Set(["公司", "企业", "球队", "强队", "军队", "部队", "厂商", "厂家", "媒体", "银行界", "商人", "代表队"]);
 /** A count of things (一家, 几所, 这批), not a number in a name (九十中学, 一总队). */
 const isCount = (t: Token): boolean => t.tag === "m" && t.word.length >= 2 && COUNT_MEASURES.hasAt(t.word, t.word.length - 1);
 const COUNT_MEASURES = charTable("家个些所支批类");
@@ -216,7 +214,7 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
     // 令欣嘉/x, 但葛菲/x, 胜王磊/x — the name is the rest
     if (t.tag === "x" && w.length >= 3 && w.length <= 4 && LEADING_FUNCTION_CHARS.hasAt(w, 0)) {
       const rest = w.slice(1);
-      if (isChineseName(rest) && !givenIsWord(rest, true) && !PLACE_ENDINGS.hasAt(rest, rest.length - 1) && !NOUN_ENDINGS.hasAt(rest, rest.length - 1) && (rest.length === 3 || givenNameScore(rest) >= 1)) {
+      if (isChineseName(rest) && !givenIsWord(rest, true) && !NOUN_ENDINGS.hasAt(rest, rest.length - 1) && (rest.length === 3 || givenNameScore(rest) >= 1)) {
         out.push({ type: "person", start: t.start + 1, end: t.end, priority: 1 });
         continue;
       }
@@ -277,7 +275,7 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
       // a three-character name the dictionary files as a name (杨尚昆/nr, 郭沫若/nr) needs no
       // given-name character of the list, unless its end makes a kind of thing (雷阵雨, 许可证)
       // or a transliteration runs on after it (斯特罗/nr 耶夫/x)
-      const dictionaryName = t.tag === "nr" && w.length === 3 && !NOUN_ENDINGS.hasAt(w, 2) && !continuesTransliteration(tokens[i + 1]);
+      const dictionaryName = t.tag === "nr" && w.length === 3 && !continuesTransliteration(tokens[i + 1]);
       const strong = w.length >= 3 && (isNr || t.tag === "x") && !givenIsWord(w) && (score >= 1 || dictionaryName) && !NOUN_ENDINGS.hasAt(w, w.length - 1);
       const cued = cueAfter(tokens, i + 1) || cueBefore(tokens, i - 1);
       // a two-character word the segmenter's model made up (x): a surname and a given-name character
@@ -375,10 +373,10 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
  * Last characters that make a word a kind of thing, not a given name: 许可证, 公开赛, 银行卡,
  * 纪律性, 白皮书, 边塞诗, 卢浮宫, 伏羲庙, 司令官, 宣传部 (jieba's dictionary tags some of these nr).
  */
-const NOUN_ENDINGS = charTable("证赛卡性书诗词传宫庙寺塔堡河湖岛山顶官部台带籍氏值质师镇村乡县市区省州");
+const NOUN_ENDINGS = charTable("证赛卡性书诗词传官部台带籍氏值质师" + "宫庙寺塔堡河湖岛山顶" + RURAL_DIVISION_ENDS + CITY_ENDS);
 /** Is a token a piece of a transliteration that runs on (耶夫/x, 坚科/x)? */
 function continuesTransliteration(next: Token | undefined): boolean {
-  return next !== undefined && (next.tag === "x" || next.tag === "nrt") && isTransliterated(next.word) && next.word.length >= 1 && HAN_ONLY.test(next.word);
+  return next !== undefined && (next.tag === "x" || next.tag === "nrt") && isTransliterated(next.word) && HAN_ONLY.test(next.word);
 }
 
 /** Words after a place's name in one word that name no place: its people, government or money. */
@@ -448,10 +446,9 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     }
     // abbreviations of bodies (北大/j, 法航/j, 纪委/j, 村委会/j), parties and houses of parliament
     // by their own names (保守党/n, 新芬党/n, 参议院/n): a body each, alone
-    // (the tag and the last character first: this runs for every word)
-    const last = t.word.length >= 2 ? t.word[t.word.length - 1]! : "";
+    // (tags and look-ups first: this runs for every word)
     const selfNamed =
-      ((t.tag === "j" && SELF_NAMED_ENDS.has(last) && ABBREVIATED_BODY_END_RE.test(t.word)) || ((t.tag === "n" || t.tag === "nz") && ((last === "党" && PARTY_RE.test(t.word) && !GENERIC_PARTIES.has(t.word)) || (LEGISLATURE_ENDS.has(last) && LEGISLATURES.has(t.word))))) &&
+      ((t.tag === "j" && isAbbreviatedBody(t.word)) || ((t.tag === "n" || t.tag === "nz") && (isPartyName(t.word) || LEGISLATURES.has(t.word)))) &&
       HAN_ONLY.test(t.word) && !genericBodies.has(t.word) && !titleCores.has(t.word) && !NUMERAL_START.hasAt(t.word, 0);
     const head = selfNamed || t.tag === "nt" || ((t.tag === "n" || t.tag === "nz" || t.tag === "j") && HAN_ONLY.test(t.word) && isOrgHead(t.word));
     if (!head || nonNamingHeads.has(t.word)) continue;
@@ -469,7 +466,7 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     }
     // a body known by name (国务院, 新华社, 外交部) takes only a place before it (美国国务院): 日电/j
     // 国务院 and 本报讯 新华社 are a dateline and a body
-    const known = knownBodies.has(t.word);
+    const known = isKnownBody(t.word);
     let j = i;
     while (j > 0) {
       const p = tokens[j - 1]!;
@@ -499,12 +496,14 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     }
     // a place before a word for any body of a kind is the place's bodies, not one body's name
     // (美国/ns 公司, 非洲/ns 球队, 墨西哥/ns 军队); nor is a count of them (曼谷/ns 一家/m 报社)
-    let counted = false;
-    for (let q = j; q < i && !counted; q++) counted = isCount(tokens[q]!);
-    if (j < i && (KIND_HEADS.has(t.word) || counted)) {
+    if (j < i) {
+      let counted = false;
       let placesOnly = true;
-      for (let q = j; q < i; q++) if (tokens[q]!.tag !== "ns" && !isCount(tokens[q]!)) placesOnly = false;
-      if (placesOnly) continue;
+      for (let q = j; q < i; q++) {
+        if (isCount(tokens[q]!)) counted = true;
+        else if (tokens[q]!.tag !== "ns") placesOnly = false;
+      }
+      if (placesOnly && (counted || KIND_HEADS.has(t.word))) continue;
     }
     // absorb a following nt that continues the name: 北京大学/nt 中文系/nt
     let k = i;
@@ -519,7 +518,7 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     if (!named && t.tag !== "nt" && !placeBody) continue;
     // jieba's dictionary tags many common phrases nt (天文学, 公共场所, 长足进展, 国际化): a body
     // the segmenter knows alone must end like one (委员会, 银行, 党, 社) or start with a place
-    if (!named && t.tag === "nt" && !knownBodies.has(t.word) && !ANY_BODY_END_RE.test(t.word) && !NT_BODY_END_RE.test(t.word) && !isOrgHead(t.word) && placePrefix(t.word) === null) continue;
+    if (!named && t.tag === "nt" && !isKnownBody(t.word) && !ANY_BODY_END_RE.test(t.word) && !NT_BODY_END_RE.test(t.word) && !isOrgHead(t.word) && placePrefix(t.word) === null) continue;
     // a part of a region, not a body: 中南部, 东北部
     if (!named && DIRECTION_PART_RE.test(t.word)) continue;
     // a body the segmenter knows whose name starts with a place (中国队/nt, 北京大学/nt) is one
