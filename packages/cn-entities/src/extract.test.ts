@@ -144,6 +144,28 @@ describe("extract: evidence beyond titles", () => {
     expect(types("执政党和反对党展开辩论。", "organization")).toEqual([]);
   });
 
+  it("takes a foreign name the segmenter cut into pieces whole, and a foreign place before its division", () => {
+    // 库/n 尼科娃/nr, 伊万诺娃/nr (伊 is a surname too, but no Chinese name has four characters of transliteration)
+    expect(types("俄罗斯的库尼科娃和伊万诺娃都进入了决赛。", "person")).toEqual(["库尼科娃", "伊万诺娃"]);
+    expect(types("洪水已威胁到南部的丘布特省。", "location")).toEqual(["丘布特省"]);
+    // no verb after a name joins it: 林丹/x 达到/v
+    expect(types("林丹达到了自己的目标。", "person")).not.toContain("林丹达");
+  });
+
+  it("takes a place and the body known by its level as one organization", () => {
+    expect(types("九江市委、市政府决定，泉州红十字会副会长出席。", "organization")).toEqual(["九江市委", "泉州红十字会"]);
+    // one place only: the province is a place of its own
+    const es = extractor.extract("据报道，湖南省衡山市委确定了三项任务。");
+    expect(es.filter((e) => e.type === "organization").map((e) => e.text)).toEqual(["衡山市委"]);
+    expect(es.filter((e) => e.type === "location").map((e) => e.text)).toEqual(["湖南省"]);
+  });
+
+  it("takes a name the dictionary knows whose given name is a word but no noun", () => {
+    expect(types("会上，孙甜甜和张国庆分别发言。", "person")).toEqual(["孙甜甜", "张国庆"]);
+    // the dictionary files these as names too
+    expect(types("他用小提琴演奏，三权分立的制度取代了封建制。", "person")).toEqual([]);
+  });
+
   it("takes no noun and locative run together for a name", () => {
     expect(types("信中他表示感谢。", "person")).toEqual([]);
   });

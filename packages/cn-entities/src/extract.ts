@@ -1,4 +1,4 @@
-import { alternation } from "@yk/lexicon";
+import { alternation, charTable, TRANSLITERATION_CHARS } from "@yk/lexicon";
 import type { Entity, EntityType, MentionField } from "@yk/schema";
 import { nodejiebaSegmenter, pieces, tokensInChunks, type Segmenter, type Token } from "./segmenter.js";
 import { tokenHits } from "./tokens.js";
@@ -110,6 +110,67 @@ function trimName(name: string, tokenEnds?: Uint8Array, start?: number): string 
   // prefer the length the segmentation agrees with: 薛原/x 报道/v
   if (name.length === 3 && tokenEnds && start !== undefined && tokenEnds[start + 3] !== 1 && tokenEnds[start + 2] === 1) return name.slice(0, 2);
   return name;
+}
+
+const transliteration = charTable(TRANSLITERATION_CHARS);
+const DOTS = new Set(["·", "•", "・"]);
+const VERB_TAGS = new Set(["v", "vn", "vd", "vg"]);
+/** Divisions after a foreign place's name (丘布特省, 莱克伍德县, 恰帕斯州). */
+const FOREIGN_DIVISIONS = new Set("省州县市镇村郡");
+/** Tags of the words a foreign name is cut into (卡巴/nrt 杰时/x, 赫里斯/nr 坚科/x, 尼科娃/nr). */
+const FOREIGN_PART_TAGS = new Set(["nr", "nrt", "nrfg", "x", "ns", "nz", "j"]);
+/** Is a string transliteration characters only, dots allowed between them? */
+function isTransliterated(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!transliteration.hasAt(s, i) && !(DOTS.has(s[i]!) && i > 0 && i < s.length - 1)) return false;
+  return s.length > 0;
+}
+
+/**
+ * A foreign name the segmenter cut into pieces is one name: a person hit of transliteration
+ * characters takes the neighbouring words that are transliterations too (拉特纳/nr 亚克/nrt,
+ * 库/n 尼科娃/nr, 卡巴/nrt 杰时/x → 卡巴杰), not a function word or a common word (比/p, 达到/v).
+ */
+function widenForeignName(h: Hit, text: string, tokens: readonly Token[], tokenAt: Int32Array): Hit {
+  if (h.end - h.start < 2 || !isTransliterated(text.slice(h.start, h.end))) return h;
+  const isPart = (t: Token) => isTransliterated(t.word) && (FOREIGN_PART_TAGS.has(t.tag) || (t.word.length === 1 && !FUNCTION_TAGS.has(t.tag) && !VERB_TAGS.has(t.tag)));
+  let end = h.end;
+  for (let guard = 0; guard < 6 && end < text.length; guard++) {
+    const at = DOTS.has(text[end]!) ? end + 1 : end;
+    const k = tokenAt[at]!;
+    if (k === 0) break;
+    const t = tokens[k - 1]!;
+    if (isPart(t)) {
+      end = t.end;
+      continue;
+    }
+    // a word run into the name's last characters: 杰时/x, 特在/d (a name's follower after it; not
+    // a verb: 林丹/x 达到/v)
+    if (at === end && (t.tag === "x" || (t.word.length === 2 && AFTER_NAME.has(t.word[1]!) && !VERB_TAGS.has(t.tag)))) {
+      let n = 0;
+      while (n < t.word.length - 1 && transliteration.hasAt(t.word, n)) n++;
+      end += n;
+    }
+    break;
+  }
+  let start = h.start;
+  for (let guard = 0; guard < 6 && start > 0; guard++) {
+    const at = DOTS.has(text[start - 1]!) ? start - 1 : start;
+    const k = at > 0 ? tokenAt[at]! : 0;
+    // the token that ends where the name starts
+    let prev: Token | undefined;
+    const idx = tokenAt[start]! > 0 ? tokenAt[start]! - 1 : -1;
+    if (at === start && idx > 0) prev = tokens[idx - 1];
+    else if (at < start && k > 0) prev = tokens[k - 2];
+    if (!prev || prev.end !== at || !isPart(prev)) break;
+    start = prev.start;
+  }
+  // a transliteration before a division is a place: 丘布特省, 莱克伍德县, 南里奥格朗/德州
+  const k = tokenAt[end]!;
+  const next = k > 0 ? tokens[k - 1]! : undefined;
+  if (next && FOREIGN_DIVISIONS.has(next.word[next.word.length - 1]!) && isTransliterated(next.word.slice(0, -1) || "阿")) {
+    return { ...h, type: "location", start, end: next.end };
+  }
+  return start === h.start && end === h.end ? h : { ...h, start, end };
 }
 
 /**
@@ -477,6 +538,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       }
     }
 
+    // foreign names cut into pieces by the segmenter, whole again
+    for (let k = 0; k < hits.length; k++) if (hits[k]!.type === "person") hits[k] = widenForeignName(hits[k]!, text, tokens, tokenAt);
     // buildings and grounds are places: an organization ending in one is a location
     for (const h of hits) if (h.type === "organization" && endsWithFacility(text, h.end)) h.type = "location";
     const entities = new Map<string, Entity>();

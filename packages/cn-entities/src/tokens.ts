@@ -230,7 +230,7 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
     const foreign =
       t.tag === "nrt"
         ? isTransliterated(w) && (cueAfter(tokens, i + 1) || cueBefore(tokens, i - 1) || tokens[i + 1]?.word === "·" || tokens[i - 1]?.word === "·" || !beforeNounOrNumber(tokens[i + 1]))
-        : (isNr || t.tag === "x") && w.length >= 3 && isTransliterated(w) && !startsWithSurname(w);
+        : (isNr || t.tag === "x") && w.length >= 3 && isTransliterated(w) && (w.length >= 4 || !startsWithSurname(w));
     if (foreign && !knownPlaces.has(w) && !givenIsWord(w, true) && !PLACE_ENDINGS.hasAt(w, w.length - 1)) {
       // foreign names: 克林顿, 亨特; joined by · (卡洛斯·阿马特)
       let end = t.end;
@@ -274,9 +274,10 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
       const score = givenNameScore(w);
       // a three-character name the dictionary files as a name (杨尚昆/nr, 郭沫若/nr) needs no
       // given-name character of the list, unless its end makes a kind of thing (雷阵雨, 许可证)
-      // or a transliteration runs on after it (斯特罗/nr 耶夫/x)
+      // or a transliteration runs on after it (斯特罗/nr 耶夫/x); its given name may be a word of
+      // the kinds given names are made of (崔/真实, 金/大中, 张/国庆 — not 雷/阵雨, 封/建制, 冷/冰冰)
       const dictionaryName = t.tag === "nr" && w.length === 3 && !continuesTransliteration(tokens[i + 1]);
-      const strong = w.length >= 3 && (isNr || t.tag === "x") && !givenIsWord(w) && (score >= 1 || dictionaryName) && !NOUN_ENDINGS.hasAt(w, w.length - 1);
+      const strong = w.length >= 3 && (isNr || t.tag === "x") && (!givenIsWord(w) || (dictionaryName && WORDS_IN_GIVEN_NAMES.has(wordTag(w.slice(1)) ?? ""))) && (score >= 1 || dictionaryName) && !NOUN_ENDINGS.hasAt(w, w.length - 1);
       const cued = cueAfter(tokens, i + 1) || cueBefore(tokens, i - 1);
       // a two-character word the segmenter's model made up (x): a surname and a given-name character
       // (not a noun and a locative run together: 信中, 会上, 文内)
@@ -373,6 +374,8 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
  * Last characters that make a word a kind of thing, not a given name: 许可证, 公开赛, 银行卡,
  * 纪律性, 白皮书, 边塞诗, 卢浮宫, 伏羲庙, 司令官, 宣传部 (jieba's dictionary tags some of these nr).
  */
+/** Tags of common words that are also given names (真实/d, 大中/r, 国庆/t, 浩然/a, 万年/m): not nouns, verbs or reduplications. */
+const WORDS_IN_GIVEN_NAMES = new Set(["a", "ad", "d", "r", "t", "m"]);
 const NOUN_ENDINGS = charTable("证赛卡性书诗词传官部台带籍氏值质师" + "宫庙寺塔堡河湖岛山顶" + RURAL_DIVISION_ENDS + CITY_ENDS);
 /** Is a token a piece of a transliteration that runs on (耶夫/x, 坚科/x)? */
 function continuesTransliteration(next: Token | undefined): boolean {
@@ -450,7 +453,7 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     const selfNamed =
       ((t.tag === "j" && isAbbreviatedBody(t.word)) || ((t.tag === "n" || t.tag === "nz") && (isPartyName(t.word) || LEGISLATURES.has(t.word)))) &&
       HAN_ONLY.test(t.word) && !genericBodies.has(t.word) && !titleCores.has(t.word) && !NUMERAL_START.hasAt(t.word, 0);
-    const head = selfNamed || t.tag === "nt" || ((t.tag === "n" || t.tag === "nz" || t.tag === "j") && HAN_ONLY.test(t.word) && isOrgHead(t.word));
+    const head = selfNamed || t.tag === "nt" || ((t.tag === "n" || t.tag === "nz" || t.tag === "j") && HAN_ONLY.test(t.word) && (isOrgHead(t.word) || isKnownBody(t.word)));
     if (!head || nonNamingHeads.has(t.word)) continue;
     // one word of a place and what names no body: 中国政府/nt and 中国航天/nt are a place and a
     // common word; 中国队/nt and 北京大学/nt are bodies
@@ -471,7 +474,8 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     while (j > 0) {
       const p = tokens[j - 1]!;
       if (!HAN_ONLY.test(p.word)) break;
-      if (known && p.tag !== "ns") break;
+      // one place only: 黑龙江省/ns 阿城/ns 市委 is a province and the city's committee
+      if (known && (p.tag !== "ns" || j < i)) break;
       const namer = p.tag === "ns" || p.tag === "nt" || p.tag === "nz" || p.tag === "j" || (p.tag === "b" && j - 1 > 0 && tokens[j - 2]!.tag === "ns");
       if (!namer || genericPlaces.has(p.word)) break;
       if (t.end - p.start > 20) break;
