@@ -160,6 +160,16 @@ describe("extract: evidence beyond titles", () => {
     expect(es.filter((e) => e.type === "location").map((e) => e.text)).toEqual(["湖南省"]);
   });
 
+  it("reads a body's name across a verb between nouns, and keeps the province out of it", () => {
+    expect(types("浙江文化扶贫委员会主任出席，南昌家庭服务社和杭州地质所的专家参加。", "organization")).toEqual(["浙江文化扶贫委员会", "南昌家庭服务社", "杭州地质所"]);
+    // a verb right after the place is the sentence's, not the name's
+    expect(types("他们在北京举行委员会会议。", "organization")).toEqual([]);
+    const es = extractor.extract("会上，湖北省宜昌市第一中学的老师发言。");
+    expect(es.filter((e) => e.type === "organization").map((e) => e.text)).toEqual(["宜昌市第一中学"]);
+    expect(es.filter((e) => e.type === "location").map((e) => e.text)).toEqual(["湖北省"]);
+    expect(types("在公共场所吸烟的人少了。", "organization")).toEqual([]);
+  });
+
   it("takes a name the dictionary knows whose given name is a word but no noun", () => {
     expect(types("会上，孙甜甜和张国庆分别发言。", "person")).toEqual(["孙甜甜", "张国庆"]);
     // the dictionary files these as names too

@@ -76,11 +76,13 @@ const ABBREVIATION_RUN_TAGS = new Set(["ns", "nz", "t", "j"]);
 const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
 /** Endings of organization heads among nouns: two characters or more (大学, 委员会), or 队 for teams. */
 const HEAD_ENDINGS = new Set([...BODY_SUFFIXES.filter((x) => x.length >= 2), "队", "集团", "公司"]);
-/** Bureaus, offices, institutes, works and commissions of three characters or more: 管理局, 办事处, 设计院, 处理厂, 市教委. */
-const SHORT_HEAD_ENDINGS = charTable("局处署厅院厂委");
+/** Bureaus, offices, institutes, works, commissions and societies of three characters or more: 管理局, 办事处, 设计院, 处理厂, 市教委, 服务社, 地质所. */
+const SHORT_HEAD_ENDINGS = charTable("局处署厅院厂委社所");
+/** Words in 所 and 处 for places, not bodies: 公共场所, 临时住所, 办公用房住处. */
+const PLACES_NOT_BODIES = new Set(["场所", "住所", "厕所", "处所", "居所", "寓所", "住处", "去处", "用处", "好处", "长处", "短处", "益处", "难处"]);
 /** Does a noun end like an organization's head (委员会, 大学, 队)? Looked up by ending, no pattern. */
 function isOrgHead(word: string): boolean {
-  if (word.length >= 3 && SHORT_HEAD_ENDINGS.hasAt(word, word.length - 1)) return true;
+  if (word.length >= 3 && SHORT_HEAD_ENDINGS.hasAt(word, word.length - 1)) return !PLACES_NOT_BODIES.has(word.slice(-2));
   for (let n = Math.min(6, word.length); n >= 1; n--) if (HEAD_ENDINGS.has(word.slice(word.length - n))) return true;
   return false;
 }
@@ -453,7 +455,12 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     const selfNamed =
       ((t.tag === "j" && isAbbreviatedBody(t.word)) || ((t.tag === "n" || t.tag === "nz") && (isPartyName(t.word) || LEGISLATURES.has(t.word)))) &&
       HAN_ONLY.test(t.word) && !genericBodies.has(t.word) && !titleCores.has(t.word) && !NUMERAL_START.hasAt(t.word, 0);
-    const head = selfNamed || t.tag === "nt" || ((t.tag === "n" || t.tag === "nz" || t.tag === "j") && HAN_ONLY.test(t.word) && (isOrgHead(t.word) || isKnownBody(t.word)));
+    // (the segmenter files some heads as verbs or unknown words: 蝶阀厂/v — named by a place only)
+    const head =
+      selfNamed ||
+      t.tag === "nt" ||
+      ((t.tag === "n" || t.tag === "nz" || t.tag === "j") && HAN_ONLY.test(t.word) && (isOrgHead(t.word) || isKnownBody(t.word))) ||
+      ((t.tag === "v" || t.tag === "x") && t.word.length >= 3 && HAN_ONLY.test(t.word) && SHORT_HEAD_ENDINGS.hasAt(t.word, t.word.length - 1) && tokens[i - 1]?.tag === "ns");
     if (!head || nonNamingHeads.has(t.word)) continue;
     // one word of a place and what names no body: 中国政府/nt and 中国航天/nt are a place and a
     // common word; 中国队/nt and 北京大学/nt are bodies
@@ -486,7 +493,10 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     // of national bodies: 国家/n 新闻出版署/nt, 国际/n 狮子会/n
     if (j === i) {
       let f = i;
-      while (f > 0 && i - f < 4 && (FILLER_TAGS.has(tokens[f - 1]!.tag) || tokens[f - 1]!.tag === "ns") && HAN_ONLY.test(tokens[f - 1]!.word)) f--;
+      // (a verb between two nouns belongs to the name too: 中国/ns 文化/n 扶贫/v 委员会, 西城/ns
+      // 职业/n 介绍/v 中心; not one right after the place: 北京/ns 举行/v)
+      const filler = (k: number) => FILLER_TAGS.has(tokens[k]!.tag) || tokens[k]!.tag === "ns" || (tokens[k]!.tag === "v" && k > 0 && (tokens[k - 1]!.tag === "n" || tokens[k - 1]!.tag === "vn"));
+      while (f > 0 && i - f < 5 && filler(f - 1) && HAN_ONLY.test(tokens[f - 1]!.word)) f--;
       // the longest stretch that starts with an anchor
       for (let a = f; a < i; a++) {
         const anchor = tokens[a]!;
@@ -495,6 +505,9 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
           break;
         }
       }
+      // a province before the city or county that names a body is where it is: 河南省/ns 郑州市/ns
+      // …学校, 辽宁省/ns 开原/ns …中队 (but 北京/ns 琉璃河/ns 水泥厂, 南非/ns 中国/ns 非洲/ns 工程协会)
+      while (j < i - 1 && tokens[j]!.tag === "ns" && tokens[j + 1]!.tag === "ns" && (tokens[j]!.word.endsWith("省") || tokens[j]!.word.endsWith("自治区"))) j++;
       const before = tokens[f - 1];
       if (j === i && f < i && before && (before.tag === "nt" || before.tag === "ns") && !genericPlaces.has(before.word) && t.end - before.start <= 16) j = f - 1;
     }
