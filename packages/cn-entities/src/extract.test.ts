@@ -170,6 +170,12 @@ describe("extract: evidence beyond titles", () => {
     expect(types("在公共场所吸烟的人少了。", "organization")).toEqual([]);
   });
 
+  it("takes a place with its division or a building named by it as one place", () => {
+    expect(types("代表团抵达马斯喀特机场后，前往坎大哈省和帕克斯顿市。", "location")).toEqual(["马斯喀特机场", "坎大哈省", "帕克斯顿市"]);
+    expect(types("签字仪式在人民大会堂举行。", "location")).toEqual(["人民大会堂"]);
+    expect(types("江苏今年新一轮乡局级干部调整。", "location")).toEqual(["江苏"]);
+  });
+
   it("takes a name the dictionary knows whose given name is a word but no noun", () => {
     expect(types("会上，孙甜甜和张国庆分别发言。", "person")).toEqual(["孙甜甜", "张国庆"]);
     // the dictionary files these as names too

@@ -170,6 +170,10 @@ function widenForeignName(h: Hit, text: string, tokens: readonly Token[], tokenA
   if (next && FOREIGN_DIVISIONS.has(next.word[next.word.length - 1]!) && isTransliterated(next.word.slice(0, -1) || "阿")) {
     return { ...h, type: "location", start, end: next.end };
   }
+  // (the division the end of a word the name ran into: 帕克斯/nr 顿市/x)
+  if (end < text.length && FOREIGN_DIVISIONS.has(text[end]!) && (end + 1 === text.length || tokenAt[end + 1]! > 0)) {
+    return { ...h, type: "location", start, end: end + 1 };
+  }
   return start === h.start && end === h.end ? h : { ...h, start, end };
 }
 

@@ -25,6 +25,7 @@ import {
   ABBREVIATION_HEADS,
   COUNTRY_ABBREVIATIONS,
   CHINA_ABBREVIATIONS,
+  FACILITY_WORDS,
 } from "@yk/lexicon";
 import type { EntityType } from "@yk/schema";
 import type { Token } from "./segmenter.js";
@@ -341,6 +342,14 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
       out.push({ type: "location", start: t.start, end: t.end, priority: 2 });
       continue;
     }
+    // a name the dictionary files as a brand or loanword, or does not know, before a division:
+    // 塔科马/nz 市, 巴达赫尚/nrt 省, 阿尔萨斯/nrt 大区
+    // (not a count run into a word: 新一轮/x 乡局级)
+    if ((t.tag === "nz" || t.tag === "nrt" || t.tag === "x") && w.length >= 2 && HAN_ONLY.test(w) && tokens[i + 1] && NAMED_DIVISIONS.has(tokens[i + 1]!.word) && !hasNumeral(w)) {
+      out.push({ type: "location", start: t.start, end: tokens[i + 1]!.end, priority: 2 });
+      i++;
+      continue;
+    }
     if (t.tag !== "ns" && !knownPlaces.has(t.word)) continue;
     if (genericPlaces.has(w)) continue;
     // generic words that jieba tags ns (城市, 两国) are already out; single characters need a pattern (访华)
@@ -360,9 +369,10 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
         continue;
       }
     }
-    // a place and the kind of division after it: 城南/ns 街道/n, 五马/ns 街道, 岳麓/ns 区
+    // a place and the kind of division after it: 城南/ns 街道/n, 五马/ns 街道, 岳麓/ns 区; or a
+    // building or ground named by it: 德黑兰/ns 机场, 虹口/ns 体育馆
     const next = tokens[i + 1];
-    if (next && DIVISION_WORDS.has(next.word)) {
+    if (next && (DIVISION_WORDS.has(next.word) || FACILITIES.has(next.word))) {
       out.push({ type: "location", start: t.start, end: next.end, priority: 2 });
       i++;
       continue;
@@ -422,6 +432,15 @@ const SPEECH_AFTER = new Set(["说", "表示", "指出", "认为", "强调", "�
 
 /** Words for administrative divisions that follow a place's name as a separate word. */
 const DIVISION_WORDS = new Set(["街道", "社区", "镇", "乡", "村", "区", "县", "市", "省", "州", "开发区", "新区", "高新区"]);
+
+/** Divisions that make any name before them a place's (塔科马市, 巴达赫尚省). */
+const NAMED_DIVISIONS = new Set(["省", "市", "县", "乡", "镇", "村", "州", "大区", "自治区", "自治州"]);
+const FACILITIES = new Set(FACILITY_WORDS);
+const NUMERALS = charTable("一二三四五六七八九十百千万两几");
+const hasNumeral = (w: string): boolean => {
+  for (let k = 0; k < w.length; k++) if (NUMERALS.hasAt(w, k)) return true;
+  return false;
+};
 
 /** Tags of the words that may stand between a place and an organization's head (印刷, 新闻, 九十). */
 const FILLER_TAGS = new Set(["n", "vn", "nz", "m", "j", "b"]);
