@@ -79,8 +79,11 @@ const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
 const HEAD_ENDINGS = new Set([...BODY_SUFFIXES.filter((x) => x.length >= 2), "队", "集团", "公司"]);
 /** Bureaus, offices, institutes, works, commissions and societies of three characters or more: 管理局, 办事处, 设计院, 处理厂, 市教委, 服务社, 地质所. */
 const SHORT_HEAD_ENDINGS = charTable("局处署厅院厂委社所");
-/** Words in 所 and 处 for places, not bodies: 公共场所, 临时住所, 办公用房住处. */
-const PLACES_NOT_BODIES = new Set(["场所", "住所", "厕所", "处所", "居所", "寓所", "住处", "去处", "用处", "好处", "长处", "短处", "益处", "难处"]);
+/** Words in 所 and 处 for places and ways, not bodies: 公共场所, 临时住所, 两省交界处, 不足之处. */
+const PLACES_NOT_BODIES = new Set([
+  "场所", "住所", "厕所", "处所", "居所", "寓所", "住处", "去处", "用处", "好处", "长处", "短处", "益处", "难处",
+  "之处", "深处", "远处", "高处", "低处", "近处", "各处", "到处", "此处", "出处", "界处", "相处",
+]);
 /** Does a noun end like an organization's head (委员会, 大学, 队)? Looked up by ending, no pattern. */
 function isOrgHead(word: string): boolean {
   if (word.length >= 3 && SHORT_HEAD_ENDINGS.hasAt(word, word.length - 1)) return !PLACES_NOT_BODIES.has(word.slice(-2));
@@ -433,6 +436,8 @@ const SPEECH_AFTER = new Set(["说", "表示", "指出", "认为", "强调", "�
 /** Words for administrative divisions that follow a place's name as a separate word. */
 const DIVISION_WORDS = new Set(["街道", "社区", "镇", "乡", "村", "区", "县", "市", "省", "州", "开发区", "新区", "高新区"]);
 
+/** Armed forces of a kind (边防部队, 维和部队, 正规军队): a place before them is the place's. */
+const ARMED_FORCES_RE = /.(?:部队|军队)$/;
 /** Divisions that make any name before them a place's (塔科马市, 巴达赫尚省). */
 const NAMED_DIVISIONS = new Set(["省", "市", "县", "乡", "镇", "村", "州", "大区", "自治区", "自治州"]);
 const FACILITIES = new Set(FACILITY_WORDS);
@@ -480,7 +485,8 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
       t.tag === "nt" ||
       ((t.tag === "n" || t.tag === "nz" || t.tag === "j") && HAN_ONLY.test(t.word) && (isOrgHead(t.word) || isKnownBody(t.word))) ||
       ((t.tag === "v" || t.tag === "x") && t.word.length >= 3 && HAN_ONLY.test(t.word) && SHORT_HEAD_ENDINGS.hasAt(t.word, t.word.length - 1) && tokens[i - 1]?.tag === "ns");
-    if (!head || nonNamingHeads.has(t.word)) continue;
+    // (a part of a region is none, named or not: 华北/ns 中南部/nt)
+    if (!head || nonNamingHeads.has(t.word) || DIRECTION_PART_RE.test(t.word)) continue;
     // one word of a place and what names no body: 中国政府/nt and 中国航天/nt are a place and a
     // common word; 中国队/nt and 北京大学/nt are bodies
     const placeHead = placePrefix(t.word);
@@ -539,7 +545,7 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
         if (isCount(tokens[q]!)) counted = true;
         else if (tokens[q]!.tag !== "ns") placesOnly = false;
       }
-      if (placesOnly && (counted || KIND_HEADS.has(t.word))) continue;
+      if (placesOnly && (counted || KIND_HEADS.has(t.word) || ARMED_FORCES_RE.test(t.word))) continue;
     }
     // absorb a following nt that continues the name: 北京大学/nt 中文系/nt
     let k = i;
@@ -554,9 +560,7 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     if (!named && t.tag !== "nt" && !placeBody) continue;
     // jieba's dictionary tags many common phrases nt (天文学, 公共场所, 长足进展, 国际化): a body
     // the segmenter knows alone must end like one (委员会, 银行, 党, 社) or start with a place
-    if (!named && t.tag === "nt" && !isKnownBody(t.word) && !ANY_BODY_END_RE.test(t.word) && !NT_BODY_END_RE.test(t.word) && !isOrgHead(t.word) && placePrefix(t.word) === null) continue;
-    // a part of a region, not a body: 中南部, 东北部
-    if (!named && DIRECTION_PART_RE.test(t.word)) continue;
+    if (t.tag === "nt" && !selfNamed && !isKnownBody(t.word) && !ANY_BODY_END_RE.test(t.word) && !NT_BODY_END_RE.test(t.word) && !isOrgHead(t.word) && placePrefix(t.word) === null) continue;
     // a body the segmenter knows whose name starts with a place (中国队/nt, 北京大学/nt) is one
     // organization, not a place with a word after it
     const priority = (t.tag === "nt" || placeBody) && j === i && word.length >= 3 && placePrefix(word) !== null ? 3 : named || word.length >= 4 ? 2 : 1;
