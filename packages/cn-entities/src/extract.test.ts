@@ -176,6 +176,12 @@ describe("extract: evidence beyond titles", () => {
     expect(types("江苏今年新一轮乡局级干部调整。", "location")).toEqual(["江苏"]);
   });
 
+  it("takes no common word the dictionary files as a place, by how places begin and end", () => {
+    expect(types("这段新建的公路在山洞旁，他们肩负神圣使命。", "location")).toEqual([]);
+    // places the dictionary knows and the gazetteer does not: Chinese, natural, transliterated
+    expect(types("代表团访问了栾城、太行山、德班和温得和克。", "location")).toEqual(["栾城", "太行山", "德班", "温得和克"]);
+  });
+
   it("takes a name the dictionary knows whose given name is a word but no noun", () => {
     expect(types("会上，孙甜甜和张国庆分别发言。", "person")).toEqual(["孙甜甜", "张国庆"]);
     // the dictionary files these as names too

@@ -53,7 +53,7 @@ const SURNAME = `(?:${alternation(COMPOUND_SURNAMES)}|[${SINGLE_SURNAMES}])`;
 // prefixes repeat a bounded number of times: an unbounded (a|ab)* before a failing tail backtracks exponentially
 const ROLE = `(?:${alternation(BYLINE_ROLE_PREFIXES)}){0,3}(?:${alternation(Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2))})`;
 // [^\S\n]: a role ending one line (or field) is no byline of a name opening the next
-export const BYLINE_PERSON_RE = new RegExp(`(${ROLE})[^\\S\\n]*(${SURNAME}[${HAN}]{1,2}?)(?=[\\s、，）)]|摄|$)`, "gu");
+export const BYLINE_PERSON_RE = new RegExp(`(${ROLE})[^\\S\\n]*(${SURNAME}[${HAN}]{1,2}?)(?=[\\s、，）)]|摄|报道|$)`, "gu");
 const INDUSTRY_WORDS_2 = INDUSTRY_WORDS.filter((w) => w.length === 2);
 const PLACE_NAMES = wordList(KNOWN_PLACES);
 const placeSet = new Set(KNOWN_PLACES);

@@ -6,6 +6,7 @@ export { COMPANY_FORMS, INDUSTRY_WORDS, BODY_SUFFIXES, BODY_ABBREVIATIONS, FACIL
 export { PLACE_SUFFIXES, PROVINCES, CITIES, COUNTRIES, WORLD_PLACES } from "./data/places.js";
 export { DIVISIONS, DIVISION_SHORT_NAMES } from "./data/divisions.js";
 export { KNOWN_PLACES } from "./data/known-places.js";
+export { PLACE_FIRST_CHAR_ODDS, PLACE_LAST_CHAR_ODDS } from "./data/place-chars.js";
 export {
   TRANSLITERATION_CHARS,
   GIVEN_NAME_CHARS,

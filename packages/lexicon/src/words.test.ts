@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { alternation, wordList } from "./index.js";
+import { alternation, wordList, PLACE_FIRST_CHAR_ODDS, PLACE_LAST_CHAR_ODDS } from "./index.js";
 
 describe("wordList", () => {
   const words = ["北京", "北京市", "京", "上海", "海南", "南京", "abc", "ab"];
@@ -50,5 +50,15 @@ describe("execAtEnd", async () => {
     expect(m[1]).toBe("3");
     expect(execAtEnd(/（下转第(\d)版）$/, "短（下转第3版）", 20)!.index).toBe(1);
     expect(execAtEnd(/正文$/, text, 20)).toBeNull();
+  });
+});
+
+describe("place character odds", () => {
+  const odds = (pairs: string, ch: string) => Number(pairs.split(" ").find((p) => p[0] === ch)?.slice(1));
+  it("holds a number for each character, places' characters above common words'", () => {
+    for (const pair of PLACE_FIRST_CHAR_ODDS.split(" ")) expect(pair).toMatch(/^.-?\d+$/u);
+    expect(odds(PLACE_LAST_CHAR_ODDS, "县")).toBeGreaterThan(0);
+    expect(odds(PLACE_LAST_CHAR_ODDS, "度")).toBeLessThan(0);
+    expect(odds(PLACE_FIRST_CHAR_ODDS, "不")).toBeLessThan(0);
   });
 });
