@@ -103,6 +103,9 @@ describe("extract", () => {
     expect(orgs("政府已经批准华腾公司的申请。")).toContain("华腾公司");
     expect(orgs("员工的工资待遇与公司效益挂钩。")).toEqual([]);
     expect(orgs("全市有三家保险公司开展这项业务。")).toEqual([]);
+    // not the verbs of the sentence before it, nor another company before them
+    expect(orgs("本次比赛得到华泰保安有限公司的支持。")).toEqual(["华泰保安有限公司"]);
+    expect(orgs("1996年，上海华联公司买下南新公司。")).toEqual(["上海华联公司", "南新公司"]);
   });
 });
 

@@ -417,14 +417,20 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       }
       // back over the words that can be in a name (verbs and adjectives too: 王力/x 安防/v 科技,
       // 深/a 伟业/n 科技), then forward over verbs that begin none (批准/v 劳拉/x 公司)
+      // (not over another company's form: 贝尔/nr 公司/n 买下/v 纽新/ns 公司)
       let first = -1;
       for (let k = tokenOf[formStart - 1]! - 1; k >= 0; k--) {
         const t = tokens[k]!;
         if (!(NAME_PART_TAGS.has(t.tag) || t.tag === "v" || t.tag === "a") || !isHanAt(t.word, 0) || formStart - t.start > reach) break;
+        if (first >= 0 && COMPANY_FORM_WORDS.longestAt(t.word, t.word.length - Math.min(t.word.length, 2)) !== null) break;
         first = k;
       }
       if (first < 0) return formStart;
-      while (first < tokens.length && tokens[first]!.tag === "v" && tokens[first]!.end < formStart) first++;
+      // the verbs before a name are the sentence's: 比赛/vn 得到/v 宾士域/nr, 又/d 讯/ng 广东/ns
+      let verbs = first;
+      while (verbs < tokens.length && (tokens[verbs]!.tag === "v" || tokens[verbs]!.tag === "vn") && tokens[verbs]!.end < formStart) verbs++;
+      if (verbs > first && tokens[verbs - 1]!.tag === "v") first = verbs;
+      if (tokens[first]!.tag === "ng" && tokens[first]!.word.length === 1 && tokens[first]!.end < formStart) first++;
       return Math.min(tokens[first]!.start, formStart);
     };
     // companies by their legal form (有限公司) after a name of up to twelve characters
