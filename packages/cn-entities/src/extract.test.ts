@@ -185,6 +185,14 @@ describe("extract: evidence beyond titles", () => {
     expect(types("代表团访问了栾城、太行山、德班和温得和克。", "location")).toEqual(["栾城", "太行山", "德班", "温得和克"]);
   });
 
+  it("takes names after callings and foreign titles, and a name the dictionary files as a place that speaks", () => {
+    expect(types("正如学者丁东所言，作家王蒙和名将邓亚萍出席。", "person")).toEqual(["丁东", "王蒙", "邓亚萍"]);
+    expect(types("美国圣公会的牧师约翰·马吉记录了这一切。", "person")).toEqual(["约翰·马吉"]);
+    // 于洋/ns says something: a person; 北京/ns 说不定 is no saying
+    expect(types("比赛结束后，于洋说，队员们尽力了。", "person")).toEqual(["于洋"]);
+    expect(types("北京说不定会下雨。", "person")).toEqual([]);
+  });
+
   it("takes a name the dictionary knows whose given name is a word but no noun", () => {
     expect(types("会上，孙甜甜和张国庆分别发言。", "person")).toEqual(["孙甜甜", "张国庆"]);
     // the dictionary files these as names too

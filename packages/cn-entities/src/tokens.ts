@@ -204,6 +204,12 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
       out.push({ type: "person", start: t.start, end: t.end, priority: 3 });
       continue;
     }
+    // a name the dictionary files as a place, saying something: 罗干/ns 说 (a place says nothing;
+    // a surname first, not a place the gazetteer knows)
+    if ((w.length === 2 || w.length === 3) && t.tag === "ns" && HAN_ONLY.test(w) && startsWithSurname(w) && !knownPlaces.has(w) && SPEECH_AFTER.has(tokens[i + 1]?.word ?? "")) {
+      out.push({ type: "person", start: t.start, end: t.end, priority: 3 });
+      continue;
+    }
     // a Japanese name: a family name from the list and up to three characters of given name, up
     // to a word's end, with a title or a speech verb around it (首相桥本龙太郎, 岸田文雄表示, 桥本还表示)
     const family = japaneseSurnameAt(w);
