@@ -193,6 +193,13 @@ describe("extract: evidence beyond titles", () => {
     expect(types("北京说不定会下雨。", "person")).toEqual([]);
   });
 
+  it("takes the units of a body with it, and a paper without the 报 of 报道", () => {
+    expect(types("浙江大学出版社编辑部主任说，县政府新闻办公室也表示。", "organization")).toEqual(["浙江大学出版社编辑部", "县政府新闻办公室"]);
+    // a body of a kind named by nothing names no unit
+    expect(types("大学医学院的学生参加了活动。", "organization")).toEqual([]);
+    expect(types("据日本《朝日新闻》报道，会谈取得进展。", "organization")).toEqual(["日本《朝日新闻》"]);
+  });
+
   it("takes a name the dictionary knows whose given name is a word but no noun", () => {
     expect(types("会上，孙甜甜和张国庆分别发言。", "person")).toEqual(["孙甜甜", "张国庆"]);
     // the dictionary files these as names too

@@ -455,7 +455,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     for (const m of bodyMatches(text, tokenAt)) hits.push({ type: "organization", start: m.start, end: m.end, priority: 3 });
     if (text.includes("《")) {
       push(MEDIA_RE, (m) => {
-        if (m[2]) return { type: "organization", start: placeEndingAt(text, m.index), end: m.index + m[0].length, priority: 4 };
+        // (报 of 报道 is no kind of publication: 《新英格兰医学杂志》报道)
+        const reported = m[2] === "报" && text[m.index + m[0].length] === "道";
+        if (m[2]) return { type: "organization", start: placeEndingAt(text, m.index), end: m.index + m[0].length - (reported ? 1 : 0), priority: 4 };
         return isMediaName(m[1]!) ? { type: "organization", start: m.index + 1, end: m.index + 1 + m[1]!.length, priority: 4 } : null;
       });
     }

@@ -356,7 +356,7 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
     // a name the dictionary files as a brand or loanword, or does not know, before a division:
     // 塔科马/nz 市, 巴达赫尚/nrt 省, 阿尔萨斯/nrt 大区
     // (not a count run into a word: 新一轮/x 乡局级)
-    if ((t.tag === "nz" || t.tag === "nrt" || t.tag === "x") && w.length >= 2 && HAN_ONLY.test(w) && tokens[i + 1] && NAMED_DIVISIONS.has(tokens[i + 1]!.word) && !hasNumeral(w)) {
+    if ((t.tag === "nz" || t.tag === "nrt" || t.tag === "x") && w.length >= 2 && tokens[i + 1] && NAMED_DIVISIONS.has(tokens[i + 1]!.word) && HAN_ONLY.test(w) && !hasNumeral(w)) {
       out.push({ type: "location", start: t.start, end: tokens[i + 1]!.end, priority: 2 });
       i++;
       continue;
@@ -477,6 +477,27 @@ const hasNumeral = (w: string): boolean => {
 /** Tags of the words that may stand between a place and an organization's head (印刷, 新闻, 九十). */
 const FILLER_TAGS = new Set(["n", "vn", "nz", "m", "j", "b"]);
 
+/**
+ * May a token stand between a place and an organization's head? Nouns, numbers and places; a
+ * verb between two nouns too (中国/ns 文化/n 扶贫/v 委员会, 西城/ns 职业/n 介绍/v 中心), not one
+ * right after the place (北京/ns 举行/v 委员会会议).
+ */
+function isFiller(tokens: readonly Token[], k: number): boolean {
+  const tag = tokens[k]!.tag;
+  return FILLER_TAGS.has(tag) || tag === "ns" || (tag === "v" && k > 0 && (tokens[k - 1]!.tag === "n" || tokens[k - 1]!.tag === "vn"));
+}
+
+/** Tags of a word between a body and a unit of it: 农村/n 科技司, 心连心/nz 艺术团, 北京市/ns 分会. */
+const UNIT_FILLER_TAGS = new Set(["n", "nz", "ns", "vn"]);
+/** Units and organs of a body, after its name: 党组, 研究室, 分会, 影视部. */
+const UNIT_WORDS = new Set(["党组", "党委", "研究室", "办公室", "分会", "分局", "支部", "总部", "秘书处", "影视部", "编辑部", "常委会"]);
+/** Does a token head a unit of the body before it (a body the segmenter knows, or a word in 局, 司, 委员会, 中心…)? */
+function isUnitHead(t: Token | undefined): boolean {
+  if (!t) return false;
+  if (t.tag === "nt") return !DIRECTION_PART_RE.test(t.word);
+  return (t.tag === "n" || t.tag === "nz" || t.tag === "j") && (UNIT_WORDS.has(t.word) || (t.word.length >= 2 && isOrgHead(t.word) && !genericBodies.has(t.word) && !KIND_HEADS.has(t.word)));
+}
+
 /** The known place a word starts with (the longest of two to four characters), if any. */
 function placePrefix(word: string): string | null {
   for (let n = Math.min(4, word.length - 1); n >= 2; n--) if (knownPlaces.has(word.slice(0, n))) return word.slice(0, n);
@@ -511,7 +532,7 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
       selfNamed ||
       t.tag === "nt" ||
       ((t.tag === "n" || t.tag === "nz" || t.tag === "j") && HAN_ONLY.test(t.word) && (isOrgHead(t.word) || isKnownBody(t.word))) ||
-      ((t.tag === "v" || t.tag === "x") && t.word.length >= 3 && HAN_ONLY.test(t.word) && SHORT_HEAD_ENDINGS.hasAt(t.word, t.word.length - 1) && tokens[i - 1]?.tag === "ns");
+      ((t.tag === "v" || t.tag === "x") && t.word.length >= 3 && SHORT_HEAD_ENDINGS.hasAt(t.word, t.word.length - 1) && tokens[i - 1]?.tag === "ns" && HAN_ONLY.test(t.word));
     // (a part of a region is none, named or not: 华北/ns 中南部/nt)
     if (!head || nonNamingHeads.has(t.word) || DIRECTION_PART_RE.test(t.word)) continue;
     // one word of a place and what names no body: 中国政府/nt and 中国航天/nt are a place and a
@@ -545,10 +566,7 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     // of national bodies: 国家/n 新闻出版署/nt, 国际/n 狮子会/n
     if (j === i) {
       let f = i;
-      // (a verb between two nouns belongs to the name too: 中国/ns 文化/n 扶贫/v 委员会, 西城/ns
-      // 职业/n 介绍/v 中心; not one right after the place: 北京/ns 举行/v)
-      const filler = (k: number) => FILLER_TAGS.has(tokens[k]!.tag) || tokens[k]!.tag === "ns" || (tokens[k]!.tag === "v" && k > 0 && (tokens[k - 1]!.tag === "n" || tokens[k - 1]!.tag === "vn"));
-      while (f > 0 && i - f < 5 && filler(f - 1) && HAN_ONLY.test(tokens[f - 1]!.word)) f--;
+      while (f > 0 && i - f < 5 && isFiller(tokens, f - 1) && HAN_ONLY.test(tokens[f - 1]!.word)) f--;
       // the longest stretch that starts with an anchor
       for (let a = f; a < i; a++) {
         const anchor = tokens[a]!;
@@ -574,9 +592,18 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
       }
       if (placesOnly && (counted || KIND_HEADS.has(t.word) || ARMED_FORCES_RE.test(t.word))) continue;
     }
-    // absorb a following nt that continues the name: 北京大学/nt 中文系/nt
+    // absorb the units after it, which the name of the body names (北京大学/nt 中文系/nt,
+    // 科学技术部/nt 农村/n 科技司/n, 福州市国税局 党组, 中央电视台 心连心/nz 艺术团): a head,
+    // or one word and a head
     let k = i;
-    while (tokens[k + 1]?.tag === "nt" && tokens[k + 1]!.end - tokens[j]!.start <= 24) k++;
+    // (a body of a kind named by nothing names no unit — 俱乐部 新闻学院, 大学 医学院 — but a
+    // government of the paper's place does: 市政府 新闻处)
+    const unnamedKind = j === i && genericBodies.has(t.word) && !t.word.endsWith("政府") && !t.word.endsWith("委");
+    for (; !unnamedKind; ) {
+      const step = isUnitHead(tokens[k + 1]) ? 1 : tokens[k + 1] && UNIT_FILLER_TAGS.has(tokens[k + 1]!.tag) && HAN_ONLY.test(tokens[k + 1]!.word) && isUnitHead(tokens[k + 2]) ? 2 : 0;
+      if (step === 0 || tokens[k + step]!.end - tokens[j]!.start > 24) break;
+      k += step;
+    }
     const named = j < i || k > i || selfNamed;
     const word = tokens.slice(j, k + 1).map((x) => x.word).join("");
     if (!named && (genericBodies.has(t.word) || t.word.length < 2)) continue;
