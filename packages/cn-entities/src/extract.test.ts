@@ -200,6 +200,15 @@ describe("extract: evidence beyond titles", () => {
     expect(types("据日本《朝日新闻》报道，会谈取得进展。", "organization")).toEqual(["日本《朝日新闻》"]);
   });
 
+  it("takes a name run together with the word after it, a surname addressed as 老, and a name before 大夫", () => {
+    // 钱华说/x, 吴华说/x: the segmenter ran the name into 说
+    expect(types("钱华说，这是好事；吴华说，他们很满意。", "person")).toEqual(["钱华", "吴华"]);
+    expect(types("老于的女儿要考大学了。", "person")).toEqual(["于"]);
+    expect(types("王汝大夫擅长中医。", "person")).toEqual(["王汝"]);
+    // not the start of a transliteration
+    expect(types("小戈麦尔斯基集合全国的优秀选手。", "person")).not.toContain("戈");
+  });
+
   it("takes a name the dictionary knows whose given name is a word but no noun", () => {
     expect(types("会上，孙甜甜和张国庆分别发言。", "person")).toEqual(["孙甜甜", "张国庆"]);
     // the dictionary files these as names too

@@ -153,7 +153,7 @@ function beforeNounOrNumber(next: Token | undefined): boolean {
 function cueAfter(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i];
   if (!next) return false;
-  return personCues.has(next.word) || titleCores.has(next.word);
+  return personCues.has(next.word) || titleCores.has(next.word) || addressTitles.has(next.word);
 }
 
 function cueBefore(tokens: readonly Token[], i: number): boolean {
@@ -232,6 +232,19 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
         out.push({ type: "person", start: t.start + 1, end: t.end, priority: 1 });
         continue;
       }
+    }
+    // a name and a word after it run together: 郑咏是/x, 赵华说/x, 王学强说/x (the name is the rest)
+    if (t.tag === "x" && (w.length === 3 || w.length === 4) && FUNCTION_FOLLOWERS.hasAt(w, w.length - 1)) {
+      const name = w.slice(0, -1);
+      if (isChineseName(name) && givenNameScore(name) >= 1 && !givenIsWord(name, name.length === 2)) {
+        out.push({ type: "person", start: t.start, end: t.end - 1, priority: 1 });
+        continue;
+      }
+    }
+    // a surname addressed as 老 or 小 is the person: 老于/x, 小李/x (not a transliteration's start: 小戈/x 麦尔斯基)
+    if (t.tag === "x" && w.length === 2 && (w[0] === "老" || w[0] === "小") && singleSurnames.hasAt(w, 1) && !isTransliterated(tokens[i + 1]?.word ?? "")) {
+      out.push({ type: "person", start: t.start + 1, end: t.end, priority: 1 });
+      continue;
     }
     const doctrine = w.length >= 4 ? doctrineName(w) : null;
     if (doctrine !== null) {
