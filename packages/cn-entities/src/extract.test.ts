@@ -209,6 +209,12 @@ describe("extract: evidence beyond titles", () => {
     expect(types("小戈麦尔斯基集合全国的优秀选手。", "person")).not.toContain("戈");
   });
 
+  it("marks the place's character in words that begin with it, but not in money", () => {
+    expect(types("这位台胞喜欢京戏，常去港商开的餐馆吃川菜。", "location")).toEqual(["台", "京", "港", "川"]);
+    expect(types("合同金额达1800多亿美元。", "location")).toEqual([]);
+    expect(types("探测器飞向火星和木星。", "location")).toEqual(["火星", "木星"]);
+  });
+
   it("takes a name the dictionary knows whose given name is a word but no noun", () => {
     expect(types("会上，孙甜甜和张国庆分别发言。", "person")).toEqual(["孙甜甜", "张国庆"]);
     // the dictionary files these as names too

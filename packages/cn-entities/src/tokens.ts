@@ -26,6 +26,7 @@ import {
   COUNTRY_ABBREVIATIONS,
   CHINA_ABBREVIATIONS,
   FACILITY_WORDS,
+  ABBREVIATED_PLACE_WORDS,
   PLACE_FIRST_CHAR_ODDS,
   PLACE_LAST_CHAR_ODDS,
 } from "@yk/lexicon";
@@ -360,6 +361,14 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
         continue;
       }
     }
+    // a word that begins with a place's one-character name (华侨, 京剧, 台资; 爱国华侨): the character
+    if (w.length >= 2 && (abbreviatedPlaceStarts.hasAt(w, w.length - 2) || abbreviatedPlaceStarts.hasAt(w, w.length - 3))) {
+      const at = abbreviatedPlaceAt(w);
+      if (at >= 0) {
+        out.push({ type: "location", start: t.start + at, end: t.start + at + 1, priority: 2 });
+        continue;
+      }
+    }
     // a word the dictionary files as a name that ends like a place or building: 公明镇/nr,
     // 清凉寺/nr, 白金汉宫/nr, 肯特郡/nr, 马拉若岛/nr (given names rarely end so)
     if (NAME_TAGS.has(t.tag) && w.length >= 2 && PLACE_NAME_ENDINGS.hasAt(w, w.length - 1) && HAN_ONLY.test(w) && !genericPlaces.has(w)) {
@@ -477,6 +486,14 @@ const placeLikeness = (w: string): number => (placeFirstOdds[w.charCodeAt(0)]! +
 const PLACE_LIKENESS_MIN = 9;
 /** Last characters of the names of divisions and natural places: 县, 村, 山, 江, 岛, 寺, 宫, 峰. */
 const PLACE_WORD_ENDINGS = charTable("省市县区州镇乡村旗盟街路巷里湾岛江河湖海山峰岭港洲城寺宫庙塔");
+
+const abbreviatedPlaceWords = new Set(ABBREVIATED_PLACE_WORDS);
+const abbreviatedPlaceStarts = charTable(ABBREVIATED_PLACE_WORDS.map((x) => x[0]!));
+/** Where the place's character is in a word that is, or ends in, one of {@link ABBREVIATED_PLACE_WORDS} (爱国华侨 → 2), or -1. */
+function abbreviatedPlaceAt(w: string): number {
+  for (let n = Math.min(3, w.length); n >= 2; n--) if (abbreviatedPlaceWords.has(w.slice(w.length - n))) return w.length - n;
+  return -1;
+}
 
 /** Divisions that make any name before them a place's (塔科马市, 巴达赫尚省). */
 const NAMED_DIVISIONS = new Set(["省", "市", "县", "乡", "镇", "村", "州", "大区", "自治区", "自治州"]);

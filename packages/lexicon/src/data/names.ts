@@ -61,7 +61,19 @@ export const TRAVEL_VERBS = "访驻赴抵离";
 /** One-character abbreviations of China and Chinese cities and regions. */
 export const CHINA_ABBREVIATIONS = "华京沪津渝港澳台";
 /** One-character abbreviations of countries and continents, used in pairs (中美关系) or after travel verbs. */
-export const COUNTRY_ABBREVIATIONS = "中美日俄英法德韩朝印巴以越泰意加澳欧非苏";
+export const COUNTRY_ABBREVIATIONS = "中美日俄英法德韩朝印巴以越泰意加澳欧非苏葡";
+
+/**
+ * Words that begin with a place's one-character name, which stands for the place in them (华侨:
+ * 华 is China, 京剧: 京 is Beijing, 台资: 台 is Taiwan) — the People's Daily annotation marks that
+ * character as a place. Source: common words of Chinese news, collected by hand for @yk.
+ */
+export const ABBREVIATED_PLACE_WORDS = [
+  "华侨", "华人", "华裔", "华商", "华工", "华埠", "京剧", "京戏", "京腔", "京味", "沪剧", "港人", "港商", "港资",
+  "台胞", "台商", "台资", "澳人", "中药", "中医", "中医药", "中草药", "中西医", "藏区", "藏胞", "藏药", "藏医",
+  "川菜", "粤菜", "粤语",
+  // (not currencies: 美元, 日元 and 港币 are money, the annotation marks no place in them)
+];
 /** Words after a pair of country abbreviations that make the pair two places: 中美关系, 印巴谈判. */
 export const RELATION_WORDS = [
   "关系", "两国", "三国", "双方", "合作", "会谈", "谈判", "贸易", "经贸", "友好", "友谊", "之间", "首脑", "元首", "峰会",

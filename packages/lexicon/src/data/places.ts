@@ -84,4 +84,6 @@ export const WORLD_PLACES = [
   "西伯利亚", "阿尔卑斯", "地中海", "太平洋", "大西洋", "印度洋", "北冰洋", "南极", "北极", "亚马孙", "尼罗河", "地球",
   // landmarks of the capital where state news happens (会见…在人民大会堂)
   "人民大会堂", "天安门", "天安门广场", "中南海", "钓鱼台国宾馆", "故宫",
+  // bodies of the solar system, places too in news (登上月球, 火星探测)
+  "月球", "火星", "水星", "金星", "木星", "土星", "天王星", "海王星", "冥王星", "太阳系", "银河系",
 ];
