@@ -96,8 +96,9 @@ export function placeMatches(text: string, starts: ArrayLike<number>, ends: Uint
 }
 const KNOWN_BODIES = wordList([...BODY_ABBREVIATIONS, ...KNOWN_ORGANIZATIONS]);
 const knownBodySet = new Set([...BODY_ABBREVIATIONS, ...KNOWN_ORGANIZATIONS]);
-/** Is a word a body known by name (国务院, 新华社, 联合国)? */
-export const isKnownBody = (name: string): boolean => knownBodySet.has(name);
+const knownBodyEnds = charTable([...knownBodySet].map((b) => b[b.length - 1]!).join(""));
+/** Is a word a body known by name (国务院, 新华社, 联合国)? (its last character first: cheaper than hashing every word) */
+export const isKnownBody = (name: string): boolean => knownBodyEnds.hasAt(name, name.length - 1) && knownBodySet.has(name);
 /**
  * Words for any body of a kind, which a place before them does not name: 美国公司, 非洲球队 (the
  * place's companies and teams).

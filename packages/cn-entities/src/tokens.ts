@@ -89,10 +89,13 @@ const PLACES_NOT_BODIES = new Set([
 ]);
 /** Does a noun end like an organization's head (委员会, 大学, 队)? Looked up by ending, no pattern. */
 function isOrgHead(word: string): boolean {
+  // (the last character first: it runs for every noun, and most end like no head)
+  if (!HEAD_LAST_CHARS.hasAt(word, word.length - 1)) return false;
   if (word.length >= 3 && SHORT_HEAD_ENDINGS.hasAt(word, word.length - 1)) return !PLACES_NOT_BODIES.has(word.slice(-2));
   for (let n = Math.min(6, word.length); n >= 1; n--) if (HEAD_ENDINGS.has(word.slice(word.length - n))) return true;
   return false;
 }
+const HEAD_LAST_CHARS = charTable([...HEAD_ENDINGS].map((e) => e[e.length - 1]!).join("") + "局处署厅院厂委社所");
 /** More endings of bodies the dictionary knows (中央党校, 中央气象台, 新四军, 俄央行, 军事法庭, 民革中央, 中共十五大, 中兴通讯). */
 const NT_BODY_END_RE = /(?:[校台军行庭]|中央|通讯|[一二三四五六七八九十]大)$/;
 /** Last characters of abbreviated bodies: universities (北大, 师大), airlines (法航), committees (纪委), unions. */
@@ -207,7 +210,7 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
     }
     // a name the dictionary files as a place, saying something: 罗干/ns 说 (a place says nothing;
     // a surname first, not a place the gazetteer knows)
-    if ((w.length === 2 || w.length === 3) && t.tag === "ns" && HAN_ONLY.test(w) && startsWithSurname(w) && !knownPlaces.has(w) && SPEECH_AFTER.has(tokens[i + 1]?.word ?? "")) {
+    if (t.tag === "ns" && (w.length === 2 || w.length === 3) && SPEECH_AFTER.has(tokens[i + 1]?.word ?? "") && startsWithSurname(w) && HAN_ONLY.test(w) && !knownPlaces.has(w)) {
       out.push({ type: "person", start: t.start, end: t.end, priority: 3 });
       continue;
     }
@@ -362,7 +365,7 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
       }
     }
     // a word that begins with a place's one-character name (华侨, 京剧, 台资; 爱国华侨): the character
-    if (w.length >= 2 && (abbreviatedPlaceStarts.hasAt(w, w.length - 2) || abbreviatedPlaceStarts.hasAt(w, w.length - 3))) {
+    if (w.length >= 2 && mayEndInAbbreviatedPlaceWord(w)) {
       const at = abbreviatedPlaceAt(w);
       if (at >= 0) {
         out.push({ type: "location", start: t.start + at, end: t.start + at + 1, priority: 2 });
@@ -489,6 +492,11 @@ const PLACE_WORD_ENDINGS = charTable("省市县区州镇乡村旗盟街路巷里
 
 const abbreviatedPlaceWords = new Set(ABBREVIATED_PLACE_WORDS);
 const abbreviatedPlaceStarts = charTable(ABBREVIATED_PLACE_WORDS.map((x) => x[0]!));
+const abbreviatedPlaceSeconds = charTable(ABBREVIATED_PLACE_WORDS.map((x) => x[1]!));
+/** A cheap test before the look-up (it runs for every word): the last two or three characters start like one of the words. */
+const mayEndInAbbreviatedPlaceWord = (w: string): boolean =>
+  (abbreviatedPlaceStarts.hasAt(w, w.length - 2) && abbreviatedPlaceSeconds.hasAt(w, w.length - 1)) ||
+  (w.length >= 3 && abbreviatedPlaceStarts.hasAt(w, w.length - 3) && abbreviatedPlaceSeconds.hasAt(w, w.length - 2));
 /** Where the place's character is in a word that is, or ends in, one of {@link ABBREVIATED_PLACE_WORDS} (爱国华侨 → 2), or -1. */
 function abbreviatedPlaceAt(w: string): number {
   for (let n = Math.min(3, w.length); n >= 2; n--) if (abbreviatedPlaceWords.has(w.slice(w.length - n))) return w.length - n;
