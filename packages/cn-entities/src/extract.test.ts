@@ -215,6 +215,13 @@ describe("extract: evidence beyond titles", () => {
     expect(types("探测器飞向火星和木星。", "location")).toEqual(["火星", "木星"]);
   });
 
+  it("takes a transliteration where places stand for a place, not a person", () => {
+    expect(types("随后代表团前往拉巴特，抵达卡萨布兰卡。", "location")).toEqual(["拉巴特", "卡萨布兰卡"]);
+    expect(types("随后代表团前往拉巴特，抵达卡萨布兰卡。", "person")).toEqual([]);
+    // a person's view is no place
+    expect(types("在克林顿看来，这是好事。", "person")).toEqual(["克林顿"]);
+  });
+
   it("takes a name the dictionary knows whose given name is a word but no noun", () => {
     expect(types("会上，孙甜甜和张国庆分别发言。", "person")).toEqual(["孙甜甜", "张国庆"]);
     // the dictionary files these as names too

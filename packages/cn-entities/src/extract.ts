@@ -177,6 +177,23 @@ function widenForeignName(h: Hit, text: string, tokens: readonly Token[], tokenA
   return start === h.start && end === h.end ? h : { ...h, start, end };
 }
 
+/** Words before a place (在伯尔尼, 迁都阿斯塔纳, 城市哈斯科沃) and after one (阿拉伯国家). */
+const BEFORE_PLACE = new Set(["在", "到", "赴", "抵", "抵达", "飞抵", "前往", "来自", "途经", "迁都", "位于", "威胁到", "城市", "胜地", "首都", "港口"]);
+const AFTER_PLACE = new Set(["国家", "地区", "城市", "境内", "半岛", "沿岸", "各国"]);
+/**
+ * Is a transliteration found with no title where places stand (在图卢兹, 迁都阿斯塔纳, 阿拉伯国家)?
+ * Not when a person's view follows (在克林顿看来).
+ */
+function standsForPlace(h: Hit, text: string, tokens: readonly Token[], tokenAt: Int32Array): boolean {
+  const k = tokenAt[h.start]!;
+  if (k === 0 || !isTransliterated(text.slice(h.start, h.end))) return false;
+  const prev = k > 1 ? tokens[k - 2] : undefined;
+  const nextIndex = tokenAt[h.end]!;
+  const next = nextIndex > 0 ? tokens[nextIndex - 1] : undefined;
+  if (next && (next.word === "看来" || next.word === "说" || next.word === "表示")) return false;
+  return (prev !== undefined && prev.end === h.start && BEFORE_PLACE.has(prev.word)) || (next !== undefined && AFTER_PLACE.has(next.word));
+}
+
 /**
  * Drop organizations inside longer ones: 全国人大 in 全国人大常委会, 联合国 in 联合国安理会 — the
  * body named is the longest (places inside an organization lose to it by priority anyway).
@@ -550,8 +567,12 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       }
     }
 
-    // foreign names cut into pieces by the segmenter, whole again
-    for (let k = 0; k < hits.length; k++) if (hits[k]!.type === "person") hits[k] = widenForeignName(hits[k]!, text, tokens, tokenAt);
+    // foreign names cut into pieces by the segmenter, whole again; one where places stand is a place
+    for (let k = 0; k < hits.length; k++) {
+      if (hits[k]!.type !== "person") continue;
+      const h = (hits[k] = widenForeignName(hits[k]!, text, tokens, tokenAt));
+      if (h.type === "person" && h.priority <= 3 && standsForPlace(h, text, tokens, tokenAt)) h.type = "location";
+    }
     // buildings and grounds are places: an organization ending in one is a location
     for (const h of hits) if (h.type === "organization" && endsWithFacility(text, h.end)) h.type = "location";
     const entities = new Map<string, Entity>();
