@@ -1,4 +1,4 @@
-import { alternation, charTable, TRANSLITERATION_CHARS } from "@yk/lexicon";
+import { alternation } from "@yk/lexicon";
 import type { Entity, EntityType, MentionField } from "@yk/schema";
 import { nodejiebaSegmenter, pieces, tokensInChunks, type Segmenter, type Token } from "./segmenter.js";
 import { tokenHits } from "./tokens.js";
@@ -18,6 +18,9 @@ import {
   DATELINE_PLACE_RE,
   isKnownBody,
   isKnownPlace,
+  isTransliterated,
+  isTransliterationChar,
+  MIDDLE_DOTS,
   knownPlacePrefix,
   KIND_HEADS,
   DATE_RE,
@@ -112,18 +115,11 @@ function trimName(name: string, tokenEnds?: Uint8Array, start?: number): string 
   return name;
 }
 
-const transliteration = charTable(TRANSLITERATION_CHARS);
-const DOTS = new Set(["·", "•", "・"]);
 const VERB_TAGS = new Set(["v", "vn", "vd", "vg"]);
 /** Divisions after a foreign place's name (丘布特省, 莱克伍德县, 恰帕斯州). */
 const FOREIGN_DIVISIONS = new Set("省州县市镇村郡");
 /** Tags of the words a foreign name is cut into (卡巴/nrt 杰时/x, 赫里斯/nr 坚科/x, 尼科娃/nr). */
 const FOREIGN_PART_TAGS = new Set(["nr", "nrt", "nrfg", "x", "ns", "nz", "j"]);
-/** Is a string transliteration characters only, dots allowed between them? */
-function isTransliterated(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!transliteration.hasAt(s, i) && !(DOTS.has(s[i]!) && i > 0 && i < s.length - 1)) return false;
-  return s.length > 0;
-}
 
 /**
  * A foreign name the segmenter cut into pieces is one name: a person hit of transliteration
@@ -132,10 +128,10 @@ function isTransliterated(s: string): boolean {
  */
 function widenForeignName(h: Hit, text: string, tokens: readonly Token[], tokenAt: Int32Array): Hit {
   if (h.end - h.start < 2 || !isTransliterated(text.slice(h.start, h.end))) return h;
-  const isPart = (t: Token) => isTransliterated(t.word) && (FOREIGN_PART_TAGS.has(t.tag) || (t.word.length === 1 && !FUNCTION_TAGS.has(t.tag) && !VERB_TAGS.has(t.tag)));
+  const isPart = (t: Token) => isTransliterated(t.word, 1) && (FOREIGN_PART_TAGS.has(t.tag) || (t.word.length === 1 && !FUNCTION_TAGS.has(t.tag) && !VERB_TAGS.has(t.tag)));
   let end = h.end;
   for (let guard = 0; guard < 6 && end < text.length; guard++) {
-    const at = DOTS.has(text[end]!) ? end + 1 : end;
+    const at = MIDDLE_DOTS.has(text[end]!) ? end + 1 : end;
     const k = tokenAt[at]!;
     if (k === 0) break;
     const t = tokens[k - 1]!;
@@ -147,14 +143,14 @@ function widenForeignName(h: Hit, text: string, tokens: readonly Token[], tokenA
     // a verb: 林丹/x 达到/v)
     if (at === end && (t.tag === "x" || (t.word.length === 2 && AFTER_NAME.has(t.word[1]!) && !VERB_TAGS.has(t.tag)))) {
       let n = 0;
-      while (n < t.word.length - 1 && transliteration.hasAt(t.word, n)) n++;
+      while (n < t.word.length - 1 && isTransliterationChar(t.word, n)) n++;
       end += n;
     }
     break;
   }
   let start = h.start;
   for (let guard = 0; guard < 6 && start > 0; guard++) {
-    const at = DOTS.has(text[start - 1]!) ? start - 1 : start;
+    const at = MIDDLE_DOTS.has(text[start - 1]!) ? start - 1 : start;
     const k = at > 0 ? tokenAt[at]! : 0;
     // the token that ends where the name starts
     let prev: Token | undefined;
@@ -167,7 +163,7 @@ function widenForeignName(h: Hit, text: string, tokens: readonly Token[], tokenA
   // a transliteration before a division is a place: 丘布特省, 莱克伍德县, 南里奥格朗/德州
   const k = tokenAt[end]!;
   const next = k > 0 ? tokens[k - 1]! : undefined;
-  if (next && FOREIGN_DIVISIONS.has(next.word[next.word.length - 1]!) && isTransliterated(next.word.slice(0, -1) || "阿")) {
+  if (next && FOREIGN_DIVISIONS.has(next.word[next.word.length - 1]!) && isTransliterated(next.word.slice(0, -1), 0)) {
     return { ...h, type: "location", start, end: next.end };
   }
   // (the division the end of a word the name ran into: 帕克斯/nr 顿市/x)

@@ -156,6 +156,17 @@ export const COMPANY_FORM_WORDS = wordList(COMPANY_FORMS);
 export const INDUSTRY = wordList(INDUSTRY_WORDS_2);
 export const ROLE_WORDS = wordList(Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2));
 const TRANSLIT = `[${TRANSLITERATION_CHARS}]`;
+const transliteration = charTable(TRANSLITERATION_CHARS);
+/** Middle dots between the parts of a foreign name (卡洛斯·阿马特). */
+export const MIDDLE_DOTS = new Set(["·", "•", "・"]);
+/** Is the character at `i` one used to transliterate foreign names? */
+export const isTransliterationChar = (text: string, i: number): boolean => transliteration.hasAt(text, i);
+/** Is a text transliteration characters only (克林顿; 卡洛斯·阿马特 with dots inside), at least `minLength` long? */
+export function isTransliterated(s: string, minLength = 2): boolean {
+  if (s.length < minLength) return false;
+  for (let i = 0; i < s.length; i++) if (!transliteration.hasAt(s, i) && !(MIDDLE_DOTS.has(s[i]!) && i > 0 && i < s.length - 1)) return false;
+  return true;
+}
 /** Foreign names joined by a middle dot: 卡洛斯·阿马特, 鲍里斯·贝克尔 (each part transliterated). */
 export const DOTTED_NAME_RE = new RegExp(`${TRANSLIT}{1,6}(?:[·•・]${TRANSLIT}{1,8})+`, "gu");
 /**

@@ -13,7 +13,6 @@ import {
   PERSON_CUES_AFTER,
   SINGLE_SURNAMES,
   TITLE_CORES,
-  TRANSLITERATION_CHARS,
   GIVEN_NAME_CHARS,
   charTable,
   wordList,
@@ -32,7 +31,7 @@ import {
 } from "@yk/lexicon";
 import type { EntityType } from "@yk/schema";
 import type { Token } from "./segmenter.js";
-import { endsWithFacility, isKnownBody, isKnownPlace, KIND_HEADS } from "./patterns.js";
+import { endsWithFacility, isKnownBody, isKnownPlace, isTransliterated, KIND_HEADS } from "./patterns.js";
 
 export type { Token } from "./segmenter.js";
 
@@ -45,7 +44,6 @@ export interface TokenHit {
 
 const singleSurnames = charTable(SINGLE_SURNAMES);
 const compoundSurnames = new Set(COMPOUND_SURNAMES);
-const translit = charTable(TRANSLITERATION_CHARS);
 const givenChars = charTable(GIVEN_NAME_CHARS);
 const genericPlaces = new Set(GENERIC_PLACE_WORDS);
 const genericBodies = new Set(GENERIC_BODY_WORDS);
@@ -128,11 +126,6 @@ function startsWithSurname(word: string): boolean {
   return singleSurnames.hasAt(word, 0) || compoundSurnames.has(word.slice(0, 2));
 }
 
-function isTransliterated(word: string): boolean {
-  if (word.length < 2) return false;
-  for (const ch of word) if (!translit.has(ch) && ch !== "·") return false;
-  return true;
-}
 
 function isChineseName(word: string): boolean {
   if (!HAN_ONLY.test(word) || word.length < 2 || word.length > 4) return false;
