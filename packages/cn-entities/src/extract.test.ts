@@ -222,6 +222,22 @@ describe("extract: evidence beyond titles", () => {
     expect(types("在克林顿看来，这是好事。", "person")).toEqual(["克林顿"]);
   });
 
+  it("keeps names, places and bodies apart where the segmenter runs them together", () => {
+    // 区 is a surname, but not right after a place: 柯桥/x 区华舍/x
+    expect(types("县长来到柯桥区华舍街道检查工作。", "person")).toEqual([]);
+    // a name the segmenter knows whole runs past a surname and two characters: 选手 麦克唐纳/nrt
+    expect(types("加拿大选手麦克唐纳获得金牌。", "person")).toEqual(["麦克唐纳"]);
+    expect(types("老刘告诉记者，情况好转了。", "person")).toEqual(["刘"]);
+    // a contest is no foreign name, a board no person
+    expect(types("他在伦敦马拉松赛中夺冠，阿里巴巴集团董事局主席出席。", "person")).toEqual([]);
+    // the court is the district's; the province and city are places
+    const es = extractor.extract("湖南省长沙市芙蓉区人民法院开庭审理此案。");
+    expect(es.filter((e) => e.type === "organization").map((e) => e.text)).toEqual(["芙蓉区人民法院"]);
+    expect(es.filter((e) => e.type === "location").map((e) => e.text)).toEqual(["湖南省", "长沙市"]);
+    // a known place the segmenter files as a brand names its committee; a common word filed as a place names nothing
+    expect(types("金华市委高度重视，县财政局局长发言。今年新建中小学12所。", "organization")).toEqual(["金华市委", "县财政局"]);
+  });
+
   it("takes a name the dictionary knows whose given name is a word but no noun", () => {
     expect(types("会上，孙甜甜和张国庆分别发言。", "person")).toEqual(["孙甜甜", "张国庆"]);
     // the dictionary files these as names too

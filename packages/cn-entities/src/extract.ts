@@ -97,6 +97,8 @@ export class EntityError extends Error {
 
 /** jieba's tags of names and of words it does not know. */
 const NAME_OR_UNKNOWN_TAGS = new Set(["nr", "nrfg", "nrt", "x"]);
+/** Tags the segmenter gives names it knows. */
+const NAME_TAGS_OF_WORDS = new Set(["nr", "nrfg", "nrt"]);
 
 /** What may follow a trade name: a list comma, punctuation, a conjunction or 的. */
 const TRADE_NAME_FOLLOWERS = new Set("、，。和与及等的");
@@ -398,7 +400,12 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         const end = inside.length > 0 ? inside[inside.length - 1]!.end : t.start;
         if (end - t.start < 2) continue;
         name = text.slice(t.start, end);
-      } else name = trimName(t.name, tokenEnds, t.start);
+      } else {
+        name = trimName(t.name, tokenEnds, t.start);
+        // a name the segmenter knows whole that runs past the pattern's length: 选手 麦克唐纳/nrt
+        const word = tokens[tokenAt[t.start]! - 1]!;
+        if (word.end > t.start + name.length && NAME_TAGS_OF_WORDS.has(word.tag) && word.word.length <= 6) name = word.word;
+      }
       // a common word after a title is no name: 负责人普遍对…
       if (isCommonWord(name)) continue;
       // nor a conjunction or preposition the segmenter cut off (校长和/c 夫人), nor a surname-like

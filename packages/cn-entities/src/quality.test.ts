@@ -10,9 +10,9 @@ import { createExtractor } from "./index.js";
  */
 type Span = { type: string; start: number; end: number };
 const TYPES = ["person", "location", "organization"];
-const rows = readFileSync(new URL("../test/fixtures/handmade-ner.jsonl", import.meta.url), "utf8")
-  .trim()
-  .split("\n")
+// the second file was written later, from another paper's kind of copy (a provincial daily)
+const rows = ["handmade-ner.jsonl", "handmade-ner-2.jsonl"]
+  .flatMap((file) => readFileSync(new URL(`../test/fixtures/${file}`, import.meta.url), "utf8").trim().split("\n"))
   .map((line) => {
     const row = JSON.parse(line) as { text: string; entities: [string, string][] };
     let pos = 0;

@@ -71,6 +71,10 @@ const LOCATIVES = charTable("中上下里内外");
 const FUNCTION_FOLLOWERS = charTable("说在到是和与的等也就都又向对为将把被从了着过来于称");
 /** Endings of place names (伍德县, 公明镇): such a word is no person. */
 const PLACE_ENDINGS = charTable(RURAL_DIVISION_ENDS + CITY_ENDS);
+/** Tags after 老王, 小李 in two words: a verb, adverb, particle or punctuation, not a noun (小/a 王/nr 村). */
+const AFTER_ADDRESSED_SURNAME = new Set(["v", "vn", "d", "p", "c", "uj", "ul", "x", "r"]);
+/** Last characters of contests, cups and festivals, which transliterations in them end in: 马拉松赛, 尤伯杯. */
+const EVENT_ENDINGS = charTable("赛杯节展");
 /** Tags of words that make no given name: verbs, adjectives, adverbs, idioms (连/nr 喘息/v). */
 const NOT_GIVEN_TAGS = new Set(["v", "vn", "vd", "a", "ad", "an", "d", "l", "i", "c", "p", "u", "uj", "ul"]);
 /** Tags under which jieba's dictionary lists runs of country abbreviations (中美/ns, 中日/t, 英法/nz) — not common words (美德/n). */
@@ -238,6 +242,12 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
         continue;
       }
     }
+    // the same in two words: 老/a 刘/zg 告诉 (a verb, adverb or punctuation after the surname)
+    if ((w === "老" || w === "小") && tokens[i + 1]?.word.length === 1 && singleSurnames.hasAt(tokens[i + 1]!.word, 0) && tokens[i + 2] && AFTER_ADDRESSED_SURNAME.has(tokens[i + 2]!.tag)) {
+      out.push({ type: "person", start: tokens[i + 1]!.start, end: tokens[i + 1]!.end, priority: 1 });
+      i++;
+      continue;
+    }
     // a surname addressed as 老 or 小 is the person: 老于/x, 小李/x (not a transliteration's start: 小戈/x 麦尔斯基)
     if (t.tag === "x" && w.length === 2 && (w[0] === "老" || w[0] === "小") && singleSurnames.hasAt(w, 1) && !isTransliterated(tokens[i + 1]?.word ?? "")) {
       out.push({ type: "person", start: t.start + 1, end: t.end, priority: 1 });
@@ -255,7 +265,7 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
       t.tag === "nrt"
         ? isTransliterated(w) && (cueAfter(tokens, i + 1) || cueBefore(tokens, i - 1) || tokens[i + 1]?.word === "·" || tokens[i - 1]?.word === "·" || !beforeNounOrNumber(tokens[i + 1]))
         : (isNr || t.tag === "x") && w.length >= 3 && isTransliterated(w) && (w.length >= 4 || !startsWithSurname(w));
-    if (foreign && !knownPlaces.has(w) && !givenIsWord(w, true) && !PLACE_ENDINGS.hasAt(w, w.length - 1)) {
+    if (foreign && !knownPlaces.has(w) && !givenIsWord(w, true) && !PLACE_ENDINGS.hasAt(w, w.length - 1) && !EVENT_ENDINGS.hasAt(w, w.length - 1)) {
       // foreign names: 克林顿, 亨特; joined by · (卡洛斯·阿马特)
       let end = t.end;
       let j = i + 1;
@@ -292,7 +302,9 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
     // word run together; in three characters only when the character is a word of its own: 王学强/x
     // ends in 强 as in 强调, a given name)
     const followed = nameFollowers.hasAt(w, w.length - 1) && (w.length < 3 || FUNCTION_FOLLOWERS.hasAt(w, w.length - 1));
-    if ((isNr || t.tag === "x" || t.tag === "nz") && isChineseName(w) && !knownPlaces.has(w) && !followed && !PLACE_ENDINGS.hasAt(w, w.length - 1)) {
+    // (区 is a surname, and a district's end run into the next word: 柯桥/x 区华舍/x 街道)
+    const districtEnd = w[0] === "区" && i > 0 && HAN_ONLY.test(tokens[i - 1]!.word);
+    if ((isNr || t.tag === "x" || t.tag === "nz") && isChineseName(w) && !knownPlaces.has(w) && !followed && !districtEnd && !PLACE_ENDINGS.hasAt(w, w.length - 1)) {
       // Known (nr) and unknown (x) names. Two-character ones, and three-character ones whose
       // given name is a common word (雷 + 阵雨), need a cue: many common words look like names.
       const score = givenNameScore(w);
@@ -310,7 +322,8 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
       continue;
     }
     // a full name the dictionary files under another tag, addressed by a title after it: 周恩来/t 总理
-    if (w.length === 3 && isChineseName(w) && t.tag !== "ns" && t.tag !== "nt" && t.tag !== "m" && addressTitles.has(tokens[i + 1]?.word ?? "") && !knownPlaces.has(w)) {
+    // (not a board or bureau before its chairman: 董事局/n 主席)
+    if (w.length === 3 && isChineseName(w) && t.tag !== "ns" && t.tag !== "nt" && t.tag !== "m" && addressTitles.has(tokens[i + 1]?.word ?? "") && !knownPlaces.has(w) && !isOrgHead(w)) {
       out.push({ type: "person", start: t.start, end: t.end, priority: 1 });
       continue;
     }
@@ -406,10 +419,8 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
       i++;
       continue;
     }
-    // jieba files many common words as places (关联/ns, 神圣/ns, 入门/ns, 馆藏/ns): a place only it
-    // knows, neither transliterated nor ending like a place (栾城县, 太行山, 布达拉宫), must begin and
-    // end with characters that begin and end the names of places more often than common words
-    if (t.tag === "ns" && !knownPlaces.has(w) && !isTransliterated(w) && !PLACE_WORD_ENDINGS.hasAt(w, w.length - 1) && !FACILITIES.has(w.slice(-2)) && placeLikeness(w) < PLACE_LIKENESS_MIN) continue;
+    // (jieba files many common words as places: 关联/ns, 神圣/ns, 入门/ns)
+    if (t.tag === "ns" && !looksLikePlace(w)) continue;
     // a place the dictionary knows whole wins over a known place inside it: 朝鲜半岛, 青藏高原
     out.push({ type: "location", start: t.start, end: t.end, priority: t.tag === "ns" && placePrefix(w) !== null ? 2 : 1 });
   }
@@ -482,6 +493,15 @@ const placeLikeness = (w: string): number => (placeFirstOdds[w.charCodeAt(0)]! +
 const PLACE_LIKENESS_MIN = 9;
 /** Last characters of the names of divisions and natural places: 县, 村, 山, 江, 岛, 寺, 宫, 峰. */
 const PLACE_WORD_ENDINGS = charTable("省市县区州镇乡村旗盟街路巷里湾岛江河湖海山峰岭港洲城寺宫庙塔");
+/**
+ * Does a word jieba tags ns look like a place? jieba files many common words as places (关联/ns,
+ * 神圣/ns, 新建/ns): one the gazetteer does not know, neither transliterated nor ending like a place
+ * (栾城县, 太行山, 布达拉宫), must begin and end with characters that begin and end the names of
+ * places more often than common words.
+ */
+function looksLikePlace(w: string): boolean {
+  return knownPlaces.has(w) || isTransliterated(w) || PLACE_WORD_ENDINGS.hasAt(w, w.length - 1) || FACILITIES.has(w.slice(-2)) || placeLikeness(w) >= PLACE_LIKENESS_MIN;
+}
 
 const abbreviatedPlaceWords = new Set(ABBREVIATED_PLACE_WORDS);
 const abbreviatedPlaceStarts = charTable(ABBREVIATED_PLACE_WORDS.map((x) => x[0]!));
@@ -496,6 +516,10 @@ function abbreviatedPlaceAt(w: string): number {
   return -1;
 }
 
+/** Levels of government that name a body of the paper's own place: 市 教育局, 县 财政局. */
+const LEVEL_WORDS = new Set(["市", "县", "区", "省", "镇", "乡"]);
+/** Provinces and cities by their full names, above the districts and counties in them. */
+const LEVEL_ABOVE_RE = /(?:省|自治区|市)$/;
 /** Divisions that make any name before them a place's (塔科马市, 巴达赫尚省). */
 const NAMED_DIVISIONS = new Set(["省", "市", "县", "乡", "镇", "村", "州", "大区", "自治区", "自治州"]);
 const FACILITIES = new Set(FACILITY_WORDS);
@@ -586,12 +610,18 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
       const p = tokens[j - 1]!;
       if (!HAN_ONLY.test(p.word)) break;
       // one place only: 黑龙江省/ns 阿城/ns 市委 is a province and the city's committee
-      if (known && (p.tag !== "ns" || j < i)) break;
-      const namer = p.tag === "ns" || p.tag === "nt" || p.tag === "nz" || p.tag === "j" || (p.tag === "b" && j - 1 > 0 && tokens[j - 2]!.tag === "ns");
+      // (a known place the segmenter tags otherwise counts: 金华/nz 市委)
+      if (known && ((p.tag !== "ns" && !knownPlaces.has(p.word)) || j < i)) break;
+      // (the level alone names the paper's own place's body: 市/n 教育局, 县/n 财政局)
+      const level = j === i && p.word.length === 1 && LEVEL_WORDS.has(p.word) && !known && t.word.length >= 3;
+      const namer = (p.tag === "ns" && looksLikePlace(p.word)) || p.tag === "nt" || p.tag === "nz" || p.tag === "j" || (p.tag === "b" && j - 1 > 0 && tokens[j - 2]!.tag === "ns") || level;
       if (!namer || genericPlaces.has(p.word)) break;
       if (t.end - p.start > 20) break;
       j--;
     }
+    // a province or city before the district or county that names a body is where it is:
+    // 长沙市/ns 芙蓉区/ns 人民法院 (the court is the district's)
+    while (j < i - 1 && tokens[j]!.tag === "ns" && tokens[j + 1]!.tag === "ns" && LEVEL_ABOVE_RE.test(tokens[j]!.word)) j++;
     // a place or a body, then up to four words before the head: 中国/ns 印刷/vn 博物馆/n,
     // 国务院/nt 法制/n 办公室/n, 加拿大/ns 海军/n 太平洋/ns 舰队/n; or a word that starts the names
     // of national bodies: 国家/n 新闻出版署/nt, 国际/n 狮子会/n
@@ -601,7 +631,7 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
       // the longest stretch that starts with an anchor
       for (let a = f; a < i; a++) {
         const anchor = tokens[a]!;
-        if (((anchor.tag === "ns" && !genericPlaces.has(anchor.word)) || BODY_NAME_STARTS.has(anchor.word)) && t.end - anchor.start <= 16) {
+        if (((anchor.tag === "ns" && !genericPlaces.has(anchor.word) && looksLikePlace(anchor.word)) || BODY_NAME_STARTS.has(anchor.word)) && t.end - anchor.start <= 16) {
           j = a;
           break;
         }
@@ -635,7 +665,11 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
       if (step === 0 || tokens[k + step]!.end - tokens[j]!.start > 24) break;
       k += step;
     }
-    const named = j < i || k > i || selfNamed;
+    // (a following body the segmenter knows names the head: 北京大学/nt 中文系/nt; a unit of a
+    // kind does not: 集团 董事局)
+    let absorbedBody = false;
+    for (let q = i + 1; q <= k; q++) if (tokens[q]!.tag === "nt") absorbedBody = true;
+    const named = j < i || absorbedBody || selfNamed;
     const word = tokens.slice(j, k + 1).map((x) => x.word).join("");
     if (!named && (genericBodies.has(t.word) || t.word.length < 2)) continue;
     // a government named by no place is a reference, not a name: 特区政府, 新政府
