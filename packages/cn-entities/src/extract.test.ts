@@ -238,6 +238,15 @@ describe("extract: evidence beyond titles", () => {
     expect(types("金华市委高度重视，县财政局局长发言。今年新建中小学12所。", "organization")).toEqual(["金华市委", "县财政局"]);
   });
 
+  it("takes a foreign name up to a preposition after it, and no person in a body's abbreviation", () => {
+    // 内马尔/x 因伤/x: 因 transliterates, but starts the next word here
+    expect(types("巴西足球运动员内马尔因伤缺席了本场比赛。", "person")).toEqual(["内马尔"]);
+    // 文明办/nr: jieba files the office as a name
+    expect(types("团省委和省文明办联合发起了这项活动。", "person")).toEqual([]);
+    expect(types("世界卫生组织总干事谭德塞在日内瓦发表讲话。", "person")).toEqual(["谭德塞"]);
+    expect(types("小张说，他准备报考大学。", "person")).toEqual(["张"]);
+  });
+
   it("takes a name the dictionary knows whose given name is a word but no noun", () => {
     expect(types("会上，孙甜甜和张国庆分别发言。", "person")).toEqual(["孙甜甜", "张国庆"]);
     // the dictionary files these as names too

@@ -118,6 +118,8 @@ function trimName(name: string, tokenEnds?: Uint8Array, start?: number): string 
 }
 
 const VERB_TAGS = new Set(["v", "vn", "vd", "vg"]);
+/** Transliteration characters that are prepositions too, starting the next word: 因伤, 以来, 于是. */
+const PREPOSITION_CHARS = new Set("因以于由为向对");
 /** Divisions after a foreign place's name (丘布特省, 莱克伍德县, 恰帕斯州). */
 const FOREIGN_DIVISIONS = new Set("省州县市镇村郡");
 /** Tags of the words a foreign name is cut into (卡巴/nrt 杰时/x, 赫里斯/nr 坚科/x, 尼科娃/nr). */
@@ -142,8 +144,8 @@ function widenForeignName(h: Hit, text: string, tokens: readonly Token[], tokenA
       continue;
     }
     // a word run into the name's last characters: 杰时/x, 特在/d (a name's follower after it; not
-    // a verb: 林丹/x 达到/v)
-    if (at === end && (t.tag === "x" || (t.word.length === 2 && AFTER_NAME.has(t.word[1]!) && !VERB_TAGS.has(t.tag)))) {
+    // a verb: 林丹/x 达到/v), nor a preposition (内马尔/x 因伤/x)
+    if (at === end && !PREPOSITION_CHARS.has(t.word[0]!) && (t.tag === "x" || (t.word.length === 2 && AFTER_NAME.has(t.word[1]!) && !VERB_TAGS.has(t.tag)))) {
       let n = 0;
       while (n < t.word.length - 1 && isTransliterationChar(t.word, n)) n++;
       end += n;

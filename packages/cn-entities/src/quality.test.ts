@@ -10,8 +10,8 @@ import { createExtractor } from "./index.js";
  */
 type Span = { type: string; start: number; end: number };
 const TYPES = ["person", "location", "organization"];
-// the second file was written later, from another paper's kind of copy (a provincial daily)
-const rows = ["handmade-ner.jsonl", "handmade-ner-2.jsonl"]
+// the second and third files were written later, in the copy of a provincial daily and a metro paper
+const rows = ["handmade-ner.jsonl", "handmade-ner-2.jsonl", "handmade-ner-3.jsonl"]
   .flatMap((file) => readFileSync(new URL(`../test/fixtures/${file}`, import.meta.url), "utf8").trim().split("\n"))
   .map((line) => {
     const row = JSON.parse(line) as { text: string; entities: [string, string][] };

@@ -249,7 +249,8 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
       continue;
     }
     // a surname addressed as 老 or 小 is the person: 老于/x, 小李/x (not a transliteration's start: 小戈/x 麦尔斯基)
-    if (t.tag === "x" && w.length === 2 && (w[0] === "老" || w[0] === "小") && singleSurnames.hasAt(w, 1) && !isTransliterated(tokens[i + 1]?.word ?? "")) {
+    // (a word of the dictionary — 小张/n, 老马/n — only when it speaks: 小马 is a foal too)
+    if (w.length === 2 && (w[0] === "老" || w[0] === "小") && singleSurnames.hasAt(w, 1) && (t.tag === "x" ? !isTransliterated(tokens[i + 1]?.word ?? "") : t.tag === "n" && cueAfter(tokens, i + 1))) {
       out.push({ type: "person", start: t.start + 1, end: t.end, priority: 1 });
       continue;
     }
@@ -432,7 +433,7 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
  */
 /** Tags of common words that are also given names (真实/d, 大中/r, 国庆/t, 浩然/a, 万年/m): not nouns, verbs or reduplications. */
 const WORDS_IN_GIVEN_NAMES = new Set(["a", "ad", "d", "r", "t", "m"]);
-const NOUN_ENDINGS = charTable("证赛卡性书诗词传官部台带籍氏值质师" + "宫庙寺塔堡河湖岛山顶" + RURAL_DIVISION_ENDS + CITY_ENDS);
+const NOUN_ENDINGS = charTable("证赛卡性书诗词传官部台带籍氏值质师办" + "宫庙寺塔堡河湖岛山顶" + RURAL_DIVISION_ENDS + CITY_ENDS);
 /** Is a token a piece of a transliteration that runs on (耶夫/x, 坚科/x)? */
 function continuesTransliteration(next: Token | undefined): boolean {
   return next !== undefined && (next.tag === "x" || next.tag === "nrt") && isTransliterated(next.word) && HAN_ONLY.test(next.word);
