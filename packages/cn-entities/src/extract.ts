@@ -111,7 +111,11 @@ const NOT_IN_NAME_TAGS = new Set(["v", "vn", "vd", "p", "c", "u", "uj", "ul", "u
 
 /** `tokenEnds[i]` is 1 where a segmenter word ends at offset i. */
 function trimName(name: string, tokenEnds?: Uint8Array, start?: number): string {
-  if (name.length === 3 && AFTER_NAME.has(name[2]!)) return name.slice(0, 2);
+  // (unless the segmenter reads a surname and a two-character given name: 林/ng 志强/nrfg 介绍)
+  if (name.length === 3 && AFTER_NAME.has(name[2]!)) {
+    const given = tokenEnds !== undefined && start !== undefined && tokenEnds[start + 1] === 1 && tokenEnds[start + 3] === 1 && tokenEnds[start + 2] !== 1;
+    return given ? name : name.slice(0, 2);
+  }
   // prefer the length the segmentation agrees with: 薛原/x 报道/v
   if (name.length === 3 && tokenEnds && start !== undefined && tokenEnds[start + 3] !== 1 && tokenEnds[start + 2] === 1) return name.slice(0, 2);
   return name;
@@ -407,6 +411,13 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         // a name the segmenter knows whole that runs past the pattern's length: 选手 麦克唐纳/nrt
         const word = tokens[tokenAt[t.start]! - 1]!;
         if (word.end > t.start + name.length && NAME_TAGS_OF_WORDS.has(word.tag) && word.word.length <= 6) name = word.word;
+        // and a foreign name whose first part reads like a surname: 冯德/x 莱恩/nrt
+        for (let at = t.start + name.length; tokenEnds[at] === 1 && tokenAt[at]! > 0 && name.length < 8; ) {
+          const next = tokens[tokenAt[at]! - 1]!;
+          if ((next.tag !== "nrt" && next.tag !== "x") || !isTransliterated(next.word)) break;
+          name = text.slice(t.start, next.end);
+          at = next.end;
+        }
       }
       // a common word after a title is no name: 负责人普遍对…
       if (isCommonWord(name)) continue;

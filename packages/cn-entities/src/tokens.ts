@@ -531,16 +531,16 @@ const hasNumeral = (w: string): boolean => {
 };
 
 /** Tags of the words that may stand between a place and an organization's head (印刷, 新闻, 九十). */
-const FILLER_TAGS = new Set(["n", "vn", "nz", "m", "j", "b"]);
+const FILLER_TAGS = new Set(["n", "vn", "an", "nz", "m", "j", "b"]);
 
 /**
  * May a token stand between a place and an organization's head? Nouns, numbers and places; a
- * verb between two nouns too (中国/ns 文化/n 扶贫/v 委员会, 西城/ns 职业/n 介绍/v 中心), not one
- * right after the place (北京/ns 举行/v 委员会会议).
+ * verb or adjective after a noun too (中国/ns 文化/n 扶贫/v 委员会, 湖北省/ns 卫生/an 健康/a
+ * 委员会), not one right after the place (北京/ns 举行/v 委员会会议).
  */
 function isFiller(tokens: readonly Token[], k: number): boolean {
   const tag = tokens[k]!.tag;
-  return FILLER_TAGS.has(tag) || tag === "ns" || (tag === "v" && k > 0 && (tokens[k - 1]!.tag === "n" || tokens[k - 1]!.tag === "vn"));
+  return FILLER_TAGS.has(tag) || tag === "ns" || ((tag === "v" || tag === "a") && k > 0 && (tokens[k - 1]!.tag === "n" || tokens[k - 1]!.tag === "vn" || tokens[k - 1]!.tag === "an"));
 }
 
 /** Tags of a word between a body and a unit of it: 农村/n 科技司, 心连心/nz 艺术团, 北京市/ns 分会. */
