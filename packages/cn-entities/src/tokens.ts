@@ -53,6 +53,8 @@ const personCues = new Set(PERSON_CUES_AFTER);
 const titleCores = new Set(TITLE_CORES);
 const addressTitles = new Set(TITLES_OF_ADDRESS);
 const shortAddress = new Set(SHORT_FORMS_OF_ADDRESS);
+/** Last characters of forms of address (生, 士, 席, 某): a cheap test before slicing a word. */
+const addressEnds = charTable([...TITLES_OF_ADDRESS.map((a) => a[a.length - 1]!), ...SHORT_FORMS_OF_ADDRESS].join(""));
 const abbreviations = charTable(COUNTRY_ABBREVIATIONS + CHINA_ABBREVIATIONS);
 const abbreviationHeads = new Set(ABBREVIATION_HEADS);
 const NAME_TAGS = new Set(["nr", "nrfg", "nrt"]);
@@ -193,7 +195,7 @@ function personHits(tokens: readonly Token[], out: TokenHit[]): void {
     const w = t.word;
     // a surname and a title or honorific in one word: 李老师, 郑先生, 毛主席; 郑某, 胡老 when the
     // segmenter does not know the word (全总 and 元老 are words, no persons 全 and 元)
-    if (w.length >= 2 && w.length <= 4 && singleSurnames.hasAt(w, 0) && t.tag !== "ns" && t.tag !== "nt") {
+    if (w.length >= 2 && w.length <= 4 && singleSurnames.hasAt(w, 0) && addressEnds.hasAt(w, w.length - 1) && t.tag !== "ns" && t.tag !== "nt") {
       const rest = w.slice(1);
       if (addressTitles.has(rest) || (rest.length === 1 && shortAddress.has(rest) && t.tag === "x")) {
         out.push({ type: "person", start: t.start, end: t.start + 1, priority: 2 });
