@@ -58,8 +58,9 @@ const INDUSTRY_WORDS_2 = INDUSTRY_WORDS.filter((w) => w.length === 2);
 const PLACE_NAMES = wordList(KNOWN_PLACES);
 const placeSet = new Set(KNOWN_PLACES);
 const placeStarts = charTable(KNOWN_PLACES.map((p) => p[0]!));
+const placeEnds = charTable(KNOWN_PLACES.map((p) => p[p.length - 1]!));
 /** Is a word a known place? Most words are ruled out by their first character before the set is asked. */
-export const isKnownPlace = (word: string): boolean => placeStarts.hasAt(word, 0) && placeSet.has(word);
+export const isKnownPlace = (word: string): boolean => placeStarts.hasAt(word, 0) && placeEnds.hasAt(word, word.length - 1) && placeSet.has(word);
 const ZONES = wordList(["经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "开发区"]);
 const ADMIN_SUFFIX = new Set("省市县区");
 /**

@@ -526,9 +526,9 @@ const LEVEL_ABOVE_RE = /(?:省|自治区|市)$/;
 /** Divisions that make any name before them a place's (塔科马市, 巴达赫尚省). */
 const NAMED_DIVISIONS = new Set(["省", "市", "县", "乡", "镇", "村", "州", "大区", "自治区", "自治州"]);
 const FACILITIES = new Set(FACILITY_WORDS);
-const NUMERALS = charTable("一二三四五六七八九十百千万两几");
+/** Does a word hold a numeral (新一轮, 三中队)? */
 const hasNumeral = (w: string): boolean => {
-  for (let k = 0; k < w.length; k++) if (NUMERALS.hasAt(w, k)) return true;
+  for (let k = 0; k < w.length; k++) if (NUMERAL_START.hasAt(w, k)) return true;
   return false;
 };
 
@@ -663,7 +663,7 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
     // (a body of a kind named by nothing names no unit — 俱乐部 新闻学院, 大学 医学院 — but a
     // government of the paper's place does: 市政府 新闻处)
     const unnamedKind = j === i && genericBodies.has(t.word) && !t.word.endsWith("政府") && !t.word.endsWith("委");
-    for (; !unnamedKind; ) {
+    while (!unnamedKind) {
       const step = isUnitHead(tokens[k + 1]) ? 1 : tokens[k + 1] && UNIT_FILLER_TAGS.has(tokens[k + 1]!.tag) && HAN_ONLY.test(tokens[k + 1]!.word) && isUnitHead(tokens[k + 2]) ? 2 : 0;
       if (step === 0 || tokens[k + step]!.end - tokens[j]!.start > 24) break;
       k += step;
