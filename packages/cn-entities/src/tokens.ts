@@ -56,6 +56,7 @@ const shortAddress = new Set(SHORT_FORMS_OF_ADDRESS);
 /** Last characters of forms of address (生, 士, 席, 某): a cheap test before slicing a word. */
 const addressEnds = charTable([...TITLES_OF_ADDRESS.map((a) => a[a.length - 1]!), ...SHORT_FORMS_OF_ADDRESS].join(""));
 const abbreviations = charTable(COUNTRY_ABBREVIATIONS + CHINA_ABBREVIATIONS);
+const countryAbbreviations = charTable(COUNTRY_ABBREVIATIONS);
 const abbreviationHeads = new Set(ABBREVIATION_HEADS);
 const NAME_TAGS = new Set(["nr", "nrfg", "nrt"]);
 /** Characters that follow a name (说, 在, 来): a word ending in one is a name and the next word run together. */
@@ -134,10 +135,12 @@ function startsWithSurname(word: string): boolean {
 
 
 function isChineseName(word: string): boolean {
-  if (!HAN_ONLY.test(word) || word.length < 2 || word.length > 4) return false;
-  if (compoundSurnames.has(word.slice(0, 2))) return word.length >= 3;
-  return singleSurnames.hasAt(word, 0) && word.length <= 3;
+  // (lengths and look-ups by code unit before a slice or a pattern: this runs for most words)
+  if (word.length < 2 || word.length > 4) return false;
+  if (compoundSurnameStarts.hasAt(word, 0) && compoundSurnames.has(word.slice(0, 2))) return word.length >= 3 && HAN_ONLY.test(word);
+  return word.length <= 3 && singleSurnames.hasAt(word, 0) && HAN_ONLY.test(word);
 }
+const compoundSurnameStarts = charTable(COMPOUND_SURNAMES.map((c) => c[0]!));
 
 /** How many characters of the given name are common given-name characters. */
 function givenNameScore(word: string): number {
@@ -363,12 +366,12 @@ function locationHits(tokens: readonly Token[], out: TokenHit[]): void {
       }
       // a run of country abbreviations the dictionary lists as a place or name (not 美德/n), or an
       // unknown pair before no number (中以/x 2∶0 is 中 + 以)
-      const run = w.length >= 2 && w.length <= 3 && [...w].every((c) => COUNTRY_ABBREVIATIONS.includes(c));
+      const run = w.length >= 2 && w.length <= 3 && countryAbbreviations.hasAt(w, 0) && countryAbbreviations.hasAt(w, 1) && (w.length === 2 || countryAbbreviations.hasAt(w, 2));
       if (run && (ABBREVIATION_RUN_TAGS.has(t.tag) || (t.tag === "x" && w.length === 2 && next !== undefined && HAN_ONLY.test(next.word)))) {
         for (let k = 0; k < w.length; k++) out.push({ type: "location", start: t.start + k, end: t.start + k + 1, priority: 3 });
         continue;
       }
-      if (w.length >= 2 && abbreviationHeads.has(w.slice(1)) && COUNTRY_ABBREVIATIONS.includes(w[0]!)) {
+      if (w.length >= 2 && countryAbbreviations.hasAt(w, 0) && abbreviationHeads.has(w.slice(1))) {
         out.push({ type: "location", start: t.start, end: t.start + 1, priority: 3 });
         continue;
       }
@@ -572,7 +575,7 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     // the ministry in a minister's title, with the country before it: 美国/ns 财政部长/n → 美国财政部
-    if (t.tag === "n" && MINISTER_RE.test(t.word) && !titleCores.has(t.word)) {
+    if (t.tag === "n" && t.word.endsWith("长") && MINISTER_RE.test(t.word) && !titleCores.has(t.word)) {
       let j = i;
       if (tokens[i - 1]?.tag === "ns" && !genericPlaces.has(tokens[i - 1]!.word)) j = i - 1;
       else if (tokens[i - 1]?.word === "前" && tokens[i - 2]?.tag === "ns") j = i - 2; // 美国前商务部长
