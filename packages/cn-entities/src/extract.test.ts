@@ -235,7 +235,7 @@ describe("extract: evidence beyond titles", () => {
     expect(es.filter((e) => e.type === "organization").map((e) => e.text)).toEqual(["芙蓉区人民法院"]);
     expect(es.filter((e) => e.type === "location").map((e) => e.text)).toEqual(["湖南省", "长沙市"]);
     // a known place the segmenter files as a brand names its committee; a common word filed as a place names nothing
-    expect(types("金华市委高度重视，县财政局局长发言。今年新建中小学12所。", "organization")).toEqual(["金华市委", "县财政局"]);
+    expect(types("广元市委高度重视，县财政局局长发言。今年新建中小学12所。", "organization")).toEqual(["广元市委", "县财政局"]);
   });
 
   it("takes a foreign name up to a preposition after it, and no person in a body's abbreviation", () => {

@@ -21,6 +21,7 @@ import {
   isTransliterated,
   isTransliterationChar,
   MIDDLE_DOTS,
+  NAME_TAGS,
   knownPlacePrefix,
   KIND_HEADS,
   DATE_RE,
@@ -97,8 +98,6 @@ export class EntityError extends Error {
 
 /** jieba's tags of names and of words it does not know. */
 const NAME_OR_UNKNOWN_TAGS = new Set(["nr", "nrfg", "nrt", "x"]);
-/** Tags the segmenter gives names it knows. */
-const NAME_TAGS_OF_WORDS = new Set(["nr", "nrfg", "nrt"]);
 
 /** What may follow a trade name: a list comma, punctuation, a conjunction or 的. */
 const TRADE_NAME_FOLLOWERS = new Set("、，。和与及等的");
@@ -410,7 +409,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         name = trimName(t.name, tokenEnds, t.start);
         // a name the segmenter knows whole that runs past the pattern's length: 选手 麦克唐纳/nrt
         const word = tokens[tokenAt[t.start]! - 1]!;
-        if (word.end > t.start + name.length && NAME_TAGS_OF_WORDS.has(word.tag) && word.word.length <= 6) name = word.word;
+        if (word.end > t.start + name.length && NAME_TAGS.has(word.tag) && word.word.length <= 6) name = word.word;
         // and a foreign name whose first part reads like a surname: 冯德/x 莱恩/nrt
         for (let at = t.start + name.length; tokenEnds[at] === 1 && tokenAt[at]! > 0 && name.length < 8; ) {
           const next = tokens[tokenAt[at]! - 1]!;

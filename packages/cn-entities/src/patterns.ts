@@ -105,6 +105,8 @@ export const isKnownBody = (name: string): boolean => knownBodyEnds.hasAt(name, 
  * place's companies and teams).
  */
 export const KIND_HEADS = new Set(["公司", "企业", "球队", "强队", "军队", "部队", "厂商", "厂家", "媒体", "银行界", "商人", "代表队"]);
+/** A word for any body of a kind: one of {@link KIND_HEADS}, or armed forces of a kind (边防部队, 维和部队). */
+export const isKindOfBodies = (word: string): boolean => KIND_HEADS.has(word) || (word.length > 2 && (word.endsWith("部队") || word.endsWith("军队")));
 /** The longest known place a text starts with, if any. */
 export const knownPlacePrefix = (text: string): string | null => PLACE_NAMES.longestAt(text, 0);
 /** A body of a city, county, district or province: 市文化馆, 县人民法院 (the prefix is short, lazily). */
@@ -169,7 +171,7 @@ export function isTransliterated(s: string, minLength = 2): boolean {
   return true;
 }
 /** Foreign names joined by a middle dot: 卡洛斯·阿马特, 鲍里斯·贝克尔 (each part transliterated). */
-export const DOTTED_NAME_RE = new RegExp(`${TRANSLIT}{1,6}(?:[·•・]${TRANSLIT}{1,8})+`, "gu");
+export const DOTTED_NAME_RE = new RegExp(`${TRANSLIT}{1,6}(?:[${[...MIDDLE_DOTS].join("")}]${TRANSLIT}{1,8})+`, "gu");
 /**
  * Names listed in a dateline's brackets or before 报道: 电（陈明、刘谦）, 记者王明、李华报道 — the
  * list of a wire story's reporters.
@@ -242,6 +244,8 @@ export function numberHit(m: RegExpExecArray): Hit {
  */
 export const AFTER_NAME = new Set(NAME_FOLLOWERS);
 /** jieba's tags of function words: conjunctions, prepositions, particles, adverbs, pronouns. */
+/** Tags the segmenter gives names it knows. */
+export const NAME_TAGS = new Set(["nr", "nrfg", "nrt"]);
 export const FUNCTION_TAGS = new Set(["c", "p", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r"]);
 /** jieba's tags of common words: nouns, verbs, adjectives, idioms (not nz, ns, nt, nr, j or x). */
 export const GENERIC_TAGS = new Set(["n", "vn", "v", "a", "an", "ad", "d", "l", "i", "r", "s", "f", "t", "b", "m", "q"]);

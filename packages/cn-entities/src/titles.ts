@@ -6,10 +6,11 @@
  * before it are collected by a bounded walk backwards.
  */
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES, TITLE_BODY_PREFIXES, TITLE_CORES, TITLE_SEPARATORS, TRANSLITERATION_CHARS, alternation, wordList } from "@yk/lexicon";
+import { MIDDLE_DOTS } from "./patterns.js";
 
 const CORE_WORDS = wordList(TITLE_CORES);
 /** A foreign name after a title: a run of transliteration characters, parts joined by a middle dot. */
-const FOREIGN_AT = new RegExp(`[${TRANSLITERATION_CHARS}]{2,8}(?:[·•・][${TRANSLITERATION_CHARS}]{1,8})*`, "uy");
+const FOREIGN_AT = new RegExp(`[${TRANSLITERATION_CHARS}]{2,8}(?:[${[...MIDDLE_DOTS].join("")}][${TRANSLITERATION_CHARS}]{1,8})*`, "uy");
 const NAME_AT = new RegExp(`(?:${alternation(COMPOUND_SURNAMES)}|[${SINGLE_SURNAMES}])[\\u4e00-\\u9fff]{1,2}`, "uy");
 const PREFIXES = [...new Set(TITLE_BODY_PREFIXES)].sort((a, b) => b.length - a.length);
 const CORES = [...new Set(TITLE_CORES)].sort((a, b) => b.length - a.length);

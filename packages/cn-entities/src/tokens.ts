@@ -31,7 +31,7 @@ import {
 } from "@yk/lexicon";
 import type { EntityType } from "@yk/schema";
 import type { Token } from "./segmenter.js";
-import { endsWithFacility, isKnownBody, isKnownPlace, isTransliterated, KIND_HEADS } from "./patterns.js";
+import { endsWithFacility, isKindOfBodies, isKnownBody, isKnownPlace, isTransliterated, KIND_HEADS, NAME_TAGS } from "./patterns.js";
 
 export type { Token } from "./segmenter.js";
 
@@ -58,7 +58,6 @@ const addressEnds = charTable([...TITLES_OF_ADDRESS.map((a) => a[a.length - 1]!)
 const abbreviations = charTable(COUNTRY_ABBREVIATIONS + CHINA_ABBREVIATIONS);
 const countryAbbreviations = charTable(COUNTRY_ABBREVIATIONS);
 const abbreviationHeads = new Set(ABBREVIATION_HEADS);
-const NAME_TAGS = new Set(["nr", "nrfg", "nrt"]);
 /** Characters that follow a name (说, 在, 来): a word ending in one is a name and the next word run together. */
 const nameFollowers = charTable(NAME_FOLLOWERS);
 /** Last characters of county-level and rural divisions, and of cities and provinces. */
@@ -86,7 +85,8 @@ const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
 /** Endings of organization heads among nouns: two characters or more (大学, 委员会), or 队 for teams. */
 const HEAD_ENDINGS = new Set([...BODY_SUFFIXES.filter((x) => x.length >= 2), "队", "集团", "公司"]);
 /** Bureaus, offices, institutes, works, commissions and societies of three characters or more: 管理局, 办事处, 设计院, 处理厂, 市教委, 服务社, 地质所. */
-const SHORT_HEAD_ENDINGS = charTable("局处署厅院厂委社所");
+const SHORT_HEAD_CHARS = "局处署厅院厂委社所";
+const SHORT_HEAD_ENDINGS = charTable(SHORT_HEAD_CHARS);
 /** Words in 所 and 处 for places and ways, not bodies: 公共场所, 临时住所, 两省交界处, 不足之处. */
 const PLACES_NOT_BODIES = new Set([
   "场所", "住所", "厕所", "处所", "居所", "寓所", "住处", "去处", "用处", "好处", "长处", "短处", "益处", "难处",
@@ -100,7 +100,7 @@ function isOrgHead(word: string): boolean {
   for (let n = Math.min(6, word.length); n >= 1; n--) if (HEAD_ENDINGS.has(word.slice(word.length - n))) return true;
   return false;
 }
-const HEAD_LAST_CHARS = charTable([...HEAD_ENDINGS].map((e) => e[e.length - 1]!).join("") + "局处署厅院厂委社所");
+const HEAD_LAST_CHARS = charTable([...HEAD_ENDINGS].map((e) => e[e.length - 1]!).join("") + SHORT_HEAD_CHARS);
 /** More endings of bodies the dictionary knows (中央党校, 中央气象台, 新四军, 俄央行, 军事法庭, 民革中央, 中共十五大, 中兴通讯). */
 const NT_BODY_END_RE = /(?:[校台军行庭]|中央|通讯|[一二三四五六七八九十]大)$/;
 /** Last characters of abbreviated bodies: universities (北大, 师大), airlines (法航), committees (纪委), unions. */
@@ -483,8 +483,6 @@ const SPEECH_AFTER = new Set(["说", "表示", "指出", "认为", "强调", "�
 /** Words for administrative divisions that follow a place's name as a separate word. */
 const DIVISION_WORDS = new Set(["街道", "社区", "镇", "乡", "村", "区", "县", "市", "省", "州", "开发区", "新区", "高新区"]);
 
-/** Armed forces of a kind (边防部队, 维和部队, 正规军队): a place before them is the place's. */
-const ARMED_FORCES_RE = /.(?:部队|军队)$/;
 /** Log odds (tenths) that a character starts or ends a place's name rather than a common word, by character code. */
 function oddsTable(pairs: string): Int16Array {
   const table = new Int16Array(0x10000);
@@ -506,7 +504,7 @@ const PLACE_WORD_ENDINGS = charTable("省市县区州镇乡村旗盟街路巷里
  * places more often than common words.
  */
 function looksLikePlace(w: string): boolean {
-  return knownPlaces.has(w) || isTransliterated(w) || PLACE_WORD_ENDINGS.hasAt(w, w.length - 1) || FACILITIES.has(w.slice(-2)) || placeLikeness(w) >= PLACE_LIKENESS_MIN;
+  return knownPlaces.has(w) || isTransliterated(w) || PLACE_WORD_ENDINGS.hasAt(w, w.length - 1) || endsWithFacility(w) || placeLikeness(w) >= PLACE_LIKENESS_MIN;
 }
 
 const abbreviatedPlaceWords = new Set(ABBREVIATED_PLACE_WORDS);
@@ -526,6 +524,15 @@ function abbreviatedPlaceAt(w: string): number {
 const LEVEL_WORDS = new Set(["市", "县", "区", "省", "镇", "乡"]);
 /** Provinces and cities by their full names, above the districts and counties in them. */
 const LEVEL_ABOVE_RE = /(?:省|自治区|市)$/;
+/**
+ * Where a body's name starts among places before its head (`j` the first, `i` the head): a
+ * province or city before the place that names the body is where the body is — 长沙市/ns 芙蓉区/ns
+ * 人民法院, 河南省/ns 郑州市/ns …学校, 辽宁省/ns 开原/ns …中队 (but 北京/ns 琉璃河/ns 水泥厂).
+ */
+function pastLevelsAbove(tokens: readonly Token[], j: number, i: number): number {
+  while (j < i - 1 && tokens[j]!.tag === "ns" && tokens[j + 1]!.tag === "ns" && LEVEL_ABOVE_RE.test(tokens[j]!.word)) j++;
+  return j;
+}
 /** Divisions that make any name before them a place's (塔科马市, 巴达赫尚省). */
 const NAMED_DIVISIONS = new Set(["省", "市", "县", "乡", "镇", "村", "州", "大区", "自治区", "自治州"]);
 const FACILITIES = new Set(FACILITY_WORDS);
@@ -616,7 +623,7 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
       const p = tokens[j - 1]!;
       if (!HAN_ONLY.test(p.word)) break;
       // one place only: 黑龙江省/ns 阿城/ns 市委 is a province and the city's committee
-      // (a known place the segmenter tags otherwise counts: 金华/nz 市委)
+      // (a known place the segmenter tags otherwise counts: 广元/nz 市委)
       if (known && ((p.tag !== "ns" && !knownPlaces.has(p.word)) || j < i)) break;
       // (the level alone names the paper's own place's body: 市/n 教育局, 县/n 财政局)
       const level = j === i && p.word.length === 1 && LEVEL_WORDS.has(p.word) && !known && t.word.length >= 3;
@@ -625,9 +632,7 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
       if (t.end - p.start > 20) break;
       j--;
     }
-    // a province or city before the district or county that names a body is where it is:
-    // 长沙市/ns 芙蓉区/ns 人民法院 (the court is the district's)
-    while (j < i - 1 && tokens[j]!.tag === "ns" && tokens[j + 1]!.tag === "ns" && LEVEL_ABOVE_RE.test(tokens[j]!.word)) j++;
+    j = pastLevelsAbove(tokens, j, i);
     // a place or a body, then up to four words before the head: 中国/ns 印刷/vn 博物馆/n,
     // 国务院/nt 法制/n 办公室/n, 加拿大/ns 海军/n 太平洋/ns 舰队/n; or a word that starts the names
     // of national bodies: 国家/n 新闻出版署/nt, 国际/n 狮子会/n
@@ -642,9 +647,7 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
           break;
         }
       }
-      // a province before the city or county that names a body is where it is: 河南省/ns 郑州市/ns
-      // …学校, 辽宁省/ns 开原/ns …中队 (but 北京/ns 琉璃河/ns 水泥厂, 南非/ns 中国/ns 非洲/ns 工程协会)
-      while (j < i - 1 && tokens[j]!.tag === "ns" && tokens[j + 1]!.tag === "ns" && (tokens[j]!.word.endsWith("省") || tokens[j]!.word.endsWith("自治区"))) j++;
+      j = pastLevelsAbove(tokens, j, i);
       const before = tokens[f - 1];
       if (j === i && f < i && before && (before.tag === "nt" || before.tag === "ns") && !genericPlaces.has(before.word) && t.end - before.start <= 16) j = f - 1;
     }
@@ -657,7 +660,7 @@ function organizationHits(tokens: readonly Token[], out: TokenHit[]): void {
         if (isCount(tokens[q]!)) counted = true;
         else if (tokens[q]!.tag !== "ns") placesOnly = false;
       }
-      if (placesOnly && (counted || KIND_HEADS.has(t.word) || ARMED_FORCES_RE.test(t.word))) continue;
+      if (placesOnly && (counted || isKindOfBodies(t.word))) continue;
     }
     // absorb the units after it, which the name of the body names (北京大学/nt 中文系/nt,
     // 科学技术部/nt 农村/n 科技司/n, 福州市国税局 党组, 中央电视台 心连心/nz 艺术团): a head,
