@@ -1,11 +1,22 @@
-import { SECTION_WORDS, STAFF_LINE_ROLES, WEEKDAYS, alternation, execAtEnd } from "@yk/lexicon";
+import { SECTION_WORDS, STAFF_LINE_ROLES, WEEKDAYS, alternation, chineseSmallNumber, execAtEnd } from "@yk/lexicon";
 import type { FurnitureKind } from "@yk/schema";
 
 const SECTION_WORD = alternation(SECTION_WORDS);
-const SECTION_RE = new RegExp(`^(?:[\\u4e00-\\u9fff]{2,4}\\s*[·・•]\\s*[\\u4e00-\\u9fff]{2,4}|(?:${SECTION_WORD}){1,3})$`);
+const SECTION = `(?:[\\u4e00-\\u9fff]{2,4}\\s*[·・•]\\s*[\\u4e00-\\u9fff]{2,4}|(?:${SECTION_WORD}){1,3})`;
+const SECTION_RE = new RegExp(`^${SECTION}$`);
 const STAFF_RE = new RegExp(`^(?:(?:${alternation(STAFF_LINE_ROLES)})[:：]?\\s*[\\u4e00-\\u9fff]{2,4}\\s*)+$`);
-const PAGE_NUMBER_RE = /^(?:第\s*[0-9一二三四五六七八九十]+\s*版|[A-Z]?\d{1,2}|-\s*\d{1,2}\s*-|[0-9]{1,2}\s*版)$/;
-const DATE_HEADER_RE = new RegExp(`^\\d{4}年\\d{1,2}月\\d{1,2}日\\s*(?:${alternation(WEEKDAYS)})?(?:\\s*.{0,20})?$`);
+const PAGE_NUMBER = "(?:第\\s*[0-9一二三四五六七八九十]+\\s*版|[A-Z]?\\d{1,2}|-\\s*\\d{1,2}\\s*-|[0-9]{1,2}\\s*版)";
+const PAGE_NUMBER_RE = new RegExp(`^${PAGE_NUMBER}$`);
+/** Any page label beside a 第N版: labels are open-ended (城乡, 深度·调查). */
+const LABEL = "[\\u4e00-\\u9fff]{2,6}(?:\\s*[·・•]\\s*[\\u4e00-\\u9fff]{2,6})?";
+const PRINTED_PAGE = "第\\s*[0-9一二三四五六七八九十]+\\s*版";
+/**
+ * A page header: the page number and the page label on one line, either order (第02版 要闻,
+ * 城乡 第5版, 要闻 05). A bare number needs a known label word beside it.
+ */
+const HEADER_RE = new RegExp(`^(?:${PRINTED_PAGE}\\s*${LABEL}|${LABEL}\\s*${PRINTED_PAGE}|${PAGE_NUMBER}\\s*${SECTION}|${SECTION}\\s*${PAGE_NUMBER})$`);
+/** A date line, the paper's name before it at most: 2019年10月8日 星期二, 人民日报 2019年10月8日. */
+const DATE_HEADER_RE = new RegExp(`^(?:[\\u4e00-\\u9fff]{2,8}\\s*)?(\\d{4})年(\\d{1,2})月(\\d{1,2})日\\s*(?:${alternation(WEEKDAYS)})?(?:\\s*.{0,20})?$`);
 /** 下转第3版 / 上接第1版 / （转第二版）, alone or closing a paragraph. */
 export const CONTINUATION_RE = /[（(]?\s*(下转|上接|转|接)\s*第?\s*([0-9A-Z一二三四五六七八九十]+)\s*版\s*[）)]?$/;
 
@@ -22,7 +33,33 @@ export function furnitureKind(text: string): FurnitureKind | null {
   if (continuationAtEnd(t)?.index === 0) return "continuation";
   if (STAFF_RE.test(t)) return "staff";
   if (PAGE_NUMBER_RE.test(t)) return "page-number";
+  if (HEADER_RE.test(t)) return "header";
   if (DATE_HEADER_RE.test(t)) return "date";
   if (t.length <= 12 && SECTION_RE.test(t)) return "section";
   return null;
+}
+
+/** The printed page number (版次) in a page-number or header line: 第05版 → 5, 第十二版 → 12, A3 → 3, -7- → 7. */
+export function pageNumberOf(text: string): number | null {
+  const m = /第\s*([0-9一二三四五六七八九十]+)\s*版|([0-9]{1,2})\s*版|^[A-Z]?([0-9]{1,2})\b|^-\s*([0-9]{1,2})\s*-|\b([0-9]{1,2})$/.exec(text.trim());
+  if (!m) return null;
+  const n = chineseSmallNumber(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]!);
+  return n !== null && n >= 1 ? n : null;
+}
+
+/** The page label (版名) in a header line: 第02版 要闻 → 要闻. */
+export function sectionOfHeader(text: string): string | null {
+  if (!HEADER_RE.test(text.trim())) return null;
+  const label = text.trim().replace(new RegExp(`^${PAGE_NUMBER}|${PAGE_NUMBER}$`), "").trim();
+  return label.length > 0 ? label : null;
+}
+
+/** The date of a date line as YYYY-MM-DD, when it is a real calendar date: 2019年10月8日 星期二 → 2019-10-08. */
+export function dateOfLine(text: string): string | null {
+  const m = DATE_HEADER_RE.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${m[1]}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }

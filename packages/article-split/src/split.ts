@@ -13,13 +13,14 @@ import {
   type Warning,
 } from "@yk/schema";
 import { matchCredit, matchLeadingByline, matchTrailingByline } from "./byline.js";
-import { continuationAtEnd, furnitureKind } from "./furniture.js";
+import { continuationAtEnd, dateOfLine, furnitureKind, pageNumberOf, sectionOfHeader } from "./furniture.js";
 
 export interface SplitOptions extends ReflowOptions {
   /** Name of the publication (not printed on most pages). */
   publication?: string;
   /** Publication date, YYYY-MM-DD: completes datelines such as 3月24日电. */
   date?: string;
+  /** The printed page number (版次), when not read from the page: 5 or "5". */
   page?: string | number;
   edition?: string;
   /** File name or label of the input, for `page.source.name`. */
@@ -77,14 +78,19 @@ function checkOptions(options: SplitOptions): void {
   if (options.date !== undefined && (typeof options.date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(options.date))) {
     throw new SplitError("YK_INVALID_OPTION", `option date must be YYYY-MM-DD, got ${JSON.stringify(options.date)}`);
   }
-  if (options.page !== undefined && typeof options.page !== "string" && typeof options.page !== "number") {
-    throw new SplitError("YK_INVALID_OPTION", `option page must be a string or a number, got ${typeof options.page}`);
+  if (options.page !== undefined && pageOption(options.page) === null) {
+    throw new SplitError("YK_INVALID_OPTION", `option page must be a page number of 1 or more, got ${JSON.stringify(options.page)}`);
   }
   for (const key of ["publication", "edition", "sourceName"] as const) {
     if (options[key] !== undefined && typeof options[key] !== "string") {
       throw new SplitError("YK_INVALID_OPTION", `option ${key} must be a string, got ${typeof options[key]}`);
     }
   }
+}
+
+function pageOption(page: string | number): number | null {
+  const n = typeof page === "number" ? page : /^\s*\d{1,4}\s*$/.test(String(page)) ? Number(page) : NaN;
+  return Number.isInteger(n) && n >= 1 ? n : null;
 }
 
 /** Classify each reflowed paragraph: furniture, byline, credit, headline line or body. */
@@ -399,6 +405,25 @@ function sha256(text: string): string {
   return crypto.createHash("sha256").update(text, "utf8").digest("hex");
 }
 
+/** The date of the page's first date line (a single line that is nothing but a date). */
+function printedDate(result: ReflowResult): string | undefined {
+  for (const p of result.paragraphs) {
+    if (p.firstLine !== p.lastLine || p.text.length > 40) continue;
+    const date = dateOfLine(p.text);
+    if (date) return date;
+  }
+  return undefined;
+}
+
+function firstOf<T>(furniture: readonly Furniture[], kind: Furniture["kind"], read: (text: string) => T | null): T | null {
+  for (const f of furniture) {
+    if (f.kind !== kind) continue;
+    const value = read(f.text);
+    if (value !== null) return value;
+  }
+  return null;
+}
+
 /**
  * Split a page of extracted text into articles, furniture and unassigned text. Every
  * non-white-space character of `raw` ends up in exactly one place.
@@ -413,7 +438,9 @@ export function splitPage(raw: string, options: SplitOptions = {}): Page {
 export function splitReflowed(result: ReflowResult, options: SplitOptions = {}): Page {
   checkOptions(options);
   const raw = result.raw;
-  const items = classify(result, options);
+  // a date line (2019年10月8日 星期二) dates the page unless the caller did: datelines then get their year
+  const date = options.date ?? printedDate(result);
+  const items = classify(result, { ...options, date });
   const groups = headlineGroups(items);
   const bodies = drafts(items);
   const headlineOf = associate(items, groups, bodies);
@@ -496,11 +523,12 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
   placed.sort((a, b) => a.at - b.at);
   const articles = placed.map((p, k) => ({ ...p.article, id: `a${k + 1}` }));
 
-  const section = furniture.find((f) => f.kind === "section")?.text ?? null;
+  const section = furniture.find((f) => f.kind === "section")?.text ?? firstOf(furniture, "header", sectionOfHeader);
   const publication: Page["publication"] = {};
   if (options.publication) publication.name = options.publication;
-  if (options.date) publication.date = options.date;
-  if (options.page !== undefined) publication.page = String(options.page);
+  if (date) publication.date = date;
+  const page = options.page !== undefined ? pageOption(options.page) : firstOf(furniture, "page-number", pageNumberOf) ?? firstOf(furniture, "header", pageNumberOf);
+  if (page !== null) publication.page = page;
   if (options.edition) publication.edition = options.edition;
   return {
     schemaVersion: SCHEMA_VERSION,

@@ -56,7 +56,9 @@ export function withEntities(page: Page, date?: string): Page {
 
 /** raw → page with entities: the main job. */
 export function parseText(text: string, options: SplitOptions): Page {
-  return withEntities(splitPage(text, options), options.date);
+  // the page's own date line dates it when no --date was given
+  const page = splitPage(text, options);
+  return withEntities(page, page.publication.date);
 }
 
 /** A readable summary: each item's kind, kicker, headline, byline, paragraph count, then entities. */

@@ -1,4 +1,5 @@
 export * from "./chars.js";
+export { chineseSmallNumber } from "./numbers.js";
 export { BYLINE_ROLES, BYLINE_ROLE_PREFIXES, DATELINE_AGENCIES, type ContributorKind } from "./data/byline-roles.js";
 export { TITLE_CORES, TITLE_BODY_PREFIXES, TITLE_SEPARATORS } from "./data/titles.js";
 export { SINGLE_SURNAMES, COMPOUND_SURNAMES, JAPANESE_SURNAMES } from "./data/surnames.js";

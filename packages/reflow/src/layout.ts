@@ -26,6 +26,11 @@ export const WIDTH_RULES = {
   headlineShortBy: 3.5,
   /** Lines on each side used to estimate the local column width. */
   window: 12,
+  /**
+   * No newspaper column is this wide: a longer line is a whole paragraph as people type or
+   * copy text (one line each, blank lines between), and a sentence end closes it.
+   */
+  unwrappedOver: 40,
 } as const;
 
 /** How lines were separated on this page: by blank lines everywhere, or by single line breaks. */
@@ -142,7 +147,7 @@ export function isStandalone(lines: readonly Line[], i: number, columns: readonl
   const prev = lines[i - 1];
   const column = columns[i]!;
   const text = line.content.text;
-  if (line.meaningfulSpace && !line.spaceOnlyInBylineBrackets && !/[A-Za-z0-9]/.test(text)) return true;
+  if (line.meaningfulSpace && !line.spaceOnlyInBylineBrackets && (!/[A-Za-z0-9]/.test(text) || !/[，。、；：！？]/.test(text))) return true;
   if (line.meaningfulSpace && line.spaceOnlyInBylineBrackets && BRACKET_LINE.test(text)) return true;
   if (line.spread || (next && (wrapsLatin(line, next) || shortForWord(line, next, column)))) return false;
   // a sentence end inside the line makes it prose, however wide or short (…态势。（下转第2版）)
@@ -179,6 +184,7 @@ export function breaksAfter(lines: readonly Line[], i: number, columns: readonly
   const column = columns[i]!;
   if (line.spread || wrapsLatin(line, next)) return false;
   if (!line.endsSentence) return false;
+  if (line.width > WIDTH_RULES.unwrappedOver) return true;
   if (shortForWord(line, next, column)) return false;
   if (column - line.width >= WIDTH_RULES.shortBy) return true;
   // A full line that ends a sentence ends the paragraph when the next line lost an indent.

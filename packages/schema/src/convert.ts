@@ -95,7 +95,7 @@ export function toJsonLd(article: Article, page: Page): Record<string, unknown> 
   if (article.byline?.dateline) doc.dateline = article.byline.dateline.text;
   if (page.publication.date) doc.datePublished = page.publication.date;
   if (page.section) doc.printSection = page.section;
-  if (page.publication.page) doc.printPage = page.publication.page;
+  if (page.publication.page !== undefined) doc.printPage = String(page.publication.page);
   if (page.publication.edition) doc.printEdition = page.publication.edition;
   if (page.publication.name) doc.publisher = { "@type": "Organization", name: page.publication.name };
   if (article.captions.length > 0) {

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 
-export const SCHEMA_VERSION = "1.0.0";
+export const SCHEMA_VERSION = "2.0.0";
 export const SCHEMA_ID = `https://yk-news.github.io/schema/page/${SCHEMA_VERSION}/page.schema.json`;
 
 const offset = z.int().min(0);
@@ -46,7 +46,12 @@ export const Byline = z.strictObject({
   .meta({ id: "Byline" });
 export type Byline = z.infer<typeof Byline>;
 
-export const Paragraph = z.strictObject({ text: z.string(), spans: Spans }).meta({ id: "Paragraph" });
+export const Paragraph = z.strictObject({
+    text: z.string(),
+    spans: Spans,
+    subhead: z.boolean().optional().meta({ description: "An in-article subhead (小标题): a short line heading the paragraphs after it." }),
+  })
+  .meta({ id: "Paragraph" });
 export type Paragraph = z.infer<typeof Paragraph>;
 
 export const Caption = z.strictObject({ text: z.string(), spans: Spans, credit: Byline.nullable().optional() })
@@ -135,8 +140,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected an ISO date YY
 
 export const Publication = z.strictObject({
     name: z.string().optional(),
-    date: isoDate.optional(),
-    page: z.string().optional(),
+    date: isoDate.optional().meta({ description: "Publication date: given by the caller, else read from the page's date line." }),
+    page: z.int().min(1).optional().meta({ description: "The printed page number (版次): 第05版 → 5." }),
     edition: z.string().optional(),
   })
   .meta({ id: "Publication" });
