@@ -7,7 +7,7 @@
 // Gold roles of the source's own paragraphs come from one function, roleOfSourceParagraph, whose
 // rules are written out above it. Names invented for bylines and staff lines are made from
 // SINGLE_SURNAMES and a fixed list of common given-name characters, never from the articles.
-import { BYLINE_ROLES, BYLINE_ROLE_PREFIXES, DATELINE_AGENCIES, OPENING_MARKS, SINGLE_SURNAMES, WEEKDAYS, charWidth, isSpace } from "@yk/lexicon";
+import { BYLINE_ROLES, BYLINE_ROLE_PREFIXES, DATELINE_AGENCIES, OPENING_MARKS, SINGLE_SURNAMES, STAFF_LINE_ROLES, WEEKDAYS, charWidth, isSpace } from "@yk/lexicon";
 
 /** mulberry32: a small seeded PRNG, so that a page id and a seed always give the same page. */
 export function createRng(seed) {
@@ -70,6 +70,7 @@ const DATELINE_RE = new RegExp(`^(?:(?:${AGENCIES})讯|(?:${AGENCIES})[\\u4e00-\
 const BRACKET_RE = new RegExp(`^[${WS}]*（([^（）]{1,40})）`);
 const BYLINE_PARAGRAPH_RE = new RegExp(`^(${ROLE})[${WS}]*([\\u4e00-\\u9fff·、${WS}]+)$`);
 const CREDIT_RE = new RegExp(`^(?:(${ROLE})[${WS}]*)?([\\u4e00-\\u9fff·、${WS}]{2,30})摄(?:[${WS}]*（[^（）]{1,12}）)?$`);
+const STAFF_PARAGRAPH_RE = new RegExp(`^(?:本版)?(?:${[...STAFF_LINE_ROLES, "版式设计"].sort((a, b) => b.length - a.length).join("|")})[:：](?:[\u4e00-\u9fff·]{2,8}[、，]?){1,6}$`);
 const NAMES_ONLY_RE = new RegExp(`^[\\u4e00-\\u9fff·、${WS}]+$`);
 const SPACES_RE = new RegExp(`[${WS}]+`, "g");
 /** A name as bylines print them: 2–4 Han characters, or a transcribed name with a middle dot. */
@@ -124,15 +125,18 @@ export function namesOf(text, defaultKind = "author") {
  *    bracket; the rest of the paragraph is a body paragraph (none if empty).
  * 4. note: a paragraph wholly in brackets (（相关报道见第十版）, （作者为…）) → a body paragraph of its
  *    article (region role "note").
- * 5. subhead: not the first paragraph, ≤ 30 characters, none of 。！？；… in it and not ending with ”
- *    → a paragraph with subhead: true.
+ * 5. subhead: not the first paragraph, ≤ 30 characters, none of 。！？；… in it and not ending with ”,
+ *    ， or 、 (a salutation such as 同志们，朋友们， goes on) → a paragraph with subhead: true.
  * 6. everything else (图为… captions included) → a body paragraph.
+ * Before all these, 0. staff: a role of the page's staff (STAFF_LINE_ROLES, 版式设计) with ： and names
+ *    (版式设计：林青) → page furniture (region furniture:staff, article -1), not part of the article.
  *
  * Returns { kind, ... } with, for "dateline", the code-unit ends of the byline prefix and the start
  * of the rest in `text`.
  */
 export function roleOfSourceParagraph(text, index) {
   const t = text.replace(SPACES_RE, "");
+  if (STAFF_PARAGRAPH_RE.test(t)) return { kind: "staff" };
   const credit = t.length <= 40 && !/[。，；：]/.test(text) ? CREDIT_RE.exec(text.trim()) : null;
   if (credit) return { kind: "credit", contributors: namesOf(credit[2], "photographer") };
   const byline = t.length <= 30 ? BYLINE_PARAGRAPH_RE.exec(text.trim()) : null;
@@ -159,7 +163,7 @@ export function roleOfSourceParagraph(text, index) {
     return { kind: "dateline", contributors, bylineEnd, restStart };
   }
   if (/^（[^（）]*(?:（[^（）]*）[^（）]*)*）$/.test(t)) return { kind: "note" };
-  if (index > 0 && t.length <= 30 && !/[。！？；…]/.test(t) && !t.endsWith("”")) return { kind: "subhead" };
+  if (index > 0 && t.length <= 30 && !/[。！？；…]/.test(t) && !/[”，、]$/.test(t)) return { kind: "subhead" };
   return { kind: "body" };
 }
 
@@ -378,7 +382,9 @@ export function composePage(pdPage, seed) {
     const blocks = [];
     src.paragraphs.forEach((text, i) => {
       const r = roles[i];
-      if (r.kind === "credit") {
+      if (r.kind === "staff") {
+        blocks.push(tagged(text, tagOf("furniture:staff", -1)));
+      } else if (r.kind === "credit") {
         article.credits.push(text.trim());
         article.contributors.push(...r.contributors);
         blocks.push(tagged(text, tagOf("credit", a)));

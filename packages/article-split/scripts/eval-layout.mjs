@@ -20,16 +20,18 @@
 // also by separator style and by whether a headline group was printed after its body.
 //
 // usage: node packages/article-split/scripts/eval-layout.mjs [--split tune|held-out|all]
-//          [--variants K] [--json] [--dump N] [--dir PATH]
+//          [--variants K] [--json] [--dump N] [--errors] [--dir PATH]
 // --dump N prints, for the first N pages of the TUNE split only (never look at held-out pages),
-// the raw text and the gold and predicted articles side by side.
+// the raw text and the gold and predicted articles side by side. --errors tallies, on the TUNE
+// split only, where the characters of each composed role ended up in the parse and why articles
+// went unmatched: what to work on next.
 import { pathToFileURL } from "node:url";
 import { splitPage } from "@yk/article-split";
 import { composePage, normalizeText, seedOf } from "./compose-page.mjs";
 import { loadPdPages, splitOf, DEFAULT_PD_DIR } from "./pd-pages.mjs";
 
 function parseArgs(argv) {
-  const opts = { split: "all", variants: 2, json: false, dump: 0, dir: DEFAULT_PD_DIR };
+  const opts = { split: "all", variants: 2, json: false, dump: 0, errors: false, dir: DEFAULT_PD_DIR };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -41,6 +43,7 @@ function parseArgs(argv) {
     else if (a === "--variants") opts.variants = Number(value());
     else if (a === "--json") opts.json = true;
     else if (a === "--dump") opts.dump = Number(value());
+    else if (a === "--errors") opts.errors = true;
     else if (a === "--dir") opts.dir = value();
     else usage(`unknown argument ${a}`);
   }
@@ -51,7 +54,7 @@ function parseArgs(argv) {
 }
 
 function usage(message) {
-  console.error(`eval-layout: ${message}\nusage: eval-layout.mjs [--split tune|held-out|all] [--variants K] [--json] [--dump N] [--dir PATH]`);
+  console.error(`eval-layout: ${message}\nusage: eval-layout.mjs [--split tune|held-out|all] [--variants K] [--json] [--dump N] [--errors] [--dir PATH]`);
   process.exit(2);
 }
 
@@ -153,6 +156,88 @@ export function coverage(raw, page) {
     else if (cov[i] > 1) twice++;
   }
   return { chars, lost, twice };
+}
+
+/**
+ * Where the parse put the characters of each gold role: for every non-white-space character of a
+ * composed region, the predicted field holding it (kicker, headline, subheadline, byline, paragraph,
+ * caption, credit, furniture:<kind>, unassigned), suffixed "@other" when it is in an article other
+ * than the one matched to its gold article. Counts keyed "goldRole → predictedField".
+ */
+export function roleConfusion(raw, regions, predicted, goldToPred) {
+  const field = new Array(raw.length).fill(null);
+  const owner = new Int32Array(raw.length).fill(-1);
+  const mark = (spans, name, article) => {
+    for (const s of spans ?? []) for (let i = s.start; i < s.end && i < raw.length; i++) {
+      field[i] = name;
+      owner[i] = article;
+    }
+  };
+  predicted.articles.forEach((a, j) => {
+    mark(a.fieldSpans?.kicker, "kicker", j);
+    mark(a.fieldSpans?.headline, "headline", j);
+    mark(a.fieldSpans?.subheadline, "subheadline", j);
+    mark(a.byline?.spans, "byline", j);
+    for (const p of a.paragraphs) mark(p.spans, "paragraph", j);
+    for (const c of a.captions) {
+      mark(c.spans, "caption", j);
+      mark(c.credit?.spans, "credit", j);
+    }
+  });
+  for (const f of predicted.furniture) mark(f.spans, `furniture:${f.kind ?? "other"}`, -1);
+  for (const u of predicted.unassigned) mark(u.spans, "unassigned", -1);
+  const counts = {};
+  for (const r of regions) {
+    const want = r.article >= 0 ? goldToPred[r.article] : -1;
+    for (let i = r.start; i < r.end; i++) {
+      if (/\s/.test(raw[i])) continue;
+      let got = field[i] ?? "nothing";
+      if (r.article >= 0 && want >= 0 && owner[i] >= 0 && owner[i] !== want) got += "@other";
+      const key = `${r.role} → ${got}`;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+/**
+ * Why gold articles went unmatched and predicted ones are extra: "split" (its body is spread over
+ * two or more predicted articles), "merged" (one predicted body holds ≥ 90% of it and more),
+ * "lost" (neither); predicted: "fragment" (its body is part of a gold body), "empty" (headline
+ * only: teasers), "other".
+ */
+export function articleErrors(gold, predicted, goldToPred) {
+  const out = {};
+  const count = (k) => (out[k] = (out[k] ?? 0) + 1);
+  const gb = gold.articles.map(goldBody);
+  const pb = predicted.articles.map(predBody);
+  const contained = (part, whole) => {
+    if (!part || !whole) return 0;
+    const P = bigrams(part);
+    const W = bigrams(whole);
+    let inter = 0;
+    let n = 0;
+    for (const [k, c] of P) {
+      n += c;
+      inter += Math.min(c, W.get(k) ?? 0);
+    }
+    return n === 0 ? 0 : inter / n;
+  };
+  const matchedPred = new Set(goldToPred.filter((j) => j >= 0));
+  gb.forEach((g, i) => {
+    if (goldToPred[i] >= 0) return;
+    const parts = pb.filter((p) => contained(p, g) >= 0.8).length;
+    if (parts >= 2) count("gold article split");
+    else if (pb.some((p) => contained(g, p) >= 0.9)) count("gold article merged");
+    else count("gold article lost");
+  });
+  pb.forEach((p, j) => {
+    if (matchedPred.has(j)) return;
+    if (!p) count("predicted headline-only");
+    else if (gb.some((g) => contained(p, g) >= 0.8)) count("predicted fragment");
+    else count("predicted other");
+  });
+  return out;
 }
 
 const pageNumberOf = (text) => {
@@ -322,6 +407,34 @@ function dumpPage(id, raw, gold, predicted) {
   return out.join("\n");
 }
 
+/** The misplaced characters by gold role and where they went, most first; then the article errors. */
+function errorReport(confusion, articleKinds) {
+  const byRole = {};
+  for (const [key, n] of Object.entries(confusion)) {
+    const role = key.split(" → ")[0];
+    byRole[role] = (byRole[role] ?? 0) + n;
+  }
+  const expected = {
+    kicker: "kicker", headline: "headline", subheadline: "subheadline", byline: "byline", body: "paragraph",
+    subhead: "paragraph", note: "paragraph", credit: "credit",
+  };
+  const wrong = Object.entries(confusion)
+    .filter(([key]) => {
+      const [role, got] = key.split(" → ");
+      if (role.startsWith("furniture:")) return got !== role;
+      return got !== expected[role];
+    })
+    .sort((a, b) => b[1] - a[1]);
+  const lines = ["tune: characters of each composed role put elsewhere (share of that role's characters)"];
+  for (const [key, n] of wrong.slice(0, 25)) {
+    const role = key.split(" → ")[0];
+    lines.push(`  ${key.padEnd(40)} ${String(n).padStart(8)}  ${((100 * n) / byRole[role]).toFixed(1).padStart(5)}%`);
+  }
+  lines.push("tune: article errors");
+  for (const [k, n] of Object.entries(articleKinds).sort((a, b) => b[1] - a[1])) lines.push(`  ${k.padEnd(40)} ${String(n).padStart(8)}`);
+  return lines.join("\n");
+}
+
 // ---------------------------------------------------------------------------------------------
 
 function main() {
@@ -337,18 +450,25 @@ function main() {
   const dumps = [];
   let dumped = 0;
   let parseMs = 0;
+  const confusion = {};
+  const articleKinds = {};
   for (const pdPage of pages) {
     const split = splitOf(pdPage);
     const wantDump = dumped < opts.dump && split === "tune";
-    if (!splits.includes(split) && !wantDump) continue;
+    if (!splits.includes(split) && !wantDump && !(opts.errors && split === "tune")) continue;
     for (let v = 0; v < opts.variants; v++) {
-      const { raw, gold, layout } = composePage(pdPage, seedOf(`${pdPage.id}#${v}`));
+      const { raw, gold, layout, regions } = composePage(pdPage, seedOf(`${pdPage.id}#${v}`));
       const t0 = performance.now();
       const predicted = splitPage(raw);
       parseMs += performance.now() - t0;
       if (wantDump && v === 0) {
         dumps.push(dumpPage(pdPage.id, raw, { ...gold, ...layout, articles: gold.articles }, predicted));
         dumped++;
+      }
+      if (opts.errors && split === "tune") {
+        const goldToPred = matchArticles(gold.articles, predicted.articles);
+        addCounts(confusion, roleConfusion(raw, regions, predicted, goldToPred));
+        addCounts(articleKinds, articleErrors(gold, predicted, goldToPred));
       }
       if (!splits.includes(split)) continue;
       const counts = scorePage(gold, predicted, raw);
@@ -368,7 +488,8 @@ function main() {
   }
   const seconds = (performance.now() - started) / 1000;
   if (opts.json) {
-    console.log(JSON.stringify({ variants: opts.variants, seconds, parseSeconds: parseMs / 1000, splits: result }, null, 2));
+    const errors = opts.errors ? { roleConfusion: confusion, articles: articleKinds } : undefined;
+    console.log(JSON.stringify({ variants: opts.variants, seconds, parseSeconds: parseMs / 1000, splits: result, errors }, null, 2));
   } else {
     if (dumps.length) console.log(dumps.join("\n\n") + "\n");
     console.log(`splitPage on People's Daily pages (Oct 2019) composed ${opts.variants}× each; tune = 1–20 Oct, held-out = 21–31 Oct`);
@@ -383,6 +504,7 @@ function main() {
         ["  in order", r.inOrder],
       ]));
     }
+    if (opts.errors) console.log(`\n${errorReport(confusion, articleKinds)}`);
     console.log(`\n${seconds.toFixed(1)} s (splitPage ${(parseMs / 1000).toFixed(1)} s)`);
   }
 }

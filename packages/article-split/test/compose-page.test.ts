@@ -57,6 +57,7 @@ const fakePage = {
         "社区食堂开张容易，办好难。价格要让老人吃得起，经营也要算得过账，两头都得兼顾。",
         "有的社区引入餐饮企业托管，由街道提供场地、企业负责经营，老人凭卡享受优惠，收支基本持平。",
         "（作者为南州市社会科学院研究员）",
+        "版式设计：罗一鸣",
       ],
     },
   ],
@@ -94,6 +95,8 @@ describe("roleOfSourceParagraph", () => {
     expect(roleOfSourceParagraph("合作社带头试种", 2).kind).toBe("subhead");
     expect(roleOfSourceParagraph("合作社带头试种", 0).kind).toBe("body");
     expect(roleOfSourceParagraph("他说：“好。”", 3).kind).toBe("body");
+    expect(roleOfSourceParagraph("乡亲们，朋友们，", 1).kind).toBe("body");
+    expect(roleOfSourceParagraph("版式设计：林  青", 6).kind).toBe("staff");
   });
 
   it("joins letter-spaced names and splits names at white space and 、", () => {
@@ -158,6 +161,9 @@ describe("composePage", () => {
     expect(photo!.contributors).toEqual([{ name: "周平", kind: "photographer" }]);
     expect(comment!.byline).toBe(`本报记者${NBSP}${NBSP}韩${NBSP}${NBSP}松`);
     expect(comment!.paragraphs.at(-1)).toEqual({ text: "（作者为南州市社会科学院研究员）", subhead: false });
+    const c = compose(11);
+    const staff = c.regions.filter((r) => r.role === "furniture:staff").map((r) => c.raw.slice(r.start, r.end));
+    expect(normalizeText(staff.join(""))).toContain("版式设计：罗一鸣");
   });
 
   it("is deterministic from the seed, and seeds vary the layout", () => {
