@@ -45,7 +45,7 @@ const SECTION_NAMES = ["要闻", "综合", "国内", "国际", "经济", "政治
 /** Roles of an invented byline printed on its own line or run into the first body line. */
 const INVENTED_BYLINE_ROLES = ["本报记者", "本报记者", "本报记者", "记者", "本报特约记者", "本报通讯员"];
 /** Closing punctuation a line may hang past its width rather than start the next line with. */
-const HANGING_MARKS = "。，、」”";
+const HANGING_MARKS = "。，、；：！？）」』”’》";
 
 function inventName(rng) {
   const surname = SINGLE_SURNAMES[rng.int(0, SINGLE_SURNAMES.length - 1)];
@@ -323,9 +323,10 @@ export function composePage(pdPage, seed) {
   const headlineWidth = rng.int(12, 20);
   const printer = new Printer(newline);
   const tags = new Map();
-  const tagOf = (role, article) => {
-    const key = `${role}|${article}`;
-    if (!tags.has(key)) tags.set(key, { role, article });
+  // `piece`: which paragraph of its article a body, subhead or note region is part of
+  const tagOf = (role, article, piece = -1) => {
+    const key = `${role}|${article}|${piece}`;
+    if (!tags.has(key)) tags.set(key, { role, article, piece });
     return tags.get(key);
   };
   const gold = { date: pdPage.date, page: pdPage.page, section: null, articles: [] };
@@ -397,11 +398,11 @@ export function composePage(pdPage, seed) {
         article.contributors.push(...r.contributors);
         const rest = text.slice(r.restStart);
         if (normalizeText(rest)) article.paragraphs.push({ text: rest.trim(), subhead: false });
-        blocks.push([...tagged(text.slice(0, r.bylineEnd), tagOf("byline", a)), ...tagged(text.slice(r.bylineEnd, r.restStart), null), ...tagged(rest, tagOf("body", a))]);
+        blocks.push([...tagged(text.slice(0, r.bylineEnd), tagOf("byline", a)), ...tagged(text.slice(r.bylineEnd, r.restStart), null), ...tagged(rest, tagOf("body", a, article.paragraphs.length - 1))]);
       } else {
         if (!normalizeText(text)) return;
         article.paragraphs.push({ text: text.trim(), subhead: r.kind === "subhead" });
-        blocks.push(tagged(text, tagOf(r.kind === "subhead" ? "subhead" : r.kind === "note" ? "note" : "body", a)));
+        blocks.push(tagged(text, tagOf(r.kind === "subhead" ? "subhead" : r.kind === "note" ? "note" : "body", a, article.paragraphs.length - 1)));
       }
     });
 
@@ -435,6 +436,6 @@ export function composePage(pdPage, seed) {
 
   if (staff && !staffAtTop) printer.line(staff, lineBreak);
   const raw = printer.finish();
-  const regions = printer.regions.map((r) => ({ start: r.start, end: r.end, role: r.tag.role, article: r.tag.article }));
+  const regions = printer.regions.map((r) => ({ start: r.start, end: r.end, role: r.tag.role, article: r.tag.article, piece: r.tag.piece }));
   return { raw, gold, regions, layout };
 }

@@ -129,8 +129,12 @@ export function matchLeadingByline(text: string, year?: number): BylineMatch | n
   if (dl) {
     let end = dl[0].length;
     let contributors: Contributor[] = [];
-    const open = text[end];
+    // 本报北京9月30日电  （记者张烁）: spaces may stand before the bracket
+    let at = end;
+    while (at < end + 3 && (text[at] === " " || text[at] === "\u3000" || text[at] === "\u00a0")) at++;
+    const open = text[at];
     if (open === "（" || open === "(") {
+      end = at;
       const close = text.slice(end + 1, end + 60).search(/[）)]/);
       if (close >= 0) {
         const inner = text.slice(end + 1, end + 1 + close);
@@ -171,4 +175,67 @@ export function matchTrailingByline(text: string): { start: number; contributors
   if (!m || m.index === 0) return null;
   const contributors = parseContributors(m[1]!);
   return contributors ? { start: m.index, contributors } : null;
+}
+
+/**
+ * The names of a line that is nothing but names, as bylines print them apart from the text:
+ * `李建毅 王 志`, `陈利刚  向  斌`, a lone `李运球`. Each name starts with a surname; a
+ * two-character name may be letter-spaced to the width of three. Null for anything else.
+ */
+export function nameTokens(text: string): string[] | null {
+  const t = text.trim();
+  if (t.length === 0 || t.length > 24 || !/^[\u4e00-\u9fff\s·]+$/.test(t)) return null;
+  const tokens = t.split(/\s+/);
+  const names: string[] = [];
+  let pending = "";
+  for (const token of tokens) {
+    if (token.length === 1) {
+      pending += token;
+      if (pending.length === 2) {
+        if (!SURNAME_RE.test(pending)) return null;
+        names.push(pending);
+        pending = "";
+      }
+      continue;
+    }
+    if (pending || token.length > 4 || !SURNAME_RE.test(token)) return null;
+    names.push(token);
+  }
+  return pending || names.length === 0 ? null : names;
+}
+
+export function isNameLine(text: string): boolean {
+  return nameTokens(text) !== null;
+}
+
+/** Contributors of a names-only byline: authors without a printed role. */
+export function namesOf(text: string): Contributor[] | null {
+  return nameTokens(text)?.map((name) => ({ name, role: null, kind: "author" as const })) ?? null;
+}
+
+const RUN_IN_RE = new RegExp(`^(${PREFIX}(?:${alternation(ROLE_WORDS.filter((r) => r.length >= 2))}))((?:\\s+[\\u4e00-\\u9fff]{1,4}){1,6})\\s+(?=\\S)`);
+
+/**
+ * A byline run into the first body line: `本报记者 庞革平 入秋以来，…`. `firstLine` is the
+ * paragraph's first printed line with its word spaces; `text` the paragraph, whose spaces a
+ * join may have dropped. The match's length is in `text`.
+ */
+export function matchRunInByline(firstLine: string, text: string): BylineMatch | null {
+  const m = RUN_IN_RE.exec(firstLine);
+  if (!m) return null;
+  // the longest run of tokens that reads as names: the body's first word may look like one
+  const tokens = m[2]!.trim().split(/\s+/);
+  let names: string[] | null = null;
+  let used = tokens.length;
+  for (; used > 0 && !names; used--) names = nameTokens(tokens.slice(0, used).join(" "));
+  if (!names) return null;
+  used++;
+  // as many characters of `text` as the byline has non-space characters
+  const want = m[1]!.length + tokens.slice(0, used).join("").length;
+  let end = 0;
+  for (let seen = 0; end < text.length && seen < want; end++) if (!/\s/.test(text[end]!)) seen++;
+  if (end >= text.trimEnd().length) return null;
+  const role = m[1]!;
+  const kind = kindOfRole(role, null);
+  return { length: end, text: text.slice(0, end), dateline: null, contributors: names.map((name) => ({ name, role, kind })) };
 }

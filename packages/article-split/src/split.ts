@@ -1,18 +1,20 @@
 import * as crypto from "node:crypto";
 import { isHan } from "@yk/lexicon";
-import { reflow, sliceMapped, spansOf, trimMapped, type MappedText, type ReflowOptions, type ReflowParagraph, type ReflowResult } from "@yk/reflow";
+import { dropProseSpaces, joinLines, reflow, sliceMapped, spansOf, trimMapped, type MappedText, type ReflowOptions, type ReflowResult } from "@yk/reflow";
 import {
   SCHEMA_VERSION,
   type Article,
   type Byline,
   type Contributor,
   type Furniture,
+  type FurnitureKind,
   type Page,
   type Span,
   type Unassigned,
   type Warning,
 } from "@yk/schema";
-import { matchCredit, matchLeadingByline, matchTrailingByline } from "./byline.js";
+import { matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, namesOf } from "./byline.js";
+import { unitRoles, type Role, type UnitShape } from "./roles.js";
 import { continuationAtEnd, dateOfLine, furnitureKind, pageNumberOf, sectionOfHeader } from "./furniture.js";
 
 export interface SplitOptions extends ReflowOptions {
@@ -40,11 +42,16 @@ type Mapped = MappedText & { spans: Span[] };
 
 /** One unit of the page after classification, in extraction order. */
 type Item =
-  | { type: "headline"; line: Mapped; tight: boolean; hasSpace: boolean }
+  | { type: "headline"; role: HeadlineRole; line: Mapped }
   | { type: "byline"; byline: Byline }
   | { type: "credit"; mapped: Mapped; contributors: Contributor[] }
   | { type: "furniture"; furniture: Furniture }
-  | { type: "body"; mapped: Mapped; continuedTo?: string; continuedFrom?: string };
+  | { type: "body"; mapped: Paragraph; continuedTo?: string; continuedFrom?: string };
+
+type HeadlineRole = "kicker" | "kicker+" | "headline" | "headline+" | "subheadline" | "subheadline+";
+
+/** A paragraph of a body: an in-article subhead (小标题) is one too. */
+type Paragraph = Mapped & { subhead?: boolean };
 
 interface HeadlineGroup {
   /** Position in the item list of its first and last line. */
@@ -60,7 +67,7 @@ interface Draft {
   first: number;
   last: number;
   byline: Byline | null;
-  paragraphs: Mapped[];
+  paragraphs: Paragraph[];
   credit: Item & { type: "credit" } | null;
   continuedTo: string | null;
   continuedFrom: string | null;
@@ -93,13 +100,80 @@ function pageOption(page: string | number): number | null {
   return Number.isInteger(n) && n >= 1 ? n : null;
 }
 
-/** Classify each reflowed paragraph: furniture, byline, credit, headline line or body. */
-function classify(result: ReflowResult, options: SplitOptions): Item[] {
-  const { raw, lines, paragraphs } = result;
+/** A unit of the page before its role is known, with what the byline grammar made of it. */
+interface Unit {
+  mapped: Mapped;
+  shape: UnitShape;
+  furniture?: FurnitureKind;
+  byline?: Byline;
+}
+
+/**
+ * The page's units: reflowed paragraphs, with a leading dateline byline split off its
+ * paragraph. Furniture, datelines and the body after them are decided here (fixed); the
+ * role model decides the rest.
+ */
+export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
+  const { raw, lines, columns, paragraphs } = result;
   const year = options.date ? Number(options.date.slice(0, 4)) : undefined;
+  const units: Unit[] = [];
+  for (const p of paragraphs) {
+    const mapped = withSpans(p, raw);
+    const single = p.firstLine === p.lastLine;
+    let width = 0;
+    let spaced = false;
+    for (let l = p.firstLine; l <= p.lastLine; l++) {
+      const line = lines[l]!;
+      if (line.width > width) width = line.width;
+      if (line.meaningfulSpace && !line.spaceOnlyInBylineBrackets) spaced = true;
+    }
+    const first = lines[p.firstLine]!;
+    const shape = (text: string, fixed: Role | null): UnitShape => {
+      const credit = !fixed && text.length <= 60 ? matchCredit(text) : null;
+      return {
+        text,
+        lines: p.lastLine - p.firstLine + 1,
+        width,
+        firstWidth: first.width,
+        lastWidth: lines[p.lastLine]!.width,
+        column: columns[p.firstLine] ?? width,
+        newlinesBefore: first.newlinesBefore,
+        spaced,
+        spread: first.spread,
+        standalone: p.hint === "headline",
+        byline: !!credit && !credit.some((c) => c.kind === "photographer"),
+        credit: !!credit && credit.some((c) => c.kind === "photographer"),
+        names: !fixed && isNameLine(text),
+        fixed,
+      };
+    };
+    const kind = single ? furnitureKind(p.text) : null;
+    if (kind) {
+      units.push({ mapped, shape: shape(p.text, "furniture"), furniture: kind });
+      continue;
+    }
+    const lead = matchLeadingByline(p.text, year) ?? matchRunInByline(first.content.text, p.text);
+    if (lead) {
+      const part = withSpans(sliceMapped(p, 0, lead.length), raw);
+      const byline: Byline = { text: lead.text, dateline: lead.dateline, contributors: lead.contributors, spans: part.spans };
+      units.push({ mapped: part, shape: shape(lead.text, "byline"), byline });
+      const rest = trimMapped(sliceMapped(p, lead.length));
+      if (rest.text.length > 0) units.push({ mapped: withSpans(rest, raw), shape: shape(rest.text, "body") });
+      continue;
+    }
+    units.push({ mapped, shape: shape(p.text, null) });
+  }
+  return units;
+}
+
+/** Classify each unit by the role model: furniture, byline, credit, headline line, subhead or body. */
+function classify(result: ReflowResult, options: SplitOptions): Item[] {
+  const raw = result.raw;
+  const units = pageUnits(result, options);
+  const roles = unitRoles(units.map((u) => u.shape), { blankLines: result.gapStyle === "blank-lines" });
   const items: Item[] = [];
   let continuedFrom: string | null = null;
-  const pushBodyItem = (mapped: Mapped) => {
+  const pushBodyItem = (mapped: Paragraph) => {
     pushBody(items, mapped, raw);
     if (continuedFrom !== null) {
       const body = items[items.length - 1];
@@ -107,46 +181,57 @@ function classify(result: ReflowResult, options: SplitOptions): Item[] {
       continuedFrom = null;
     }
   };
-  paragraphs.forEach((p: ReflowParagraph) => {
-    const mapped = withSpans(p, raw);
-    const single = p.firstLine === p.lastLine;
-    const kind = single ? furnitureKind(p.text) : null;
-    if (kind) {
-      const cont = kind === "continuation" ? continuationAtEnd(p.text) : null;
-      items.push({ type: "furniture", furniture: { kind, text: p.text, spans: mapped.spans } });
+  units.forEach((u, k) => {
+    const role = roles[k]!;
+    const { mapped } = u;
+    if (u.furniture) {
+      const cont = u.furniture === "continuation" ? continuationAtEnd(mapped.text) : null;
+      items.push({ type: "furniture", furniture: { kind: u.furniture, text: mapped.text, spans: mapped.spans } });
       // 下转第3版 closes the body before it; 上接第1版 opens the body after it
       if (cont && (cont[1] === "上接" || cont[1] === "接")) continuedFrom = cont[2]!;
       else if (cont) attachContinuation(items, cont[2]!);
       return;
     }
-    const lead = matchLeadingByline(p.text, year);
-    if (lead) {
-      const bylinePart = sliceMapped(p, 0, lead.length);
-      items.push({
-        type: "byline",
-        byline: { text: lead.text, dateline: lead.dateline, contributors: lead.contributors, spans: spansOf(bylinePart, raw) },
-      });
-      const rest = trimMapped(sliceMapped(p, lead.length));
-      if (rest.text.length > 0) pushBodyItem(withSpans(rest, raw));
+    if (u.byline) {
+      items.push({ type: "byline", byline: u.byline });
       return;
     }
-    if (p.hint === "headline" || (single && p.text.length <= 40)) {
-      const credit = matchCredit(p.text);
-      if (credit && credit.some((c) => c.kind === "photographer")) {
-        items.push({ type: "credit", mapped, contributors: credit });
+    switch (role) {
+      case "byline": {
+        const contributors = matchCredit(mapped.text) ?? namesOf(mapped.text) ?? [];
+        items.push({ type: "byline", byline: { text: mapped.text, dateline: null, contributors, spans: mapped.spans } });
         return;
       }
-      if (credit) {
-        // 本报记者 王明 通讯员 李华: a byline on its own line
-        items.push({ type: "byline", byline: { text: p.text, dateline: null, contributors: credit, spans: mapped.spans } });
-        return;
+      case "credit": {
+        const contributors = matchCredit(mapped.text) ?? [];
+        if (contributors.some((c) => c.kind === "photographer")) {
+          items.push({ type: "credit", mapped, contributors });
+          return;
+        }
+        break;
       }
-    }
-    if (p.hint === "headline") {
-      const line = lines[p.firstLine]!;
-      const tight = line.newlinesBefore === 1;
-      items.push({ type: "headline", line: mapped, tight, hasSpace: line.meaningfulSpace && /\S\s\S/.test(p.text) });
-      return;
+      case "kicker":
+      case "kicker+":
+      case "headline":
+      case "headline+":
+      case "subheadline":
+      case "subheadline+":
+        items.push({ type: "headline", role, line: mapped });
+        return;
+      case "subhead":
+        pushBodyItem({ ...mapped, subhead: true });
+        return;
+      case "body+":
+      case "subhead+": {
+        // the rest of the paragraph before it, cut off by layout: join them again
+        const last = items[items.length - 1];
+        if (last?.type === "body" && !last.continuedTo && !!last.mapped.subhead === (role === "subhead+")) {
+          const joined = dropProseSpaces(joinLines([last.mapped, mapped]));
+          last.mapped = { ...joined, spans: spansOf(joined, raw), ...(last.mapped.subhead ? { subhead: true } : {}) };
+          return;
+        }
+        break;
+      }
     }
     pushBodyItem(mapped);
   });
@@ -165,7 +250,7 @@ function attachContinuation(items: Item[], page: string): void {
 }
 
 /** A body paragraph; a continuation marker closing it (…（下转第3版）) becomes furniture. */
-function pushBody(items: Item[], mapped: Mapped, raw: string): void {
+function pushBody(items: Item[], mapped: Paragraph, raw: string): void {
   const cont = continuationAtEnd(mapped.text);
   if (cont && cont.index > 0) {
     const body = withSpans(trimMapped(sliceMapped(mapped, 0, cont.index)), raw);
@@ -191,67 +276,35 @@ function similarLength(lines: readonly Mapped[]): boolean {
 }
 
 /**
- * Group headline lines into headline groups and give each line its role. Lines printed
- * together (single line breaks on a blank-line page) are one unit; a lone sentence-like line
- * right before a unit with parallel phrases is its kicker (引题); a line starting with —— is
- * a subheadline (副题).
+ * Headline lines into headline groups, as the role model labelled them: a kicker, or a
+ * headline that no kicker heads, starts a group; a subheadline joins the group before it;
+ * a `+` role continues its field on the next printed line.
  */
 function headlineGroups(items: readonly Item[]): HeadlineGroup[] {
-  const units: { first: number; last: number; lines: Mapped[]; spaced: boolean[] }[] = [];
+  const groups: HeadlineGroup[] = [];
+  let cur: HeadlineGroup | null = null;
   items.forEach((it, i) => {
     if (it.type !== "headline") return;
-    const prev = units[units.length - 1];
-    if (prev && prev.last === i - 1 && it.tight) {
-      prev.last = i;
-      prev.lines.push(it.line);
-      prev.spaced.push(it.hasSpace);
-    } else {
-      units.push({ first: i, last: i, lines: [it.line], spaced: [it.hasSpace] });
+    const adjacent = cur !== null && cur.last === i - 1;
+    const field = it.role.replace("+", "") as "kicker" | "headline" | "subheadline";
+    const continues = it.role.endsWith("+");
+    const joins =
+      adjacent &&
+      (continues ||
+        (field === "headline" && cur!.headline.length === 0) ||
+        (field === "subheadline" && cur!.headline.length > 0));
+    if (!joins) {
+      cur = { first: i, last: i, kicker: [], headline: [], subheadline: [], joinWithSpace: false };
+      groups.push(cur);
     }
+    cur![field].push(it.line);
+    cur!.last = i;
   });
-  const groups: HeadlineGroup[] = [];
-  for (const u of units) {
-    const isSub = u.lines.map((l) => /^[—－-]{1,2}/.test(l.text));
-    const sub = u.lines.filter((_, k) => isSub[k]);
-    const main = u.lines.filter((_, k) => !isSub[k]);
-    const prev = groups[groups.length - 1];
-    const adjacent = prev && prev.last === u.first - 1;
-    // a unit of only —— lines is the subheadline of the group before it
-    if (adjacent && main.length === 0) {
-      prev.subheadline.push(...sub);
-      prev.last = u.last;
-      continue;
+  for (const g of groups) {
+    // two parallel phrases printed as two lines of one headline: a space where the line broke
+    if (g.headline.length === 2 && similarLength(g.headline)) {
+      g.joinWithSpace = /[”」』]$/.test(g.headline[0]!.text) || /^[“「『]/.test(g.headline[1]!.text);
     }
-    let kicker: Mapped[] = [];
-    let headline: Mapped[] = main;
-    let joinWithSpace = false;
-    if (main.length >= 2) {
-      const spacedIndex = u.spaced.findIndex((s, k) => s && !isSub[k]);
-      if (spacedIndex < 0 && similarLength(main)) {
-        joinWithSpace = /[”」』]$/.test(main[0]!.text) || /^[“「『]/.test(main[1]!.text);
-      } else {
-        // position among the main lines of the spaced line (lines before it that are not subheadlines)
-        const h = spacedIndex >= 0 ? isSub.slice(0, spacedIndex).filter((x) => !x).length : 1;
-        kicker = main.slice(0, h);
-        headline = main.slice(h, h + 1);
-        sub.push(...main.slice(h + 1));
-      }
-    }
-    // A lone line right before a one-line headline is its kicker (引题): always when the
-    // headline has parallel phrases and the kicker none, else when content follows the pair.
-    const prevIsLoneLine =
-      adjacent && prev.headline.length === 1 && prev.kicker.length === 0 && prev.subheadline.length === 0 && prev.first === prev.last;
-    const contentFollows = ["byline", "body", "credit"].includes(items[u.last + 1]?.type ?? "");
-    const prevSpaced = prevIsLoneLine && (items[prev.first] as { hasSpace: boolean }).hasSpace;
-    const thisSpaced = u.spaced[0] === true && !u.spaced.some((s, k) => s && k > 0);
-    if (prevIsLoneLine && kicker.length === 0 && main.length === 1 && !prevSpaced && (thisSpaced || contentFollows)) {
-      prev.kicker = prev.headline;
-      prev.headline = headline;
-      prev.subheadline.push(...sub);
-      prev.last = u.last;
-      continue;
-    }
-    groups.push({ first: u.first, last: u.last, kicker, headline, subheadline: sub, joinWithSpace });
   }
   return groups;
 }
@@ -504,7 +557,7 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
       kind,
       ...fields(g),
       byline: isPhoto ? null : byline,
-      paragraphs: isPhoto ? [] : paragraphs.map((p) => ({ text: p.text, spans: p.spans })),
+      paragraphs: isPhoto ? [] : paragraphs.map((p) => (p.subhead ? { text: p.text, spans: p.spans, subhead: true } : { text: p.text, spans: p.spans })),
       captions: isPhoto ? paragraphs.map((p, k) => ({ text: p.text, spans: p.spans, credit: k === paragraphs.length - 1 ? credit : null })) : [],
       entities: [],
     };

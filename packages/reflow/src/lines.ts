@@ -163,8 +163,9 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
       outOffsets.push(offsets[j]!);
       if (isCjk(before) && isCjk(after)) {
         meaningfulSpace = true;
-        const afterClosingBracket = before === "）" || before === ")";
-        if (bracketDepth === 0 && !afterClosingBracket) spaceOutsideByline = true;
+        // 本报北京9月30日电  （记者 王明）: the space before a byline's bracket belongs to the byline too
+        const besideBracket = before === "）" || before === ")" || after === "（" || after === "(";
+        if (bracketDepth === 0 && !besideBracket) spaceOutsideByline = true;
       }
     } else if ((isAsciiAlnum(before) && isCjk(after)) || (isCjk(before) && isAsciiAlnum(after))) {
       removedMixedSpaces++;
@@ -191,6 +192,8 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
 }
 
 function keepSpace(before: string, after: string, spread: boolean): boolean {
+  // a letter-spaced line spreads the digits of a number too: 2 0 1 7年
+  if (spread && isDigit(before) && isDigit(after)) return false;
   const latinOrDigitBefore = isLatinLetter(before) || isDigit(before);
   const latinOrDigitAfter = isLatinLetter(after) || isDigit(after);
   if (latinOrDigitBefore && latinOrDigitAfter) return true; // "Hello world", "3 000"

@@ -34,6 +34,8 @@ export interface ReflowResult {
   raw: string;
   gapStyle: GapStyle;
   lines: Line[];
+  /** The estimated full column width at each line, in em (see `columnWidths`). */
+  columns: number[];
   blocks: ReflowBlock[];
   paragraphs: ReflowParagraph[];
 }
@@ -105,7 +107,7 @@ export function reflow(raw: string, options?: ReflowOptions): ReflowResult {
     const ws = columns.slice(b.firstLine, b.lastLine + 1).sort((a, c) => a - c);
     b.columnWidth = ws[Math.floor(ws.length / 2)] ?? 0;
   }
-  return { raw, gapStyle, lines, blocks, paragraphs };
+  return { raw, gapStyle, lines, columns, blocks, paragraphs };
 }
 
 /** Ideographic indent that starts each paragraph of {@link reflowText}, as print does. */

@@ -1,0 +1,12 @@
+import { splitPage } from "@yk/article-split";
+import { loadPdPages } from "./pd-pages.mjs";
+import { composePage, seedOf } from "./compose-page.mjs";
+const [id, seedName = "diag"] = process.argv.slice(2);
+const page = loadPdPages().find((p) => p.id === id);
+const { raw, gold, layout } = composePage(page, seedOf(`${page.id}#${seedName}`));
+const parsed = splitPage(raw);
+const show = (k, h, s, by, paras, kind) => console.log(`  ${kind ?? ""} K=${k ?? "-"} | H=${h ?? "-"} | S=${s ?? "-"} | BY=${by ?? "-"} | ${paras.length}p: ${paras.map((p) => (p.subhead ? "#" : "") + (p.text ?? p).slice(0, 8)).join(" / ").slice(0, 150)}`);
+console.log("GOLD", layout.separator, layout.displaced);
+for (const a of gold.articles) show(a.kicker, a.headline, a.subheadline, a.byline, a.paragraphs);
+console.log("PRED");
+for (const a of parsed.articles) show(a.kicker, a.headline, a.subheadline, a.byline?.text, a.paragraphs.length ? a.paragraphs : a.captions, a.kind);
