@@ -7,7 +7,7 @@
 // Gold roles of the source's own paragraphs come from one function, roleOfSourceParagraph, whose
 // rules are written out above it. Names invented for bylines and staff lines are made from
 // SINGLE_SURNAMES and a fixed list of common given-name characters, never from the articles.
-import { BYLINE_ROLES, BYLINE_ROLE_PREFIXES, DATELINE_AGENCIES, OPENING_MARKS, SINGLE_SURNAMES, STAFF_LINE_ROLES, WEEKDAYS, charWidth, isSpace } from "@yk/lexicon";
+import { BYLINE_ROLES, BYLINE_ROLE_PREFIXES, DATELINE_AGENCIES, OPENING_MARKS, isAsciiAlnum, SINGLE_SURNAMES, STAFF_LINE_ROLES, WEEKDAYS, charWidth, isSpace } from "@yk/lexicon";
 
 /** mulberry32: a small seeded PRNG, so that a page id and a seed always give the same page. */
 export function createRng(seed) {
@@ -124,7 +124,7 @@ export function namesOf(text, defaultKind = "author") {
  *    right after it (（记者林青岚）, （罗一鸣、王小川）) → byline text = that prefix, contributors from the
  *    bracket; the rest of the paragraph is a body paragraph (none if empty).
  * 4. note: a paragraph wholly in brackets (（相关报道见第十版）, （作者为…）) → a body paragraph of its
- *    article (region role "note").
+ *    article (region role "note"); but a bracketed numeral alone (（二）), not first, is a subhead.
  * 5. subhead: not the first paragraph, ≤ 30 characters, none of 。！？；… in it and not ending with ”,
  *    ， or 、 (a salutation such as 同志们，朋友们， goes on) → a paragraph with subhead: true.
  * 6. everything else (图为… captions included) → a body paragraph.
@@ -162,6 +162,7 @@ export function roleOfSourceParagraph(text, index) {
     while (restStart < text.length && isSpace(text[restStart])) restStart++;
     return { kind: "dateline", contributors, bylineEnd, restStart };
   }
+  if (index > 0 && /^[（(][一二三四五六七八九十\d]{1,3}[）)]$/.test(t)) return { kind: "subhead" };
   if (/^（[^（）]*(?:（[^（）]*）[^（）]*)*）$/.test(t)) return { kind: "note" };
   if (index > 0 && t.length <= 30 && !/[。！？；…]/.test(t) && !/[”，、]$/.test(t)) return { kind: "subhead" };
   return { kind: "body" };
@@ -202,8 +203,13 @@ function wrapColumn(units, width) {
         limit = width;
         continue;
       }
-      // an opening mark never ends a line: it moves down with the character it opens
-      const carry = cur.length > 1 && OPENING_MARKS.includes(cur[cur.length - 1].ch) ? cur.splice(cur.length - 1) : [];
+      // a number or Latin word is not broken (1949 moves down whole), and an opening mark never
+      // ends a line: both move down with what follows them
+      let keep = cur.length;
+      if (isAsciiAlnum(u.ch)) while (keep > 0 && cur.length - keep < 8 && isAsciiAlnum(cur[keep - 1].ch)) keep--;
+      if (keep > 0 && OPENING_MARKS.includes(cur[keep - 1].ch)) keep--;
+      if (keep === 0 || cur.length - keep >= 8) keep = cur.length;
+      const carry = cur.splice(keep);
       lines.push(cur);
       cur = carry;
       w = carry.reduce((s, x) => s + widthOf(x.ch), 0);
@@ -247,9 +253,9 @@ function headlineLines(units, width) {
   for (let i = 0; i < units.length; i++) {
     w += widthOf(units[i].ch);
     if (w >= total / 2) {
-      // never start the second line with a closing mark
+      // never start the second line with a closing mark, nor break a number or Latin word
       let cut = i + 1;
-      while (cut < units.length - 1 && /[。，、」”’）》：；！？]/.test(units[cut].ch)) cut++;
+      while (cut < units.length - 1 && (/[。，、」”’）》：；！？]/.test(units[cut].ch) || (isAsciiAlnum(units[cut].ch) && isAsciiAlnum(units[cut - 1].ch)))) cut++;
       return [units.slice(0, cut), units.slice(cut)];
     }
   }

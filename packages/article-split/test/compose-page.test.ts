@@ -96,6 +96,7 @@ describe("roleOfSourceParagraph", () => {
     expect(roleOfSourceParagraph("合作社带头试种", 0).kind).toBe("body");
     expect(roleOfSourceParagraph("他说：“好。”", 3).kind).toBe("body");
     expect(roleOfSourceParagraph("乡亲们，朋友们，", 1).kind).toBe("body");
+    expect(roleOfSourceParagraph("（二）", 4).kind).toBe("subhead");
     expect(roleOfSourceParagraph("版式设计：林  青", 6).kind).toBe("staff");
   });
 
