@@ -20,7 +20,8 @@
 // also by separator style and by whether a headline group was printed after its body.
 //
 // usage: node packages/article-split/scripts/eval-layout.mjs [--split tune|held-out|all]
-//          [--variants K] [--json] [--dump N] [--errors] [--dir PATH]
+//          [--variants K] [--limit N] [--json] [--dump N] [--errors] [--dir PATH]
+// --limit N scores only the first N pages of each split (a quick look while iterating).
 // --dump N prints, for the first N pages of the TUNE split only (never look at held-out pages),
 // the raw text and the gold and predicted articles side by side. --errors tallies, on the TUNE
 // split only, where the characters of each composed role ended up in the parse and why articles
@@ -31,7 +32,7 @@ import { composePage, normalizeText, seedOf } from "./compose-page.mjs";
 import { loadPdPages, splitOf, DEFAULT_PD_DIR } from "./pd-pages.mjs";
 
 function parseArgs(argv) {
-  const opts = { split: "all", variants: 2, json: false, dump: 0, errors: false, dir: DEFAULT_PD_DIR };
+  const opts = { split: "all", variants: 2, json: false, dump: 0, errors: false, limit: Infinity, dir: DEFAULT_PD_DIR };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -44,17 +45,19 @@ function parseArgs(argv) {
     else if (a === "--json") opts.json = true;
     else if (a === "--dump") opts.dump = Number(value());
     else if (a === "--errors") opts.errors = true;
+    else if (a === "--limit") opts.limit = Number(value());
     else if (a === "--dir") opts.dir = value();
     else usage(`unknown argument ${a}`);
   }
   if (!["tune", "held-out", "all"].includes(opts.split)) usage(`--split must be tune, held-out or all`);
   if (!Number.isInteger(opts.variants) || opts.variants < 1) usage(`--variants must be a positive integer`);
   if (!Number.isInteger(opts.dump) || opts.dump < 0) usage(`--dump must be a non-negative integer`);
+  if (opts.limit !== Infinity && (!Number.isInteger(opts.limit) || opts.limit < 1)) usage(`--limit must be a positive integer`);
   return opts;
 }
 
 function usage(message) {
-  console.error(`eval-layout: ${message}\nusage: eval-layout.mjs [--split tune|held-out|all] [--variants K] [--json] [--dump N] [--errors] [--dir PATH]`);
+  console.error(`eval-layout: ${message}\nusage: eval-layout.mjs [--split tune|held-out|all] [--variants K] [--limit N] [--json] [--dump N] [--errors] [--dir PATH]`);
   process.exit(2);
 }
 
@@ -452,8 +455,10 @@ function main() {
   let parseMs = 0;
   const confusion = {};
   const articleKinds = {};
+  const seen = { tune: 0, "held-out": 0 };
   for (const pdPage of pages) {
     const split = splitOf(pdPage);
+    if (++seen[split] > opts.limit) continue;
     const wantDump = dumped < opts.dump && split === "tune";
     if (!splits.includes(split) && !wantDump && !(opts.errors && split === "tune")) continue;
     for (let v = 0; v < opts.variants; v++) {

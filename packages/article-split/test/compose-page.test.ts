@@ -1,5 +1,6 @@
 // The page composer and the metrics of scripts/eval-layout.mjs, on articles written for this test
 // (made-up places, people and events) and, when ../shared/pd-2019-10 is present, on 5 real pages.
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error -- plain ES modules of the package's scripts, without type declarations
 import { composePage, namesOf, normalizeText, roleOfSourceParagraph, seedOf } from "../scripts/compose-page.mjs";
@@ -107,7 +108,7 @@ describe("roleOfSourceParagraph", () => {
 });
 
 describe("composePage", () => {
-  const seeds = Array.from({ length: 40 }, (_, i) => i * 7919 + 1);
+  const seeds = Array.from({ length: 24 }, (_, i) => i * 7919 + 1);
 
   it("labels every non-white-space character of raw with exactly one region", () => {
     for (const seed of seeds) {
@@ -218,6 +219,24 @@ describe("eval-layout metrics", () => {
   });
 });
 
+// The script runs on the BUILT package (npm test builds first, as for the CLI's tests).
+const evalScript = new URL("../scripts/eval-layout.mjs", import.meta.url).pathname;
+const runEval = (...args: string[]) => spawnSync(process.execPath, [evalScript, ...args], { encoding: "utf8" });
+
+describe("eval-layout.mjs", () => {
+  it("says the articles are absent and exits 0", () => {
+    const r = runEval("--dir", "/nonexistent/pd-2019-10");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/not found, skipping/);
+  });
+
+  it("rejects an unknown split with exit code 2", () => {
+    const r = runEval("--split", "everything");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--split must be/);
+  });
+});
+
 const pdPages = loadPdPages();
 describe.skipIf(!pdPages)("on real People's Daily pages (../shared/pd-2019-10)", () => {
   it("composes and scores 5 pages with exact regions", () => {
@@ -229,6 +248,17 @@ describe.skipIf(!pdPages)("on real People's Daily pages (../shared/pd-2019-10)",
       expect(covered).toBe(c.raw.replace(/\s/g, "").length);
       const f = figures(scorePage(c.gold, splitPage(c.raw), c.raw));
       expect(f.charsLost + f.charsTwice).toBe(0);
+    }
+  });
+
+  it("prints the figures of both splits as JSON", () => {
+    const r = runEval("--limit", "2", "--variants", "1", "--json");
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    for (const split of ["tune", "held-out"]) {
+      expect(out.splits[split].all.pages).toBe(2);
+      expect(out.splits[split].all.articleF1).toBeGreaterThanOrEqual(0);
+      expect(out.splits[split].blank.pages + out.splits[split].single.pages).toBe(2);
     }
   });
 });
