@@ -44,6 +44,11 @@ const GIVEN_NAME_CHARS = "明华志建伟芳丽军强平敏静磊洋勇艳杰娟
 const SECTION_NAMES = ["要闻", "综合", "国内", "国际", "经济", "政治", "文化", "社会", "体育", "评论", "理论", "副刊", "视点", "地方", "法治", "教育", "科技", "生态", "民生", "环球"];
 /** Roles of an invented byline printed on its own line or run into the first body line. */
 const INVENTED_BYLINE_ROLES = ["本报记者", "本报记者", "本报记者", "记者", "本报特约记者", "本报通讯员"];
+/**
+ * How an invented byline is printed: 本报记者 王 明 (role+name), 本报记者  韩立新  周  平 (role+names),
+ * names alone (韩立新 周 平), a lone three-character name, or run into the first body line.
+ */
+const INVENTED_BYLINE_STYLES = ["role+name", "role+names", "names", "lone", "run-in"];
 /** Closing punctuation a line may hang past its width rather than start the next line with. */
 const HANGING_MARKS = "。，、」”";
 
@@ -413,17 +418,17 @@ export function composePage(pdPage, seed) {
 
     // an invented byline for an article whose source has none: on its own line or run into the body
     if (!hasByline && blocks.length > 0 && rng.chance(0.3)) {
-      const style = rng.int(0, 4);
-      const names = Array.from({ length: style === 1 ? 2 : 1 }, () => (style === 3 ? inventName(rng).slice(0, 1) + rng.pick(GIVEN_NAME_CHARS) + rng.pick(GIVEN_NAME_CHARS) : inventName(rng)));
+      const style = rng.pick(INVENTED_BYLINE_STYLES);
+      const threeCharacterName = () => inventName(rng).slice(0, 1) + rng.pick(GIVEN_NAME_CHARS) + rng.pick(GIVEN_NAME_CHARS);
+      const names = style === "lone" ? [threeCharacterName()] : style === "role+names" || style === "names" ? [inventName(rng), inventName(rng)] : [inventName(rng)];
       const role = rng.pick(INVENTED_BYLINE_ROLES);
-      const kind = kindOfRole(role);
-      const gap = style === 1 ? "  " : rng.pick([" ", "  "]);
-      const printedNames = names.map((n) => printName(n, rng)).join(style === 1 || style === 2 ? "  " : " ");
-      const text = style === 2 || style === 3 ? printedNames : role + gap + printedNames;
+      const printedNames = names.map((n) => printName(n, rng)).join(style === "role+names" ? "  " : rng.pick([" ", "  "]));
+      const withRole = style !== "names" && style !== "lone";
+      const text = withRole ? role + (style === "role+names" ? "  " : rng.pick([" ", "  "])) + printedNames : printedNames;
       article.byline = text;
-      article.contributors.unshift(...names.map((name) => ({ name, kind: style === 2 || style === 3 ? "author" : kind })));
+      article.contributors.unshift(...names.map((name) => ({ name, kind: withRole ? kindOfRole(role) : "author" })));
       const units = tagged(text, tagOf("byline", a));
-      if (style === 4) blocks[0] = [...units, ...tagged(" ", null), ...blocks[0]];
+      if (style === "run-in") blocks[0] = [...units, ...tagged(" ", null), ...blocks[0]];
       else blocks.unshift(units);
     }
 

@@ -9,6 +9,7 @@ import { figures, scorePage } from "../scripts/eval-layout.mjs";
 // @ts-expect-error -- idem
 import { loadPdPages, splitOf } from "../scripts/pd-pages.mjs";
 import { splitPage } from "@yk/article-split";
+import { SINGLE_SURNAMES } from "@yk/lexicon";
 
 interface Region { start: number; end: number; role: string; article: number }
 interface GoldArticle {
@@ -166,6 +167,18 @@ describe("composePage", () => {
     const c = compose(11);
     const staff = c.regions.filter((r) => r.role === "furniture:staff").map((r) => c.raw.slice(r.start, r.end));
     expect(normalizeText(staff.join(""))).toContain("版式设计：罗一鸣");
+  });
+
+  it("invents bylines for articles without one, from the surname list, never for one that has one", () => {
+    const invented = seeds.map((s) => compose(s).gold.articles[1]!).filter((a) => a.byline !== null);
+    expect(invented.length).toBeGreaterThan(0);
+    for (const a of invented) {
+      const authors = a.contributors.filter((c) => c.kind !== "photographer");
+      expect(authors.length).toBeGreaterThan(0);
+      for (const c of authors) expect(SINGLE_SURNAMES).toContain(c.name[0]);
+      expect(normalizeText(a.byline)).toContain(authors.map((c) => c.name).join(""));
+    }
+    for (const s of seeds) expect(compose(s).gold.articles[2]!.byline).toBe(`本报记者${NBSP}${NBSP}韩${NBSP}${NBSP}松`);
   });
 
   it("is deterministic from the seed, and seeds vary the layout", () => {
