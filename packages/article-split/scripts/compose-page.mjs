@@ -320,9 +320,14 @@ function staffLine(rng) {
 
 /**
  * Compose one page. `pdPage` = { id, date, page, articles: [{kicker, title, subtitle, paragraphs}] }.
- * Returns { raw, gold, regions, layout }: `gold` the expected parse (see README of scripts in
- * eval-layout.mjs), `regions` every printed piece { start, end, role, article } (article = index
- * into gold.articles or -1), `layout` the choices made (separator, crlf, displaced, widths).
+ * Returns { raw, gold, regions, layout }:
+ * - `gold` = { date, page (number), section (string|null), articles: [{ kicker, headline, subheadline
+ *   (string|null: the source's own fields), byline (the first byline printed, string|null),
+ *   contributors [{name, kind}] (bylines' and photo credits' names), paragraphs [{text, subhead}],
+ *   captions [] (图为… lines stay paragraphs), credits [photo credit texts], displaced }] };
+ * - `regions` = every printed piece { start, end, role, article } in raw offsets (article = index into
+ *   gold.articles, or -1 for page furniture), covering each non-white-space character once;
+ * - `layout` = the choices made: separator (blank|single), crlf, displaced (groups), widths.
  */
 export function composePage(pdPage, seed) {
   const rng = createRng(seed);
