@@ -454,3 +454,26 @@ export function composePage(pdPage, seed) {
   const regions = printer.regions.map((r) => ({ start: r.start, end: r.end, role: r.tag.role, article: r.tag.article }));
   return { raw, gold, regions, layout };
 }
+
+/**
+ * The composed page line by line, for training a line-role model: every raw line holding text,
+ * { start, end, text, role, article, roles } with `role`/`article` those of the region holding most
+ * of its characters and `roles` every region on it in order (a run-in byline line has byline, body).
+ */
+export function lineLabels({ raw, regions }) {
+  const lines = [];
+  let k = 0;
+  const re = /[^\r\n]+/g;
+  for (let m; (m = re.exec(raw)); ) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!m[0].trim()) continue;
+    while (k < regions.length && regions[k].end <= start) k++;
+    const on = [];
+    for (let j = k; j < regions.length && regions[j].start < end; j++) on.push(regions[j]);
+    const size = (r) => raw.slice(r.start, r.end).replace(SPACES_RE, "").length;
+    const main = on.reduce((best, r) => (size(r) > size(best) ? r : best), on[0]);
+    lines.push({ start, end, text: m[0], role: main.role, article: main.article, roles: on.map((r) => ({ role: r.role, article: r.article, start: r.start, end: r.end })) });
+  }
+  return lines;
+}

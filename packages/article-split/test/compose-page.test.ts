@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error -- plain ES modules of the package's scripts, without type declarations
-import { composePage, namesOf, normalizeText, roleOfSourceParagraph, seedOf } from "../scripts/compose-page.mjs";
+import { composePage, lineLabels, namesOf, normalizeText, roleOfSourceParagraph, seedOf } from "../scripts/compose-page.mjs";
 // @ts-expect-error -- idem
 import { figures, scorePage } from "../scripts/eval-layout.mjs";
 // @ts-expect-error -- idem
@@ -179,6 +179,21 @@ describe("composePage", () => {
       expect(normalizeText(a.byline)).toContain(authors.map((c) => c.name).join(""));
     }
     for (const s of seeds) expect(compose(s).gold.articles[2]!.byline).toBe(`本报记者${NBSP}${NBSP}韩${NBSP}${NBSP}松`);
+  });
+
+  it("labels every printed line with the role holding most of it", () => {
+    for (const seed of seeds.slice(0, 8)) {
+      const c = compose(seed);
+      const lines = lineLabels(c);
+      expect(lines.length).toBe(c.raw.split(/\r?\n/).filter((l) => l.trim()).length);
+      for (const l of lines) {
+        expect(c.raw.slice(l.start, l.end)).toBe(l.text);
+        expect(l.roles.map((r: Region) => r.role)).toContain(l.role);
+        for (const r of l.roles) expect(r.start >= l.start && r.end <= l.end).toBe(true);
+      }
+      const headline = lines.filter((l: { role: string; article: number }) => l.role === "headline" && l.article === 0);
+      expect(normalizeText(headline.map((l: { text: string }) => l.text).join(""))).toBe("青禾镇的新稻种试种成功");
+    }
   });
 
   it("is deterministic from the seed, and seeds vary the layout", () => {
