@@ -7,7 +7,7 @@
 // Gold roles of the source's own paragraphs come from one function, roleOfSourceParagraph, whose
 // rules are written out above it. Names invented for bylines and staff lines are made from
 // SINGLE_SURNAMES and a fixed list of common given-name characters, never from the articles.
-import { BYLINE_ROLES, BYLINE_ROLE_PREFIXES, DATELINE_AGENCIES, OPENING_MARKS, isAsciiAlnum, SINGLE_SURNAMES, STAFF_LINE_ROLES, WEEKDAYS, charWidth, isSpace } from "@yk/lexicon";
+import { BYLINE_ROLES, BYLINE_ROLE_PREFIXES, COMPOUND_SURNAMES, DATELINE_AGENCIES, OPENING_MARKS, isAsciiAlnum, SINGLE_SURNAMES, STAFF_LINE_ROLES, WEEKDAYS, charWidth, isSpace } from "@yk/lexicon";
 
 /** mulberry32: a small seeded PRNG, so that a page id and a seed always give the same page. */
 export function createRng(seed) {
@@ -74,8 +74,11 @@ const AGENCIES = DATELINE_AGENCIES.join("|");
 const DATELINE_RE = new RegExp(`^(?:(?:${AGENCIES})讯|(?:${AGENCIES})[\\u4e00-\\u9fff]{0,10}?(?:\\d{1,2}月\\d{1,2}日)?电)`);
 const BRACKET_RE = new RegExp(`^[${WS}]*（([^（）]{1,40})）`);
 const BYLINE_PARAGRAPH_RE = new RegExp(`^(${ROLE})[${WS}]*([\\u4e00-\\u9fff·、${WS}]+)$`);
-const CREDIT_RE = new RegExp(`^(?:(${ROLE})[${WS}]*)?([\\u4e00-\\u9fff·、${WS}]{2,30})摄(?:[${WS}]*（[^（）]{1,12}）)?$`);
-const STAFF_PARAGRAPH_RE = new RegExp(`^(?:本版)?(?:${[...STAFF_LINE_ROLES, "版式设计"].sort((a, b) => b.length - a.length).join("|")})[:：](?:[\u4e00-\u9fff·]{2,8}[、，]?){1,6}$`);
+const CREDIT_RE = new RegExp(`^(?:(${ROLE})[${WS}]*)?([\\u4e00-\\u9fff·、${WS}]{2,30}?)摄(?:影报道|影)?(?:[${WS}]*（[^（）]{1,12}）)?$`);
+const STAFF_ROLES = [...STAFF_LINE_ROLES].sort((a, b) => b.length - a.length).join("|");
+/** 版式设计：林青, 责任编辑  林青 (a long role needs no colon), 编辑：林青 (t without white space). */
+const STAFF_PARAGRAPH_RE = new RegExp(`^(?:本版)?(?:(?:版式设计|责任编辑)[:：]?|(?:${STAFF_ROLES})[:：])(?:[\u4e00-\u9fff·]{2,8}[、，]?){1,6}$`);
+const SURNAME_START_RE = new RegExp(`^(?:${COMPOUND_SURNAMES.join("|")}|[${SINGLE_SURNAMES}])`);
 const NAMES_ONLY_RE = new RegExp(`^[\\u4e00-\\u9fff·、${WS}]+$`);
 const SPACES_RE = new RegExp(`[${WS}]+`, "g");
 /** A name as bylines print them: 2–4 Han characters, or a transcribed name with a middle dot. */
@@ -120,7 +123,7 @@ export function namesOf(text, defaultKind = "author") {
 
 /**
  * What a paragraph of the source is on the page, by these rules, in this order:
- * 1. credit: ≤ 40 characters ending with 摄 (+ an optional bracket such as （影像中国）), before it an
+ * 1. credit: ≤ 40 characters ending with 摄 or 摄影(报道) (+ an optional bracket such as （影像中国）), before it an
  *    optional role and names only (周 平摄（影像中国）, 新华社记者  罗一鸣摄) → a photo credit, its names
  *    contributors of kind photographer; not a paragraph.
  * 2. byline: ≤ 30 characters, a role word then names only (本报记者  林  青, 新华社记者 …) → the
@@ -128,13 +131,17 @@ export function namesOf(text, defaultKind = "author") {
  * 3. dateline: a leading 本报/新华社/… X月X日电 or 本报讯, with an optional bracket of role + names
  *    right after it (（记者林青岚）, （罗一鸣、王小川）) → byline text = that prefix, contributors from the
  *    bracket; the rest of the paragraph is a body paragraph (none if empty).
+ * 3b. trailing byline: not the first paragraph, wholly in brackets, role words and names only, every
+ *    name 2–4 Han characters starting with a surname of the lexicon (（本报记者  林  青）, （罗一鸣）)
+ *    → a byline, contributors the names.
  * 4. note: a paragraph wholly in brackets (（相关报道见第十版）, （作者为…）) → a body paragraph of its
  *    article (region role "note"); but a bracketed numeral alone (（二）), not first, is a subhead.
  * 5. subhead: not the first paragraph, ≤ 30 characters, none of 。！？；… in it and not ending with ”,
  *    ， or 、 (a salutation such as 同志们，朋友们， goes on) → a paragraph with subhead: true.
  * 6. everything else (图为… captions included) → a body paragraph.
  * Before all these, 0. staff: a role of the page's staff (STAFF_LINE_ROLES, 版式设计) with ： and names
- *    (版式设计：林青) → page furniture (region furniture:staff, article -1), not part of the article.
+ *    (版式设计：林青; 版式设计 and 责任编辑 also without ：) → page furniture (region furniture:staff,
+ *    article -1), not part of the article.
  *
  * Returns { kind, ... } with, for "dateline", the code-unit ends of the byline prefix and the start
  * of the rest in `text`.
@@ -168,6 +175,11 @@ export function roleOfSourceParagraph(text, index) {
     return { kind: "dateline", contributors, bylineEnd, restStart };
   }
   if (index > 0 && /^[（(][一二三四五六七八九十\d]{1,3}[）)]$/.test(t)) return { kind: "subhead" };
+  const trailing = /^（([^（）]{2,60})）$/.exec(text.trim());
+  if (trailing && index > 0) {
+    const names = NAMES_ONLY_RE.test(trailing[1].replace(new RegExp(ROLE, "g"), "")) ? namesOf(trailing[1]) : [];
+    if (names.length > 0 && names.every((c) => isPersonName(c.name) && SURNAME_START_RE.test(c.name))) return { kind: "byline", contributors: names };
+  }
   if (/^（[^（）]*(?:（[^（）]*）[^（）]*)*）$/.test(t)) return { kind: "note" };
   if (index > 0 && t.length <= 30 && !/[。！？；…]/.test(t) && !/[”，、]$/.test(t)) return { kind: "subhead" };
   return { kind: "body" };

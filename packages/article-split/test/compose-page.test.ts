@@ -100,6 +100,11 @@ describe("roleOfSourceParagraph", () => {
     expect(roleOfSourceParagraph("乡亲们，朋友们，", 1).kind).toBe("body");
     expect(roleOfSourceParagraph("（二）", 4).kind).toBe("subhead");
     expect(roleOfSourceParagraph("版式设计：林  青", 6).kind).toBe("staff");
+    expect(roleOfSourceParagraph("版式设计  林  青", 6).kind).toBe("staff");
+    expect(roleOfSourceParagraph("（本报记者  林  青）", 6)).toMatchObject({ kind: "byline", contributors: [{ name: "林青" }] });
+    expect(roleOfSourceParagraph("（罗一鸣、王小川）", 6)).toMatchObject({ kind: "byline", contributors: [{ name: "罗一鸣" }, { name: "王小川" }] });
+    expect(roleOfSourceParagraph("（南州日报社）", 6).kind).toBe("note");
+    expect(roleOfSourceParagraph("本报记者  罗一鸣  林  青摄影报道", 2)).toMatchObject({ kind: "credit", contributors: [{ name: "罗一鸣", kind: "photographer" }, { name: "林青", kind: "photographer" }] });
   });
 
   it("joins letter-spaced names and splits names at white space and 、", () => {
