@@ -49,8 +49,8 @@ const INVENTED_BYLINE_ROLES = ["本报记者", "本报记者", "本报记者", "
  * names alone (韩立新 周 平), a lone three-character name, or run into the first body line.
  */
 const INVENTED_BYLINE_STYLES = ["role+name", "role+names", "names", "lone", "run-in"];
-/** Closing punctuation a line may hang past its width rather than start the next line with. */
-const HANGING_MARKS = "。，、」”";
+/** Closing punctuation a line may hang past its width rather than start the next line with (禁则: no line starts with one). */
+const HANGING_MARKS = "。，、」”’）》：；！？";
 
 function inventName(rng) {
   const surname = SINGLE_SURNAMES[rng.int(0, SINGLE_SURNAMES.length - 1)];
@@ -212,12 +212,10 @@ function wrapColumn(units, width) {
       continue;
     }
     if (cur.some((x) => !isSpace(x.ch)) && w + cw > limit + 1e-9) {
+      // closing marks hang past the width (。” both): the line breaks at the next other character
       if (HANGING_MARKS.includes(u.ch)) {
         cur.push(u);
-        lines.push(cur);
-        cur = [];
-        w = 0;
-        limit = width;
+        w += cw;
         continue;
       }
       // a number or Latin word is not broken (1949 moves down whole), and an opening mark never
