@@ -275,10 +275,15 @@ export function scorePage(gold, predicted, raw) {
     dateOk: predicted.publication?.date === gold.date ? 1 : 0,
     ...coverage(raw, predicted),
   };
+  c.displacedArticles = 0;
+  c.displacedMatched = 0;
+  c.displacedHeadlineAllOk = 0;
   gold.articles.forEach((g, i) => {
     c.goldNames += goldNames(g).length;
     const j = goldToPred[i];
+    if (g.displaced) c.displacedArticles++;
     if (j < 0) return;
+    if (g.displaced) c.displacedMatched++;
     const p = predicted.articles[j];
     const k = normalizeText(g.kicker) === normalizeText(p.kicker);
     const h = normalizeText(g.headline) === normalizeText(p.headline);
@@ -287,6 +292,7 @@ export function scorePage(gold, predicted, raw) {
     c.headlineOk += h;
     c.subheadlineOk += s;
     c.headlineAllOk += k && h && s;
+    if (g.displaced) c.displacedHeadlineAllOk += k && h && s;
     c.matchedNames += multisetOverlap(goldNames(g), predNames(p));
   });
   return c;
@@ -316,6 +322,12 @@ export function figures(c) {
     pageNumber: ratio(c.pageOk, c.pages),
     section: ratio(c.sectionOk, c.sectionPrinted),
     date: ratio(c.dateOk, c.pages),
+    /** Per gold article whose headline group was printed after its body: matched, and all three fields exact. */
+    displacedArticles: c.displacedArticles ?? 0,
+    displacedMatched: ratio(c.displacedMatched, c.displacedArticles),
+    displacedHeadlineAll: ratio(c.displacedHeadlineAllOk, c.displacedArticles),
+    inOrderMatched: ratio(c.matchedArticles - c.displacedMatched, c.goldArticles - c.displacedArticles),
+    inOrderHeadlineAll: ratio(c.headlineAllOk - c.displacedHeadlineAllOk, c.goldArticles - c.displacedArticles),
     charsLost: c.lost ?? 0,
     charsTwice: c.twice ?? 0,
     chars: c.chars ?? 0,
@@ -505,9 +517,11 @@ function main() {
         [s, r.all],
         ["  blank lines", r.blank],
         ["  single lines", r.single],
-        ["  displaced group", r.displaced],
-        ["  in order", r.inOrder],
+        ["  a group displaced", r.displaced],
+        ["  none displaced", r.inOrder],
       ]));
+      const a = r.all;
+      console.log(`per article: ${a.displacedArticles} with the headline group after the body: matched ${fmt(a.displacedMatched)}, k+h+s ${fmt(a.displacedHeadlineAll)}; the others: matched ${fmt(a.inOrderMatched)}, k+h+s ${fmt(a.inOrderHeadlineAll)}`);
     }
     if (opts.errors) console.log(`\n${errorReport(confusion, articleKinds)}`);
     console.log(`\n${seconds.toFixed(1)} s (splitPage ${(parseMs / 1000).toFixed(1)} s)`);
