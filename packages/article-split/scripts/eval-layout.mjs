@@ -465,6 +465,7 @@ function main() {
   const dumps = [];
   let dumped = 0;
   let parseMs = 0;
+  const failures = [];
   const confusion = {};
   const articleKinds = {};
   const seen = { tune: 0, "held-out": 0 };
@@ -476,7 +477,14 @@ function main() {
     for (let v = 0; v < opts.variants; v++) {
       const { raw, gold, layout, regions } = composePage(pdPage, seedOf(`${pdPage.id}#${v}`));
       const t0 = performance.now();
-      const predicted = splitPage(raw);
+      let predicted;
+      try {
+        predicted = splitPage(raw);
+      } catch (error) {
+        // scored as an empty parse, reported, and the run exits 1: a throw is a bug, never a figure
+        failures.push(`${pdPage.id}#${v}: ${error?.stack ?? error}`);
+        predicted = { publication: {}, section: null, articles: [], furniture: [], unassigned: [] };
+      }
       parseMs += performance.now() - t0;
       if (wantDump && v === 0) {
         dumps.push(dumpPage(pdPage.id, raw, { ...gold, ...layout, articles: gold.articles }, predicted));
@@ -506,7 +514,7 @@ function main() {
   const seconds = (performance.now() - started) / 1000;
   if (opts.json) {
     const errors = opts.errors ? { roleConfusion: confusion, articles: articleKinds } : undefined;
-    console.log(JSON.stringify({ variants: opts.variants, seconds, parseSeconds: parseMs / 1000, splits: result, errors }, null, 2));
+    console.log(JSON.stringify({ variants: opts.variants, seconds, parseSeconds: parseMs / 1000, splits: result, errors, failures }, null, 2));
   } else {
     if (dumps.length) console.log(dumps.join("\n\n") + "\n");
     console.log(`splitPage on People's Daily pages (Oct 2019) composed ${opts.variants}× each; tune = 1–20 Oct, held-out = 21–31 Oct`);
@@ -525,6 +533,10 @@ function main() {
     }
     if (opts.errors) console.log(`\n${errorReport(confusion, articleKinds)}`);
     console.log(`\n${seconds.toFixed(1)} s (splitPage ${(parseMs / 1000).toFixed(1)} s)`);
+  }
+  if (failures.length > 0) {
+    console.error(`eval-layout: splitPage threw on ${failures.length} composed pages (scored as empty parses); the first:\n${failures[0]}`);
+    process.exitCode = 1;
   }
 }
 
