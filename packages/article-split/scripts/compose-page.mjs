@@ -7,7 +7,7 @@
 // Gold roles of the source's own paragraphs come from one function, roleOfSourceParagraph, whose
 // rules are written out above it. Names invented for bylines and staff lines are made from
 // SINGLE_SURNAMES and a fixed list of common given-name characters, never from the articles.
-import { BYLINE_ROLES, BYLINE_ROLE_PREFIXES, DATELINE_AGENCIES, OPENING_MARKS, SINGLE_SURNAMES, STAFF_LINE_ROLES, WEEKDAYS, charWidth, isSpace } from "@yk/lexicon";
+import { BYLINE_ROLES, BYLINE_ROLE_PREFIXES, COMPOUND_SURNAMES, DATELINE_AGENCIES, OPENING_MARKS, isAsciiAlnum, SINGLE_SURNAMES, STAFF_LINE_ROLES, WEEKDAYS, charWidth, isSpace } from "@yk/lexicon";
 
 /** mulberry32: a small seeded PRNG, so that a page id and a seed always give the same page. */
 export function createRng(seed) {
@@ -44,8 +44,13 @@ const GIVEN_NAME_CHARS = "明华志建伟芳丽军强平敏静磊洋勇艳杰娟
 const SECTION_NAMES = ["要闻", "综合", "国内", "国际", "经济", "政治", "文化", "社会", "体育", "评论", "理论", "副刊", "视点", "地方", "法治", "教育", "科技", "生态", "民生", "环球"];
 /** Roles of an invented byline printed on its own line or run into the first body line. */
 const INVENTED_BYLINE_ROLES = ["本报记者", "本报记者", "本报记者", "记者", "本报特约记者", "本报通讯员"];
-/** Closing punctuation a line may hang past its width rather than start the next line with. */
-const HANGING_MARKS = "。，、；：！？）」』”’》";
+/**
+ * How an invented byline is printed: 本报记者 王 明 (role+name), 本报记者  韩立新  周  平 (role+names),
+ * names alone (韩立新 周 平), a lone three-character name, or run into the first body line.
+ */
+const INVENTED_BYLINE_STYLES = ["role+name", "role+names", "names", "lone", "run-in"];
+/** Closing punctuation a line may hang past its width rather than start the next line with (禁则: no line starts with one). */
+const HANGING_MARKS = "。，、」”’）》：；！？";
 
 function inventName(rng) {
   const surname = SINGLE_SURNAMES[rng.int(0, SINGLE_SURNAMES.length - 1)];
@@ -69,8 +74,11 @@ const AGENCIES = DATELINE_AGENCIES.join("|");
 const DATELINE_RE = new RegExp(`^(?:(?:${AGENCIES})讯|(?:${AGENCIES})[\\u4e00-\\u9fff]{0,10}?(?:\\d{1,2}月\\d{1,2}日)?电)`);
 const BRACKET_RE = new RegExp(`^[${WS}]*（([^（）]{1,40})）`);
 const BYLINE_PARAGRAPH_RE = new RegExp(`^(${ROLE})[${WS}]*([\\u4e00-\\u9fff·、${WS}]+)$`);
-const CREDIT_RE = new RegExp(`^(?:(${ROLE})[${WS}]*)?([\\u4e00-\\u9fff·、${WS}]{2,30})摄(?:[${WS}]*（[^（）]{1,12}）)?$`);
-const STAFF_PARAGRAPH_RE = new RegExp(`^(?:本版)?(?:${[...STAFF_LINE_ROLES, "版式设计"].sort((a, b) => b.length - a.length).join("|")})[:：](?:[\u4e00-\u9fff·]{2,8}[、，]?){1,6}$`);
+const CREDIT_RE = new RegExp(`^(?:(${ROLE})[${WS}]*)?([\\u4e00-\\u9fff·、${WS}]{2,30}?)摄(?:影报道|影)?(?:[${WS}]*（[^（）]{1,12}）)?$`);
+const STAFF_ROLES = [...STAFF_LINE_ROLES].sort((a, b) => b.length - a.length).join("|");
+/** 版式设计：林青, 责任编辑  林青 (a long role needs no colon), 编辑：林青 (t without white space). */
+const STAFF_PARAGRAPH_RE = new RegExp(`^(?:本版)?(?:(?:版式设计|责任编辑)[:：]?|(?:${STAFF_ROLES})[:：])(?:[\u4e00-\u9fff·]{2,8}[、，]?){1,6}$`);
+const SURNAME_START_RE = new RegExp(`^(?:${COMPOUND_SURNAMES.join("|")}|[${SINGLE_SURNAMES}])`);
 const NAMES_ONLY_RE = new RegExp(`^[\\u4e00-\\u9fff·、${WS}]+$`);
 const SPACES_RE = new RegExp(`[${WS}]+`, "g");
 /** A name as bylines print them: 2–4 Han characters, or a transcribed name with a middle dot. */
@@ -115,7 +123,7 @@ export function namesOf(text, defaultKind = "author") {
 
 /**
  * What a paragraph of the source is on the page, by these rules, in this order:
- * 1. credit: ≤ 40 characters ending with 摄 (+ an optional bracket such as （影像中国）), before it an
+ * 1. credit: ≤ 40 characters ending with 摄 or 摄影(报道) (+ an optional bracket such as （影像中国）), before it an
  *    optional role and names only (周 平摄（影像中国）, 新华社记者  罗一鸣摄) → a photo credit, its names
  *    contributors of kind photographer; not a paragraph.
  * 2. byline: ≤ 30 characters, a role word then names only (本报记者  林  青, 新华社记者 …) → the
@@ -123,13 +131,17 @@ export function namesOf(text, defaultKind = "author") {
  * 3. dateline: a leading 本报/新华社/… X月X日电 or 本报讯, with an optional bracket of role + names
  *    right after it (（记者林青岚）, （罗一鸣、王小川）) → byline text = that prefix, contributors from the
  *    bracket; the rest of the paragraph is a body paragraph (none if empty).
+ * 3b. trailing byline: not the first paragraph, wholly in brackets, role words and names only, every
+ *    name 2–4 Han characters starting with a surname of the lexicon (（本报记者  林  青）, （罗一鸣）)
+ *    → a byline, contributors the names.
  * 4. note: a paragraph wholly in brackets (（相关报道见第十版）, （作者为…）) → a body paragraph of its
- *    article (region role "note").
+ *    article (region role "note"); but a bracketed numeral alone (（二）), not first, is a subhead.
  * 5. subhead: not the first paragraph, ≤ 30 characters, none of 。！？；… in it and not ending with ”,
  *    ， or 、 (a salutation such as 同志们，朋友们， goes on) → a paragraph with subhead: true.
  * 6. everything else (图为… captions included) → a body paragraph.
  * Before all these, 0. staff: a role of the page's staff (STAFF_LINE_ROLES, 版式设计) with ： and names
- *    (版式设计：林青) → page furniture (region furniture:staff, article -1), not part of the article.
+ *    (版式设计：林青; 版式设计 and 责任编辑 also without ：) → page furniture (region furniture:staff,
+ *    article -1), not part of the article.
  *
  * Returns { kind, ... } with, for "dateline", the code-unit ends of the byline prefix and the start
  * of the rest in `text`.
@@ -161,6 +173,12 @@ export function roleOfSourceParagraph(text, index) {
     let restStart = bylineEnd;
     while (restStart < text.length && isSpace(text[restStart])) restStart++;
     return { kind: "dateline", contributors, bylineEnd, restStart };
+  }
+  if (index > 0 && /^[（(][一二三四五六七八九十\d]{1,3}[）)]$/.test(t)) return { kind: "subhead" };
+  const trailing = /^（([^（）]{2,60})）$/.exec(text.trim());
+  if (trailing && index > 0) {
+    const names = NAMES_ONLY_RE.test(trailing[1].replace(new RegExp(ROLE, "g"), "")) ? namesOf(trailing[1]) : [];
+    if (names.length > 0 && names.every((c) => isPersonName(c.name) && SURNAME_START_RE.test(c.name))) return { kind: "byline", contributors: names };
   }
   if (/^（[^（）]*(?:（[^（）]*）[^（）]*)*）$/.test(t)) return { kind: "note" };
   if (index > 0 && t.length <= 30 && !/[。！？；…]/.test(t) && !/[”，、]$/.test(t)) return { kind: "subhead" };
@@ -194,16 +212,19 @@ function wrapColumn(units, width) {
       continue;
     }
     if (cur.some((x) => !isSpace(x.ch)) && w + cw > limit + 1e-9) {
+      // closing marks hang past the width (。” both): the line breaks at the next other character
       if (HANGING_MARKS.includes(u.ch)) {
         cur.push(u);
-        lines.push(cur);
-        cur = [];
-        w = 0;
-        limit = width;
+        w += cw;
         continue;
       }
-      // an opening mark never ends a line: it moves down with the character it opens
-      const carry = cur.length > 1 && OPENING_MARKS.includes(cur[cur.length - 1].ch) ? cur.splice(cur.length - 1) : [];
+      // a number or Latin word is not broken (1949 moves down whole), and an opening mark never
+      // ends a line: both move down with what follows them
+      let keep = cur.length;
+      if (isAsciiAlnum(u.ch)) while (keep > 0 && cur.length - keep < 8 && isAsciiAlnum(cur[keep - 1].ch)) keep--;
+      if (keep > 0 && OPENING_MARKS.includes(cur[keep - 1].ch)) keep--;
+      if (keep === 0 || cur.length - keep >= 8) keep = cur.length;
+      const carry = cur.splice(keep);
       lines.push(cur);
       cur = carry;
       w = carry.reduce((s, x) => s + widthOf(x.ch), 0);
@@ -247,9 +268,9 @@ function headlineLines(units, width) {
   for (let i = 0; i < units.length; i++) {
     w += widthOf(units[i].ch);
     if (w >= total / 2) {
-      // never start the second line with a closing mark
+      // never start the second line with a closing mark, nor break a number or Latin word
       let cut = i + 1;
-      while (cut < units.length - 1 && /[。，、」”’）》：；！？]/.test(units[cut].ch)) cut++;
+      while (cut < units.length - 1 && (/[。，、」”’）》：；！？]/.test(units[cut].ch) || (isAsciiAlnum(units[cut].ch) && isAsciiAlnum(units[cut - 1].ch)))) cut++;
       return [units.slice(0, cut), units.slice(cut)];
     }
   }
@@ -309,9 +330,14 @@ function staffLine(rng) {
 
 /**
  * Compose one page. `pdPage` = { id, date, page, articles: [{kicker, title, subtitle, paragraphs}] }.
- * Returns { raw, gold, regions, layout }: `gold` the expected parse (see README of scripts in
- * eval-layout.mjs), `regions` every printed piece { start, end, role, article } (article = index
- * into gold.articles or -1), `layout` the choices made (separator, crlf, displaced, widths).
+ * Returns { raw, gold, regions, layout }:
+ * - `gold` = { date, page (number), section (string|null), articles: [{ kicker, headline, subheadline
+ *   (string|null: the source's own fields), byline (the first byline printed, string|null),
+ *   contributors [{name, kind}] (bylines' and photo credits' names), paragraphs [{text, subhead}],
+ *   captions [] (图为… lines stay paragraphs), credits [photo credit texts], displaced }] };
+ * - `regions` = every printed piece { start, end, role, article } in raw offsets (article = index into
+ *   gold.articles, or -1 for page furniture), covering each non-white-space character once;
+ * - `layout` = the choices made: separator (blank|single), crlf, displaced (groups), widths.
  */
 export function composePage(pdPage, seed) {
   const rng = createRng(seed);
@@ -408,17 +434,17 @@ export function composePage(pdPage, seed) {
 
     // an invented byline for an article whose source has none: on its own line or run into the body
     if (!hasByline && blocks.length > 0 && rng.chance(0.3)) {
-      const style = rng.int(0, 4);
-      const names = Array.from({ length: style === 1 ? 2 : 1 }, () => (style === 3 ? inventName(rng).slice(0, 1) + rng.pick(GIVEN_NAME_CHARS) + rng.pick(GIVEN_NAME_CHARS) : inventName(rng)));
+      const style = rng.pick(INVENTED_BYLINE_STYLES);
+      const threeCharacterName = () => inventName(rng).slice(0, 1) + rng.pick(GIVEN_NAME_CHARS) + rng.pick(GIVEN_NAME_CHARS);
+      const names = style === "lone" ? [threeCharacterName()] : style === "role+names" || style === "names" ? [inventName(rng), inventName(rng)] : [inventName(rng)];
       const role = rng.pick(INVENTED_BYLINE_ROLES);
-      const kind = kindOfRole(role);
-      const gap = style === 1 ? "  " : rng.pick([" ", "  "]);
-      const printedNames = names.map((n) => printName(n, rng)).join(style === 1 || style === 2 ? "  " : " ");
-      const text = style === 2 || style === 3 ? printedNames : role + gap + printedNames;
+      const printedNames = names.map((n) => printName(n, rng)).join(style === "role+names" ? "  " : rng.pick([" ", "  "]));
+      const withRole = style !== "names" && style !== "lone";
+      const text = withRole ? role + (style === "role+names" ? "  " : rng.pick([" ", "  "])) + printedNames : printedNames;
       article.byline = text;
-      article.contributors.unshift(...names.map((name) => ({ name, kind: style === 2 || style === 3 ? "author" : kind })));
+      article.contributors.unshift(...names.map((name) => ({ name, kind: withRole ? kindOfRole(role) : "author" })));
       const units = tagged(text, tagOf("byline", a));
-      if (style === 4) blocks[0] = [...units, ...tagged(" ", null), ...blocks[0]];
+      if (style === "run-in") blocks[0] = [...units, ...tagged(" ", null), ...blocks[0]];
       else blocks.unshift(units);
     }
 
@@ -438,4 +464,27 @@ export function composePage(pdPage, seed) {
   const raw = printer.finish();
   const regions = printer.regions.map((r) => ({ start: r.start, end: r.end, role: r.tag.role, article: r.tag.article, piece: r.tag.piece }));
   return { raw, gold, regions, layout };
+}
+
+/**
+ * The composed page line by line, for training a line-role model: every raw line holding text,
+ * { start, end, text, role, article, roles } with `role`/`article` those of the region holding most
+ * of its characters and `roles` every region on it in order (a run-in byline line has byline, body).
+ */
+export function lineLabels({ raw, regions }) {
+  const lines = [];
+  let k = 0;
+  const re = /[^\r\n]+/g;
+  for (let m; (m = re.exec(raw)); ) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!m[0].trim()) continue;
+    while (k < regions.length && regions[k].end <= start) k++;
+    const on = [];
+    for (let j = k; j < regions.length && regions[j].start < end; j++) on.push(regions[j]);
+    const size = (r) => raw.slice(r.start, r.end).replace(SPACES_RE, "").length;
+    const main = on.reduce((best, r) => (size(r) > size(best) ? r : best), on[0]);
+    lines.push({ start, end, text: m[0], role: main.role, article: main.article, roles: on.map((r) => ({ role: r.role, article: r.article, start: r.start, end: r.end })) });
+  }
+  return lines;
 }

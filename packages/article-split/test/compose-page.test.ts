@@ -1,13 +1,15 @@
 // The page composer and the metrics of scripts/eval-layout.mjs, on articles written for this test
 // (made-up places, people and events) and, when ../shared/pd-2019-10 is present, on 5 real pages.
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error -- plain ES modules of the package's scripts, without type declarations
-import { composePage, namesOf, normalizeText, roleOfSourceParagraph, seedOf } from "../scripts/compose-page.mjs";
+import { composePage, lineLabels, namesOf, normalizeText, roleOfSourceParagraph, seedOf } from "../scripts/compose-page.mjs";
 // @ts-expect-error -- idem
 import { figures, scorePage } from "../scripts/eval-layout.mjs";
 // @ts-expect-error -- idem
 import { loadPdPages, splitOf } from "../scripts/pd-pages.mjs";
 import { splitPage } from "@yk/article-split";
+import { SINGLE_SURNAMES } from "@yk/lexicon";
 
 interface Region { start: number; end: number; role: string; article: number }
 interface GoldArticle {
@@ -96,7 +98,13 @@ describe("roleOfSourceParagraph", () => {
     expect(roleOfSourceParagraph("合作社带头试种", 0).kind).toBe("body");
     expect(roleOfSourceParagraph("他说：“好。”", 3).kind).toBe("body");
     expect(roleOfSourceParagraph("乡亲们，朋友们，", 1).kind).toBe("body");
+    expect(roleOfSourceParagraph("（二）", 4).kind).toBe("subhead");
     expect(roleOfSourceParagraph("版式设计：林  青", 6).kind).toBe("staff");
+    expect(roleOfSourceParagraph("版式设计  林  青", 6).kind).toBe("staff");
+    expect(roleOfSourceParagraph("（本报记者  林  青）", 6)).toMatchObject({ kind: "byline", contributors: [{ name: "林青" }] });
+    expect(roleOfSourceParagraph("（罗一鸣、王小川）", 6)).toMatchObject({ kind: "byline", contributors: [{ name: "罗一鸣" }, { name: "王小川" }] });
+    expect(roleOfSourceParagraph("（南州日报社）", 6).kind).toBe("note");
+    expect(roleOfSourceParagraph("本报记者  罗一鸣  林  青摄影报道", 2)).toMatchObject({ kind: "credit", contributors: [{ name: "罗一鸣", kind: "photographer" }, { name: "林青", kind: "photographer" }] });
   });
 
   it("joins letter-spaced names and splits names at white space and 、", () => {
@@ -106,7 +114,7 @@ describe("roleOfSourceParagraph", () => {
 });
 
 describe("composePage", () => {
-  const seeds = Array.from({ length: 40 }, (_, i) => i * 7919 + 1);
+  const seeds = Array.from({ length: 24 }, (_, i) => i * 7919 + 1);
 
   it("labels every non-white-space character of raw with exactly one region", () => {
     for (const seed of seeds) {
@@ -166,6 +174,33 @@ describe("composePage", () => {
     expect(normalizeText(staff.join(""))).toContain("版式设计：罗一鸣");
   });
 
+  it("invents bylines for articles without one, from the surname list, never for one that has one", () => {
+    const invented = seeds.map((s) => compose(s).gold.articles[1]!).filter((a) => a.byline !== null);
+    expect(invented.length).toBeGreaterThan(0);
+    for (const a of invented) {
+      const authors = a.contributors.filter((c) => c.kind !== "photographer");
+      expect(authors.length).toBeGreaterThan(0);
+      for (const c of authors) expect(SINGLE_SURNAMES).toContain(c.name[0]);
+      expect(normalizeText(a.byline)).toContain(authors.map((c) => c.name).join(""));
+    }
+    for (const s of seeds) expect(compose(s).gold.articles[2]!.byline).toBe(`本报记者${NBSP}${NBSP}韩${NBSP}${NBSP}松`);
+  });
+
+  it("labels every printed line with the role holding most of it", () => {
+    for (const seed of seeds.slice(0, 8)) {
+      const c = compose(seed);
+      const lines = lineLabels(c);
+      expect(lines.length).toBe(c.raw.split(/\r?\n/).filter((l) => l.trim()).length);
+      for (const l of lines) {
+        expect(c.raw.slice(l.start, l.end)).toBe(l.text);
+        expect(l.roles.map((r: Region) => r.role)).toContain(l.role);
+        for (const r of l.roles) expect(r.start >= l.start && r.end <= l.end).toBe(true);
+      }
+      const headline = lines.filter((l: { role: string; article: number }) => l.role === "headline" && l.article === 0);
+      expect(normalizeText(headline.map((l: { text: string }) => l.text).join(""))).toBe("青禾镇的新稻种试种成功");
+    }
+  });
+
   it("is deterministic from the seed, and seeds vary the layout", () => {
     expect(compose(5)).toEqual(compose(5));
     expect(new Set(seeds.map((s) => compose(s).raw)).size).toBe(seeds.length);
@@ -217,6 +252,18 @@ describe("eval-layout metrics", () => {
   });
 });
 
+// The script runs on the BUILT package (npm test builds first, as for the CLI's tests).
+const evalScript = new URL("../scripts/eval-layout.mjs", import.meta.url).pathname;
+const runEval = (...args: string[]) => spawnSync(process.execPath, [evalScript, ...args], { encoding: "utf8" });
+
+describe("eval-layout.mjs", () => {
+  it("says the articles are absent and exits 0", () => {
+    const r = runEval("--dir", "/nonexistent/pd-2019-10");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/not found, skipping/);
+  });
+});
+
 const pdPages = loadPdPages();
 describe.skipIf(!pdPages)("on real People's Daily pages (../shared/pd-2019-10)", () => {
   it("composes and scores 5 pages with exact regions", () => {
@@ -228,6 +275,17 @@ describe.skipIf(!pdPages)("on real People's Daily pages (../shared/pd-2019-10)",
       expect(covered).toBe(c.raw.replace(/\s/g, "").length);
       const f = figures(scorePage(c.gold, splitPage(c.raw), c.raw));
       expect(f.charsLost + f.charsTwice).toBe(0);
+    }
+  });
+
+  it("prints the figures of both splits as JSON", () => {
+    const r = runEval("--limit", "1", "--variants", "1", "--json");
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    for (const split of ["tune", "held-out"]) {
+      expect(out.splits[split].all.pages).toBe(1);
+      expect(out.splits[split].all.articleF1).toBeGreaterThanOrEqual(0);
+      expect(out.splits[split].blank.pages + out.splits[split].single.pages).toBe(1);
     }
   });
 });
