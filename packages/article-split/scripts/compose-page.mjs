@@ -338,8 +338,11 @@ function staffLine(rng) {
  * - `regions` = every printed piece { start, end, role, article } in raw offsets (article = index into
  *   gold.articles, or -1 for page furniture), covering each non-white-space character once;
  * - `layout` = the choices made: separator (blank|single), crlf, displaced (groups), widths.
+ * With `extras` (for training, not for the evaluation), items the source pages lack are printed
+ * too, made of the page's own lines: photo news (a title, a caption, a 摄 credit) and
+ * headline-only teasers.
  */
-export function composePage(pdPage, seed) {
+export function composePage(pdPage, seed, { extras = false } = {}) {
   const rng = createRng(seed);
   const separator = rng.chance(0.5) ? "blank" : "single";
   const crlf = rng.chance(0.1);
@@ -377,6 +380,30 @@ export function composePage(pdPage, seed) {
   const staffAtTop = rng.chance(0.5);
   if (staff && staffAtTop) top.push(staff);
   for (const units of top) printer.line(units, lineBreak);
+
+  // photo news and teasers, for training: made of the page's own text, gold by construction
+  const printExtras = (after) => {
+    const other = pdPage.articles[rng.int(0, pdPage.articles.length - 1)];
+    const title = other.title || other.kicker;
+    if (!title) return;
+    const a = gold.articles.length;
+    if (rng.chance(0.25)) {
+      const caption = (other.paragraphs.find((p) => p.length >= 20 && p.length <= 160) ?? "").trim();
+      if (!caption) return;
+      const name = printName(inventName(rng), rng);
+      const credit = `${rng.pick(["融媒记者 ", "本报记者 ", "记者 ", "", "通讯员 "])}${name}${rng.pick([" 摄", "摄", "  摄"])}`;
+      gold.articles.push({ kicker: null, headline: title, subheadline: null, byline: null, contributors: [], paragraphs: [], captions: [caption], credits: [credit] });
+      const width = rng.int(12, 24);
+      const creditFirst = rng.chance(0.2);
+      for (const line of headlineLines(tagged(title, tagOf("headline", a)), headlineWidth)) printer.line(line, lineBreak);
+      if (creditFirst) printer.line(tagged(credit, tagOf("credit", a)), lineBreak);
+      for (const line of wrapColumn(tagged(caption, tagOf("body", a, 0)), width)) printer.line(line, lineBreak);
+      if (!creditFirst) printer.line(tagged(credit, tagOf("credit", a)), lineBreak);
+    } else if (rng.chance(0.25)) {
+      gold.articles.push({ kicker: null, headline: title, subheadline: null, byline: null, contributors: [], paragraphs: [], captions: [], credits: [] });
+      for (const line of headlineLines(tagged(title, tagOf("headline", a)), headlineWidth)) printer.line(line, lineBreak);
+    }
+  };
 
   pdPage.articles.forEach((src, a) => {
     const width = rng.int(12, 24);
@@ -458,6 +485,7 @@ export function composePage(pdPage, seed) {
     }
     if (displaced) printGroup();
     article.displaced = displaced;
+    if (extras) printExtras(a);
   });
 
   if (staff && !staffAtTop) printer.line(staff, lineBreak);

@@ -5,11 +5,11 @@
 //
 // Trains on the "tune" pages only (1–20 October); the held-out pages (21–31) are for
 // `npm run eval:layout`. Deterministic: fixed seeds for composing and shuffling.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { reflow } from "@yk/reflow";
-import { ROLES, decodeRoles, pageUnits, unitFeatures } from "@yk/article-split";
+import { ROLES, decodeRoles, fieldStarts, pageUnits, unitFeatures } from "@yk/article-split";
 import { loadPdPages, splitOf } from "./pd-pages.mjs";
 import { composePage, createRng, seedOf } from "./compose-page.mjs";
 
@@ -83,17 +83,26 @@ export function goldRoles(units, regions) {
   return out;
 }
 
+// Pages of a county daily written for training (scripts/data/county-pages.json, our own text):
+// another paper's style (本报讯, kickers before parallel-phrase headlines, briefs), composed in
+// many layouts so that a few pages weigh as much as a style should.
+const countyPages = JSON.parse(readFileSync(resolve(here, "data/county-pages.json"), "utf8"));
+const COUNTY_VARIANTS = Number(arg("--county-variants", 40));
+
 console.time("compose");
 const examples = [];
-for (const page of pages) {
-  if (splitOf(page) !== "tune") continue;
-  for (let v = 0; v < VARIANTS; v++) {
-    const { raw, regions } = composePage(page, seedOf(`${page.id}#train${v}`));
+const sources = [
+  ...pages.filter((p) => splitOf(p) === "tune").map((page) => ({ page, variants: VARIANTS })),
+  ...countyPages.map((page) => ({ page, variants: COUNTY_VARIANTS })),
+];
+for (const { page, variants } of sources) {
+  for (let v = 0; v < variants; v++) {
+    const { raw, regions } = composePage(page, seedOf(`${page.id}#train${v}`), { extras: true });
     const result = reflow(raw);
     const units = pageUnits(result, {});
     const shapes = units.map((x) => x.shape);
     const features = unitFeatures(shapes, { blankLines: result.gapStyle === "blank-lines" });
-    examples.push({ features, fixed: shapes.map((s) => s.fixed), gold: goldRoles(units, regions) });
+    examples.push({ features, fixed: shapes.map((s) => s.fixed), starts: fieldStarts(shapes), gold: goldRoles(units, regions) });
   }
 }
 console.timeEnd("compose");
@@ -135,7 +144,7 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
   let wrong = 0;
   let total = 0;
   for (const ex of examples) {
-    const predicted = decodeRoles(ex.features.map(emit), transition, ex.fixed);
+    const predicted = decodeRoles(ex.features.map(emit), transition, ex.fixed, ex.starts);
     for (let i = 0; i < predicted.length; i++) {
       total++;
       const g = ex.gold[i];
@@ -195,7 +204,7 @@ if (args.includes("--confusion")) {
   let wrong = 0;
   let total = 0;
   for (const ex of examples) {
-    const predicted = decodeRoles(ex.features.map(avgEmit), avgTransition, ex.fixed);
+    const predicted = decodeRoles(ex.features.map(avgEmit), avgTransition, ex.fixed, ex.starts);
     predicted.forEach((p, i) => {
       total++;
       if (p === ex.gold[i]) return;

@@ -163,7 +163,17 @@ export function matchLeadingByline(text: string, year?: number): BylineMatch | n
 /** A whole paragraph that is a byline or photo credit without dateline: 本报记者 王明, 融媒记者 郁文涛 摄. */
 export function matchCredit(text: string): Contributor[] | null {
   if (text.length > 60 || /[。！？；]/.test(text)) return null;
-  return parseContributors(text);
+  return parseContributors(text) ?? matchPhotoCredit(text);
+}
+
+/** 刘 辉摄（影像中国）, 新华社记者 王明摄（新华社发）: names, then 摄, then the picture's source in brackets. */
+const PHOTO_CREDIT_RE = /^([^（）()]{2,40}?)\s*(?:摄影报道|摄影|摄)\s*(?:[（(][^（）()]{1,16}[）)])?$/;
+
+function matchPhotoCredit(text: string): Contributor[] | null {
+  const m = PHOTO_CREDIT_RE.exec(text.trim());
+  if (!m) return null;
+  const contributors = parseContributors(m[1]!) ?? namesOf(m[1]!);
+  return contributors?.map((c) => ({ ...c, kind: "photographer" as const })) ?? null;
 }
 
 const TRAILING_BYLINE_RE = /[（(]([^（）()]{2,40})[）)]$/;
@@ -234,7 +244,9 @@ export function matchRunInByline(firstLine: string, text: string): BylineMatch |
   const want = m[1]!.length + tokens.slice(0, used).join("").length;
   let end = 0;
   for (let seen = 0; end < text.length && seen < want; end++) if (!/\s/.test(text[end]!)) seen++;
-  if (end >= text.trimEnd().length) return null;
+  // the rest must be a body, not a credit's 摄 or 文/图
+  const rest = text.slice(end).trim();
+  if (rest.length < 6 || CREDIT_SUFFIXES.some((s) => rest.startsWith(s) && rest.length <= s.length + 2)) return null;
   const role = m[1]!;
   const kind = kindOfRole(role, null);
   return { length: end, text: text.slice(0, end), dateline: null, contributors: names.map((name) => ({ name, role, kind })) };

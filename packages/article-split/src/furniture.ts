@@ -4,7 +4,11 @@ import type { FurnitureKind } from "@yk/schema";
 const SECTION_WORD = alternation(SECTION_WORDS);
 const SECTION = `(?:[\\u4e00-\\u9fff]{2,4}\\s*[·・•]\\s*[\\u4e00-\\u9fff]{2,4}|(?:${SECTION_WORD}){1,3})`;
 const SECTION_RE = new RegExp(`^${SECTION}$`);
-const STAFF_RE = new RegExp(`^(?:(?:${alternation(STAFF_LINE_ROLES)})[:：]?\\s*[\\u4e00-\\u9fff]{2,4}\\s*)+$`);
+/**
+ * A staff line: roles of the page's staff, each with its names (本版责编：王明 李华, 责任编辑：鲜 娟,
+ * 版式设计：张丹峰). A separator must follow each name, so no run of names can be cut two ways.
+ */
+const STAFF_RE = new RegExp(`^(?:(?:本版)?(?:${alternation(STAFF_LINE_ROLES)})[:：]?\\s*(?:[\\u4e00-\\u9fff·]{1,4}(?:[\\s、，,]+|$))+)+$`);
 const PAGE_NUMBER = "(?:第\\s*[0-9一二三四五六七八九十]+\\s*版|[A-Z]?\\d{1,2}|-\\s*\\d{1,2}\\s*-|[0-9]{1,2}\\s*版)";
 const PAGE_NUMBER_RE = new RegExp(`^${PAGE_NUMBER}$`);
 /** Any page label beside a 第N版: labels are open-ended (城乡, 深度·调查). */

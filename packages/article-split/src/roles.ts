@@ -170,6 +170,18 @@ function runPositions(units: readonly UnitShape[]): { length: number; at: number
 /** Features of every unit of a page, as strings (the model's keys). */
 export function unitFeatures(units: readonly UnitShape[], page: PageShape): string[][] {
   const runs = runPositions(units);
+  // The widest headline-like line: a field wrapped onto a second line filled its first line to
+  // about this width; a shorter line ended its field.
+  let headWidth = 0;
+  for (const u of units) if (headlineLike(u) && u.standalone && u.width > headWidth) headWidth = u.width;
+  // The page's own running text tells words from phrase breaks: a headline wrapped mid-word
+  // (…英雄敬 / 献花篮…) breaks a pair of characters the stories use, two fields (…时指出 / 用心…) do not.
+  const pairs = new Set<string>();
+  for (const u of units) {
+    if (u.lines < 2) continue;
+    const t = u.text;
+    for (let k = 0; k + 1 < t.length; k++) if (isHan(t[k]!) && isHan(t[k + 1]!)) pairs.add(t.slice(k, k + 2));
+  }
   return units.map((u, i) => {
     const t = u.text;
     const prev = units[i - 1];
@@ -226,7 +238,16 @@ export function unitFeatures(units: readonly UnitShape[], page: PageShape): stri
       const prevLongest = run.at > 0 && prev!.width >= run.longest - 0.5;
       f.push(`longest=${longest}`, `prev-longest=${prevLongest}`, `prev-longest=${prevLongest}&longest=${longest}`);
       if (run.at > 0) f.push(prev!.width > u.width + 0.5 ? "shorter-than-prev" : prev!.width < u.width - 0.5 ? "longer-than-prev" : "as-long-as-prev");
+      if (run.at > 0 && headWidth > 0) f.push(`p:head-fill=${bucket(prev!.width / headWidth, [0.5, 0.7, 0.85, 0.95])}`);
+      if (headWidth > 0) f.push(`head-fill=${bucket(u.width / headWidth, [0.5, 0.7, 0.85, 0.95])}`);
     }
+    if (prev && run.at > 0) {
+      const pair = prev.text[prev.text.length - 1]! + t[0]!;
+      if (isHan(pair[0]!) && isHan(pair[1]!)) f.push(pairs.has(pair) ? "break-inside-word" : "break-between-words");
+    }
+    // parallel phrases (政企同心 携手打造…) make a whole headline; a line without them before it is a field of its own
+    if (prev) f.push(`spaced=${u.spaced}&p:spaced=${prev.spaced}`);
+    if (next) f.push(`spaced=${u.spaced}&n:spaced=${next.spaced}`);
     if (prev && Math.abs(prev.text.length - t.length) <= 1) f.push("same-length-as-prev");
     if (next && Math.abs(next.text.length - t.length) <= 1) f.push("same-length-as-next");
     if (prev && prev.lines === 1 && next && next.lines > 1) f.push("between-short-and-body");
@@ -241,6 +262,31 @@ export function unitFeatures(units: readonly UnitShape[], page: PageShape): stri
     return f;
   });
 }
+
+const CONTINUATIONS = new Set(ROLES.flatMap((r, i) => (r.endsWith("+") ? [i] : [])));
+const HEADLINE_CONTINUATIONS = new Set([R["kicker+"], R["headline+"], R["subheadline+"]]);
+
+/** No newspaper column is this wide (em): a wider line is a whole typed paragraph. */
+const UNWRAPPED_OVER = 40;
+
+/**
+ * Units that cannot continue the unit before them (no `+` role), by two rules of print:
+ * parallel phrases (政企同心 携手打造…) after a headline line without any — a wrapped field keeps
+ * its phrase space on its first line or loses it at the break, it does not gain one on the next
+ * line; and anything after a line wider than any column that ends a sentence (typed text, one
+ * paragraph a line).
+ */
+export function fieldStarts(units: readonly UnitShape[]): Start[] {
+  return units.map((u, i) => {
+    if (i === 0) return "free";
+    const prev = units[i - 1]!;
+    if (prev.lastWidth > UNWRAPPED_OVER && /[。！？][”’」）]?$/.test(prev.text)) return "new-unit";
+    return u.spaced && !prev.spaced && /^[^\s]{2,}\s+[^\s]{2,}/.test(u.text) ? "new-field" : "free";
+  });
+}
+
+/** What a unit may not continue: nothing (free), a headline field (new-field), anything (new-unit). */
+export type Start = "free" | "new-field" | "new-unit";
 
 /** Legal successions of the grammar; the learned transition weights rank the rest. */
 function allowed(from: number, to: number): boolean {
@@ -291,6 +337,7 @@ export function decodeRoles(
   emissions: readonly Float64Array[],
   transition: (from: number, to: number) => number,
   fixed: readonly (Role | null)[],
+  startsField: readonly Start[] = [],
 ): number[] {
   const n = emissions.length;
   if (n === 0) return [];
@@ -302,6 +349,7 @@ export function decodeRoles(
     const only = fixed[i] ? R[fixed[i]!] : -1;
     for (let to = 0; to < N; to++) {
       if (only >= 0 && to !== only) continue;
+      if (startsField[i] === "new-unit" ? CONTINUATIONS.has(to) : startsField[i] === "new-field" && HEADLINE_CONTINUATIONS.has(to)) continue;
       const e = emissions[i]![to]!;
       if (i === 0) {
         if (allowed(-1, to)) s[to] = e + transition(-1, to);
@@ -353,7 +401,7 @@ let defaultScorer: ReturnType<typeof scorerOf> | null = null;
 export function unitRoles(units: readonly UnitShape[], page: PageShape, weights?: RoleWeights): Role[] {
   const scorer = weights ? scorerOf(weights) : (defaultScorer ??= scorerOf(ROLE_WEIGHTS));
   const features = unitFeatures(units, page);
-  const roles = decodeRoles(features.map(scorer.emit), scorer.transition, units.map((u) => u.fixed));
+  const roles = decodeRoles(features.map(scorer.emit), scorer.transition, units.map((u) => u.fixed), fieldStarts(units));
   return roles.map((r) => ROLES[r]!);
 }
 

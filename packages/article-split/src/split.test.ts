@@ -59,10 +59,12 @@ describe("seed page", () => {
     expect(a.paragraphs[5]!.text.startsWith("胡勇春强调，企业强")).toBe(true);
   });
 
-  it("keeps the headline-only groups as teasers", () => {
-    const teasers = page.articles.filter((a) => a.kind === "teaser").map((a) => compact(a.headline));
-    expect(teasers).toEqual(["合理安排“三生”空间努力创造“四宜”环境", "城市建设让人民拥有更多获得感"]);
-    expect(page.articles).toHaveLength(5);
+  it("keeps the headline-only groups as teasers (one item or two, as EXPECTED.md allows)", () => {
+    const teasers = page.articles.filter((a) => a.kind === "teaser");
+    const text = teasers.map((a) => compact(`${a.kicker ?? ""}${a.headline ?? ""}${a.subheadline ?? ""}`)).join("");
+    expect(text).toBe("合理安排“三生”空间努力创造“四宜”环境城市建设让人民拥有更多获得感");
+    expect(teasers.length).toBeGreaterThanOrEqual(1);
+    expect(page.articles).toHaveLength(3 + teasers.length);
   });
 
   it("loses and duplicates no character", () => {

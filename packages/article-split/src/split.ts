@@ -152,6 +152,12 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
       units.push({ mapped, shape: shape(p.text, "furniture"), furniture: kind });
       continue;
     }
+    // a paragraph of roles and names only, over one line or two (本报记者 王明 / 通讯员 李华), is a byline
+    const whole = p.text.length <= 60 && !matchLeadingByline(p.text, year) ? matchCredit(p.text) : null;
+    if (whole && whole.length > 0 && !whole.some((c) => c.kind === "photographer") && /^\S+\s/.test(first.content.text)) {
+      units.push({ mapped, shape: shape(p.text, "byline"), byline: { text: p.text, dateline: null, contributors: whole, spans: mapped.spans } });
+      continue;
+    }
     const lead = matchLeadingByline(p.text, year) ?? matchRunInByline(first.content.text, p.text);
     if (lead) {
       const part = withSpans(sliceMapped(p, 0, lead.length), raw);
@@ -162,6 +168,17 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
       continue;
     }
     units.push({ mapped, shape: shape(p.text, null) });
+  }
+  // A byline goes on over the next line when that line is a byline too (本报记者 王明 / 通讯员
+  // 李华): two byline lines in a row are both byline, whatever the model would make of one alone.
+  for (let i = 1; i < units.length; i++) {
+    const [a, b] = [units[i - 1]!, units[i]!];
+    if (!b.shape.byline || b.byline || !(a.shape.byline || (a.byline && !a.byline.dateline))) continue;
+    for (const u of [a, b]) {
+      if (u.byline) continue;
+      u.byline = { text: u.mapped.text, dateline: null, contributors: matchCredit(u.mapped.text) ?? [], spans: u.mapped.spans };
+      u.shape.fixed = "byline";
+    }
   }
   return units;
 }
@@ -193,6 +210,17 @@ function classify(result: ReflowResult, options: SplitOptions): Item[] {
       return;
     }
     if (u.byline) {
+      const last = items[items.length - 1];
+      if (last?.type === "byline" && !u.byline.dateline) {
+        // the byline's next line
+        last.byline = {
+          ...last.byline,
+          text: `${last.byline.text} ${u.byline.text}`,
+          contributors: [...last.byline.contributors, ...u.byline.contributors],
+          spans: [...last.byline.spans, ...u.byline.spans],
+        };
+        return;
+      }
       items.push({ type: "byline", byline: u.byline });
       return;
     }
