@@ -10,8 +10,11 @@ it("parses the seed page and writes valid page, ninjs and JSON-LD files", () => 
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   const out = pathToFileURL(dir + "/");
   const { page, ninjs, jsonld } = runSeed(out);
-  expect(page.articles.map((a: { kind: string }) => a.kind).sort()).toEqual(["news", "news", "photo", "teaser", "teaser"]);
-  expect(ninjs).toHaveLength(5);
+  // the two headline-only teasers may come out as one item or two (EXPECTED.md)
+  const kinds: string[] = page.articles.map((a: { kind: string }) => a.kind).sort();
+  expect(kinds.filter((k) => k !== "teaser")).toEqual(["news", "news", "photo"]);
+  expect(kinds.filter((k) => k === "teaser").length).toBeGreaterThanOrEqual(1);
+  expect(ninjs).toHaveLength(page.articles.length);
   expect(jsonld.find((d: { headline?: string }) => d.headline === "政企同心 携手打造世界五金之都").author[0].name).toBe("徐敏");
   expect(JSON.parse(readFileSync(new URL("page.json", out), "utf8")).section).toBe("时政·要闻");
 });

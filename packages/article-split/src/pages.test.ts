@@ -26,7 +26,8 @@ describe.each(PAGES)("page $name", (spec) => {
     for (const f of spec.furniture ?? []) expect(page.furniture).toContainEqual(expect.objectContaining({ kind: f.kind, text: f.text }));
   });
 
-  it("gives every article its kind, headline fields, contributors and paragraphs", () => {
+  // a known divergence is a failure we expect (it.fails): the day the parse is right, this says so
+  (spec.knownDivergence ? it.fails : it)(`gives every article its kind, headline fields, contributors and paragraphs${spec.knownDivergence ? ` (known divergence: ${spec.knownDivergence})` : ""}`, () => {
     const got = page.articles.map((a) => ({
       kind: a.kind,
       kicker: compact(a.kicker),

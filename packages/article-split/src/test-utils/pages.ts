@@ -96,6 +96,7 @@ export const PAGES: PageSpec[] = [
   },
   {
     name: "livelihood-crlf",
+    knownDivergence: "the role model reads 让群众少跑腿 / 政务服务实现“一窗通办” as one headline wrapped over two lines",
     width: 24,
     seed: 303,
     separator: "blank",
@@ -188,6 +189,7 @@ export const PAGES: PageSpec[] = [
   },
   {
     name: "displaced-teasers",
+    knownDivergence: "the role model reads the two teasers after a displaced group as the kicker of the next story",
     width: 16,
     seed: 306,
     separator: "blank",
