@@ -289,7 +289,17 @@ export function fieldStarts(units: readonly UnitShape[]): Start[] {
 export type Start = "free" | "new-field" | "new-unit";
 
 /** Legal successions of the grammar; the learned transition weights rank the rest. */
+const ALLOWED = (() => {
+  const table = new Uint8Array((N + 1) * N);
+  for (let from = -1; from < N; from++) for (let to = 0; to < N; to++) table[(from + 1) * N + to] = allowedRule(from, to) ? 1 : 0;
+  return table;
+})();
+
 function allowed(from: number, to: number): boolean {
+  return ALLOWED[(from + 1) * N + to] === 1;
+}
+
+function allowedRule(from: number, to: number): boolean {
   const toRole = ROLES[to]!;
   const fromRole = from < 0 ? null : ROLES[from]!;
   if (toRole.endsWith("+")) {
@@ -311,21 +321,31 @@ export interface RoleWeights {
   transitions: number[][];
 }
 
-type Scorer = (features: readonly string[], role: number) => number;
+export interface Scorer {
+  /** Each role's score for a unit's features. */
+  emit: (features: readonly string[]) => Float64Array;
+  /** transitions[(from + 1) * N + to], from -1 being the page's start. */
+  transitions: Float64Array;
+  transition: (from: number, to: number) => number;
+}
 
-export function scorerOf(weights: RoleWeights): { emit: (features: readonly string[]) => Float64Array; transition: (from: number, to: number) => number } {
-  const table = new Map<string, number[]>(Object.entries(weights.features));
-  const scale = weights.scale;
+/** Weights ready to score: scaled back to floats once, transitions as one flat table. */
+export function scorerOf(weights: RoleWeights): Scorer {
+  const table = new Map<string, Float64Array>();
+  for (const [f, w] of Object.entries(weights.features)) table.set(f, Float64Array.from(w, (x) => x / weights.scale));
+  const transitions = new Float64Array((N + 1) * N);
+  for (let from = 0; from <= N; from++) for (let to = 0; to < N; to++) transitions[from * N + to] = (weights.transitions[from]?.[to] ?? 0) / weights.scale;
   return {
     emit(features) {
       const out = new Float64Array(N);
-      for (const f of features) {
-        const w = table.get(f);
-        if (w) for (let r = 0; r < N; r++) out[r]! += w[r]! / scale;
+      for (let k = 0; k < features.length; k++) {
+        const w = table.get(features[k]!);
+        if (w) for (let r = 0; r < N; r++) out[r]! += w[r]!;
       }
       return out;
     },
-    transition: (from, to) => (weights.transitions[from + 1]?.[to] ?? 0) / scale,
+    transitions,
+    transition: (from, to) => transitions[(from + 1) * N + to]!,
   };
 }
 
@@ -406,4 +426,3 @@ export function unitRoles(units: readonly UnitShape[], page: PageShape, weights?
 }
 
 export const ROLE_COUNT = N;
-export type { Scorer };
