@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { parsePage } from "@yk/schema";
+import { ROLES, decodeRoles, fieldStarts, matchCredit, matchLeadingByline, matchRunInByline, nameTokens, splitPage, furnitureKind, type UnitShape } from "./index.js";
+import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
+
+/** Lines of a column as a PDF extractor gives them: wrapped at `width`, first line 2 shorter, blank lines between. */
+function column(paragraphs: string[], width: number): string {
+  const out: string[] = [];
+  for (const p of paragraphs) {
+    let rest = p;
+    let w = width - 2;
+    while (rest.length > 0) {
+      out.push(rest.slice(0, w));
+      rest = rest.slice(w);
+      w = width;
+    }
+  }
+  return out.join("\n\n");
+}
+
+// A page written for this test: a story with in-article subheads (小标题), an end note, a names-only
+// byline on its own line; then a second story whose byline runs into its first body line.
+const story = [
+  "本报记者  欧阳明  陶  然",
+  column([
+    "入冬以来，江口镇组织农技人员走村入户，指导农户做好大棚蔬菜防冻保暖，全镇两千多个大棚运行平稳。",
+    "夜间巡棚成了常态",
+  ], 16),
+  column([
+    "每到寒潮来临，合作社的技术员都会在夜里查看棚内温度，发现问题及时加盖草帘、开启补光灯。",
+    "销路不愁价格稳",
+  ], 16),
+  column([
+    "镇里牵线超市和学校食堂，与种植户签订长期收购协议，今年冬季蔬菜价格保持平稳。",
+    "（作者单位：江口镇农业综合服务中心）",
+  ], 16),
+].join("\n\n");
+const page = [
+  "第03版 农村",
+  "大棚蔬菜暖过冬",
+  story,
+  "县乡村公路养护提质",
+  "本报记者 童 欣 冬季公路养护工作近日全面展开，全县组织养护队伍清理边沟、修补坑槽，确保群众出行安全。",
+].join("\n\n");
+
+describe("the role model on a page of another paper", () => {
+  const parsed = parsePage(splitPage(page));
+
+  it("keeps in-article subheads inside their story, marked as subheads", () => {
+    const a = parsed.articles.find((x) => x.headline === "大棚蔬菜暖过冬")!;
+    expect(a).toBeDefined();
+    const subheads = a.paragraphs.filter((p) => p.subhead).map((p) => p.text);
+    expect(subheads).toEqual(["夜间巡棚成了常态", "销路不愁价格稳"]);
+    expect(a.paragraphs.filter((p) => !p.subhead)).toHaveLength(4);
+  });
+
+  it("keeps the end note as the story's last paragraph, not the next story's kicker", () => {
+    const a = parsed.articles.find((x) => x.headline === "大棚蔬菜暖过冬")!;
+    expect(a.paragraphs.at(-1)?.text).toBe("（作者单位：江口镇农业综合服务中心）");
+    const next = parsed.articles.find((x) => x.headline === "县乡村公路养护提质")!;
+    expect(next.kicker).toBeNull();
+  });
+
+  it("reads a names-only byline and a byline run into the first body line", () => {
+    const [first, second] = ["大棚蔬菜暖过冬", "县乡村公路养护提质"].map((h) => parsed.articles.find((x) => x.headline === h)!);
+    expect(first!.byline?.contributors.map((c) => c.name)).toEqual(["欧阳明", "陶然"]);
+    expect(second!.byline?.contributors).toEqual([{ name: "童欣", role: "本报记者", kind: "author" }]);
+    expect(second!.paragraphs[0]?.text.startsWith("冬季公路养护")).toBe(true);
+  });
+
+  it("reads the page number and label and loses no character", () => {
+    expect(parsed.publication.page).toBe(3);
+    expect(parsed.section).toBe("农村");
+    expect(uncovered(page, pageSpans(parsed))).toEqual([]);
+  });
+});
+
+describe("byline and furniture forms of national dailies", () => {
+  it("takes the bracket of a dateline printed after spaces", () => {
+    const m = matchLeadingByline("本报南州3月13日电  （记者林青岚）全省春耕生产有序推进。", 2024)!;
+    expect(m.contributors).toEqual([{ name: "林青岚", role: "记者", kind: "author" }]);
+    expect(m.dateline?.date).toBe("2024-03-13");
+  });
+
+  it("reads photo credits with the picture's source, and names-only lines", () => {
+    expect(matchCredit("周 平摄（影像中国）")).toEqual([{ name: "周平", role: null, kind: "photographer" }]);
+    expect(nameTokens("李建毅 王 志")).toEqual(["李建毅", "王志"]);
+    expect(nameTokens("推进乡村振兴")).toBeNull();
+  });
+
+  it("does not take a credit's 摄 for a run-in body", () => {
+    expect(matchRunInByline("融媒记者 卢斌 摄", "融媒记者 卢斌 摄")).toBeNull();
+  });
+
+  it("reads staff lines of several forms", () => {
+    for (const line of ["本版责编：王明 李华", "责编：王明、李华", "版式设计：张丹峰", "责任编辑 周敏 校对 吴昊"]) expect(furnitureKind(line)).toBe("staff");
+  });
+});
+
+describe("decoding under the page grammar", () => {
+  it("never gives a continuation role without its field before it, and keeps fixed units fixed", () => {
+    const n = ROLES.length;
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: n, maxLength: n }), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.constantFrom(null, "furniture", "byline", "body"), { minLength: 30, maxLength: 30 }),
+        (rows, fixedPool) => {
+          const emissions = rows.map((r) => Float64Array.from(r));
+          const fixed = emissions.map((_, i) => fixedPool[i] as (typeof ROLES)[number] | null);
+          const roles = decodeRoles(emissions, () => 0, fixed).map((r) => ROLES[r]!);
+          roles.forEach((role, i) => {
+            if (fixed[i]) expect(role).toBe(fixed[i]);
+            if (role.endsWith("+")) expect([role, role.slice(0, -1)]).toContain(roles[i - 1]);
+            if (role === "kicker" || role === "kicker+") {
+              if (i + 1 < roles.length && !fixed[i + 1]) expect(["kicker+", "headline"]).toContain(roles[i + 1]);
+            }
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("does not continue a headline line with parallel phrases that the line before lacks", () => {
+    const shape = (text: string, spaced: boolean): UnitShape => ({
+      text, lines: 1, width: text.length, firstWidth: text.length, lastWidth: text.length, column: 18, newlinesBefore: 2,
+      spaced, spread: false, standalone: true, byline: false, credit: false, names: false, fixed: null,
+    });
+    expect(fieldStarts([shape("县委召开全会部署明年工作", false), shape("稳中求进 奋力开创新局面", true)])).toEqual(["free", "new-field"]);
+  });
+});
