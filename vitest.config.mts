@@ -28,6 +28,10 @@ export default defineConfig({
         resolve: { alias },
         test: { name: "examples", root: "./examples", include: ["**/*.test.ts"], testTimeout: 120_000 },
       } as never,
+      {
+        // every README's code blocks, run or type-checked as written (test/docs/README.md)
+        test: { name: "docs", root: "./test/docs", include: ["*.test.ts"], testTimeout: 120_000 },
+      } as never,
     ]),
   },
 });
