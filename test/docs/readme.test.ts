@@ -149,27 +149,43 @@ for (const file of readmes) {
   });
 }
 
-// The js examples as a TypeScript user writes them, in a project of each module kind: strict, with
-// our packed .d.ts files (an import attribute, say, fails in CommonJS with TS2856).
-describe.each([
-  ["module", "an ESM"],
-  ["commonjs", "a CommonJS"],
-])("the js examples as TypeScript (%s)", (type, label) => {
-  it(`type-check in ${label} project (module nodenext, strict)`, () => {
-    const dir = join(work, `ts-${type}`);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: `doctest-${type}`, private: true, type }));
-    const files = tsBlocks.map(({ file, block, code }) => {
-      const name = `${slug(file, block)}.ts`;
-      writeFileSync(join(dir, name), code + "\nexport {};\n");
-      return name;
-    });
-    writeFileSync(
-      join(dir, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, noEmit: true, types: ["node"] }, files }),
-    );
-    const r = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", dir], { cwd: dir, encoding: "utf8" });
-    expect(r.stdout.replaceAll(dir + "/", ""), `tsc in ${relative(root, dir)}`).toBe("");
-    expect(r.status).toBe(0);
-  });
+/**
+ * Type-check examples as a TypeScript user writes them, as ESM (.mts) and as CommonJS (.cts): strict,
+ * against our built .d.ts files, in one program for both kinds (the .d.ts files themselves are
+ * checked by check:pack). Returns tsc's report, empty when all is well.
+ */
+function typeCheck(name: string, examples: { name: string; code: string }[]): string {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  const files = examples.flatMap(({ name, code }) =>
+    ["mts", "cts"].map((extension) => {
+      writeFileSync(join(dir, `${name}.${extension}`), code + "\nexport {};\n");
+      return `${name}.${extension}`;
+    }),
+  );
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, noEmit: true, skipLibCheck: true, types: ["node"] },
+      files,
+    }),
+  );
+  const r = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", dir], { cwd: dir, encoding: "utf8" });
+  return r.stdout.replaceAll(dir + "/", "") + (r.status === 0 ? "" : `(tsc exit ${r.status})`);
+}
+
+it("the js examples type-check as TypeScript, in ESM and in CommonJS (module nodenext, strict)", () => {
+  expect(typeCheck("ts", tsBlocks.map(({ file, block, code }) => ({ name: slug(file, block), code })))).toBe("");
+});
+
+it("the type check fails an example that only works in ESM, and one that misuses a type", () => {
+  const attribute = 'import schema from "@yk/schema/page.schema.json" with { type: "json" };\nconsole.log(schema);\n';
+  const report = typeCheck("ts-bad", [
+    { name: "attribute", code: attribute },
+    { name: "misuse", code: 'import { reflow } from "@yk/reflow";\nconst n: number = reflow("x").paragraphs[0].text;\n' },
+  ]);
+  expect(report).toMatch(/^attribute\.cts\(1,\d+\): error TS2856/m);
+  expect(report).not.toMatch(/^attribute\.mts/m);
+  expect(report).toMatch(/^misuse\.mts\(2,\d+\): error TS2322/m);
+  expect(report).toMatch(/^misuse\.cts\(2,\d+\): error TS2322/m);
 });
