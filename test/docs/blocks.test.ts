@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codeBlocks, isOutput, isYkCommand, shellCommands } from "./blocks.js";
+import { codeBlocks, isOutput, isYkCommand, shellCommands } from "../../scripts/readme-blocks.mjs";
 
 describe("codeBlocks", () => {
   it("finds fenced blocks with their language, meta, line and code offsets; longer fences hold shorter ones", () => {

@@ -11,7 +11,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { transformSync } from "esbuild";
-import { codeBlocks, isOutput, isYkCommand, shellCommands, type Block } from "./blocks.js";
+import { codeBlocks, isOutput, isYkCommand, shellCommands, type Block } from "../../scripts/readme-blocks.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const update = process.env.YK_DOCS_UPDATE === "1";
