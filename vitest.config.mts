@@ -35,7 +35,8 @@ export default defineConfig({
       } as never,
       {
         // every README's code blocks, run or type-checked as written (test/docs/README.md)
-        test: { name: "docs", root: "./test/docs", include: ["*.test.ts"], testTimeout: 120_000 },
+        // concurrent: each test waits on the child processes that run a README's examples
+        test: { name: "docs", root: "./test/docs", include: ["*.test.ts"], testTimeout: 120_000, sequence: { concurrent: true } },
       } as never,
     ]),
   },
