@@ -3,8 +3,18 @@ import { HOSTILE_INPUTS } from "../../../test/hostile/inputs.js";
 import { isIgnorable } from "../../../test/hostile/properties.js";
 import { reflow, reflowText, normalize } from "./index.js";
 
-const glyphs = (text: string) =>
-  [...normalize(text).text].filter((c) => !isIgnorable(c.charCodeAt(0)) && c !== "-").sort().join("");
+/**
+ * Each kept character with its count, in character order: the same multiset test as sorting every
+ * character, but linear (the sort of the 10 MB line's 3.5 million characters took 2.7 s a side).
+ */
+const glyphs = (text: string) => {
+  const counts = new Map<string, number>();
+  for (const c of normalize(text).text) {
+    if (isIgnorable(c.charCodeAt(0)) || c === "-") continue;
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([c, n]) => `${c}×${n}`).join(" ");
+};
 
 describe.each(Object.entries(HOSTILE_INPUTS))("reflow on %s", (_name, raw) => {
   it("does not throw, keeps every character, maps offsets into the input", () => {
