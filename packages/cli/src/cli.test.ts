@@ -5,22 +5,86 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { parsePage } from "@yk/schema";
+import { copyFileSync } from "node:fs";
 import { run, EXIT, defaultJobs, BYTES_PER_WORKER } from "./cli.js";
 import { decode } from "./decode.js";
 
 const seedPath = new URL("../fixtures/seed-page.txt", import.meta.url).pathname;
 const bin = new URL("../dist/bin.cjs", import.meta.url).pathname;
+const shim = new URL("../bin/yk.cjs", import.meta.url).pathname;
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 
-async function call(argv: string[], stdin: string | Uint8Array = "") {
+async function call(argv: string[], stdin: string | Uint8Array = "", extra: { stdinPiped?: boolean; isTTY?: boolean } = {}) {
   let out = "";
   let err = "";
   const code = await run(argv, {
     stdout: (s) => (out += typeof s === "string" ? s : Buffer.from(s).toString("utf8")),
     stderr: (s) => (err += s),
     stdin: () => (typeof stdin === "string" ? Buffer.from(stdin) : stdin),
+    ...extra,
   });
   return { code, out, err };
 }
+
+describe("help, version and input", () => {
+  it("--help, -h and help print the global usage on stdout and exit 0; --version and -v the version", async () => {
+    for (const argv of [["--help"], ["-h"], ["help"]]) {
+      const r = await call(argv);
+      expect(r, argv.join(" ")).toMatchObject({ code: EXIT.ok, err: "" });
+      expect(r.out).toMatch(/^Usage: yk \[options\] \[command\]/);
+      for (const command of ["parse", "entities", "reflow", "validate", "schema"]) expect(r.out).toMatch(new RegExp(`^  ${command} `, "m"));
+      expect(r.out).toContain("Exit codes: 0 ok; 1 bad input");
+    }
+    for (const argv of [["--version"], ["-v"]]) expect(await call(argv)).toEqual({ code: EXIT.ok, out: `${version}\n`, err: "" });
+  });
+
+  it("a command's help is its own, whether asked with -h, --help or help <command>; it reads no file", async () => {
+    for (const argv of [["parse", "-h"], ["parse", "--help"], ["help", "parse"]]) {
+      const r = await call(argv);
+      expect(r.code, argv.join(" ")).toBe(EXIT.ok);
+      expect(r.out).toMatch(/^Usage: yk parse \[options\] \[input\]/);
+      expect(r.out).toContain("--jobs <N>");
+      expect(r.out).toContain("A folder is read recursively");
+    }
+    expect((await call(["entities", "--help"])).out).toMatch(/^Usage: yk entities \[options\] \[input\][\s\S]*--jsonl/);
+  });
+
+  it("no command prints the usage on stderr and exits 2", async () => {
+    const r = await call([]);
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/^Usage: yk /);
+  });
+
+  it("reads piped stdin when no input is given, for every command that takes one", async () => {
+    const page = "本报讯（记者 王明）今天下雨。";
+    const parsed = await call(["parse", "--format", "jsonl"], page, { stdinPiped: true });
+    expect(parsed.code).toBe(EXIT.ok);
+    expect(JSON.parse(parsed.out).articles[0].byline.contributors[0].name).toBe("王明");
+    expect(JSON.parse(parsed.out).source.name).toBe("stdin");
+    expect((await call(["reflow"], "第一行\n\n第二行。", { stdinPiped: true })).out).toBe("第一行第二行。\n");
+    const people = JSON.parse((await call(["entities"], "市长王明来到永康。", { stdinPiped: true })).out);
+    expect(people).toContainEqual(expect.objectContaining({ type: "person", text: "王明" }));
+    expect((await call(["validate"], "{}", { stdinPiped: true })).code).toBe(EXIT.badInput);
+    // nothing piped (a terminal, /dev/null): no input is a usage error, not a wait on the keyboard
+    for (const command of ["parse", "entities", "reflow", "validate"]) {
+      const r = await call([command], page, { stdinPiped: false });
+      expect(r.code, command).toBe(EXIT.usage);
+      expect(r.err).toBe(`yk: missing input: give a file, or - for stdin, or pipe text in (see yk ${command} --help)\n`);
+    }
+  });
+
+  it("checks --page and --publication values and passes them to the page", async () => {
+    const ok = JSON.parse((await call(["parse", "-", "--page", "A3", "--publication", "永康日报"], "本报讯（记者 王明）今天下雨。")).out);
+    expect(ok.publication).toMatchObject({ name: "永康日报", page: "A3" });
+    for (const bad of ["abc", "0", "3.5", "-1", ""]) {
+      const r = await call(["parse", "-", "--page", bad], "x");
+      expect(r.code, bad).toBe(EXIT.usage);
+      expect(r.err).toBe(`yk: option '--page <N>' argument '${bad}' is invalid. It must be a page number such as 3 or A3.\n`);
+    }
+    expect((await call(["parse", "-", "--publication", " "], "x")).err).toMatch(/^yk: option '--publication <name>' argument ' ' is invalid/);
+  });
+});
 
 describe("yk parse", () => {
   it("--format text summarizes the seed page with people and their titles", async () => {
@@ -49,11 +113,11 @@ describe("yk parse", () => {
 
   it("exits 2 on usage errors and 1 on bad input, with one clear line on stderr", async () => {
     const cases: [string[], number, RegExp][] = [
-      [["parse", seedPath, "--format", "xml"], EXIT.usage, /^yk: unknown --format xml/],
-      [["parse", seedPath, "--date", "2023-02-30"], EXIT.usage, /^yk: option --date must be a calendar date/],
-      [["parse", seedPath, "--colour"], EXIT.usage, /^yk: unknown option --colour/],
+      [["parse", seedPath, "--format", "xml"], EXIT.usage, /^yk: option '--format <format>' argument 'xml' is invalid\. Allowed choices are json, jsonl, ninjs, jsonld, text\.$/],
+      [["parse", seedPath, "--date", "2023-02-30"], EXIT.usage, /^yk: option '--date <YYYY-MM-DD>' argument '2023-02-30' is invalid\. It must be a calendar date/],
+      [["parse", seedPath, "--colour"], EXIT.usage, /^yk: unknown option '--colour'$/],
       [["parse", "/nonexistent/page.txt"], EXIT.badInput, /^yk: \/nonexistent\/page.txt: cannot read \(ENOENT\)$/],
-      [["frobnicate"], EXIT.usage, /^yk: unknown command frobnicate/],
+      [["frobnicate"], EXIT.usage, /^yk: unknown command 'frobnicate'$/],
     ];
     for (const [argv, code, message] of cases) {
       const r = await call(argv);
@@ -116,6 +180,48 @@ describe("folder runs (built binary, worker pool)", () => {
     expect(existsSync(join(out, "nested", "b.json"))).toBe(true);
     expect(readdirSync(out).sort()).toEqual(["a.json", "d.json", "nested"]);
     parsePage(JSON.parse(readFileSync(join(out, "d.json"), "utf8")));
+  });
+});
+
+describe("the progress bar of a folder run", () => {
+  it("is drawn on stderr when it is a terminal, ending at every page done; not otherwise", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "yk-bar-"));
+    try {
+      for (const name of ["a", "b", "c"]) writeFileSync(join(dir, `${name}.txt`), `本报讯（记者 王明）${name}今天下雨。\n`);
+      const tty = await call(["parse", dir, "--jobs", "1"], "", { isTTY: true });
+      expect(tty.code).toBe(EXIT.ok);
+      expect(tty.out.trim().split("\n")).toHaveLength(3);
+      expect(tty.err.split("\r").filter(Boolean)).toEqual([
+        "[" + "#".repeat(10) + "-".repeat(20) + "] 1/3 pages",
+        "[" + "#".repeat(20) + "-".repeat(10) + "] 2/3 pages",
+        "[" + "#".repeat(30) + "] 3/3 pages\n",
+      ]);
+      expect((await call(["parse", dir, "--jobs", "1"], "", { isTTY: false })).err).toBe("");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the committed bin shim", () => {
+  it("runs the built command line", () => {
+    const r = spawnSync(process.execPath, [shim, "--version"], { encoding: "utf8" });
+    expect(r).toMatchObject({ status: 0, stdout: `${version}\n` });
+    const piped = spawnSync(process.execPath, [shim, "reflow"], { input: "第一行\n\n第二行。", encoding: "utf8" });
+    expect(piped).toMatchObject({ status: 0, stdout: "第一行第二行。\n" });
+  });
+
+  it("says to build first, in one line, when dist/ is not there yet (a fresh clone after npm ci)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "yk-shim-"));
+    try {
+      mkdirSync(join(dir, "bin"));
+      copyFileSync(shim, join(dir, "bin", "yk.cjs"));
+      const r = spawnSync(process.execPath, [join(dir, "bin", "yk.cjs"), "--help"], { encoding: "utf8" });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe("yk: @yk/cli is not built yet (no dist/bin.cjs): run `npm run build` at the repository root first\n");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -2,9 +2,11 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, write
 import { fileURLToPath } from "node:url";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { reflow } from "@yk/reflow";
 import { createExtractor } from "@yk/cn-entities";
 import { pageJsonSchema, safeParsePage } from "@yk/schema";
+import { version } from "../package.json";
 import { decode, InputError } from "./decode.js";
 import { FORMATS, parseText, render, type Format } from "./pipeline.js";
 import { listTextFiles, relativeOutput, runBatch } from "./batch.js";
@@ -17,25 +19,16 @@ export class UsageError extends Error {
 }
 export { InputError };
 
-export const USAGE = `usage:
-  yk parse <file|dir|-> [--format json|jsonl|ninjs|jsonld|text] [--date YYYY-MM-DD]
-                        [--publication NAME] [--page N] [--out PATH] [--jobs N]
-  yk entities [file|-] [--jsonl] [--date YYYY-MM-DD]
-  yk reflow <file|->
-  yk validate <page.json|->
-  yk schema
-
-A folder is read recursively (*.txt) on a pool of --jobs workers (default: one per 8 MB of
-pages, at most the core count: each worker loads its own dictionary first, about 1.5 s);
---format jsonl (the default for folders) writes one JSON line per page to --out or stdout;
-other formats need --out DIR and write one file per page. Exit codes: 0 ok, 1 bad input or
-invalid page (in a folder run: any page failed; the others are still written), 2 usage.`;
-
 export interface Io {
   /** Text, or the UTF-8 bytes of text (pages of a folder run, as the workers encoded them). */
   stdout: (s: string | Uint8Array) => void;
   stderr: (s: string) => void;
   stdin: () => Uint8Array;
+  /**
+   * Is something piped or redirected into stdin? Then a command given no input reads it, as
+   * `cat page.txt | yk parse` expects; otherwise (a terminal, or nothing) no input is a usage error.
+   */
+  stdinPiped?: boolean;
   /** Is stderr a terminal (for the progress bar)? */
   isTTY?: boolean;
   /** The built worker script, for folder runs on several threads (default: the one beside this module). */
@@ -49,60 +42,41 @@ export function defaultWorkerScript(): string | undefined {
   return existsSync(script) ? script : undefined;
 }
 
-const FLAGS: Record<string, "value" | "boolean"> = {
-  format: "value",
-  date: "value",
-  publication: "value",
-  page: "value",
-  out: "value",
-  jobs: "value",
-  jsonl: "boolean",
-  help: "boolean",
-};
+// Option values are checked where commander reads them: a bad one is a usage error, one line naming
+// the option and the value (commander: "option '--date <YYYY-MM-DD>' argument '2023-02-30' is invalid. …").
 
-interface Args {
-  command: string;
-  input?: string;
-  flags: Record<string, string>;
-}
-
-function parseArgs(argv: readonly string[]): Args {
-  const [command, ...rest] = argv;
-  if (!command) throw new UsageError(`missing command\n${USAGE}`);
-  const flags: Record<string, string> = {};
-  let input: string | undefined;
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    if (a.startsWith("--")) {
-      const [key, inline] = a.slice(2).split("=", 2) as [string, string | undefined];
-      const kind = FLAGS[key];
-      if (!kind) throw new UsageError(`unknown option --${key}`);
-      if (kind === "boolean") {
-        flags[key] = "true";
-        continue;
-      }
-      const value = inline ?? rest[++i];
-      if (value === undefined) throw new UsageError(`option --${key} needs a value`);
-      flags[key] = value;
-    } else if (input === undefined) input = a;
-    else throw new UsageError(`unexpected argument ${a}`);
-  }
-  return { command, input, flags };
-}
-
-function checkDate(date: string | undefined): void {
-  if (date === undefined) return;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+function calendarDate(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const d = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)) : null;
   if (!m || !d || d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!) {
-    throw new UsageError(`option --date must be a calendar date YYYY-MM-DD, got ${date}`);
+    throw new InvalidArgumentError("It must be a calendar date YYYY-MM-DD.");
   }
+  return value;
 }
 
-function checkFormat(format: string): Format {
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format ${format}; use ${FORMATS.join(", ")}`);
-  return format as Format;
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError("It must be a whole number ≥ 1.");
+  return n;
 }
+
+/** A page as printed on it: a number (3), or an edition letter and a number (A3, B12). */
+function pageNumber(value: string): string {
+  if (!/^[A-Za-z]?\d{1,4}$/.test(value) || /^[A-Za-z]?0+$/.test(value)) {
+    throw new InvalidArgumentError("It must be a page number such as 3 or A3.");
+  }
+  return value;
+}
+
+function nonEmpty(value: string): string {
+  if (value.trim() === "") throw new InvalidArgumentError("It must not be empty.");
+  return value;
+}
+
+const formatOption = (formats: readonly Format[]) =>
+  new Option("--format <format>", "output format (default: json for a file, jsonl for a folder)").choices(formats);
+const dateOption = () =>
+  new Option("--date <YYYY-MM-DD>", "publication date: completes datelines and relative dates (去年, 正月初七)").argParser(calendarDate);
 
 function readBytes(input: string, io: Io): Uint8Array {
   if (input === "-") return io.stdin();
@@ -113,8 +87,12 @@ function readBytes(input: string, io: Io): Uint8Array {
   }
 }
 
-function readText(input: string | undefined, io: Io): { text: string; name: string } {
-  if (input === undefined) throw new UsageError(`missing input\n${USAGE}`);
+/** The text of a file, or of stdin for `-` or when no input is given and stdin is piped. */
+function readText(input: string | undefined, io: Io, command: string): { text: string; name: string } {
+  if (input === undefined) {
+    if (!io.stdinPiped) throw new UsageError(`missing input: give a file, or - for stdin, or pipe text in (see yk ${command} --help)`);
+    input = "-";
+  }
   const name = input === "-" ? "stdin" : input;
   return { text: decode(readBytes(input, io), name), name };
 }
@@ -154,17 +132,24 @@ export function defaultJobs(files: readonly string[], cores: number): number {
   return Math.max(1, Math.min(cores, Math.floor(bytes / BYTES_PER_WORKER)));
 }
 
-async function parseFolder(dir: string, flags: Record<string, string>, io: Io): Promise<number> {
-  const format = checkFormat(flags.format ?? "jsonl");
-  if (flags.jobs !== undefined && !(Number.isInteger(Number(flags.jobs)) && Number(flags.jobs) >= 1)) {
-    throw new UsageError(`option --jobs must be a whole number ≥ 1, got ${flags.jobs}`);
-  }
-  if (format !== "jsonl" && !flags.out) throw new UsageError(`a folder run with --format ${format} needs --out DIR (one file per page)`);
+interface ParseOptions {
+  format?: Format;
+  date?: string;
+  publication?: string;
+  page?: string;
+  out?: string;
+  jobs?: number;
+}
+
+async function parseFolder(dir: string, options: ParseOptions, io: Io): Promise<number> {
+  const format = options.format ?? "jsonl";
+  const { out } = options;
+  if (format !== "jsonl" && !out) throw new UsageError(`a folder run with --format ${format} needs --out DIR (one file per page)`);
   const files = listTextFiles(dir);
-  const jobs = flags.jobs !== undefined ? Number(flags.jobs) : defaultJobs(files, availableParallelism());
-  const list: Job[] = files.map((file, id) => ({ id, file, format, date: flags.date, publication: flags.publication, page: flags.page }));
+  const jobs = options.jobs ?? defaultJobs(files, availableParallelism());
+  const list: Job[] = files.map((file, id) => ({ id, file, format, date: options.date, publication: options.publication, page: options.page }));
   let failed = 0;
-  const stream = format === "jsonl" && flags.out ? (mkdirSync(dirname(flags.out), { recursive: true }), createWriteStream(flags.out)) : null;
+  const stream = format === "jsonl" && out ? (mkdirSync(dirname(out), { recursive: true }), createWriteStream(out)) : null;
   const extension = format === "text" ? ".txt" : ".json";
   await runBatch(list, {
     jobs,
@@ -180,7 +165,7 @@ async function parseFolder(dir: string, flags: Record<string, string>, io: Io): 
         if (stream) stream.write(result.output);
         else io.stdout(result.output);
       } else {
-        const target = join(flags.out!, relativeOutput(dir, file, extension));
+        const target = join(out!, relativeOutput(dir, file, extension));
         mkdirSync(dirname(target), { recursive: true });
         writeFileSync(target, result.output);
       }
@@ -189,6 +174,18 @@ async function parseFolder(dir: string, flags: Record<string, string>, io: Io): 
   if (stream) await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
   if (files.length === 0) io.stderr(`yk: ${dir}: no *.txt files\n`);
   return failed > 0 ? EXIT.badInput : EXIT.ok;
+}
+
+async function parseCommand(input: string | undefined, options: ParseOptions, io: Io): Promise<number> {
+  if (input !== undefined && input !== "-" && isDirectory(input)) return parseFolder(input, options, io);
+  const { text, name } = readText(input, io, "parse");
+  const page = parseText(text, { date: options.date, publication: options.publication, page: options.page, sourceName: name });
+  const output = render(page, options.format ?? "json");
+  if (options.out) {
+    mkdirSync(dirname(options.out), { recursive: true });
+    writeFileSync(options.out, output);
+  } else io.stdout(output);
+  return EXIT.ok;
 }
 
 function entitiesJsonl(text: string, date: string | undefined, io: Io): number {
@@ -225,69 +222,141 @@ function entitiesJsonl(text: string, date: string | undefined, io: Io): number {
   return bad > 0 ? EXIT.badInput : EXIT.ok;
 }
 
-async function dispatch(args: Args, io: Io): Promise<number> {
-  const { flags } = args;
-  if (flags.help) {
-    io.stdout(USAGE + "\n");
+function validateCommand(input: string | undefined, io: Io): number {
+  const { text, name } = readText(input, io, "validate");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new InputError(`${name}: not JSON`);
+  }
+  const result = safeParsePage(value);
+  if (result.success) {
+    io.stdout(`${name}: valid page\n`);
     return EXIT.ok;
   }
-  switch (args.command) {
-    case "parse": {
-      checkDate(flags.date);
-      if (args.input !== undefined && args.input !== "-" && isDirectory(args.input)) return parseFolder(args.input, flags, io);
-      const format = checkFormat(flags.format ?? "json");
-      const { text, name } = readText(args.input, io);
-      const output = render(parseText(text, { date: flags.date, publication: flags.publication, page: flags.page, sourceName: name }), format);
-      if (flags.out) {
-        mkdirSync(dirname(flags.out), { recursive: true });
-        writeFileSync(flags.out, output);
-      } else io.stdout(output);
-      return EXIT.ok;
-    }
-    case "entities": {
-      checkDate(flags.date);
-      const { text } = readText(args.input ?? "-", io);
-      if (flags.jsonl) return entitiesJsonl(text, flags.date, io);
-      io.stdout(JSON.stringify(createExtractor().extract(text, { date: flags.date }), null, 2) + "\n");
-      return EXIT.ok;
-    }
-    case "reflow": {
-      const { text } = readText(args.input, io);
+  for (const issue of result.issues) io.stderr(`${name}: ${issue.path}: ${issue.message}\n`);
+  return EXIT.badInput;
+}
+
+const INPUT = "a text file, or - for stdin (default: stdin when something is piped in)";
+
+const EXIT_CODES = `
+Exit codes: 0 ok; 1 bad input or an invalid page (in a folder run: any page failed, the others
+are still written); 2 usage (an unknown command or option, a bad option value, no input).`;
+
+const FOLDER_HELP = `
+A folder is read recursively (*.txt) on a pool of --jobs worker processes (default: one per
+8 MB of pages, at most the core count: each worker loads its own dictionary first, about 1.5 s),
+with a progress bar on stderr when it is a terminal. --format jsonl (the default for folders)
+writes one JSON line per page, in file order, to --out FILE or stdout; the other formats need
+--out DIR and write one file per page there, mirroring the folder. A page that fails is reported
+on stderr and the others still finish.
+Input: UTF-8 (BOM or not), UTF-16 with a BOM, or GB18030/GBK.
+
+Examples:
+  yk parse page.txt --format text --date 2023-01-12
+  cat page.txt | yk parse --format jsonl
+  yk parse pages/ --out pages.jsonl --jobs 2`;
+
+/** The command line, built anew for each run (commander keeps the parsed state on it). */
+export function createProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command("yk")
+    .description("Parse Chinese newspaper pages: articles, bylines, entities, as JSON, JSON Lines, ninjs, JSON-LD or text.")
+    .version(version, "-v, --version", "print the version")
+    .helpOption("-h, --help", "print help (yk <command> --help for a command's)")
+    .helpCommand("help [command]", "print help for a command")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      // one line, prefixed as every other failure of yk
+      outputError: (s, write) => write(`yk: ${s.replace(/^error: /, "")}`),
+    })
+    .addHelpText("after", EXIT_CODES);
+
+  program
+    .command("parse")
+    .summary("parse a page, or every *.txt below a folder")
+    .description("Parse a page (raw text extracted from a PDF) into articles with entities, or every *.txt below a folder.")
+    .argument("[input]", `${INPUT}, or a folder`)
+    .addOption(formatOption(FORMATS))
+    .addOption(dateOption())
+    .option("--publication <name>", "the publication's name", nonEmpty)
+    .option("--page <N>", "the page number, such as 3 or A3", pageNumber)
+    .option("--out <path>", "write to this file (a folder run with --format other than jsonl: this folder)", nonEmpty)
+    .option("--jobs <N>", "worker processes for a folder run", wholeNumber)
+    .addHelpText("after", FOLDER_HELP + "\n" + EXIT_CODES)
+    .action(async (input: string | undefined, options: ParseOptions) => setExit(await parseCommand(input, options, io)));
+
+  program
+    .command("entities")
+    .summary("people with titles, organizations, places, dates of plain text")
+    .description("Entities of plain text: people with their titles, organizations, places, dates (normalized), numbers.")
+    .argument("[input]", INPUT)
+    .option("--jsonl", 'one {"text"} object per input line in, one {"entities"} line out')
+    .addOption(dateOption())
+    .addHelpText("after", EXIT_CODES)
+    .action((input: string | undefined, options: { jsonl?: boolean; date?: string }) => {
+      const { text } = readText(input, io, "entities");
+      if (options.jsonl) return setExit(entitiesJsonl(text, options.date, io));
+      io.stdout(JSON.stringify(createExtractor().extract(text, { date: options.date }), null, 2) + "\n");
+      setExit(EXIT.ok);
+    });
+
+  program
+    .command("reflow")
+    .summary("the reflowed paragraphs of raw column text")
+    .argument("[input]", INPUT)
+    .addHelpText("after", EXIT_CODES)
+    .action((input: string | undefined) => {
+      const { text } = readText(input, io, "reflow");
       io.stdout(reflow(text).paragraphs.map((p) => p.text).join("\n\n") + "\n");
-      return EXIT.ok;
-    }
-    case "validate": {
-      const { text, name } = readText(args.input, io);
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        throw new InputError(`${name}: not JSON`);
-      }
-      const result = safeParsePage(value);
-      if (result.success) {
-        io.stdout(`${name}: valid page\n`);
-        return EXIT.ok;
-      }
-      for (const issue of result.issues) io.stderr(`${name}: ${issue.path}: ${issue.message}\n`);
-      return EXIT.badInput;
-    }
-    case "schema":
+      setExit(EXIT.ok);
+    });
+
+  program
+    .command("validate")
+    .summary("check a page JSON against the schema, one line per problem with its path")
+    .argument("[input]", "a page JSON file, or - for stdin (default: stdin when something is piped in)")
+    .addHelpText("after", EXIT_CODES)
+    .action((input: string | undefined) => setExit(validateCommand(input, io)));
+
+  program
+    .command("schema")
+    .summary("print the page's JSON Schema (draft 2020-12)")
+    .action(() => {
       io.stdout(JSON.stringify(pageJsonSchema(), null, 2) + "\n");
-      return EXIT.ok;
-    case "help":
-      io.stdout(USAGE + "\n");
-      return EXIT.ok;
-    default:
-      throw new UsageError(`unknown command ${args.command}\n${USAGE}`);
-  }
+      setExit(EXIT.ok);
+    });
+
+  return program;
+}
+
+/** The global help, as `yk --help` prints it. */
+export function usage(): string {
+  return createProgram({ stdout: () => {}, stderr: () => {}, stdin: () => new Uint8Array() }, () => {}).helpInformation();
 }
 
 /** Run the command line; resolves to the exit code. Every failure is one line on stderr. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = createProgram(io, (c) => (code = c));
   try {
-    return await dispatch(parseArgs(argv), io);
+    if (argv.length === 0) {
+      // no command: the help, on stderr, as a usage error
+      io.stderr(program.helpInformation());
+      return EXIT.usage;
+    }
+    await program.parseAsync([...argv], { from: "user" });
+    return code;
   } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and --version end with exit code 0; everything else commander refuses is usage
+      // (commander has already written its message, prefixed above)
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
     const err = e as Error & { code?: string };
     io.stderr(`yk: ${err.message}\n`);
     if (e instanceof UsageError || err.code === "YK_INVALID_OPTION") return EXIT.usage;

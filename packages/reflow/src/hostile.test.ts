@@ -3,8 +3,18 @@ import { HOSTILE_INPUTS } from "../../../test/hostile/inputs.js";
 import { isIgnorable } from "../../../test/hostile/properties.js";
 import { reflow, reflowText, normalize } from "./index.js";
 
-const glyphs = (text: string) =>
-  [...normalize(text).text].filter((c) => !isIgnorable(c.charCodeAt(0)) && c !== "-").sort().join("");
+/**
+ * Each kept character with its count, in character order: the same multiset test as sorting every
+ * character, but linear (the sort of the 10 MB line's 3.5 million characters took 2.7 s a side).
+ */
+const glyphs = (text: string) => {
+  const counts = new Map<string, number>();
+  for (const c of normalize(text).text) {
+    if (isIgnorable(c.charCodeAt(0)) || c === "-") continue;
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([c, n]) => `${c}×${n}`).join(" ");
+};
 
 describe.each(Object.entries(HOSTILE_INPUTS))("reflow on %s", (_name, raw) => {
   it("does not throw, keeps every character, maps offsets into the input", () => {
@@ -13,7 +23,9 @@ describe.each(Object.entries(HOSTILE_INPUTS))("reflow on %s", (_name, raw) => {
     expect(glyphs(out)).toBe(glyphs(raw));
     for (const p of result.paragraphs) {
       expect(p.offsets.length).toBe(p.text.length);
-      for (const o of p.offsets) expect(o >= -1 && o < raw.length).toBe(true);
+      // one assertion per paragraph, not per offset: millions of expect() calls on the 10 MB line
+      // took most of the whole suite's time
+      expect(p.offsets.find((o) => !(o >= -1 && o < raw.length))).toBeUndefined();
     }
   });
 
