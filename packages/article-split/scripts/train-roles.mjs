@@ -108,81 +108,102 @@ for (const { page, variants } of sources) {
 console.timeEnd("compose");
 console.log(`${examples.length} pages, ${examples.reduce((s, e) => s + e.gold.length, 0)} units`);
 
-// weights, and the running sums for averaging (w_avg = w - u / c)
-const w = new Map();
-const u = new Map();
-const tw = new Float64Array((N + 1) * N);
-const tu = new Float64Array((N + 1) * N);
-const vec = (map, f) => {
-  let v = map.get(f);
-  if (!v) map.set(f, (v = new Float64Array(N)));
-  return v;
-};
-let c = 1;
-const emit = (features) => {
-  const out = new Float64Array(N);
-  for (const f of features) {
-    const v = w.get(f);
-    if (v) for (let r = 0; r < N; r++) out[r] += v[r];
-  }
-  return out;
-};
-const transition = (from, to) => tw[(from + 1) * N + to];
-const update = (features, role, delta) => {
-  for (const f of features) {
-    vec(w, f)[role] += delta;
-    vec(u, f)[role] += c * delta;
-  }
-};
-
-const rng = createRng(20191001);
-for (let epoch = 1; epoch <= EPOCHS; epoch++) {
-  for (let i = examples.length - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    [examples[i], examples[j]] = [examples[j], examples[i]];
-  }
-  let wrong = 0;
-  let total = 0;
-  for (const ex of examples) {
-    const predicted = decodeRoles(ex.features.map(emit), transition, ex.fixed, ex.starts);
-    for (let i = 0; i < predicted.length; i++) {
-      total++;
-      const g = ex.gold[i];
-      const p = predicted[i];
-      if (g !== p) {
-        wrong++;
-        update(ex.features[i], g, 1);
-        update(ex.features[i], p, -1);
-      }
-      const gFrom = i === 0 ? -1 : ex.gold[i - 1];
-      const pFrom = i === 0 ? -1 : predicted[i - 1];
-      if (g !== p || gFrom !== pFrom) {
-        tw[(gFrom + 1) * N + g] += 1;
-        tu[(gFrom + 1) * N + g] += c;
-        tw[(pFrom + 1) * N + p] -= 1;
-        tu[(pFrom + 1) * N + p] -= c;
-      }
+// One averaged perceptron per bag (the same pages, shuffled by another seed); the bags' weights
+// are averaged again, which steadies the decisions that one shuffle leaves to chance.
+const BAGS = Number(arg("--bags", 3));
+function trainBag(seed) {
+  // weights, and the running sums for averaging (w_avg = w - u / c)
+  const w = new Map();
+  const u = new Map();
+  const tw = new Float64Array((N + 1) * N);
+  const tu = new Float64Array((N + 1) * N);
+  const vec = (map, f) => {
+    let v = map.get(f);
+    if (!v) map.set(f, (v = new Float64Array(N)));
+    return v;
+  };
+  let c = 1;
+  const emit = (features) => {
+    const out = new Float64Array(N);
+    for (const f of features) {
+      const v = w.get(f);
+      if (v) for (let r = 0; r < N; r++) out[r] += v[r];
     }
-    c++;
+    return out;
+  };
+  const transition = (from, to) => tw[(from + 1) * N + to];
+  const update = (features, role, delta) => {
+    for (const f of features) {
+      vec(w, f)[role] += delta;
+      vec(u, f)[role] += c * delta;
+    }
+  };
+
+  const rng = createRng(seed);
+  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+    for (let i = examples.length - 1; i > 0; i--) {
+      const j = rng.int(0, i);
+      [examples[i], examples[j]] = [examples[j], examples[i]];
+    }
+    let wrong = 0;
+    let total = 0;
+    for (const ex of examples) {
+      const predicted = decodeRoles(ex.features.map(emit), transition, ex.fixed, ex.starts);
+      for (let i = 0; i < predicted.length; i++) {
+        total++;
+        const g = ex.gold[i];
+        const p = predicted[i];
+        if (g !== p) {
+          wrong++;
+          update(ex.features[i], g, 1);
+          update(ex.features[i], p, -1);
+        }
+        const gFrom = i === 0 ? -1 : ex.gold[i - 1];
+        const pFrom = i === 0 ? -1 : predicted[i - 1];
+        if (g !== p || gFrom !== pFrom) {
+          tw[(gFrom + 1) * N + g] += 1;
+          tu[(gFrom + 1) * N + g] += c;
+          tw[(pFrom + 1) * N + p] -= 1;
+          tu[(pFrom + 1) * N + p] -= c;
+        }
+      }
+      c++;
+    }
+    console.log(`epoch ${epoch}: ${wrong} of ${total} units wrong (${((100 * wrong) / total).toFixed(2)} %)`);
   }
-  console.log(`epoch ${epoch}: ${wrong} of ${total} units wrong (${((100 * wrong) / total).toFixed(2)} %)`);
+
+  const averaged = new Map();
+  for (const [f, v] of w) {
+    const uv = u.get(f);
+    averaged.set(f, Float64Array.from(v, (x, r) => x - uv[r] / c));
+  }
+  return { features: averaged, transitions: Float64Array.from(tw, (x, k) => x - tu[k] / c) };
+}
+
+const bags = Array.from({ length: BAGS }, (_, b) => trainBag(20191001 + b));
+const sum = new Map();
+const tsum = new Float64Array((N + 1) * N);
+for (const bag of bags) {
+  for (const [f, v] of bag.features) {
+    let acc = sum.get(f);
+    if (!acc) sum.set(f, (acc = new Float64Array(N)));
+    for (let r = 0; r < N; r++) acc[r] += v[r] / BAGS;
+  }
+  for (let k = 0; k < tsum.length; k++) tsum[k] += bag.transitions[k] / BAGS;
 }
 
 // averaged, fixed-point, pruned: a feature whose every weight rounds below 5/1000 is dropped
 const features = {};
-for (const [f, v] of [...w.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-  const uv = u.get(f);
-  const q = Array.from(v, (x, r) => Math.round((x - uv[r] / c) * SCALE));
+for (const [f, v] of [...sum.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  const q = Array.from(v, (x) => Math.round(x * SCALE));
   if (q.some((x) => Math.abs(x) >= 5)) features[f] = q;
 }
 const transitions = [];
-for (let from = 0; from <= N; from++) {
-  transitions.push(Array.from({ length: N }, (_, to) => Math.round((tw[from * N + to] - tu[from * N + to] / c) * SCALE)));
-}
+for (let from = 0; from <= N; from++) transitions.push(Array.from({ length: N }, (_, to) => Math.round(tsum[from * N + to] * SCALE)));
 writeFileSync(
   OUT,
   `// Generated by scripts/train-roles.mjs from composed pages of the tune split: do not edit.\n` +
-    `// ${Object.keys(features).length} features × ${N} roles (${ROLES.join(", ")}), ${EPOCHS} epochs, ${VARIANTS} layouts a page.\n` +
+    `// ${Object.keys(features).length} features × ${N} roles (${ROLES.join(", ")}), ${EPOCHS} epochs, ${VARIANTS} layouts a page, ${BAGS} bags.\n` +
     `import type { RoleWeights } from "../roles.js";\n\n` +
     `export const ROLE_WEIGHTS: RoleWeights = ${JSON.stringify({ scale: SCALE, features, transitions })};\n`,
 );

@@ -182,6 +182,9 @@ export function unitFeatures(units: readonly UnitShape[], page: PageShape): stri
     const t = u.text;
     for (let k = 0; k + 1 < t.length; k++) if (isHan(t[k]!) && isHan(t[k + 1]!)) pairs.add(t.slice(k, k + 2));
   }
+  // how much of each short line's wording the story after it shares: a line that shares far more
+  // than the line before it heads that story, it does not go on with the line before
+  const sharedAfter = units.map((u, i) => (u.lines === 1 && u.text.length <= 40 ? sharedShare(hanBigrams(u.text), nearbyBody(units, i, 1)) : -1));
   return units.map((u, i) => {
     const t = u.text;
     const prev = units[i - 1];
@@ -255,7 +258,9 @@ export function unitFeatures(units: readonly UnitShape[], page: PageShape): stri
       // content: a subhead shares words with the story around it, a headline with the story after it
       const grams = hanBigrams(t);
       const before = sharedShare(grams, nearbyBody(units, i, -1));
-      const after = sharedShare(grams, nearbyBody(units, i, 1));
+      const after = sharedAfter[i]!;
+      const prevAfter = sharedAfter[i - 1] ?? -1;
+      if (prevAfter >= 0) f.push(after > prevAfter + 0.25 ? "shares-after-more-than-prev" : after + 0.25 < prevAfter ? "shares-after-less-than-prev" : "shares-after-as-prev");
       f.push(`shared-before=${bucket(before, [0.1, 0.3, 0.6])}`, `shared-after=${bucket(after, [0.1, 0.3, 0.6])}`);
       f.push(after > before + 0.1 ? "shares-more-after" : before > after + 0.1 ? "shares-more-before" : "shares-alike");
     }

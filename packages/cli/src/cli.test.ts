@@ -75,12 +75,12 @@ describe("help, version and input", () => {
   });
 
   it("checks --page and --publication values and passes them to the page", async () => {
-    const ok = JSON.parse((await call(["parse", "-", "--page", "A3", "--publication", "永康日报"], "本报讯（记者 王明）今天下雨。")).out);
-    expect(ok.publication).toMatchObject({ name: "永康日报", page: "A3" });
-    for (const bad of ["abc", "0", "3.5", "-1", ""]) {
+    const ok = JSON.parse((await call(["parse", "-", "--page", "3", "--publication", "永康日报"], "本报讯（记者 王明）今天下雨。")).out);
+    expect(ok.publication).toMatchObject({ name: "永康日报", page: 3 });
+    for (const bad of ["abc", "0", "3.5", "-1", "", "A3"]) {
       const r = await call(["parse", "-", "--page", bad], "x");
       expect(r.code, bad).toBe(EXIT.usage);
-      expect(r.err).toBe(`yk: option '--page <N>' argument '${bad}' is invalid. It must be a page number such as 3 or A3.\n`);
+      expect(r.err).toBe(`yk: option '--page <N>' argument '${bad}' is invalid. It must be a page number of 1 or more, such as 3.\n`);
     }
     expect((await call(["parse", "-", "--publication", " "], "x")).err).toMatch(/^yk: option '--publication <name>' argument ' ' is invalid/);
   });

@@ -60,10 +60,10 @@ function wholeNumber(value: string): number {
   return n;
 }
 
-/** A page as printed on it: a number (3), or an edition letter and a number (A3, B12). */
+/** The printed page number (版次), 1 or more: `publication.page` is a number. */
 function pageNumber(value: string): string {
-  if (!/^[A-Za-z]?\d{1,4}$/.test(value) || /^[A-Za-z]?0+$/.test(value)) {
-    throw new InvalidArgumentError("It must be a page number such as 3 or A3.");
+  if (!/^\d{1,4}$/.test(value) || /^0+$/.test(value)) {
+    throw new InvalidArgumentError("It must be a page number of 1 or more, such as 3.");
   }
   return value;
 }

@@ -1,0 +1,12 @@
+import { readFileSync } from "node:fs";
+import { reflow } from "@yk/reflow";
+import { ROLES, pageUnits, unitFeatures, scorerOf, decodeRoles, fieldStarts } from "@yk/article-split";
+const src = readFileSync("/work/main/packages/article-split/src/data/role-weights.ts", "utf8");
+const weights = JSON.parse(src.slice(src.indexOf("= {") + 2, src.lastIndexOf(";")));
+const raw = `新区开展“送技术进企业”服务活动\n\n技术员进车间 现场解难题\n\n本报讯（记者 李明 通讯员 赵华）\n\n3月2日上午，新区组织20余名技\n\n术员走进园区企业，围绕设备改\n\n造、工艺优化等问题现场解答。\n\n“这样的服务很实在。”一家机械\n\n企业的负责人说。\n\n据悉，该活动将持续到6月底。\n`;
+const r = reflow(raw); const units = pageUnits(r, {}); const shapes = units.map((u) => u.shape);
+const sc = scorerOf(weights); const f = unitFeatures(shapes, { blankLines: r.gapStyle === "blank-lines" });
+const e = f.map(sc.emit);
+units.slice(0, 3).forEach((u, i) => console.log(u.mapped.text, [...e[i]].map((v, k) => `${ROLES[k]}:${v.toFixed(0)}`).join(" ")));
+console.log("T start->K", sc.transition(-1, 0).toFixed(0), "start->H", sc.transition(-1, 2).toFixed(0), "K->H", sc.transition(0, 2).toFixed(0), "H->H", sc.transition(2, 2).toFixed(0), "H->byline", sc.transition(2, 6).toFixed(0));
+console.log(fieldStarts(shapes).slice(0, 3), decodeRoles(e, sc.transition, shapes.map((s) => s.fixed), fieldStarts(shapes)).slice(0, 3).map((x) => ROLES[x]));
