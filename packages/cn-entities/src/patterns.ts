@@ -61,7 +61,8 @@ const placeStarts = charTable(KNOWN_PLACES.map((p) => p[0]!));
 const placeEnds = charTable(KNOWN_PLACES.map((p) => p[p.length - 1]!));
 /** Is a word a known place? Most words are ruled out by their first character before the set is asked. */
 export const isKnownPlace = (word: string): boolean => placeStarts.hasAt(word, 0) && placeEnds.hasAt(word, word.length - 1) && placeSet.has(word);
-const ZONES = wordList(["经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "开发区"]);
+/** Development zones, which local papers name by their kind alone (经济开发区). */
+export const DEVELOPMENT_ZONES = wordList(["经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "开发区"]);
 const ADMIN_SUFFIX = new Set("省市县区");
 /**
  * Known places, with an administrative suffix when one follows (杭州市), and development zones,
@@ -85,7 +86,7 @@ export function placeMatches(text: string, starts: ArrayLike<number>, ends: Uint
       const suffixed = ADMIN_SUFFIX.has(text[i + name.length]!) && !ADMIN_SUFFIX.has(name[name.length - 1]!) && (ends[i + name.length + 1] === 1 || wordEndAt(i) === i + name.length + 1);
       end = i + name.length + (suffixed ? 1 : 0);
     } else {
-      const zone = ZONES.longestAt(text, i);
+      const zone = DEVELOPMENT_ZONES.longestAt(text, i);
       if (zone !== null) end = i + zone.length;
     }
     if (end > i) {
