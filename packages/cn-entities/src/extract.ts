@@ -1,13 +1,10 @@
 import { alternation, BODY_SUFFIXES, NON_NAMING_HEADS } from "@yk/lexicon";
 import type { Entity, EntityType, MentionField } from "@yk/schema";
 import { nodejiebaSegmenter, pieces, tokensInChunks, type Segmenter, type Token } from "./segmenter.js";
-import { tokenHits } from "./tokens.js";
 import {
   type Hit,
   type Placement,
   BYLINE_PERSON_RE,
-  placeMatches,
-  bodyMatches,
   endsWithFacility,
   COMPANY_FORM_WORDS,
   INDUSTRY,
@@ -48,9 +45,12 @@ import {
 import { titledNames } from "./titles.js";
 import { modelSpans, shippedModel } from "./model.js";
 
-// TEMPORARY experiment switches
-const RULES = new Set((process.env.YK_RULES ?? "").split(","));
-const MODEL_PRIORITY = Number(process.env.YK_MODEL_PRIORITY ?? 4);
+/**
+ * The model's people, places and organizations rank with the rules' surest finds (a company by
+ * its legal form, a local body by its level): between equal ranks the longer wins; titled names,
+ * bylines and datelines rank above it.
+ */
+const MODEL_PRIORITY = 4;
 
 export interface ExtractorOptions {
   /** Defaults to nodejieba. */
@@ -459,7 +459,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     const personEndAt = new Int32Array(text.length + 1); // start → end of the model's person there (0: none)
     const personEndsAt = new Uint8Array(text.length + 1); // 1 where the model's person ends
     const bodyStartAt = new Int32Array(text.length + 1); // end → start + 1 of the model's organization ending there
-    if (!RULES.has("nomodel")) for (const sp of modelSpans(shippedModel(), text, tokens)) {
+    for (const sp of modelSpans(shippedModel(), text, tokens)) {
       // (a kind of body alone is no body's name: 公司董事长)
       if (sp.type === "organization" && KIND_HEADS.has(text.slice(sp.start, sp.end))) continue;
       hits.push({ type: sp.type, start: sp.start, end: sp.end, priority: MODEL_PRIORITY });
@@ -568,8 +568,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       hits.push({ type: "organization", start, end: industry.end, priority: 4 });
     }
     for (const m of zonesAlone(text, tokenAt)) hits.push({ type: "location", start: m.start, end: m.end, priority: 2 });
-    if (!RULES.has("nolocal")) for (const m of localBodies(text, tokens)) hits.push({ type: "organization", start: m.start, end: m.end, priority: 4 });
-    if (RULES.has("bodies")) for (const m of bodyMatches(text, tokenAt)) hits.push({ type: "organization", start: m.start, end: m.end, priority: 3 });
+    for (const m of localBodies(text, tokens)) hits.push({ type: "organization", start: m.start, end: m.end, priority: 4 });
     if (text.includes("《")) {
       push(MEDIA_RE, (m) => {
         // (报 of 报道 is no kind of publication: 《新英格兰医学杂志》报道)
@@ -607,16 +606,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     }
     // party congresses by number: 十五大, 二十大 (not 十大, the top ten)
     if (text.includes("大")) push(CONGRESS_RE, (m) => ({ type: "organization", start: m.index, end: m.index + m[0].length, priority: 3 }));
-    // (a known place counts inside a word that starts with it: 中国式/nz, 法国人/n)
-    const wordEndAt = (start: number) => (tokenAt[start]! > 0 ? tokens[tokenAt[start]! - 1]!.end : start);
-    if (RULES.has("places")) for (const m of placeMatches(text, tokenAt, tokenEnds, wordEndAt)) hits.push({ type: "location", start: m.start, end: m.end, priority: 2 });
     push(DATE_RE, (m) => dateHit(m, reference));
     push(NUMBER_RE, numberHit);
     push(QUOTED_RE, (m) => ({ type: "event", start: m.index, end: m.index + m[0].length, priority: 1 }));
     if (gazetteerRe) push(gazetteerRe, (m) => ({ type: gazetteer.get(m[0])!, start: m.index, end: m.index + m[0].length, priority: 6 }));
 
-    // what the segmenter's tokens say: known and unknown names, places, organization heads
-    for (const h of tokenHits(tokens, wordTag, frequencyOf)) if (RULES.has("tokens") || RULES.has("tokens-" + h.type)) hits.push(h);
     // one-character place abbreviations after verbs (访华, 在京, 赴港), and runs of them before a
     // word of relations, tried where a word starts with one (中美关系 → 中, 美)
     push(ABBREVIATION_RE, (m) => ({ type: "location", start: m.index + 1, end: m.index + 2, priority: 3 }));

@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { FEATURES_PER_CHAR, MODEL_TYPES, TAG_COUNT, emissions, spansOf, textFeatures, viterbi, type Span } from "./features.js";
 import type { Token } from "./segmenter.js";
 
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 3;
 
 export interface ModelHeader {
   version: number;
@@ -106,5 +106,5 @@ export function modelSpans(model: EntityModel, text: string, tokens: readonly To
   const n = text.length;
   if (n === 0) return [];
   const features = textFeatures(text, tokens, model.header.bits);
-  return spansOf(viterbi(emissions(features, n, model.weights), n, model.transitions));
+  return spansOf(viterbi(emissions(features.ids, n, model.weights, features.outside), n, model.transitions, features.outside));
 }
