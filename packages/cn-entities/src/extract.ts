@@ -224,8 +224,9 @@ const LOCAL_BODY_MAX = 14;
  */
 export function localBodies(text: string, tokens: readonly Token[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  // (the longest head it ends with names a body: not 县政府 after 和 in 区卫健局有关负责人和县政府)
   const endsWithHead = (start: number, end: number): boolean => {
-    for (let l = 1; l <= LONGEST_BODY_HEAD && end - l > start; l++) if (BODY_HEADS.has(text.slice(end - l, end))) return true;
+    for (let l = LONGEST_BODY_HEAD; l >= 1; l--) if (end - l > start && BODY_HEADS.has(text.slice(end - l, end))) return !NON_NAMING.has(text.slice(end - l, end));
     return false;
   };
   for (let k = 0; k < tokens.length; k++) {
@@ -243,8 +244,10 @@ export function localBodies(text: string, tokens: readonly Token[]): { start: nu
       if (u.end - t.start > LOCAL_BODY_MAX) break;
       const joins = (u.word === "和" || u.word === "与") && j > k;
       if (j > k && !joins && !LOCAL_BODY_PART_TAGS.has(u.tag)) break;
+      // another level after 和 begins another body (区环卫中心和市政工程公司)
+      if (j > k + 1 && LEVEL_CHARS.has(u.word[0]!) && (tokens[j - 1]!.word === "和" || tokens[j - 1]!.word === "与")) break;
       if (!isHanAt(u.word, 0)) break;
-      if (!joins && endsWithHead(t.start, u.end) && !NON_NAMING.has(text.slice(t.start + 1, u.end))) end = u.end;
+      if (!joins && endsWithHead(t.start, u.end)) end = u.end;
     }
     if (end > 0) out.push({ start: t.start, end });
   }
