@@ -341,8 +341,6 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     }
     return tag;
   };
-  // how often the dictionary has seen a word; without the segmenter's counts every word is common
-  const frequencyOf = segmenter.frequency ? (s: string) => segmenter.frequency!(s) : () => Number.POSITIVE_INFINITY;
   /** Is a string one common word (a noun, verb or adjective of the dictionary), not a name or a place? */
   const isGenericWord = (s: string): boolean => {
     const tag = wordTag(s);
