@@ -31,7 +31,7 @@ const { nodejiebaSegmenter, tokensInChunks } = await import("../dist/index.js");
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-const EPOCHS = option("--epochs", 8);
+const EPOCHS = option("--epochs", 10);
 const BITS = option("--bits", 21);
 const PRUNE = option("--prune", 2);
 const SEED = 20261203;
