@@ -1,6 +1,6 @@
 /**
  * The text patterns of the extractor — what a person, body, place, date or number looks like in
- * the characters, before and beside what the segmenter's words say (tokens.ts) — and the hits
+ * the characters, beside the trained model's people, places and organizations (model.ts) — and the hits
  * they make. extract.ts runs them over a text and resolves their overlaps.
  */
 import {
