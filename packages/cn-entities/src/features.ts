@@ -46,7 +46,7 @@ export function allowed(from: number, to: number): boolean {
 }
 
 /** Features per character: the length of each character's row of ids. */
-export const FEATURES_PER_CHAR = 26;
+export const FEATURES_PER_CHAR = 21;
 
 const singleSurname = charTable(SINGLE_SURNAMES);
 const transliteration = charTable(TRANSLITERATION_CHARS);
@@ -214,28 +214,23 @@ export function textFeatures(text: string, tokens: readonly Token[], bits: numbe
     out[o + 1] = mix(1, c0, 0, 0) & mask;
     out[o + 2] = mix(2, l1, 0, 0) & mask;
     out[o + 3] = mix(3, r1, 0, 0) & mask;
-    out[o + 4] = mix(4, l2, 0, 0) & mask;
-    out[o + 5] = mix(5, r2, 0, 0) & mask;
-    out[o + 6] = mix(6, l1, c0, 0) & mask;
-    out[o + 7] = mix(7, c0, r1, 0) & mask;
-    out[o + 8] = mix(8, l2, l1, 0) & mask;
-    out[o + 9] = mix(9, r1, r2, 0) & mask;
-    out[o + 10] = mix(10, l1, r1, 0) & mask;
-    out[o + 11] = mix(11, l1, c0, r1) & mask;
-    out[o + 12] = mix(12, kinds, 0, 0) & mask;
-    out[o + 13] = mix(13, pos, wordTag[i]!, 0) & mask;
-    out[o + 14] = mix(14, pos, wordTag[i]!, c0) & mask;
-    out[o + 15] = mix(15, pos, wordHash[i]!, 0) & mask;
-    out[o + 16] = mix(16, pos, prevTag[i]!, wordTag[i]!) & mask;
-    out[o + 17] = mix(17, pos, nextTag[i]!, wordTag[i]!) & mask;
-    out[o + 18] = mix(18, pos, prevWord[i]!, 0) & mask;
-    out[o + 19] = mix(19, pos, nextWord[i]!, 0) & mask;
-    out[o + 20] = mix(20, pos, length[i]!, wordTag[i]!) & mask;
-    out[o + 21] = mix(21, lex, pos, 0) & mask;
-    out[o + 22] = mix(22, place[i]!, pos, 0) & mask;
-    out[o + 23] = mix(23, body[i]!, suffix[i]!, pos) & mask;
-    out[o + 24] = mix(24, title[i > 0 ? i - 1 : i]!, title[i]!, compound[i]!) & mask;
-    out[o + 25] = mix(25, lex, kinds, wordTag[i]!) & mask;
+    out[o + 4] = mix(6, l1, c0, 0) & mask;
+    out[o + 5] = mix(7, c0, r1, 0) & mask;
+    out[o + 6] = mix(8, l2, l1, 0) & mask;
+    out[o + 7] = mix(9, r1, r2, 0) & mask;
+    out[o + 8] = mix(11, l1, c0, r1) & mask;
+    out[o + 9] = mix(12, kinds, 0, 0) & mask;
+    out[o + 10] = mix(13, pos, wordTag[i]!, 0) & mask;
+    out[o + 11] = mix(14, pos, wordTag[i]!, c0) & mask;
+    out[o + 12] = mix(15, pos, wordHash[i]!, 0) & mask;
+    out[o + 13] = mix(16, pos, prevTag[i]!, wordTag[i]!) & mask;
+    out[o + 14] = mix(17, pos, nextTag[i]!, wordTag[i]!) & mask;
+    out[o + 15] = mix(18, pos, prevWord[i]!, 0) & mask;
+    out[o + 16] = mix(19, pos, nextWord[i]!, 0) & mask;
+    out[o + 17] = mix(21, lex, pos, 0) & mask;
+    out[o + 18] = mix(22, place[i]!, pos, 0) & mask;
+    out[o + 19] = mix(23, body[i]!, suffix[i]!, pos) & mask;
+    out[o + 20] = mix(24, title[i > 0 ? i - 1 : i]!, title[i]!, compound[i]!) & mask;
   }
   return { ids: out, outside };
 }
