@@ -84,7 +84,7 @@ const AFTER = 0x10000 + 2;
 /** Digits read as one digit: a name is no more likely beside 7 than beside 3. */
 const normalized = (c: number): number => (KIND[c] === 2 ? 0x30 : c);
 
-/** A 32-bit mix of a template number and up to three values: two multiplications and shifts (it runs 26 times a character). */
+/** A 32-bit mix of a template number and up to three values: two multiplications and shifts (it runs 21 times a character). */
 function mix(template: number, a: number, b: number, c: number): number {
   // (int32 throughout: an unsigned result past 2^31 would be a heap number on every call)
   let h = Math.imul(Math.imul(template, 0x9e3779b1) ^ a, 0x85ebca6b);
