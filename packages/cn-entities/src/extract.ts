@@ -1,13 +1,10 @@
-import { alternation } from "@yk/lexicon";
+import { alternation, BODY_SUFFIXES, NON_NAMING_HEADS } from "@yk/lexicon";
 import type { Entity, EntityType, MentionField } from "@yk/schema";
 import { nodejiebaSegmenter, pieces, tokensInChunks, type Segmenter, type Token } from "./segmenter.js";
-import { tokenHits } from "./tokens.js";
 import {
   type Hit,
   type Placement,
   BYLINE_PERSON_RE,
-  placeMatches,
-  bodyMatches,
   endsWithFacility,
   COMPANY_FORM_WORDS,
   INDUSTRY,
@@ -43,8 +40,17 @@ import {
   MEDIA_RE,
   isMediaName,
   placeEndingAt,
+  DEVELOPMENT_ZONES,
 } from "./patterns.js";
 import { titledNames } from "./titles.js";
+import { modelSpans, shippedModel } from "./model.js";
+
+/**
+ * The model's people, places and organizations rank with the rules' surest finds (a company by
+ * its legal form, a local body by its level): between equal ranks the longer wins; titled names,
+ * bylines and datelines rank above it.
+ */
+const MODEL_PRIORITY = 4;
 
 export interface ExtractorOptions {
   /** Defaults to nodejieba. */
@@ -197,6 +203,66 @@ function standsForPlace(h: Hit, text: string, tokens: readonly Token[], tokenAt:
   return (prev !== undefined && prev.end === h.start && BEFORE_PLACE.has(prev.word)) || (next !== undefined && AFTER_PLACE.has(next.word));
 }
 
+/** Words that may end a local body's name: 局, 委员会, 中心, 支队 (the lexicon's heads of bodies). */
+const BODY_HEADS = new Set(BODY_SUFFIXES);
+const LONGEST_BODY_HEAD = Math.max(...BODY_SUFFIXES.map((s) => s.length));
+/** Levels that begin a local body's name on its own: 县发展改革局, 市消防救援支队, 区人社局. */
+const LEVEL_CHARS = new Set("省市县区镇乡");
+/** A level's government names no body (the People's Daily annotation: 市政府 is the city's). */
+const NON_NAMING = new Set(NON_NAMING_HEADS);
+/** Tags of the words inside a local body's name: nouns, verbal nouns, unknown words, abbreviations. */
+const LOCAL_BODY_PART_TAGS = new Set(["n", "nz", "nt", "ns", "vn", "x", "j", "l", "b", "an", "a", "m", "ng", "zg"]);
+/** Longest local body's name, in characters. */
+const LOCAL_BODY_MAX = 14;
+
+/**
+ * Bodies of a province, city, county, district or town named by their level alone, as local
+ * papers name them: the level as a word of its own (县/zg 发展/vn 改革/vn 局/n; 区经/x 信局/x),
+ * not after a place (永康/ns 市/n …: the model reads those whole), then nouns up to the last
+ * head of a body (局, 中心, 支队, 委员会); 和 joins two nouns (市住房和城乡建设局). A word that
+ * is the level and a head (县政府, 市委) is one too.
+ */
+export function localBodies(text: string, tokens: readonly Token[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  // (the longest head it ends with names a body: not 县政府 after 和 in 区卫健局有关负责人和县政府)
+  const endsWithHead = (start: number, end: number): boolean => {
+    for (let l = LONGEST_BODY_HEAD; l >= 1; l--) if (end - l > start && BODY_HEADS.has(text.slice(end - l, end))) return !NON_NAMING.has(text.slice(end - l, end));
+    return false;
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (!LEVEL_CHARS.has(t.word[0]!)) continue;
+    if (k > 0 && (tokens[k - 1]!.tag === "ns" || tokens[k - 1]!.end === t.start && tokens[k - 1]!.tag.startsWith("nr"))) continue;
+    const lone = t.word.length === 1 || t.tag === "x";
+    if (!lone) {
+      if (t.word.length >= 2 && BODY_HEADS.has(t.word.slice(1)) && !NON_NAMING.has(t.word.slice(1)) && (t.tag === "n" || t.tag === "nt")) out.push({ start: t.start, end: t.end });
+      continue;
+    }
+    let end = -1;
+    for (let j = k; j < tokens.length; j++) {
+      const u = tokens[j]!;
+      if (u.end - t.start > LOCAL_BODY_MAX) break;
+      const joins = (u.word === "和" || u.word === "与") && j > k;
+      if (j > k && !joins && !LOCAL_BODY_PART_TAGS.has(u.tag)) break;
+      // another level after 和 begins another body (区环卫中心和市政工程公司)
+      if (j > k + 1 && LEVEL_CHARS.has(u.word[0]!) && (tokens[j - 1]!.word === "和" || tokens[j - 1]!.word === "与")) break;
+      if (!isHanAt(u.word, 0)) break;
+      if (!joins && endsWithHead(t.start, u.end)) end = u.end;
+    }
+    if (end > 0) out.push({ start: t.start, end });
+  }
+  return out;
+}
+
+/**
+ * A zone a local paper names by its kind alone (赴经济开发区开展活动) is a place: one that starts
+ * a word and follows no name of a place (a place's own zone is read whole by the model).
+ */
+function zonesAlone(text: string, tokenAt: Int32Array): { start: number; end: number }[] {
+  if (!text.includes("区") && !text.includes("园")) return [];
+  return DEVELOPMENT_ZONES.matches(text).filter((m) => tokenAt[m.start]! > 0 && (m.start === 0 || !isHanAt(text, m.start - 1) || placeEndingAt(text, m.start) === m.start));
+}
+
 /**
  * Drop organizations inside longer ones: 全国人大 in 全国人大常委会, 联合国 in 联合国安理会 — the
  * body named is the longest (places inside an organization lose to it by priority anyway).
@@ -275,8 +341,6 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     }
     return tag;
   };
-  // how often the dictionary has seen a word; without the segmenter's counts every word is common
-  const frequencyOf = segmenter.frequency ? (s: string) => segmenter.frequency!(s) : () => Number.POSITIVE_INFINITY;
   /** Is a string one common word (a noun, verb or adjective of the dictionary), not a name or a place? */
   const isGenericWord = (s: string): boolean => {
     const tag = wordTag(s);
@@ -391,8 +455,23 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       tokenEnds[t.end] = 1;
       tokenAt[t.start] = k + 1;
     });
+    // the model's people, places and organizations; where its people and bodies start and end,
+    // for the rules that link titles to names and find companies
+    const personEndAt = new Int32Array(text.length + 1); // start → end of the model's person there (0: none)
+    const personEndsAt = new Uint8Array(text.length + 1); // 1 where the model's person ends
+    const bodyStartAt = new Int32Array(text.length + 1); // end → start + 1 of the model's organization ending there
+    for (const sp of modelSpans(shippedModel(), text, tokens)) {
+      // (a kind of body alone is no body's name: 公司董事长)
+      if (sp.type === "organization" && KIND_HEADS.has(text.slice(sp.start, sp.end))) continue;
+      hits.push({ type: sp.type, start: sp.start, end: sp.end, priority: MODEL_PRIORITY });
+      if (sp.type === "person") {
+        personEndAt[sp.start] = sp.end;
+        personEndsAt[sp.end] = 1;
+      }
+      else if (sp.type === "organization") bodyStartAt[sp.end] = sp.start + 1;
+    }
     const titlesOf = new Map<string, Set<string>>();
-    for (const t of titledNames(text)) {
+    for (const t of titledNames(text, (end) => bodyStartAt[end]! - 1)) {
       // a title is a word of its own: 成员 in 成员国 titles nobody
       if (tokenAt[t.start] === 0) continue;
       // a foreign name is whole words of the transliteration, not a verb or function word after
@@ -406,7 +485,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         if (end - t.start < 2) continue;
         name = text.slice(t.start, end);
       } else {
-        name = trimName(t.name, tokenEnds, t.start);
+        // the name as long as the model reads it (村党委书记沈国强), else by the segmentation
+        const modelEnd = personEndAt[t.start]!;
+        name = modelEnd > t.start + 1 && modelEnd - t.start <= 4 ? text.slice(t.start, modelEnd) : trimName(t.name, tokenEnds, t.start);
         // a name the segmenter knows whole that runs past the pattern's length: 选手 麦克唐纳/nrt
         const word = tokens[tokenAt[t.start]! - 1]!;
         if (word.end > t.start + name.length && NAME_TAGS.has(word.tag) && word.word.length <= 6) name = word.word;
@@ -419,12 +500,13 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         }
       }
       // a common word after a title is no name: 负责人普遍对…
-      if (isCommonWord(name)) continue;
+      const modelAgrees = personEndAt[t.start] === t.start + name.length;
+      if (isCommonWord(name) && !modelAgrees) continue;
       // nor a conjunction or preposition the segmenter cut off (校长和/c 夫人), nor a surname-like
       // character before a verb (记者时表示): the given name is no verb or adjective
       const first = tokenAt[t.start]! > 0 ? tokens[tokenAt[t.start]! - 1] : undefined;
       if (first && first.word.length === 1 && FUNCTION_TAGS.has(first.tag)) continue;
-      if (name.length === 3 && isVerbish(name.slice(1))) continue;
+      if (name.length === 3 && isVerbish(name.slice(1)) && !modelAgrees) continue;
       const set = titlesOf.get(name) ?? new Set();
       for (const title of t.titles) set.add(title);
       titlesOf.set(name, set);
@@ -455,6 +537,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         const t = tokens[k]!;
         if (!(NAME_PART_TAGS.has(t.tag) || t.tag === "v" || t.tag === "a") || !isHanAt(t.word, 0) || formStart - t.start > reach) break;
         if (first >= 0 && COMPANY_FORM_WORDS.longestAt(t.word, t.word.length - Math.min(t.word.length, 2)) !== null) break;
+        // nor back into a person the model found (刘建平来到浙江绿谷竹业有限公司)
+        if (personEndsAt[t.end] === 1) break;
         first = k;
       }
       if (first < 0) return formStart;
@@ -477,14 +561,15 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     // trade names: two or three characters and an industry, before a list comma, 和, 的 or the
     // end (博恒达科技、华腾车业)
     for (const industry of INDUSTRY.matches(text)) {
-      if (industry.end < text.length && !TRADE_NAME_FOLLOWERS.has(text[industry.end]!)) continue;
+      if ((industry.end < text.length && !TRADE_NAME_FOLLOWERS.has(text[industry.end]!)) || bodyStartAt[industry.end]! > 0) continue;
       const start = nameStart(industry.start, 3);
       const name = text.slice(start, industry.start);
       // not a function word's run (到华拓科技 is 到 + 华拓科技), nor a common word (经济建设, 队伍建设)
       if (name.length < 2 || FUNCTION_CHARS.has(name[0]!) || isGenericWord(name)) continue;
-      hits.push({ type: "organization", start, end: industry.end, priority: 3 });
+      hits.push({ type: "organization", start, end: industry.end, priority: 4 });
     }
-    for (const m of bodyMatches(text, tokenAt)) hits.push({ type: "organization", start: m.start, end: m.end, priority: 3 });
+    for (const m of zonesAlone(text, tokenAt)) hits.push({ type: "location", start: m.start, end: m.end, priority: 2 });
+    for (const m of localBodies(text, tokens)) hits.push({ type: "organization", start: m.start, end: m.end, priority: 4 });
     if (text.includes("《")) {
       push(MEDIA_RE, (m) => {
         // (报 of 报道 is no kind of publication: 《新英格兰医学杂志》报道)
@@ -522,16 +607,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     }
     // party congresses by number: 十五大, 二十大 (not 十大, the top ten)
     if (text.includes("大")) push(CONGRESS_RE, (m) => ({ type: "organization", start: m.index, end: m.index + m[0].length, priority: 3 }));
-    // (a known place counts inside a word that starts with it: 中国式/nz, 法国人/n)
-    const wordEndAt = (start: number) => (tokenAt[start]! > 0 ? tokens[tokenAt[start]! - 1]!.end : start);
-    for (const m of placeMatches(text, tokenAt, tokenEnds, wordEndAt)) hits.push({ type: "location", start: m.start, end: m.end, priority: 2 });
     push(DATE_RE, (m) => dateHit(m, reference));
     push(NUMBER_RE, numberHit);
     push(QUOTED_RE, (m) => ({ type: "event", start: m.index, end: m.index + m[0].length, priority: 1 }));
     if (gazetteerRe) push(gazetteerRe, (m) => ({ type: gazetteer.get(m[0])!, start: m.index, end: m.index + m[0].length, priority: 6 }));
 
-    // what the segmenter's tokens say: known and unknown names, places, organization heads
-    for (const h of tokenHits(tokens, wordTag, frequencyOf)) hits.push(h);
     // one-character place abbreviations after verbs (访华, 在京, 赴港), and runs of them before a
     // word of relations, tried where a word starts with one (中美关系 → 中, 美)
     push(ABBREVIATION_RE, (m) => ({ type: "location", start: m.index + 1, end: m.index + 2, priority: 3 }));

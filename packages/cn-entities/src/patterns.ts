@@ -1,11 +1,10 @@
 /**
  * The text patterns of the extractor — what a person, body, place, date or number looks like in
- * the characters, before and beside what the segmenter's words say (tokens.ts) — and the hits
+ * the characters, beside the trained model's people, places and organizations (model.ts) — and the hits
  * they make. extract.ts runs them over a text and resolves their overlaps.
  */
 import {
   BODY_ABBREVIATIONS,
-  BODY_SUFFIXES,
   BYLINE_ROLES,
   BYLINE_ROLE_PREFIXES,
   COMPANY_FORMS,
@@ -61,41 +60,8 @@ const placeStarts = charTable(KNOWN_PLACES.map((p) => p[0]!));
 const placeEnds = charTable(KNOWN_PLACES.map((p) => p[p.length - 1]!));
 /** Is a word a known place? Most words are ruled out by their first character before the set is asked. */
 export const isKnownPlace = (word: string): boolean => placeStarts.hasAt(word, 0) && placeEnds.hasAt(word, word.length - 1) && placeSet.has(word);
-const ZONES = wordList(["经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "开发区"]);
-const ADMIN_SUFFIX = new Set("省市县区");
-/**
- * Known places, with an administrative suffix when one follows (杭州市), and development zones,
- * where a word of the segmentation starts (`starts[i]` is not 0; `ends[i]` is 1 where one ends): 中国 is no place in
- * 发展中国家/l. `wordEndAt(i)` is the end of the word starting at i.
- */
-export function placeMatches(text: string, starts: ArrayLike<number>, ends: Uint8Array, wordEndAt: (start: number) => number): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  for (let i = 0; i < text.length; ) {
-    if (starts[i] === 0) {
-      i++;
-      continue;
-    }
-    const name = PLACE_NAMES.longestAt(text, i);
-    let end = i;
-    // the name ends where a word ends, or inside the word it starts (中国式, 法国人), never inside a
-    // later word: 和/c 政府 holds no 和政
-    if (name !== null && (ends[i + name.length] === 1 || wordEndAt(i) >= i + name.length)) {
-      // a suffix after a name that has none: 杭州 + 市; not 北京市 + 市 (北京市市长)
-      // (the suffix is a word's end, not the start of another: 澳门 + 市民 holds no 澳门市)
-      const suffixed = ADMIN_SUFFIX.has(text[i + name.length]!) && !ADMIN_SUFFIX.has(name[name.length - 1]!) && (ends[i + name.length + 1] === 1 || wordEndAt(i) === i + name.length + 1);
-      end = i + name.length + (suffixed ? 1 : 0);
-    } else {
-      const zone = ZONES.longestAt(text, i);
-      if (zone !== null) end = i + zone.length;
-    }
-    if (end > i) {
-      out.push({ start: i, end });
-      i = end;
-    } else i++;
-  }
-  return out;
-}
-const KNOWN_BODIES = wordList([...BODY_ABBREVIATIONS, ...KNOWN_ORGANIZATIONS]);
+/** Development zones, which local papers name by their kind alone (经济开发区). */
+export const DEVELOPMENT_ZONES = wordList(["经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "开发区"]);
 const knownBodySet = new Set([...BODY_ABBREVIATIONS, ...KNOWN_ORGANIZATIONS]);
 const knownBodyEnds = charTable([...knownBodySet].map((b) => b[b.length - 1]!).join(""));
 /** Is a word a body known by name (国务院, 新华社, 联合国)? (its last character first: cheaper than hashing every word) */
@@ -105,49 +71,8 @@ export const isKnownBody = (name: string): boolean => knownBodyEnds.hasAt(name, 
  * place's companies and teams).
  */
 export const KIND_HEADS = new Set(["公司", "企业", "球队", "强队", "军队", "部队", "厂商", "厂家", "媒体", "银行界", "商人", "代表队"]);
-/** A word for any body of a kind: one of {@link KIND_HEADS}, or armed forces of a kind (边防部队, 维和部队). */
-export const isKindOfBodies = (word: string): boolean => KIND_HEADS.has(word) || (word.length > 2 && (word.endsWith("部队") || word.endsWith("军队")));
 /** The longest known place a text starts with, if any. */
 export const knownPlacePrefix = (text: string): string | null => PLACE_NAMES.longestAt(text, 0);
-/** A body of a city, county, district or province: 市文化馆, 县人民法院 (the prefix is short, lazily). */
-const LOCAL_BODY_SUFFIXES = BODY_SUFFIXES.filter((s) => s.length >= 2);
-const LOCAL_BODY_RE = new RegExp(`[市县区省][${HAN}]{1,6}?(?:${alternation(LOCAL_BODY_SUFFIXES)})`, "uy");
-const LOCAL_BODY_START = new Set("市县区省");
-const SUFFIX_FIRST = new Set(LOCAL_BODY_SUFFIXES.map((s) => s.charCodeAt(0)));
-/** Known bodies and local bodies, leftmost first, without overlap, where a word starts: 省委 is no body in 全省/委员会. */
-export function bodyMatches(text: string, starts: ArrayLike<number>): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  // the next place a suffix may start (-1: none left, -2: not looked yet): the pattern is tried
-  // only where one starts 2–7 characters ahead, which most 市, 县 and 区 lack
-  let suffixAt = -2;
-  const suffixAhead = (i: number): boolean => {
-    if (suffixAt === -2 || (suffixAt >= 0 && suffixAt < i + 2)) suffixAt = nextSuffix(text, i + 2);
-    return suffixAt >= 0 && suffixAt < i + 8;
-  };
-  for (let i = 0; i < text.length; ) {
-    if (starts[i] === 0) {
-      i++;
-      continue;
-    }
-    let end = i;
-    const known = KNOWN_BODIES.longestAt(text, i);
-    if (known !== null) end = i + known.length;
-    else if (LOCAL_BODY_START.has(text[i]!) && suffixAhead(i)) {
-      LOCAL_BODY_RE.lastIndex = i;
-      const m = LOCAL_BODY_RE.exec(text);
-      if (m) end = i + m[0].length;
-    }
-    if (end > i) {
-      out.push({ start: i, end });
-      i = end;
-    } else i++;
-  }
-  return out;
-}
-function nextSuffix(text: string, from: number): number {
-  for (let k = from; k < text.length; k++) if (SUFFIX_FIRST.has(text.charCodeAt(k))) return k;
-  return -1;
-}
 const FACILITIES = [...FACILITY_WORDS].sort((a, b) => b.length - a.length);
 /** Does `text` end at `end` in a building or ground (大厦, 美术馆)? */
 export function endsWithFacility(text: string, end: number = text.length): boolean {

@@ -23,12 +23,20 @@ function endingAt(text: string, end: number, words: readonly string[]): string |
   return null;
 }
 
-function titleStart(text: string, coreStart: number): number {
+/** Where a body the model found ends at `end` starts (县委办 + 主任, 区总工会 + 主席), or -1. */
+export type BodyEndingAt = (end: number) => number;
+
+function titleStart(text: string, coreStart: number, bodyEndingAt?: BodyEndingAt): number {
   let s = coreStart;
   for (let k = 0; k < MAX_PREFIXES; k++) {
     const p = endingAt(text, s, PREFIXES);
-    if (!p) break;
-    s -= p.length;
+    if (p) {
+      s -= p.length;
+      continue;
+    }
+    const body = bodyEndingAt ? bodyEndingAt(s) : -1;
+    if (body < 0 || body >= s) break;
+    s = body;
   }
   return s;
 }
@@ -42,7 +50,11 @@ export interface TitledName {
   foreign: boolean;
 }
 
-export function titledNames(text: string): TitledName[] {
+/**
+ * Titles and the names after them. A title is prefixes and a core (市委 + 副书记); a body the
+ * model found right before a core is a prefix too (`bodyEndingAt`).
+ */
+export function titledNames(text: string, bodyEndingAt?: BodyEndingAt): TitledName[] {
   const out: TitledName[] = [];
   for (const m of CORE_WORDS.matches(text)) {
     const coreEnd = m.end;
@@ -54,12 +66,12 @@ export function titledNames(text: string): TitledName[] {
     // 秘书长古特雷斯 (not 古特雷), 总理赛塔 (赛 is no surname)
     const name = foreign && (!chinese || foreign.length > chinese.length) ? foreign : chinese;
     if (!name) continue;
-    let s = titleStart(text, m.start);
+    let s = titleStart(text, m.start, bodyEndingAt);
     const titles = [text.slice(s, coreEnd)];
     while (titles.length < MAX_TITLES && s > 0 && TITLE_SEPARATORS.includes(text[s - 1]!)) {
       const core = endingAt(text, s - 1, CORES);
       if (!core) break;
-      const s2 = titleStart(text, s - 1 - core.length);
+      const s2 = titleStart(text, s - 1 - core.length, bodyEndingAt);
       titles.unshift(text.slice(s2, s - 1));
       s = s2;
     }

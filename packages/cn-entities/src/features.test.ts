@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { FEATURES_PER_CHAR, TAG_COUNT, allowed, emissions, spansOf, tagsOf, textFeatures, viterbi } from "./features.js";
+import { nodejiebaSegmenter, tokensInChunks } from "./segmenter.js";
+
+const segmenter = nodejiebaSegmenter();
+const featuresOf = (text: string, bits = 16) => textFeatures(text, tokensInChunks(segmenter, text), bits);
+
+/** A small deterministic pseudo-random sequence, for scores. */
+function randoms(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (Math.imul(a ^ (a >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return a / 4294967296;
+  };
+}
+
+describe("the entity model's tags and decoder", () => {
+  it("turns spans into BIOES tags and back", () => {
+    const spans = [
+      { type: "person", start: 0, end: 3 },
+      { type: "location", start: 4, end: 5 },
+      { type: "organization", start: 6, end: 10 },
+    ];
+    expect(spansOf(tagsOf(spans, 12))).toEqual(spans);
+  });
+
+  it("decodes only sequences BIOES allows, whatever the scores", () => {
+    const random = randoms(7);
+    const transitions = Array.from({ length: (TAG_COUNT + 1) ** 2 }, () => random() * 4 - 2);
+    for (let run = 0; run < 50; run++) {
+      const n = 1 + Math.floor(random() * 30);
+      const scores = Float64Array.from({ length: n * TAG_COUNT }, () => random() * 10 - 5);
+      const tags = viterbi(scores, n, transitions);
+      expect(allowed(-1, tags[0]!)).toBe(true);
+      for (let i = 1; i < n; i++) expect(allowed(tags[i - 1]!, tags[i]!)).toBe(true);
+      expect(allowed(tags[n - 1]!, -1)).toBe(true);
+    }
+  });
+
+  it("finds the best sequence: a strong score for a one-character place wins", () => {
+    const n = 3;
+    const scores = new Float64Array(n * TAG_COUNT);
+    scores[1 * TAG_COUNT + 8] = 10; // S-location at the middle character
+    const tags = viterbi(scores, n, new Float64Array((TAG_COUNT + 1) ** 2));
+    expect(spansOf(tags)).toEqual([{ type: "location", start: 1, end: 2 }]);
+  });
+});
+
+describe("the entity model's features", () => {
+  it("gives every character the same number of ids below 2^bits, the same ids for the same text", () => {
+    const text = "市委副书记、市长胡勇春走访企业。";
+    const a = featuresOf(text, 12);
+    expect(a.ids.length).toBe(text.length * FEATURES_PER_CHAR);
+    expect(Math.max(...a.ids)).toBeLessThan(2 ** 12);
+    expect(featuresOf(text, 12).ids).toEqual(a.ids);
+  });
+
+  it("rules out separators and particles, never a name's characters", () => {
+    const text = "王小明和李华在杭州的公司工作，";
+    const { outside } = featuresOf(text);
+    const out = [...text].filter((_, i) => outside[i] === 1).join("");
+    expect(out).toContain("，");
+    expect(out).toContain("的");
+    expect(out).toContain("和");
+    for (const ch of "王小明李华杭州") expect(out).not.toContain(ch);
+  });
+
+  it("scores a ruled-out character as outside only", () => {
+    const text = "在，";
+    const f = featuresOf(text);
+    const scores = emissions(f.ids, text.length, new Int8Array(2 ** 16 * TAG_COUNT).fill(5), f.outside);
+    expect(spansOf(viterbi(scores, text.length, new Float64Array((TAG_COUNT + 1) ** 2), f.outside))).toEqual([]);
+  });
+});

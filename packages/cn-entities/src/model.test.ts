@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { gzipSync } from "node:zlib";
+import { ModelError, decodeModel, modelSpans, shippedModel, MODEL_VERSION } from "./model.js";
+import { FEATURES_PER_CHAR, MODEL_TYPES, TAG_COUNT } from "./features.js";
+import { nodejiebaSegmenter, tokensInChunks } from "./segmenter.js";
+
+/** A model file: header, then weight rows (varint id delta, tag mask, int8 weights). */
+function modelFile(header: object, rows: Buffer = Buffer.alloc(0)): Buffer {
+  const json = Buffer.from(JSON.stringify(header));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  return gzipSync(Buffer.concat([length, json, rows]));
+}
+const header = {
+  version: MODEL_VERSION,
+  bits: 4,
+  tags: TAG_COUNT,
+  features: FEATURES_PER_CHAR,
+  types: MODEL_TYPES,
+  scale: 1,
+  transitions: new Array((TAG_COUNT + 1) ** 2).fill(0),
+};
+
+describe("the shipped entity model", () => {
+  it("loads once and says how it was trained", () => {
+    const model = shippedModel();
+    expect(shippedModel()).toBe(model);
+    expect(model.header.trained?.data).toMatch(/People's Daily/);
+    expect(model.weights.length).toBe(2 ** model.header.bits * TAG_COUNT);
+    expect(model.weights.some((w) => w !== 0)).toBe(true);
+  });
+
+  it("finds people, places and organizations in sentences written for this test", () => {
+    const segmenter = nodejiebaSegmenter();
+    const spans = (text: string) => modelSpans(shippedModel(), text, tokensInChunks(segmenter, text)).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+    expect(spans("昨天，张国华在杭州会见了浙江大学的师生代表。")).toEqual(expect.arrayContaining(["person:张国华", "location:杭州", "organization:浙江大学"]));
+    expect(spans("")).toEqual([]);
+  });
+
+  it("reads weights from a file and rejects one made for other features with a typed error", () => {
+    // feature id 3, tags O and S-location (0 and 8): weights 5 and -7
+    const row = Buffer.from([4, 0x01, 0x01, 5, 0xf9]);
+    const model = decodeModel(modelFile(header, row));
+    expect(model.weights[3 * TAG_COUNT]).toBe(5);
+    expect(model.weights[3 * TAG_COUNT + 8]).toBe(-7);
+    expect([...model.weights].filter((w) => w !== 0).length).toBe(2);
+    expect(() => decodeModel(modelFile({ ...header, features: FEATURES_PER_CHAR + 1 }))).toThrow(ModelError);
+    expect(() => decodeModel(modelFile({ ...header, version: MODEL_VERSION + 1 }))).toThrow(/another version/);
+    expect(() => decodeModel(new Uint8Array([1, 2]))).toThrow(ModelError);
+  });
+});
