@@ -416,13 +416,18 @@ export function composePage(pdPage, seed, { extras = false } = {}) {
 
     // the headline group: kicker, title, subtitle, each on one or two lines
     const group = [];
+    // whether each group line goes on with the field of the line before (a wrapped field)
+    const continuesField = [];
     const field = (text, role) => {
       if (!text) return;
       let printed = text;
       if (role === "headline" && printed.length <= 8 && !/\s/.test(printed) && rng.chance(0.2)) printed = Array.from(printed).join(" ");
       else if (/[\s\u00a0\u3000]/.test(printed) && rng.chance(0.3)) printed = printed.replace(SPACES_RE, "");
       if (role === "subheadline" && !printed.startsWith("——") && rng.chance(0.3)) printed = "——" + printed;
-      group.push(...headlineLines(tagged(printed, tagOf(role, a)), headlineWidth));
+      headlineLines(tagged(printed, tagOf(role, a)), headlineWidth).forEach((line, k) => {
+        group.push(line);
+        continuesField.push(k > 0);
+      });
     };
     field(src.kicker, "kicker");
     field(src.title, "headline");
@@ -430,7 +435,10 @@ export function composePage(pdPage, seed, { extras = false } = {}) {
     const groupBreak = separator === "single" || rng.chance(0.3) ? newline : lineBreak;
     const displaced = group.length > 0 && rng.chance(0.15);
     if (displaced) layout.displaced++;
-    const printGroup = () => group.forEach((units, i) => printer.line(units, i < group.length - 1 ? groupBreak : lineBreak));
+    // A wrapped field is often one text box of the PDF: its lines come out with single breaks
+    // even where the page's other lines have blank lines between them.
+    const fieldBreak = separator === "single" || rng.chance(0.6) ? newline : groupBreak;
+    const printGroup = () => group.forEach((units, i) => printer.line(units, i === group.length - 1 ? lineBreak : continuesField[i + 1] ? fieldBreak : groupBreak));
     if (!displaced) printGroup();
 
     // the body: the source's paragraphs by roleOfSourceParagraph, wrapped into column lines
@@ -489,6 +497,8 @@ export function composePage(pdPage, seed, { extras = false } = {}) {
     if (displaced) printGroup();
     article.displaced = displaced;
     if (extras) printExtras(a);
+    // extraction order may put a page label between two stories (training only)
+    if (extras && rng.chance(0.12)) printer.line(furniture(section ?? pageNumber, section ? "furniture:section" : "furniture:page-number"), lineBreak);
   });
 
   if (staff && !staffAtTop) printer.line(staff, lineBreak);
