@@ -10,12 +10,13 @@ const alias = {
   "@yk/reflow": pkg("reflow"),
   "@yk/article-split": pkg("article-split"),
   "@yk/cn-entities": pkg("cn-entities"),
+  "@yk/pdf": pkg("pdf"),
 };
 
 export default defineConfig({
   resolve: { alias },
   test: {
-    projects: ["lexicon", "schema", "reflow", "article-split", "cn-entities", "cli"].map((name) => ({
+    projects: ["lexicon", "schema", "reflow", "article-split", "cn-entities", "cli", "pdf"].map((name) => ({
       resolve: { alias },
       test: {
         name,

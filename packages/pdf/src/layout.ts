@@ -112,6 +112,15 @@ function ownerOf(block: Block, groups: readonly HeadlineGroup[], tolerance: numb
     if (Math.min(g.box.x1, block.box.x1) - Math.max(g.box.x0, block.box.x0) < block.size) continue;
     if (!best || g.box.bottom > best.box.bottom) best = g;
   }
+  // a column that starts just under a nearer headline beside it (within a gutter or two), far below
+  // its own, opens that article: its first column often starts left of a headline centred over them
+  if (best && block.box.top - best.box.bottom <= 4 * block.size) return best;
+  for (const g of groups) {
+    if (best && g.box.bottom <= best.box.bottom) continue;
+    if (g.box.bottom > block.box.top + tolerance || block.box.top - g.box.bottom > 4 * block.size) continue;
+    const distance = Math.max(block.box.x0 - g.box.x1, g.box.x0 - block.box.x1);
+    if (distance >= 0 && distance <= 2.5 * block.size) best = g;
+  }
   return best;
 }
 

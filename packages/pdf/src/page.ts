@@ -1,6 +1,6 @@
 import * as crypto from "node:crypto";
 import { matchCredit, matchLeadingByline } from "@yk/article-split";
-import { SCHEMA_VERSION, type Article, type Byline, type Caption, type Furniture, type Page, type Span, type Unassigned, type Warning } from "@yk/schema";
+import { SCHEMA_VERSION, type Article, type Byline, type Caption, type Contributor, type Furniture, type Page, type Span, type Unassigned, type Warning } from "@yk/schema";
 import type { ArticleRegion, Layout } from "./layout.js";
 import type { Box, Line } from "./types.js";
 import { roundBox } from "./types.js";
@@ -119,6 +119,22 @@ function trimmed(run: Run, from: number, to: number): [number, number] {
   return [from, to];
 }
 
+/** A commentary's byline: a square or a dot, then a name (□ 田和, ■ 王明). */
+const MARKED_BYLINE_RE = /^[□■◆◇●○◎▲△★☆]\s*([\u4e00-\u9fff·]{2,5})$/;
+
+function markedByline(text: string): Contributor[] | null {
+  const m = MARKED_BYLINE_RE.exec(text.trim());
+  return m ? [{ name: m[1]!, role: null, kind: "author" }] : null;
+}
+
+/** A last line of two to four characters, set well right of where the paragraph before it starts. */
+function isSignature(lines: readonly Line[], before: readonly Line[]): boolean {
+  if (lines.length !== 1) return false;
+  const line = lines[0]!;
+  const left = Math.min(...before.map((l) => l.box.x0));
+  return /^[\u4e00-\u9fff]{2,4}$/.test(line.text.replace(/\s+/g, "")) && line.box.x0 - left > 4 * line.size;
+}
+
 const CREDIT_TAIL_RE = /[。！？”）)]\s*([^。！？”）)]{2,40})$/;
 
 function captionOf(run: Run): { caption: Caption; boxes: Box[] } {
@@ -149,12 +165,13 @@ function articleOf(region: ArticleRegion, id: string, r: Rendition, year: number
   let bylineBoxes: Box[] = [];
   const paragraphs: Article["paragraphs"] = [];
   const paragraphBoxes: Box[][] = [];
+  const last = region.paragraphs.length - 1;
   region.paragraphs.forEach((p, i) => {
     const run = r.run(p.lines);
     let from = 0;
     if (i === 0 && !byline) {
       const lead = matchLeadingByline(run.text, year);
-      const credit = lead ? null : p.lines.length === 1 ? matchCredit(run.text) : null;
+      const credit = lead ? null : p.lines.length === 1 ? (matchCredit(run.text) ?? markedByline(run.text)) : null;
       if (lead) {
         byline = { text: lead.text, dateline: lead.dateline, contributors: lead.contributors, spans: spansOf(run, 0, lead.length) };
         bylineBoxes = boxesOf(run, 0, lead.length);
@@ -164,6 +181,15 @@ function articleOf(region: ArticleRegion, id: string, r: Rendition, year: number
         bylineBoxes = boxesOf(run);
         return;
       }
+    }
+    if (i === last && i > 0 && isSignature(p.lines, region.paragraphs[i - 1]!.lines)) {
+      // the author's name set flush right under the last paragraph: 宗何
+      const name = run.text.replace(/\s+/g, "");
+      const signature = { name, role: null, kind: "author" as const };
+      const b: Byline = byline ?? { text: "", dateline: null, contributors: [], spans: [] };
+      byline = { ...b, text: b.text ? `${b.text} ${name}` : name, contributors: [...b.contributors, signature], spans: [...b.spans, ...spansOf(run)] };
+      bylineBoxes = [...bylineBoxes, ...boxesOf(run)];
+      return;
     }
     const body = withoutCjkSpaces(slice(run, from));
     const [a, b] = trimmed(body, 0, body.text.length);
