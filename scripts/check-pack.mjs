@@ -14,6 +14,28 @@ const packages = readdirSync(join(root, "packages"))
   .map((dir) => ({ dir: join(root, "packages", dir), json: JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")) }))
   .filter((p) => !p.json.private);
 
+/** A one-page PDF showing `text` in Helvetica, with a correct cross-reference table. */
+function tinyPdf(text) {
+  const content = `BT /F1 24 Tf 72 700 Td (${text}) Tj ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets = objects.map((body, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return out;
+}
+
 const work = mkdtempSync(join(tmpdir(), "yk-pack-"));
 const tarballs = [];
 for (const p of packages) {
@@ -44,6 +66,18 @@ for (const p of packages) {
 // the JSON Schema is exported as a file
 run("node", ["-e", `const s = require("@yk/schema/page.schema.json"); if (!s.$id) process.exit(1)`], consumer);
 
+// @yk/pdf loads pdfjs-dist (ESM only) by a dynamic import: parse a small PDF from both builds
+writeFileSync(join(consumer, "tiny.pdf"), tinyPdf("Hello from a PDF"));
+for (const [label, code] of [
+  ["ESM", `import { parsePdf } from "@yk/pdf"; import { readFileSync } from "node:fs"; const [r] = await parsePdf(readFileSync("tiny.pdf")); console.log(r.text)`],
+  ["CJS", `const { parsePdf } = require("@yk/pdf"); parsePdf(require("node:fs").readFileSync("tiny.pdf")).then(([r]) => console.log(r.text))`],
+]) {
+  const args = label === "ESM" ? ["--input-type=module", "-e", code] : ["-e", code];
+  const text = run("node", args, consumer).trim();
+  if (text !== "Hello from a PDF") throw new Error(`@yk/pdf (${label}) read ${JSON.stringify(text)}`);
+  console.log(`@yk/pdf parses a PDF as ${label}`);
+}
+
 // type-check a consumer against the packed types, once as ESM and once as CommonJS
 const source = `
 import { parsePage, type Page } from "@yk/schema";
@@ -51,11 +85,13 @@ import { reflow } from "@yk/reflow";
 import { splitPage } from "@yk/article-split";
 import { createExtractor } from "@yk/cn-entities";
 import { textWidth } from "@yk/lexicon";
+import { isPdf, parsePdf, type PdfPageResult } from "@yk/pdf";
 const page: Page = splitPage("本报讯（记者 王明）今天下雨。");
 const checked: Page = parsePage(page);
 const width: number = textWidth(reflow("一二三").paragraphs[0]!.text);
 const extractor = createExtractor();
-export const out = [checked.articles.length, width, typeof extractor.extract];
+const pdfPages: Promise<PdfPageResult[]> = parsePdf(new Uint8Array(0));
+export const out = [checked.articles.length, width, typeof extractor.extract, isPdf(new Uint8Array(0)), pdfPages];
 `;
 for (const [type, module] of [["module", "nodenext"], ["commonjs", "nodenext"]]) {
   writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, version: "0.0.0", type }));

@@ -2,6 +2,7 @@ import { furnitureKind } from "@yk/article-split";
 import { hanCount, isClosingMark, isTerminalPunctuation } from "@yk/lexicon";
 import type { FurnitureKind } from "@yk/schema";
 import { type Block, buildBlocks } from "./blocks.js";
+import { isBylineLine } from "./bylines.js";
 import type { Box, Line } from "./types.js";
 import { boxOf, xOverlap } from "./types.js";
 
@@ -112,16 +113,35 @@ function ownerOf(block: Block, groups: readonly HeadlineGroup[], tolerance: numb
     if (Math.min(g.box.x1, block.box.x1) - Math.max(g.box.x0, block.box.x0) < block.size) continue;
     if (!best || g.box.bottom > best.box.bottom) best = g;
   }
-  // a column that starts just under a nearer headline beside it (within a gutter or two), far below
-  // its own, opens that article: its first column often starts left of a headline centred over them
-  if (best && block.box.top - best.box.bottom <= 4 * block.size) return best;
-  for (const g of groups) {
-    if (best && g.box.bottom <= best.box.bottom) continue;
-    if (g.box.bottom > block.box.top + tolerance || block.box.top - g.box.bottom > 4 * block.size) continue;
-    const distance = Math.max(block.box.x0 - g.box.x1, g.box.x0 - block.box.x1);
-    if (distance >= 0 && distance <= 2.5 * block.size) best = g;
-  }
   return best;
+}
+
+/**
+ * A column that starts just under a nearer headline beside it (within a gutter or two), with nothing
+ * of its own article right above it, opens that article: the first column of an article often
+ * starts left of a headline centred over its columns, under the columns of the article above.
+ */
+function moveToHeadlineBeside(owned: Map<HeadlineGroup | null, Block[]>, groups: readonly HeadlineGroup[]): void {
+  for (const [own, blocks] of owned) {
+    if (!own) continue;
+    for (const block of [...blocks]) {
+      const em = block.size;
+      const above = [own.box, ...blocks.filter((b) => b !== block).map((b) => b.box)].filter(
+        (b) => b.bottom <= block.box.top + 0.5 * em && Math.min(b.x1, block.box.x1) - Math.max(b.x0, block.box.x0) >= em,
+      );
+      const nearest = Math.max(...above.map((b) => b.bottom));
+      if (block.box.top - nearest <= 4 * em) continue;
+      const beside = groups.find((g) => {
+        if (g === own || g.box.bottom <= nearest || g.box.bottom > block.box.top + 0.5 * em || block.box.top - g.box.bottom > 4 * em) return false;
+        const distance = Math.max(block.box.x0 - g.box.x1, g.box.x0 - block.box.x1);
+        return distance >= 0 && distance <= 2.5 * em;
+      });
+      if (beside) {
+        owned.set(own, owned.get(own)!.filter((b) => b !== block));
+        owned.set(beside, [...(owned.get(beside) ?? []), block]);
+      }
+    }
+  }
 }
 
 /**
@@ -209,7 +229,9 @@ export function paragraphsOf(blocks: readonly Block[]): LaidParagraph[] {
         current = [];
       }
       current.push(line);
-      prevShort = right - line.box.x1 >= 1.2 * line.size && endsParagraph(line.text);
+      // a paragraph ends at a short line that ends a sentence; a short line that is a byline stands alone
+      const short = right - line.box.x1 >= 1.2 * line.size;
+      prevShort = (short && endsParagraph(line.text)) || (current.length === 1 && isBylineLine(line.text));
     }
   }
   if (current.length > 0) paragraphs.push({ lines: current });
@@ -269,6 +291,7 @@ export function analyzeLayout(lines: readonly Line[], page: { width: number; hei
     const g = ownerOf(block, groups, 0.5 * bodySize);
     owned.set(g, [...(owned.get(g) ?? []), block]);
   }
+  moveToHeadlineBeside(owned, groups);
   adoptNeighbours(owned, bodySize);
   // the masthead band: above the first headline that has a body
   const withBody = groups.filter((g) => owned.has(g));

@@ -29,9 +29,14 @@ describe("buildLines", () => {
     const lines = buildLines(chars.map((ch, i) => item(ch, 100 + i * 63, 200, 42)));
     expect(lines.map((l) => l.text)).toEqual(["临溪县召开大会"]);
   });
-  it("splits a baseline at a column gutter", () => {
-    const lines = buildLines([item("第一栏的正文", 10, 300), item("第二栏的正文", 10 + 54 + 12, 300)]);
-    expect(lines.map((l) => l.text)).toEqual(["第一栏的正文", "第二栏的正文"]);
+  it("splits a baseline at a column gutter, where the lines of a column start", () => {
+    const rows = [300, 313, 326].flatMap((y) => [item("第一栏的正文", 10, y), item("第二栏的正文", 10 + 54 + 12, y)]);
+    expect(buildLines(rows).map((l) => l.text)).toEqual(["第一栏的正文", "第二栏的正文", "第一栏的正文", "第二栏的正文", "第一栏的正文", "第二栏的正文"]);
+  });
+  it("joins a line across one wide justification space", () => {
+    const rows = [300, 313, 326].flatMap((y) => [item("第一栏的正文", 10, y), item("第二栏的正文", 10 + 54 + 12, y)]);
+    const wide = [item("同步建设沿河步道和亲水平", 10, 339), item("台。", 10 + 108 + 9.5, 339)];
+    expect(buildLines([...rows, ...wide]).map((l) => l.text.replace(/ /g, ""))).toContain("同步建设沿河步道和亲水平台。");
   });
   it("keeps the word space between names drawn as separate items", () => {
     const lines = buildLines([item("通讯员", 10, 300), item("田明", 37, 300), item("宋宗泽", 60, 300)]);

@@ -7,6 +7,8 @@ const ASCENT = 0.88;
 const DESCENT = 0.12;
 /** Items on one baseline further apart than this many ems are in different columns. */
 const COLUMN_GAP_EM = 0.8;
+/** …unless the gap is at most this many ems and what follows does not start where lines start. */
+const GUTTER_MAX_EM = 1.5;
 
 export function itemBox(item: TextItem): Box {
   return { x0: item.x0, top: item.baseline - item.size * ASCENT, x1: item.x1, bottom: item.baseline + item.size * DESCENT };
@@ -108,17 +110,36 @@ export function buildLines(items: readonly TextItem[]): Line[] {
     if (row && ref && Math.abs(item.baseline - ref.baseline) <= 0.2 * Math.min(ref.size, item.size)) row.push(item);
     else rows.push([item]);
   }
-  for (const row of rows) {
+  // segments: runs of a row split at every gap that could be a gutter
+  const segments: TextItem[][][] = rows.map((row) => {
     row.sort((a, b) => a.x0 - b.x0);
-    let run: TextItem[] = [];
+    const out: TextItem[][] = [];
     for (const item of row) {
+      const run = out[out.length - 1];
+      const last = run?.[run.length - 1];
+      if (run && last && item.x0 - last.x1 <= COLUMN_GAP_EM * Math.max(last.size, item.size)) run.push(item);
+      else out.push([item]);
+    }
+    return out;
+  });
+  // where lines start on this page: the left edges of its columns
+  const starts = new Map<number, number>();
+  for (const row of segments) for (const seg of row) starts.set(Math.round(seg[0]!.x0), (starts.get(Math.round(seg[0]!.x0)) ?? 0) + 1);
+  const isColumnStart = (x: number) => [-1, 0, 1].reduce((n, d) => n + (starts.get(Math.round(x) + d) ?? 0), 0) >= 3;
+  for (const row of segments) {
+    let run: TextItem[] = [];
+    for (const seg of row) {
       const last = run[run.length - 1];
-      if (last && item.x0 - last.x1 > COLUMN_GAP_EM * Math.max(last.size, item.size)) {
+      const first = seg[0]!;
+      // a gap of up to a gutter and a half, not before a column's edge, is a wide justification space
+      const sameSize = last && Math.max(last.size, first.size) / Math.min(last.size, first.size) < 1.12;
+      const joins = sameSize && first.x0 - last.x1 <= GUTTER_MAX_EM * Math.max(last.size, first.size) && !isColumnStart(first.x0);
+      if (last && !joins) {
         const line = lineOf(run);
         if (line) lines.push(line);
         run = [];
       }
-      run.push(item);
+      run.push(...seg);
     }
     const line = lineOf(run);
     if (line) lines.push(line);

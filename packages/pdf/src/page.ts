@@ -1,6 +1,7 @@
 import * as crypto from "node:crypto";
 import { matchCredit, matchLeadingByline } from "@yk/article-split";
 import { SCHEMA_VERSION, type Article, type Byline, type Caption, type Contributor, type Furniture, type Page, type Span, type Unassigned, type Warning } from "@yk/schema";
+import { markedByline } from "./bylines.js";
 import type { ArticleRegion, Layout } from "./layout.js";
 import type { Box, Line } from "./types.js";
 import { roundBox } from "./types.js";
@@ -117,14 +118,6 @@ function trimmed(run: Run, from: number, to: number): [number, number] {
   while (from < to && /\s/.test(run.text[from]!)) from++;
   while (to > from && /\s/.test(run.text[to - 1]!)) to--;
   return [from, to];
-}
-
-/** A commentary's byline: a square or a dot, then a name (□ 田和, ■ 王明). */
-const MARKED_BYLINE_RE = /^[□■◆◇●○◎▲△★☆]\s*([\u4e00-\u9fff·]{2,5})$/;
-
-function markedByline(text: string): Contributor[] | null {
-  const m = MARKED_BYLINE_RE.exec(text.trim());
-  return m ? [{ name: m[1]!, role: null, kind: "author" }] : null;
 }
 
 /** A last line of two to four characters, set well right of where the paragraph before it starts. */
