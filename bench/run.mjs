@@ -272,15 +272,16 @@ if (!only || only === "pdf") {
   const reals = existsSync(shared) ? readdirSync(shared).filter((f) => f.endsWith(".pdf")) : [];
   for (const f of reals) inputs.push([`real page (shared/epaper, ${f.slice(0, 12)}…)`, join(shared, f)]);
   if (reals.length === 0) log(`- no real page in ../shared/epaper: measured on generated pages only`);
-  log(`| input | size | PDF → pages | pages/s | the same text through splitPage | through the whole text pipeline (parseText) | PDF layer / parseText | peak RSS |`);
-  log(`|---|---|---|---|---|---|---|---|`);
+  log(`| input | size | parsePdf | pages/s | of which pdfjs reading | of which layout (ours) | the same text: splitPage | the same text: parseText | parsePdf / parseText | layout / parseText | peak RSS (PDF only) |`);
+  log(`|---|---|---|---|---|---|---|---|---|---|---|`);
   for (const [label, path] of inputs) {
     const r = child(readFileSync(join(root, "bench/pdf-child.mjs"), "utf8"), [path, quick ? "1" : "3"]);
     const kb = readFileSync(path).length / 1024;
-    log(`| ${label} | ${kb.toFixed(0)} kB, ${r.chars} chars | ${r.pdf.toFixed(0)} ms | ${((r.pages * 1000) / r.pdf).toFixed(1)} | ${r.split.toFixed(0)} ms | ${r.whole.toFixed(0)} ms | ${(r.pdf / r.whole).toFixed(2)}× | ${r.maxRSS.toFixed(0)} MB |`);
+    const ms = (x) => `${x.toFixed(0)} ms`;
+    log(`| ${label} | ${kb.toFixed(0)} kB, ${r.chars} chars | ${ms(r.total)} | ${((r.pages * 1000) / r.total).toFixed(1)} | ${ms(r.read)} | ${ms(r.layout)} | ${ms(r.split)} | ${ms(r.whole)} | ${(r.total / r.whole).toFixed(2)}× | ${(r.layout / r.whole).toFixed(2)}× | ${r.pdfRSS.toFixed(0)} MB |`);
   }
   log();
-  log(`One process (pdfjs runs its worker in the same thread under Node); best of 3 after a warm-up; peak RSS of the process that parsed the file, the text pipeline included.`);
+  log(`One process, one core (pdfjs runs its worker in the same thread under Node); best of 3 after a warm-up; peak RSS of that process after the PDF work, before the text pipeline (and its dictionary) loads. parseText is the whole text pipeline, entities included; @yk/pdf does not run entities.`);
   log();
 }
 

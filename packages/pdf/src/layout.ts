@@ -319,7 +319,9 @@ export function analyzeLayout(lines: readonly Line[], page: { width: number; hei
     else if (block.lines.length >= 2 || hanCount(blockText(block)) >= 20) regions.push(regionOf(null, [block], bodySize));
     else unassigned.push({ kind: "orphan", lines: block.lines });
   }
-  regions.sort((a, b) => a.box.top - b.box.top || a.box.x0 - b.box.x0);
+  // page order: rows of articles starting within two body lines of each other, left to right
+  const row = (r: ArticleRegion) => Math.round(r.box.top / (2 * bodySize));
+  regions.sort((a, b) => row(a) - row(b) || a.box.x0 - b.box.x0);
   return { bodySize, regions, furniture, unassigned };
 }
 
