@@ -117,9 +117,10 @@ function ownerOf(block: Block, groups: readonly HeadlineGroup[], tolerance: numb
 }
 
 /**
- * A column that starts just under a nearer headline beside it (within a gutter or two), with nothing
- * of its own article right above it, opens that article: the first column of an article often
- * starts left of a headline centred over its columns, under the columns of the article above.
+ * A column with nothing of its own article right above it belongs to a nearer headline beside it
+ * (within a gutter or two): the first column of an article often starts left of a headline centred
+ * over its columns, under the columns of the article above; or else to the article of a block right
+ * above it.
  */
 function moveToHeadlineBeside(owned: Map<HeadlineGroup | null, Block[]>, groups: readonly HeadlineGroup[]): void {
   for (const [own, blocks] of owned) {
@@ -131,17 +132,31 @@ function moveToHeadlineBeside(owned: Map<HeadlineGroup | null, Block[]>, groups:
       );
       const nearest = Math.max(...above.map((b) => b.bottom));
       if (block.box.top - nearest <= 4 * em) continue;
-      const beside = groups.find((g) => {
-        if (g === own || g.box.bottom <= nearest || g.box.bottom > block.box.top + 0.5 * em || block.box.top - g.box.bottom > 4 * em) return false;
-        const distance = Math.max(block.box.x0 - g.box.x1, g.box.x0 - block.box.x1);
-        return distance >= 0 && distance <= 2.5 * em;
-      });
+      const beside =
+        groups.find((g) => {
+          if (g === own || g.box.bottom <= nearest || g.box.bottom > block.box.top + 0.5 * em || block.box.top - g.box.bottom > 4 * em) return false;
+          const distance = Math.max(block.box.x0 - g.box.x1, g.box.x0 - block.box.x1);
+          return distance >= 0 && distance <= 2.5 * em;
+        }) ?? articleRightAbove(block, owned, own);
       if (beside) {
         owned.set(own, owned.get(own)!.filter((b) => b !== block));
         owned.set(beside, [...(owned.get(beside) ?? []), block]);
       }
     }
   }
+}
+
+/** The article of another block right above this one (a caption over a column's last lines). */
+function articleRightAbove(block: Block, owned: Map<HeadlineGroup | null, Block[]>, own: HeadlineGroup): HeadlineGroup | undefined {
+  const em = block.size;
+  for (const [g, blocks] of owned) {
+    if (!g || g === own) continue;
+    const above = blocks.some(
+      (b) => b.box.bottom <= block.box.top + 0.5 * em && block.box.top - b.box.bottom <= 2 * em && Math.min(b.box.x1, block.box.x1) - Math.max(b.box.x0, block.box.x0) >= em,
+    );
+    if (above) return g;
+  }
+  return undefined;
 }
 
 /**

@@ -78,6 +78,16 @@ describe("parsePdf on generated pages (gold by construction)", () => {
     }
   });
 
+  it("keeps vertical text in the margins out of the articles, unassigned and warned about", () => {
+    const withMargins = specs.map((spec, i) => [spec, results[i]!.page] as const).filter(([spec]) => spec.margins);
+    expect(withMargins.length).toBeGreaterThan(0);
+    for (const [spec, page] of withMargins) {
+      const text = (spec.margins!.stacked ?? spec.margins!.rotated!).replace(/\s+/g, "");
+      expect(page.unassigned.map((u) => u.text.replace(/\s+/g, ""))).toContain(text);
+      expect(page.warnings.map((w) => w.code)).toContain("YK_PDF_VERTICAL_TEXT");
+    }
+  });
+
   it("keeps the date line, page number and staff line as furniture", () => {
     const kinds = results[0]!.page.furniture.map((f) => f.kind);
     expect(kinds).toEqual(expect.arrayContaining(["date", "page-number", "staff"]));

@@ -37,6 +37,8 @@ export interface SpecPage {
   bodySize: number;
   articles: SpecArticle[];
   furniture: { text: string; top: boolean }[];
+  /** Text set vertically in the margins: stacked upright characters (left), or a rotated line (right). */
+  margins?: { stacked?: string; rotated?: string };
 }
 
 const MARGIN = 30;
@@ -161,6 +163,16 @@ function drawPage(doc: Doc, page: SpecPage, random: () => number, draw: boolean)
   for (const f of page.furniture.filter((f) => !f.top)) {
     text(doc, "regular", size, f.text, footerX, page.height - MARGIN + 5);
     footerX += doc.widthOfString(f.text) + 40;
+  }
+
+  if (draw && page.margins?.stacked) {
+    Array.from(page.margins.stacked).forEach((ch, i) => print(doc, "bold", 11, ch, 8, 300 + i * 14));
+  }
+  if (draw && page.margins?.rotated) {
+    doc.save();
+    doc.rotate(90, { origin: [page.width - 20, 300] });
+    print(doc, "regular", 9, page.margins.rotated, page.width - 20, 300);
+    doc.restore();
   }
 
   for (const a of page.articles) {

@@ -96,14 +96,20 @@ export function generatePage(seed: number): SpecPage {
       { text: "责任编辑 王小明", top: false },
     ],
   };
+  if (random() < 0.5) page.margins = random() < 0.5 ? { stacked: "本报特稿" } : { rotated: "临溪日报社出版 本版责任编辑 王小明" };
   const usedHeadlines = new Set<string>();
   for (let row = 0; row < 3; row++) {
     let column = 0;
     for (const span of partition(random, page.columns)) {
-      let headline = pick(random, HEADLINES);
-      // a one-column headline must stay display type (12 pt or more) in 137 pt
-      while (usedHeadlines.has(headline) || (span === 1 && headline.length > 11)) {
-        headline = HEADLINES[(HEADLINES.indexOf(headline) + 1) % HEADLINES.length]!;
+      // an unused headline (a one-column headline must stay display type, 12 pt or more, in 137 pt);
+      // when none is left the columns stay empty
+      const first = Math.floor(random() * HEADLINES.length);
+      const headline = HEADLINES.map((_, k) => HEADLINES[(first + k) % HEADLINES.length]!).find(
+        (h) => !usedHeadlines.has(h) && !(span === 1 && h.length > 11),
+      );
+      if (!headline) {
+        column += span;
+        continue;
       }
       usedHeadlines.add(headline);
       const spanWidth = span * 146.8 + (span - 1) * 12;
