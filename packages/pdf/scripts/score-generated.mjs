@@ -20,7 +20,7 @@ if (process.env.DEBUG) {
   pages.forEach((spec, i) => {
     const page = results[i].page;
     const golds = new Set(spec.articles.map((a) => a.headline));
-    for (const a of page.articles) if (!golds.has(a.headline)) console.log(`p${i + 1} EXTRA`, a.kind, a.headline, a.paragraphs.map((p) => p.text.slice(0, 20)));
+    for (const a of page.articles) if (!golds.has(a.headline) && a.kind !== "other") console.log(`p${i + 1} EXTRA`, a.kind, a.headline, a.paragraphs.map((p) => p.text.slice(0, 20)));
     for (const a of spec.articles) {
       const got = page.articles.find((x) => x.headline === a.headline);
       if (!got) { console.log(`p${i + 1} MISSING`, a.headline); continue; }

@@ -118,9 +118,9 @@ function ownerOf(block: Block, groups: readonly HeadlineGroup[], tolerance: numb
 
 /**
  * A column with nothing of its own article right above it belongs to a nearer headline beside it
- * (within a gutter or two): the first column of an article often starts left of a headline centred
- * over its columns, under the columns of the article above; or else to the article of a block right
- * above it.
+ * (within a gutter or two) that interrupts its own article's column: the first column of an article
+ * often starts left of a headline centred over its columns, under the columns of the article above.
+ * Or else it belongs to the article of a block right above it.
  */
 function moveToHeadlineBeside(owned: Map<HeadlineGroup | null, Block[]>, groups: readonly HeadlineGroup[]): void {
   for (const [own, blocks] of owned) {
@@ -132,9 +132,11 @@ function moveToHeadlineBeside(owned: Map<HeadlineGroup | null, Block[]>, groups:
       );
       const nearest = Math.max(...above.map((b) => b.bottom));
       if (block.box.top - nearest <= 4 * em) continue;
+      // the nearer headline must interrupt this article's own column: text of its own above, ending over it
+      const ownText = Math.max(...above.filter((b) => b !== own.box).map((b) => b.bottom));
       const beside =
         groups.find((g) => {
-          if (g === own || g.box.bottom <= nearest || g.box.bottom > block.box.top + 0.5 * em || block.box.top - g.box.bottom > 4 * em) return false;
+          if (g === own || ownText === -Infinity || ownText > g.box.top + 0.5 * em || g.box.bottom > block.box.top + 0.5 * em || block.box.top - g.box.bottom > 4 * em) return false;
           const distance = Math.max(block.box.x0 - g.box.x1, g.box.x0 - block.box.x1);
           return distance >= 0 && distance <= 2.5 * em;
         }) ?? articleRightAbove(block, owned, own);

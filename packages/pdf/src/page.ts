@@ -128,6 +128,16 @@ function isSignature(lines: readonly Line[], before: readonly Line[]): boolean {
   return /^[\u4e00-\u9fff]{2,4}$/.test(line.text.replace(/\s+/g, "")) && line.box.x0 - left > 4 * line.size;
 }
 
+/**
+ * Display type over a line or two without a sentence or a byline (a slogan over a phone number): an
+ * advertisement or a notice, kind "other".
+ */
+function isAdvertisement(paragraphs: readonly Article["paragraphs"][number][], byline: Byline | null): boolean {
+  if (byline || paragraphs.length > 2) return false;
+  const body = paragraphs.map((p) => p.text).join("");
+  return body.length <= 40 && !/[。！？；，]/.test(body);
+}
+
 const CREDIT_TAIL_RE = /[。！？”）)]\s*([^。！？”）)]{2,40})$/;
 
 function captionOf(run: Run): { caption: Caption; boxes: Box[] } {
@@ -193,7 +203,15 @@ function articleOf(region: ArticleRegion, id: string, r: Rendition, year: number
   const captions = region.captions.map((c) => captionOf(r.run(c.lines)));
   const bodyLength = paragraphs.reduce((n, p) => n + p.text.length, 0);
   const kind: Article["kind"] =
-    paragraphs.length === 0 && captions.length > 0 ? "photo" : paragraphs.length === 0 ? "teaser" : !g && paragraphs.length === 1 && bodyLength <= 200 ? "brief" : "news";
+    paragraphs.length === 0 && captions.length > 0
+      ? "photo"
+      : paragraphs.length === 0
+        ? "teaser"
+        : isAdvertisement(paragraphs, byline)
+          ? "other"
+          : !g && paragraphs.length === 1 && bodyLength <= 200
+            ? "brief"
+            : "news";
   const article: Article = {
     id,
     kind,

@@ -48,6 +48,9 @@ describe("parsePdf on generated pages (gold by construction)", () => {
     expect(s.bylines).toBeGreaterThanOrEqual(0.95);
     expect(s.captions).toBeGreaterThanOrEqual(0.95);
     expect(s.lost).toBe(0);
+    // advertisements (a slogan over a phone line in a box) come out as articles of kind "other"
+    expect(s.ads.gold).toBeGreaterThan(0);
+    expect(s.ads.found).toBe(s.ads.gold);
   });
 
   it("puts every character of the rendition in exactly one field, and spans point at the field's text", () => {

@@ -39,6 +39,8 @@ export interface SpecPage {
   furniture: { text: string; top: boolean }[];
   /** Text set vertically in the margins: stacked upright characters (left), or a rotated line (right). */
   margins?: { stacked?: string; rotated?: string };
+  /** An advertisement: not an article. */
+  ad?: { slogan: string; phone: string };
 }
 
 const MARGIN = 30;
@@ -259,6 +261,19 @@ function drawPage(doc: Doc, page: SpecPage, random: () => number, draw: boolean)
       ly += pitch;
     }
     for (const c of cols) bottoms[c] = bottom;
+  }
+  // an advertisement boxed under the shortest two columns: a slogan in display type, a phone line
+  if (page.ad) {
+    const c = bottoms.slice(0, -1).reduce((best, _, i) => (Math.max(bottoms[i]!, bottoms[i + 1]!) < Math.max(bottoms[best]!, bottoms[best + 1]!) ? i : best), 0);
+    const x = columnX(page, c);
+    const y = Math.max(bottoms[c]!, bottoms[c + 1]!) + 14;
+    const w = 2 * width + GUTTER;
+    if (draw) {
+      doc.rect(x, y, w, 70).stroke();
+      print(doc, "bold", 20, page.ad.slogan, x + 12, y + 12);
+      print(doc, "regular", 10, page.ad.phone, x + 12, y + 44);
+    }
+    bottoms[c] = bottoms[c + 1] = y + 70;
   }
   return Math.max(...bottoms);
 }

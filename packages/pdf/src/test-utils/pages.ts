@@ -97,6 +97,7 @@ export function generatePage(seed: number): SpecPage {
     ],
   };
   if (random() < 0.5) page.margins = random() < 0.5 ? { stacked: "本报特稿" } : { rotated: "临溪日报社出版 本版责任编辑 王小明" };
+  if (random() < 0.4) page.ad = { slogan: "临溪春茶上市欢迎选购", phone: "订购热线 0571-8888 6666" };
   const usedHeadlines = new Set<string>();
   for (let row = 0; row < 3; row++) {
     let column = 0;

@@ -4,6 +4,8 @@ import type { SpecPage } from "./compose.js";
 
 export interface Scores {
   articles: { gold: number; found: number; matched: number; f1: number };
+  /** Advertisements that came out as one article of kind "other" each (and not as news). */
+  ads: { gold: number; found: number };
   /** Share of kicker, headline and subheadline fields of matched articles that came out exactly. */
   headlineFields: number;
   /** Exact-paragraph F1 over matched articles. */
@@ -30,10 +32,17 @@ export function score(specs: readonly SpecPage[], pages: readonly Page[]): Score
   let capOk = 0;
   let caps = 0;
   let lost = 0;
+  let adsGold = 0;
+  let adsFound = 0;
   specs.forEach((spec, i) => {
     const page = pages[i]!;
     gold += spec.articles.length;
-    found += page.articles.length;
+    found += page.articles.filter((a) => a.kind !== "other").length;
+    if (spec.ad) {
+      adsGold++;
+      const strip2 = (t: string | null) => (t ?? "").replace(/\s+/g, "");
+      if (page.articles.some((a) => a.kind === "other" && strip2(a.headline) === strip2(spec.ad!.slogan))) adsFound++;
+    }
     const out = strip(JSON.stringify(page));
     for (const a of spec.articles) {
       const got = page.articles.find((x) => x.headline === a.headline);
@@ -61,6 +70,7 @@ export function score(specs: readonly SpecPage[], pages: readonly Page[]): Score
   const f = (ok: number, g: number, p: number) => (ok === 0 ? 0 : (2 * ok) / (g + p));
   return {
     articles: { gold, found, matched, f1: f(matched, gold, found) },
+    ads: { gold: adsGold, found: adsFound },
     headlineFields: fields ? fieldsOk / fields : 0,
     paragraphs: f(parOk, parGold, parFound),
     bylines: bylines ? bylineOk / bylines : 0,
