@@ -40,8 +40,17 @@ export function blockOf(lines: Line[]): Block {
  */
 export function buildBlocks(lines: readonly Line[]): Block[] {
   const sorted = [...lines].sort((a, b) => a.box.top - b.box.top || a.box.x0 - b.box.x0);
-  const open: Line[][] = [];
+  const closed: Line[][] = [];
+  let open: Line[][] = [];
   for (const line of sorted) {
+    // lines come top to bottom: a block whose last line is too far above every line to come is closed
+    // (keeps this linear on pages of many short lines)
+    open = open.filter((block) => {
+      const last = block[block.length - 1]!;
+      const stale = line.box.top - last.box.bottom > MAX_LEADING_EM * last.size * SAME_SIZE;
+      if (stale) closed.push(block);
+      return !stale;
+    });
     let best: Line[] | null = null;
     let bestGap = Infinity;
     for (const block of open) {
@@ -56,5 +65,5 @@ export function buildBlocks(lines: readonly Line[]): Block[] {
     if (best) best.push(line);
     else open.push([line]);
   }
-  return open.map(blockOf);
+  return [...closed, ...open].map(blockOf);
 }
