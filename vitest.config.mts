@@ -11,6 +11,7 @@ const alias = {
   "@yk/reflow": pkg("reflow"),
   "@yk/article-split": pkg("article-split"),
   "@yk/cn-entities": pkg("cn-entities"),
+  "@yk/pdf": pkg("pdf"),
 };
 
 export default defineConfig({
@@ -20,7 +21,7 @@ export default defineConfig({
     // (the CLI's worker pool, the doc tests' examples), and on a two-core machine the default of
     // one worker ran every file in turn (74 s against 61 s for the whole suite)
     maxWorkers: availableParallelism(),
-    projects: ["lexicon", "schema", "reflow", "article-split", "cn-entities", "cli"].map((name) => ({
+    projects: ["lexicon", "schema", "reflow", "article-split", "cn-entities", "cli", "pdf"].map((name) => ({
       resolve: { alias },
       test: {
         name,

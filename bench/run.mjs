@@ -3,7 +3,7 @@
 // Every ratio below is measured in this one run; absolute numbers depend on the machine.
 import { buildSync } from "esbuild";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync, rmSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync, rmSync, readFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -254,6 +254,35 @@ if (!only || only === "jobs") {
   log(`- the parser alone runs at about 110% CPU (V8 collects garbage on a helper thread, using the second core); two parsers share two cores, cache and memory bandwidth, and each still loads its dictionary first`);
   log();
   rmSync(dir, { recursive: true, force: true });
+}
+
+if (!only || only === "pdf") {
+  log(`## PDF pages (@yk/pdf)`);
+  log();
+  // a 20-page file printed by the test page composer (packages/pdf/src/test-utils), and the real
+  // page from the shared folder when it is there
+  const utils = join(out, "pdf-test-utils.mjs");
+  buildSync({ entryPoints: [join(root, "packages/pdf/src/test-utils/index.ts")], bundle: true, platform: "node", format: "esm", outfile: utils, packages: "external", logLevel: "error" });
+  const { composePdf, generatePage } = await import(utils);
+  const { bytes: pdf } = await composePdf(Array.from({ length: 20 }, (_, i) => generatePage(900 + i)));
+  const file = join(out, "generated-20-pages.pdf");
+  writeFileSync(file, pdf);
+  const inputs = [["generated, 20 pages", file]];
+  const shared = join(root, "..", "shared", "epaper");
+  const reals = existsSync(shared) ? readdirSync(shared).filter((f) => f.endsWith(".pdf")) : [];
+  for (const f of reals) inputs.push([`real page (shared/epaper, ${f.slice(0, 12)}…)`, join(shared, f)]);
+  if (reals.length === 0) log(`- no real page in ../shared/epaper: measured on generated pages only`);
+  log(`| input | size | parsePdf | pages/s | of which pdfjs reading | of which layout (ours) | the same text: splitPage | the same text: parseText | parsePdf / parseText | layout / parseText | peak RSS (PDF only) |`);
+  log(`|---|---|---|---|---|---|---|---|---|---|---|`);
+  for (const [label, path] of inputs) {
+    const r = child(readFileSync(join(root, "bench/pdf-child.mjs"), "utf8"), [path, quick ? "1" : "3"]);
+    const kb = readFileSync(path).length / 1024;
+    const ms = (x) => `${x.toFixed(0)} ms`;
+    log(`| ${label} | ${kb.toFixed(0)} kB, ${r.chars} chars | ${ms(r.total)} | ${((r.pages * 1000) / r.total).toFixed(1)} | ${ms(r.read)} | ${ms(r.layout)} | ${ms(r.split)} | ${ms(r.whole)} | ${(r.total / r.whole).toFixed(2)}× | ${(r.layout / r.whole).toFixed(2)}× | ${r.pdfRSS.toFixed(0)} MB |`);
+  }
+  log();
+  log(`One process, one core (pdfjs runs its worker in the same thread under Node); best of 3 after a warm-up; peak RSS of that process after the PDF work, before the text pipeline (and its dictionary) loads. parseText is the whole text pipeline, entities included; @yk/pdf does not run entities.`);
+  log();
 }
 
 if (!only) writeFileSync(join(root, "bench", "RESULTS.md"), lines.join("\n") + "\n");

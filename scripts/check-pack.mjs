@@ -22,6 +22,28 @@ const packages = readdirSync(join(root, "packages"))
   .filter((p) => !p.json.private);
 const byName = new Map(packages.map((p) => [p.json.name, p]));
 
+/** A one-page PDF showing `text` in Helvetica, with a correct cross-reference table. */
+function tinyPdf(text) {
+  const content = `BT /F1 24 Tf 72 700 Td (${text}) Tj ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets = objects.map((body, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return out;
+}
+
 const work = mkdtempSync(join(tmpdir(), "yk-pack-"));
 const tarballs = new Map();
 for (const p of packages) {
@@ -139,6 +161,19 @@ for (const p of packages) {
     const summary = run(join(prefix, "bin", "yk"), ["parse", "page.txt", "--format", "text", "--date", "2023-01-12"], dir);
     if (!summary.includes("[a1] ")) throw new Error(`a global yk printed:\n${summary}`);
     console.log("@yk/cli: runs as npx @yk/cli and after a global install");
+  }
+  if (name === "@yk/pdf") {
+    // @yk/pdf loads pdfjs-dist (ESM only) by a dynamic import: parse a small PDF from both builds
+    writeFileSync(join(dir, "tiny.pdf"), tinyPdf("Hello from a PDF"));
+    for (const [label, code] of [
+      ["ESM", `import { parsePdf } from "@yk/pdf"; import { readFileSync } from "node:fs"; const [r] = await parsePdf(readFileSync("tiny.pdf")); console.log(r.text)`],
+      ["CJS", `const { parsePdf } = require("@yk/pdf"); parsePdf(require("node:fs").readFileSync("tiny.pdf")).then(([r]) => console.log(r.text))`],
+    ]) {
+      const args = label === "ESM" ? ["--input-type=module", "-e", code] : ["-e", code];
+      const text = run("node", args, dir).trim();
+      if (text !== "Hello from a PDF") throw new Error(`@yk/pdf (${label}) read ${JSON.stringify(text)}`);
+      console.log(`@yk/pdf parses a PDF as ${label}`);
+    }
   }
 }
 if (!process.env.KEEP_PACK) rmSync(work, { recursive: true, force: true });
