@@ -1,5 +1,5 @@
 import { SECTION_WORDS, STAFF_LINE_ROLES, WEEKDAYS, alternation, chineseSmallNumber, execAtEnd } from "@yk/lexicon";
-import type { FurnitureKind } from "@yk/schema";
+import type { Furniture, FurnitureKind } from "@yk/schema";
 
 const SECTION_WORD = alternation(SECTION_WORDS);
 const SECTION = `(?:[\\u4e00-\\u9fff]{2,4}\\s*[·・•]\\s*[\\u4e00-\\u9fff]{2,4}|(?:${SECTION_WORD}){1,3})`;
@@ -66,4 +66,21 @@ export function dateOfLine(text: string): string | null {
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
   return `${m[1]}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** What the page's furniture says of the page: its printed number (版次), its label (版名) and its date. */
+export function pageFacts(furniture: readonly Furniture[]): { page: number | null; section: string | null; date: string | null } {
+  const first = <T>(kind: Furniture["kind"], read: (text: string) => T | null): T | null => {
+    for (const f of furniture) {
+      if (f.kind !== kind) continue;
+      const value = read(f.text);
+      if (value !== null) return value;
+    }
+    return null;
+  };
+  return {
+    page: first("page-number", pageNumberOf) ?? first("header", pageNumberOf),
+    section: furniture.find((f) => f.kind === "section")?.text ?? first("header", sectionOfHeader),
+    date: first("date", dateOfLine),
+  };
 }

@@ -15,7 +15,7 @@ import {
 } from "@yk/schema";
 import { matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, namesOf } from "./byline.js";
 import { unitRoles, type Role, type UnitShape } from "./roles.js";
-import { continuationAtEnd, dateOfLine, furnitureKind, pageNumberOf, sectionOfHeader } from "./furniture.js";
+import { continuationAtEnd, dateOfLine, furnitureKind, pageFacts } from "./furniture.js";
 
 export interface SplitOptions extends ReflowOptions {
   /** Name of the publication (not printed on most pages). */
@@ -496,15 +496,6 @@ function printedDate(result: ReflowResult): string | undefined {
   return undefined;
 }
 
-function firstOf<T>(furniture: readonly Furniture[], kind: Furniture["kind"], read: (text: string) => T | null): T | null {
-  for (const f of furniture) {
-    if (f.kind !== kind) continue;
-    const value = read(f.text);
-    if (value !== null) return value;
-  }
-  return null;
-}
-
 /**
  * Split a page of extracted text into articles, furniture and unassigned text. Every
  * non-white-space character of `raw` ends up in exactly one place.
@@ -604,11 +595,12 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
   placed.sort((a, b) => a.at - b.at);
   const articles = placed.map((p, k) => ({ ...p.article, id: `a${k + 1}` }));
 
-  const section = furniture.find((f) => f.kind === "section")?.text ?? firstOf(furniture, "header", sectionOfHeader);
+  const facts = pageFacts(furniture);
+  const section = facts.section;
   const publication: Page["publication"] = {};
   if (options.publication) publication.name = options.publication;
   if (date) publication.date = date;
-  const page = options.page !== undefined ? pageOption(options.page) : firstOf(furniture, "page-number", pageNumberOf) ?? firstOf(furniture, "header", pageNumberOf);
+  const page = options.page !== undefined ? pageOption(options.page) : facts.page;
   if (page !== null) publication.page = page;
   if (options.edition) publication.edition = options.edition;
   return {

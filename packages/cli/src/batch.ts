@@ -15,13 +15,13 @@ const IN_FLIGHT = 2;
  */
 const MAX_CHUNK = 16;
 
-/** Every *.txt file below a folder, recursively, in a stable (sorted) order. */
+/** Every *.txt and *.pdf file below a folder, recursively, in a stable (sorted) order. */
 export function listTextFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
-      const isText = name.toLowerCase().endsWith(".txt");
+      const isText = /\.(txt|pdf)$/i.test(name);
       let st;
       try {
         st = statSync(p);
@@ -69,7 +69,7 @@ export async function runBatch(jobs: readonly Job[], options: BatchOptions): Pro
     deliver();
   };
   if (options.jobs <= 1 || !options.workerScript || jobs.length <= 1) {
-    for (const job of jobs) accept(runJob(job));
+    for (const job of jobs) accept(await runJob(job));
     return;
   }
   const size = Math.min(options.jobs, jobs.length);
@@ -118,5 +118,5 @@ export async function runBatch(jobs: readonly Job[], options: BatchOptions): Pro
 }
 
 export function relativeOutput(root: string, file: string, extension: string): string {
-  return relative(root, file).replace(/\.txt$/i, extension);
+  return relative(root, file).replace(/\.(txt|pdf)$/i, extension);
 }

@@ -102,6 +102,31 @@ describe("yk parse", () => {
     expect(JSON.parse((await call(["parse", seedPath, "--format", "jsonld"])).out)[0]["@type"]).toBe("NewsArticle");
   });
 
+  it("reads a PDF, told by its bytes, not its name: one page per PDF page, entities included", async () => {
+    const pdf = new URL("../../../examples/pdf-page/page.pdf", import.meta.url).pathname;
+    const dir = mkdtempSync(join(tmpdir(), "yk-pdf-"));
+    const renamed = join(dir, "page.bin");
+    copyFileSync(pdf, renamed);
+    const page = parsePage(JSON.parse((await call(["parse", renamed])).out));
+    expect(page.articles.length).toBeGreaterThan(2);
+    expect(page.articles.some((a) => a.entities.some((e) => e.type === "person"))).toBe(true);
+    // a damaged PDF: one line, exit 1
+    writeFileSync(join(dir, "bad.pdf"), readFileSync(pdf).subarray(0, 400));
+    const bad = await call(["parse", join(dir, "bad.pdf")]);
+    expect(bad.code).toBe(EXIT.badInput);
+    expect(bad.err).toMatch(/^yk: .*\n$/);
+    expect(bad.err.split("\n")).toHaveLength(2);
+    // a folder may mix text pages and PDFs
+    writeFileSync(join(dir, "a.txt"), "本报讯（记者 王明）今天下雨。");
+    rmSync(join(dir, "bad.pdf"));
+    copyFileSync(pdf, join(dir, "b.pdf"));
+    const folder = await call(["parse", dir, "--jobs", "1"]);
+    expect(folder.code).toBe(EXIT.ok);
+    const lines = folder.out.trim().split("\n").map((l) => parsePage(JSON.parse(l)));
+    expect(lines.map((p) => p.source.name?.replace(/^.*[\\/]/, ""))).toEqual(["a.txt", "b.pdf"]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it("reads stdin, UTF-16 with BOM and GB18030", async () => {
     const text = "本报讯（记者 王明）今天下雨。";
     expect(decode(iconv.encode(text, "gb18030"), "x")).toBe(text);

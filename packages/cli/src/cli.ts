@@ -8,7 +8,7 @@ import { createExtractor } from "@yk/cn-entities";
 import { pageJsonSchema, safeParsePage } from "@yk/schema";
 import { version } from "../package.json";
 import { decode, InputError } from "./decode.js";
-import { FORMATS, parseText, render, type Format } from "./pipeline.js";
+import { FORMATS, parseBytes, render, renderPages, type Format } from "./pipeline.js";
 import { listTextFiles, relativeOutput, runBatch } from "./batch.js";
 import type { Job } from "./worker.js";
 
@@ -87,14 +87,20 @@ function readBytes(input: string, io: Io): Uint8Array {
   }
 }
 
-/** The text of a file, or of stdin for `-` or when no input is given and stdin is piped. */
-function readText(input: string | undefined, io: Io, command: string): { text: string; name: string } {
+/** The bytes of a file, or of stdin for `-` or when no input is given and stdin is piped. */
+function readInput(input: string | undefined, io: Io, command: string): { bytes: Uint8Array; name: string } {
   if (input === undefined) {
     if (!io.stdinPiped) throw new UsageError(`missing input: give a file, or - for stdin, or pipe text in (see yk ${command} --help)`);
     input = "-";
   }
   const name = input === "-" ? "stdin" : input;
-  return { text: decode(readBytes(input, io), name), name };
+  return { bytes: readBytes(input, io), name };
+}
+
+/** The text of a file, or of stdin for `-` or when no input is given and stdin is piped. */
+function readText(input: string | undefined, io: Io, command: string): { text: string; name: string } {
+  const { bytes, name } = readInput(input, io, command);
+  return { text: decode(bytes, name), name };
 }
 
 function isDirectory(path: string): boolean {
@@ -172,15 +178,15 @@ async function parseFolder(dir: string, options: ParseOptions, io: Io): Promise<
     },
   });
   if (stream) await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
-  if (files.length === 0) io.stderr(`yk: ${dir}: no *.txt files\n`);
+  if (files.length === 0) io.stderr(`yk: ${dir}: no *.txt or *.pdf files\n`);
   return failed > 0 ? EXIT.badInput : EXIT.ok;
 }
 
 async function parseCommand(input: string | undefined, options: ParseOptions, io: Io): Promise<number> {
   if (input !== undefined && input !== "-" && isDirectory(input)) return parseFolder(input, options, io);
-  const { text, name } = readText(input, io, "parse");
-  const page = parseText(text, { date: options.date, publication: options.publication, page: options.page, sourceName: name });
-  const output = render(page, options.format ?? "json");
+  const { bytes, name } = readInput(input, io, "parse");
+  const pages = await parseBytes(bytes, { date: options.date, publication: options.publication, page: options.page, sourceName: name });
+  const output = renderPages(pages, options.format ?? "json");
   if (options.out) {
     mkdirSync(dirname(options.out), { recursive: true });
     writeFileSync(options.out, output);
@@ -246,7 +252,9 @@ Exit codes: 0 ok; 1 bad input or an invalid page (in a folder run: any page fail
 are still written); 2 usage (an unknown command or option, a bad option value, no input).`;
 
 const FOLDER_HELP = `
-A folder is read recursively (*.txt) on a pool of --jobs worker processes (default: one per
+A PDF (told by its %PDF bytes) gives one page per PDF page, read from its glyph positions; JSON
+of several pages comes out as JSON Lines. A folder is read recursively (*.txt, *.pdf) on a pool
+of --jobs worker processes (default: one per
 8 MB of pages, at most the core count: each worker loads its own dictionary first, about 1.5 s),
 with a progress bar on stderr when it is a terminal. --format jsonl (the default for folders)
 writes one JSON line per page, in file order, to --out FILE or stdout; the other formats need
@@ -256,6 +264,7 @@ Input: UTF-8 (BOM or not), UTF-16 with a BOM, or GB18030/GBK.
 
 Examples:
   yk parse page.txt --format text --date 2023-01-12
+  yk parse e-paper.pdf --format jsonl
   cat page.txt | yk parse --format jsonl
   yk parse pages/ --out pages.jsonl --jobs 2`;
 
@@ -278,13 +287,13 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
 
   program
     .command("parse")
-    .summary("parse a page, or every *.txt below a folder")
-    .description("Parse a page (raw text extracted from a PDF) into articles with entities, or every *.txt below a folder.")
+    .summary("parse a page (text or PDF), or every *.txt and *.pdf below a folder")
+    .description("Parse a page (raw text extracted from a PDF, or the PDF itself) into articles with entities, or every *.txt and *.pdf below a folder.")
     .argument("[input]", `${INPUT}, or a folder`)
     .addOption(formatOption(FORMATS))
     .addOption(dateOption())
     .option("--publication <name>", "the publication's name", nonEmpty)
-    .option("--page <N>", "the page number, such as 3 or A3", pageNumber)
+    .option("--page <N>", "the printed page number (版次), such as 3; read from the page when absent", pageNumber)
     .option("--out <path>", "write to this file (a folder run with --format other than jsonl: this folder)", nonEmpty)
     .option("--jobs <N>", "worker processes for a folder run", wholeNumber)
     .addHelpText("after", FOLDER_HELP + "\n" + EXIT_CODES)

@@ -42,7 +42,7 @@ describe("yk on bad files and options: one clear line on stderr, the documented 
     [["parse", dir, "--jobs", "0"], EXIT.usage, "yk: option '--jobs <N>' argument '0' is invalid. It must be a whole number ≥ 1."],
     [["parse", dir, "--format", "json"], EXIT.usage, "yk: a folder run with --format json needs --out DIR (one file per page)"],
     [["parse"], EXIT.usage, "yk: missing input: give a file, or - for stdin, or pipe text in (see yk parse --help)"],
-    [["parse", join(dir, "good.txt"), "--page", "abc"], EXIT.usage, "yk: option '--page <N>' argument 'abc' is invalid. It must be a page number such as 3 or A3."],
+    [["parse", join(dir, "good.txt"), "--page", "abc"], EXIT.usage, "yk: option '--page <N>' argument 'abc' is invalid. It must be a page number of 1 or more, such as 3."],
     [["entities"], EXIT.usage, "yk: missing input: give a file, or - for stdin, or pipe text in (see yk entities --help)"],
     [["entities", "-", "--date", "31/12/2023"], EXIT.usage, "yk: option '--date <YYYY-MM-DD>' argument '31/12/2023' is invalid. It must be a calendar date YYYY-MM-DD."],
   ] as [string[], number, string][])("%j", async (argv, code, line) => {

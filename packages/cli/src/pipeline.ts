@@ -1,6 +1,8 @@
 import { splitPage, type SplitOptions } from "@yk/article-split";
 import { createExtractor, type Extractor, type FieldText } from "@yk/cn-entities";
 import { toJsonLd, toNinjs, type Page } from "@yk/schema";
+import { isPdf, parsePdf } from "@yk/pdf";
+import { decode } from "./decode.js";
 
 export type Format = "json" | "jsonl" | "ninjs" | "jsonld" | "text";
 export const FORMATS: readonly Format[] = ["json", "jsonl", "ninjs", "jsonld", "text"];
@@ -100,4 +102,24 @@ export function render(page: Page, format: Format): string {
     case "jsonld":
       return JSON.stringify(page.articles.map((a) => toJsonLd(a, page)), null, 2) + "\n";
   }
+}
+
+/**
+ * The pages of a file's bytes: a PDF (told by its %PDF bytes, not its name) gives one page per
+ * PDF page, read from glyph positions by @yk/pdf; anything else is decoded as text.
+ */
+export async function parseBytes(bytes: Uint8Array, options: SplitOptions & { sourceName: string }): Promise<Page[]> {
+  if (!isPdf(bytes)) return [parseText(decode(bytes, options.sourceName), options)];
+  const results = await parsePdf(bytes, { date: options.date, publication: options.publication, sourceName: options.sourceName });
+  return results.map((r) => {
+    if (options.page !== undefined) r.page.publication.page = Number(options.page);
+    return withEntities(r.page, r.page.publication.date);
+  });
+}
+
+/** Several pages (of one PDF) in one output: JSON as JSON Lines, one page a line; the other formats one after another. */
+export function renderPages(pages: readonly Page[], format: Format): string {
+  if (pages.length === 1) return render(pages[0]!, format);
+  if (format === "json" || format === "jsonl") return pages.map((p) => render(p, "jsonl")).join("");
+  return pages.map((p) => render(p, format)).join(format === "text" ? "\n" : "");
 }

@@ -1,7 +1,6 @@
 // A pool worker: parses the pages of each message it gets. Forked by batch.ts as a child process.
 import { readFileSync } from "node:fs";
-import { decode } from "./decode.js";
-import { parseText, render, type Format } from "./pipeline.js";
+import { parseBytes, renderPages, type Format } from "./pipeline.js";
 
 export interface Job {
   id: number;
@@ -15,11 +14,10 @@ export type JobResult = { id: number; ok: true; output: string } | { id: number;
 /** A result from a pool worker: the output as the UTF-8 bytes to write. */
 export type PooledResult = { id: number; ok: true; output: Uint8Array } | { id: number; ok: false; error: string };
 
-export function runJob(job: Job): JobResult {
+export async function runJob(job: Job): Promise<JobResult> {
   try {
-    const text = decode(readFileSync(job.file), job.file);
-    const page = parseText(text, { date: job.date, publication: job.publication, page: job.page, sourceName: job.file });
-    return { id: job.id, ok: true, output: render(page, job.format) };
+    const pages = await parseBytes(readFileSync(job.file), { date: job.date, publication: job.publication, page: job.page, sourceName: job.file });
+    return { id: job.id, ok: true, output: renderPages(pages, job.format) };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const message = err.code && err.code.startsWith("E") ? `${job.file}: cannot read (${err.code})` : err.message;
@@ -34,14 +32,14 @@ if (process.send && process.env.YK_WORKER === "1") {
   // a message is a chunk of jobs; the answer, their results in one message, each output as UTF-8
   // bytes: encoded here, in parallel, rather than in the parent (which competes for the same
   // cores), and fewer bytes through the pipe than a two-byte string of Chinese text
-  process.on("message", (chunk: Job[]) =>
-    process.send!(
-      chunk.map((job): PooledResult => {
-        const r = runJob(job);
-        return r.ok ? { id: r.id, ok: true, output: Buffer.from(r.output, "utf8") } : r;
-      }),
-    ),
-  );
+  process.on("message", async (chunk: Job[]) => {
+    const results: PooledResult[] = [];
+    for (const job of chunk) {
+      const r = await runJob(job);
+      results.push(r.ok ? { id: r.id, ok: true, output: Buffer.from(r.output, "utf8") } : r);
+    }
+    process.send!(results);
+  });
   process.on("disconnect", () => process.exit(0));
   // the parent is gone (its reader closed the pipe, or it was stopped): nobody wants the results
   process.on("error", (e: NodeJS.ErrnoException) => {

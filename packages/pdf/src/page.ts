@@ -1,5 +1,5 @@
 import * as crypto from "node:crypto";
-import { matchCredit, matchLeadingByline } from "@yk/article-split";
+import { matchCredit, matchLeadingByline, pageFacts } from "@yk/article-split";
 import { SCHEMA_VERSION, type Article, type Byline, type Caption, type Contributor, type Furniture, type Page, type Span, type Unassigned, type Warning } from "@yk/schema";
 import { markedByline } from "./bylines.js";
 import type { ArticleRegion, Layout } from "./layout.js";
@@ -274,11 +274,15 @@ export function toPage(layout: Layout, size: { width: number; height: number }, 
       spans: vertical.flatMap((u) => spansOf(r.run(u.lines))),
     });
   }
-  const section = furnitureOut.find((f) => f.kind === "section")?.text ?? null;
+  // the page's own label, date line and page number (版次), as the text pipeline reads them: the
+  // PDF's page index is no page number of the paper
+  const facts = pageFacts(furnitureOut);
+  const section = facts.section;
   const publication: Page["publication"] = {};
   if (options.publication) publication.name = options.publication;
-  if (options.date) publication.date = options.date;
-  publication.page = String(options.pageNumber);
+  const date = options.date ?? facts.date;
+  if (date) publication.date = date;
+  if (facts.page !== null) publication.page = facts.page;
   if (options.edition) publication.edition = options.edition;
   const page: Page = {
     schemaVersion: SCHEMA_VERSION,
@@ -302,3 +306,4 @@ export function toPage(layout: Layout, size: { width: number; height: number }, 
   };
   return { page, text: r.text, regions };
 }
+
