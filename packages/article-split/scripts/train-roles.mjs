@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { reflow } from "@yk/reflow";
-import { ROLES, decodeRoles, fieldStarts, pageUnits, unitFeatures } from "@yk/article-split";
+import { ROLES, decodeRoles, fieldStarts, pageUnits, scorerOf, unitFeatures } from "@yk/article-split";
 import { loadPdPages, splitOf } from "./pd-pages.mjs";
 import { composePage, createRng, seedOf } from "./compose-page.mjs";
 
@@ -211,21 +211,13 @@ console.log(`wrote ${OUT}: ${Object.keys(features).length} features`);
 
 // where the averaged model still goes wrong on the pages it learned from (gold → predicted)
 if (args.includes("--confusion")) {
-  const table = new Map(Object.entries(features));
-  const avgEmit = (fs) => {
-    const out = new Float64Array(N);
-    for (const f of fs) {
-      const v = table.get(f);
-      if (v) for (let r = 0; r < N; r++) out[r] += v[r];
-    }
-    return out;
-  };
-  const avgTransition = (from, to) => transitions[from + 1][to];
+  // the shipped weights, scored as splitPage scores them
+  const scorer = scorerOf({ scale: SCALE, features, transitions });
   const confusion = new Map();
   let wrong = 0;
   let total = 0;
   for (const ex of examples) {
-    const predicted = decodeRoles(ex.features.map(avgEmit), avgTransition, ex.fixed, ex.starts);
+    const predicted = decodeRoles(ex.features.map(scorer.emit), scorer.transition, ex.fixed, ex.starts);
     predicted.forEach((p, i) => {
       total++;
       if (p === ex.gold[i]) return;
