@@ -20,7 +20,7 @@ const arg = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const EPOCHS = Number(arg("--epochs", 10));
+const EPOCHS = Number(arg("--epochs", 20));
 const VARIANTS = Number(arg("--variants", 4));
 const SCALE = 1000;
 const N = ROLES.length;
@@ -87,7 +87,7 @@ export function goldRoles(units, regions) {
 // another paper's style (本报讯, kickers before parallel-phrase headlines, briefs), composed in
 // many layouts so that a few pages weigh as much as a style should.
 const countyPages = JSON.parse(readFileSync(resolve(here, "data/county-pages.json"), "utf8"));
-const COUNTY_VARIANTS = Number(arg("--county-variants", 40));
+const COUNTY_VARIANTS = Number(arg("--county-variants", 120));
 
 console.time("compose");
 const examples = [];
@@ -110,7 +110,7 @@ console.log(`${examples.length} pages, ${examples.reduce((s, e) => s + e.gold.le
 
 // One averaged perceptron per bag (the same pages, shuffled by another seed); the bags' weights
 // are averaged again, which steadies the decisions that one shuffle leaves to chance.
-const BAGS = Number(arg("--bags", 3));
+const BAGS = Number(arg("--bags", 5));
 function trainBag(seed) {
   // weights, and the running sums for averaging (w_avg = w - u / c)
   const w = new Map();
