@@ -545,9 +545,13 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
     const credit: Byline | null = d.credit
       ? { text: d.credit.mapped.text, contributors: d.credit.contributors, spans: d.credit.mapped.spans }
       : null;
-    const isPhoto = !!credit && !d.byline && credit.contributors.some((c) => c.kind === "photographer");
+    const photographed = !!credit && credit.contributors.some((c) => c.kind === "photographer");
+    // a photo's caption is a few short paragraphs; a long story with a photo credit stays a story
+    const captionSized = d.paragraphs.length <= 3 && d.paragraphs.reduce((n, p) => n + p.text.length, 0) <= 300;
+    const isPhoto = photographed && !d.byline && captionSized;
+    const creditedPhoto = photographed && !d.byline && !isPhoto;
     let byline = d.byline;
-    if (credit && !isPhoto) {
+    if (credit && !isPhoto && !creditedPhoto) {
       // a credit after a bylined story: its contributors join the byline
       if (byline) byline = { ...byline, contributors: [...byline.contributors, ...credit.contributors], spans: [...byline.spans, ...credit.spans] };
       else byline = credit;
@@ -581,6 +585,8 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
       entities: [],
     };
     if (isPhoto && paragraphs.length === 0 && credit) article.captions.push({ text: "", spans: [], credit });
+    // the story's photo, known by its credit alone (刘 辉摄（影像中国）)
+    if (creditedPhoto && credit) article.captions.push({ text: "", spans: [], credit });
     if (d.continuedTo || d.continuedFrom) article.continuation = { continuedTo: d.continuedTo, continuedFrom: d.continuedFrom };
     if (g && g.first > d.last) {
       warnings.push({ code: "headline-after-body", message: `headline group of ${article.id} was found after its body`, spans: article.fieldSpans!.headline });
