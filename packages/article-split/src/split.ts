@@ -153,7 +153,8 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
       continue;
     }
     // a paragraph of roles and names only, over one line or two (本报记者 王明 / 通讯员 李华), is a byline
-    const whole = p.text.length <= 60 && !matchLeadingByline(p.text, year) ? matchCredit(p.text) : null;
+    // (names are parted by spaces or 、, never by a comma: 本报通讯员 霍玲俊 金秋时节，… is a run-in byline)
+    const whole = p.text.length <= 60 && !/[，,]/.test(p.text) && !matchLeadingByline(p.text, year) ? matchCredit(p.text) : null;
     if (whole && whole.length > 0 && !whole.some((c) => c.kind === "photographer") && /^\S+\s/.test(first.content.text)) {
       units.push({ mapped, shape: shape(p.text, "byline"), byline: { text: p.text, dateline: null, contributors: whole, spans: mapped.spans } });
       continue;
