@@ -199,13 +199,16 @@ export function unitFeatures(units: readonly UnitShape[], page: PageShape): stri
     f.push(`lines=${lines}&last=${last}`, `len=${len}&last=${last}`, `ratio=${ratio}&last=${last}`, `lines=${lines}&len=${len}`);
     if (/^[—－-]{1,2}/.test(t)) f.push("dash-start");
     if (/^[（(].*[）)]$/.test(t)) f.push("bracketed");
+    // a title followed by its column's name in brackets: 中国大企业挺进世界一流（产经观察）
+    // (a headline is short: on a long text this end-anchored pattern would be tried at every position)
+    else if (t.length <= 60 && /[^（）()\s]{2,}[（(][^（）()。，]{2,8}[）)]$/.test(t) && !/[。！？]/.test(t)) f.push("column-name-end", `column-name-end&lines=${lines}`);
     if (/[。！？]./.test(t)) f.push("inner-stop");
     if (/[，、；]/.test(t)) f.push("comma");
     if (/[：:]/.test(t)) f.push("colon");
     if (/[“”「」]/.test(t)) f.push("quotes");
     if (/\s/.test(t)) f.push("space");
     if (/[0-9]/.test(t)) f.push("digits");
-    if (/摄[）)]?$|摄（[^）]*）$/.test(t)) f.push("ends-摄");
+    if (t.length <= 60 && /摄[）)]?$|摄（[^）]*）$/.test(t)) f.push("ends-摄");
     if (u.spaced) f.push("spaced", `spaced&len=${len}`);
     if (u.spread) f.push("spread");
     if (u.standalone) f.push("standalone", `standalone&last=${last}`);

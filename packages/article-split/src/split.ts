@@ -190,6 +190,8 @@ function classify(result: ReflowResult, options: SplitOptions): Item[] {
   const units = pageUnits(result, options);
   const roles = unitRoles(units.map((u) => u.shape), { blankLines: result.gapStyle === "blank-lines" });
   const items: Item[] = [];
+  // paragraphs that layout cut apart: the body item and its parts, in order
+  const rest = new Map<Item & { type: "body" }, MappedText[]>();
   let continuedFrom: string | null = null;
   const pushBodyItem = (mapped: Paragraph) => {
     pushBody(items, mapped, raw);
@@ -253,10 +255,10 @@ function classify(result: ReflowResult, options: SplitOptions): Item[] {
       case "body+":
       case "subhead+": {
         // the rest of the paragraph before it, cut off by layout: join them again
+        // (the parts are joined once, after the loop: joining at each part made long runs quadratic)
         const last = items[items.length - 1];
         if (last?.type === "body" && !last.continuedTo && !!last.mapped.subhead === (role === "subhead+")) {
-          const joined = dropProseSpaces(joinLines([last.mapped, mapped]));
-          last.mapped = { ...joined, spans: spansOf(joined, raw), ...(last.mapped.subhead ? { subhead: true } : {}) };
+          (rest.get(last) ?? rest.set(last, [last.mapped]).get(last)!).push(mapped);
           return;
         }
         break;
@@ -264,6 +266,10 @@ function classify(result: ReflowResult, options: SplitOptions): Item[] {
     }
     pushBodyItem(mapped);
   });
+  for (const [item, parts] of rest) {
+    const joined = dropProseSpaces(joinLines(parts));
+    item.mapped = { ...joined, spans: spansOf(joined, raw), ...(item.mapped.subhead ? { subhead: true } : {}) };
+  }
   return items;
 }
 
