@@ -31,6 +31,8 @@ export type Role = (typeof ROLES)[number];
 
 const R = Object.fromEntries(ROLES.map((r, i) => [r, i])) as Record<Role, number>;
 const N = ROLES.length;
+// the scorer's inner loop is written out for this many roles
+if (N !== 13) throw new Error(`scorerOf's emit is unrolled for 13 roles, not ${N}`);
 
 /** What the features read of a unit: its text and how it was printed. */
 export interface UnitShape {
@@ -89,6 +91,9 @@ function charClass(ch: string | undefined): string {
   if (isHan(ch)) return "han";
   return "other";
 }
+
+const NONE_BEFORE = ["p:none"];
+const NONE_AFTER = ["n:none"];
 
 /** The few features of a unit its neighbours see. */
 function shapeOf(u: UnitShape | undefined): string[] {
@@ -182,6 +187,9 @@ export function unitFeatures(units: readonly UnitShape[], page: PageShape): stri
     const t = u.text;
     for (let k = 0; k + 1 < t.length; k++) if (isHan(t[k]!) && isHan(t[k + 1]!)) pairs.add(t.slice(k, k + 2));
   }
+  // each unit's shape as its neighbours see it, made once (every unit is a neighbour twice)
+  const seenBefore = units.map((u) => shapeOf(u).map((x) => `p:${x}`));
+  const seenAfter = units.map((u) => shapeOf(u).map((x) => `n:${x}`));
   // how much of each short line's wording the story after it shares: a line that shares far more
   // than the line before it heads that story, it does not go on with the line before
   const sharedAfter = units.map((u, i) => (u.lines === 1 && u.text.length <= 40 ? sharedShare(hanBigrams(u.text), nearbyBody(units, i, 1)) : -1));
@@ -201,7 +209,7 @@ export function unitFeatures(units: readonly UnitShape[], page: PageShape): stri
     if (/^[（(].*[）)]$/.test(t)) f.push("bracketed");
     // a title followed by its column's name in brackets: 中国大企业挺进世界一流（产经观察）
     // (a headline is short: on a long text this end-anchored pattern would be tried at every position)
-    else if (t.length <= 60 && /[^（）()\s]{2,}[（(][^（）()。，]{2,8}[）)]$/.test(t) && !/[。！？]/.test(t)) f.push("column-name-end", `column-name-end&lines=${lines}`);
+    else if (t.length <= 60 && (last === "close-paren") && /[^（）()\s]{2,}[（(][^（）()。，]{2,8}[）)]$/.test(t) && !/[。！？]/.test(t)) f.push("column-name-end", `column-name-end&lines=${lines}`);
     if (/[。！？]./.test(t)) f.push("inner-stop");
     if (/[，、；]/.test(t)) f.push("comma");
     if (/[：:]/.test(t)) f.push("colon");
@@ -219,8 +227,7 @@ export function unitFeatures(units: readonly UnitShape[], page: PageShape): stri
     const gap = gapOf(u, page);
     const gapAfter = gapOf(next, page);
     f.push(`gap=${gap}`, `gap-after=${gapAfter}`, `gap=${gap}&lines=${lines}`);
-    for (const s of shapeOf(prev)) f.push(`p:${s}`);
-    for (const s of shapeOf(next)) f.push(`n:${s}`);
+    f.push(...(i > 0 ? seenBefore[i - 1]! : NONE_BEFORE), ...(i + 1 < units.length ? seenAfter[i + 1]! : NONE_AFTER));
     const prev2 = units[i - 2];
     const next2 = units[i + 2];
     f.push(`pp:lines=${prev2 ? Math.min(prev2.lines, 3) : "none"}`, `nn:lines=${next2 ? Math.min(next2.lines, 3) : "none"}`);
@@ -348,7 +355,10 @@ export function scorerOf(weights: RoleWeights): Scorer {
       const out = new Float64Array(N);
       for (let k = 0; k < features.length; k++) {
         const w = table.get(features[k]!);
-        if (w) for (let r = 0; r < N; r++) out[r]! += w[r]!;
+        if (w === undefined) continue;
+        // unrolled: this runs for every feature of every unit
+        out[0]! += w[0]!; out[1]! += w[1]!; out[2]! += w[2]!; out[3]! += w[3]!; out[4]! += w[4]!; out[5]! += w[5]!; out[6]! += w[6]!;
+        out[7]! += w[7]!; out[8]! += w[8]!; out[9]! += w[9]!; out[10]! += w[10]!; out[11]! += w[11]!; out[12]! += w[12]!;
       }
       return out;
     },
