@@ -8,6 +8,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import PDFDocument from "pdfkit";
+import { createRandom } from "../../../reflow/src/test-utils/random.js";
 
 // the package exports only its entry point: find its folder from that
 const require = createRequire(import.meta.url);
@@ -72,17 +73,8 @@ function breakLines(text: string, perLine: number): { text: string; indent: bool
   return lines;
 }
 
-/** A small seeded generator (mulberry32), so a page is the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (mulberry32, reflow's test generator), so a page is the same on every run. */
+export const rng = createRandom;
 
 /**
  * Print page specs to PDF bytes. Articles that do not fit the page lose paragraphs from the end, then
