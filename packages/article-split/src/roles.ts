@@ -118,7 +118,8 @@ function gapOf(u: UnitShape | undefined, page: PageShape): string {
   return u.newlinesBefore >= 2 ? "wide" : "normal";
 }
 
-function hanBigrams(text: string): Set<string> {
+/** The pairs of Han characters in a text: what the role features and headline association compare. */
+export function hanBigrams(text: string): Set<string> {
   const set = new Set<string>();
   for (let i = 0; i + 1 < text.length; i++) if (isHan(text[i]!) && isHan(text[i + 1]!)) set.add(text.slice(i, i + 2));
   return set;

@@ -1,5 +1,4 @@
 import * as crypto from "node:crypto";
-import { isHan } from "@yk/lexicon";
 import { dropProseSpaces, joinLines, reflow, sliceMapped, spansOf, trimMapped, type MappedText, type ReflowOptions, type ReflowResult } from "@yk/reflow";
 import {
   SCHEMA_VERSION,
@@ -14,7 +13,7 @@ import {
   type Warning,
 } from "@yk/schema";
 import { matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, namesOf } from "./byline.js";
-import { unitRoles, type Role, type UnitShape } from "./roles.js";
+import { hanBigrams, unitRoles, type Role, type UnitShape } from "./roles.js";
 import { continuationAtEnd, dateOfLine, furnitureKind, pageFacts } from "./furniture.js";
 
 export interface SplitOptions extends ReflowOptions {
@@ -342,14 +341,6 @@ function headlineGroups(items: readonly Item[]): HeadlineGroup[] {
     }
   }
   return groups;
-}
-
-function hanBigrams(text: string): Set<string> {
-  const set = new Set<string>();
-  for (let i = 0; i + 1 < text.length; i++) {
-    if (isHan(text[i]!) && isHan(text[i + 1]!)) set.add(text.slice(i, i + 2));
-  }
-  return set;
 }
 
 function groupText(g: HeadlineGroup): string {
