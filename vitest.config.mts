@@ -12,6 +12,7 @@ const alias = {
   "@yk/article-split": pkg("article-split"),
   "@yk/cn-entities": pkg("cn-entities"),
   "@yk/pdf": pkg("pdf"),
+  "@yk/html": pkg("html"),
 };
 
 export default defineConfig({
@@ -21,7 +22,7 @@ export default defineConfig({
     // (the CLI's worker pool, the doc tests' examples), and on a two-core machine the default of
     // one worker ran every file in turn (74 s against 61 s for the whole suite)
     maxWorkers: availableParallelism(),
-    projects: ["lexicon", "schema", "reflow", "article-split", "cn-entities", "cli", "pdf"].map((name) => ({
+    projects: ["lexicon", "schema", "reflow", "article-split", "cn-entities", "cli", "pdf", "html"].map((name) => ({
       resolve: { alias },
       test: {
         name,

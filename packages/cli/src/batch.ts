@@ -1,10 +1,11 @@
 import { fork } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import type { IndexEntry } from "@yk/html";
 import { runJob, type Job, type PooledResult } from "./worker.js";
 
 /** A result as the batch delivers it: text from this process, UTF-8 bytes from a pool worker. */
-export type BatchResult = { id: number; ok: true; output: string | Uint8Array } | { id: number; ok: false; error: string };
+export type BatchResult = { id: number; ok: true; output: string | Uint8Array; entry?: IndexEntry } | { id: number; ok: false; error: string };
 
 /** Messages (chunks of jobs) sent ahead to each worker, so it never waits for the parent. */
 const IN_FLIGHT = 2;

@@ -1,11 +1,12 @@
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { availableParallelism } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { reflow } from "@yk/reflow";
 import { createExtractor } from "@yk/cn-entities";
 import { pageJsonSchema, safeParsePage } from "@yk/schema";
+import { renderIndexHtml, type IndexEntry } from "@yk/html";
 import { version } from "../package.json";
 import { decode, InputError } from "./decode.js";
 import { FORMATS, parseBytes, render, renderPages, type Format } from "./pipeline.js";
@@ -156,13 +157,15 @@ async function parseFolder(dir: string, options: ParseOptions, io: Io): Promise<
   const list: Job[] = files.map((file, id) => ({ id, file, format, date: options.date, publication: options.publication, page: options.page }));
   let failed = 0;
   const stream = format === "jsonl" && out ? (mkdirSync(dirname(out), { recursive: true }), createWriteStream(out)) : null;
-  const extension = format === "text" ? ".txt" : ".json";
+  const extension = format === "text" ? ".txt" : format === "html" ? ".html" : ".json";
+  const index: IndexEntry[] = []; // --format html: the lines of index.html
   await runBatch(list, {
     jobs,
     workerScript: io.workerScript ?? defaultWorkerScript(),
     onProgress: progressBar(io),
     onResult(file, result) {
       if (!result.ok) {
+        if (format === "html") index.push({ href: "", name: relative(dir, file), articles: 0, warnings: [], error: result.error });
         failed++;
         io.stderr(`${io.isTTY ? "\n" : ""}yk: ${result.error}\n`);
         return;
@@ -174,9 +177,16 @@ async function parseFolder(dir: string, options: ParseOptions, io: Io): Promise<
         const target = join(out!, relativeOutput(dir, file, extension));
         mkdirSync(dirname(target), { recursive: true });
         writeFileSync(target, result.output);
+        if (result.entry) index.push({ ...result.entry, name: relative(dir, file), href: relativeOutput(dir, file, extension).split(sep).join("/") });
       }
     },
   });
+  if (format === "html") {
+    // a page of its own called index.txt keeps its view; the index then takes another name
+    const name = index.some((e) => e.href === "index.html") ? "yk-index.html" : "index.html";
+    mkdirSync(out!, { recursive: true });
+    writeFileSync(join(out!, name), renderIndexHtml(index, { title: dir }));
+  }
   if (stream) await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
   if (files.length === 0) io.stderr(`yk: ${dir}: no *.txt or *.pdf files\n`);
   return failed > 0 ? EXIT.badInput : EXIT.ok;
@@ -185,7 +195,13 @@ async function parseFolder(dir: string, options: ParseOptions, io: Io): Promise<
 async function parseCommand(input: string | undefined, options: ParseOptions, io: Io): Promise<number> {
   if (input !== undefined && input !== "-" && isDirectory(input)) return parseFolder(input, options, io);
   const { bytes, name } = readInput(input, io, "parse");
-  const pages = await parseBytes(bytes, { date: options.date, publication: options.publication, page: options.page, sourceName: name });
+  const pages = await parseBytes(bytes, {
+    date: options.date,
+    publication: options.publication,
+    page: options.page,
+    sourceName: name,
+    keepText: options.format === "html",
+  });
   const output = renderPages(pages, options.format ?? "json");
   if (options.out) {
     mkdirSync(dirname(options.out), { recursive: true });
@@ -258,12 +274,14 @@ of --jobs worker processes (default: one per
 8 MB of pages, at most the core count: each worker loads its own dictionary first, about 1.5 s),
 with a progress bar on stderr when it is a terminal. --format jsonl (the default for folders)
 writes one JSON line per page, in file order, to --out FILE or stdout; the other formats need
---out DIR and write one file per page there, mirroring the folder. A page that fails is reported
+--out DIR and write one file per page there, mirroring the folder; --format html adds an
+index.html listing the pages with their article counts and warnings. A page that fails is reported
 on stderr and the others still finish.
 Input: UTF-8 (BOM or not), UTF-16 with a BOM, or GB18030/GBK.
 
 Examples:
   yk parse page.txt --format text --date 2023-01-12
+  yk parse page.txt --format html --out page.html
   yk parse e-paper.pdf --format jsonl
   cat page.txt | yk parse --format jsonl
   yk parse pages/ --out pages.jsonl --jobs 2`;
@@ -271,7 +289,7 @@ Examples:
 /** The command line, built anew for each run (commander keeps the parsed state on it). */
 export function createProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command("yk")
-    .description("Parse Chinese newspaper pages: articles, bylines, entities, as JSON, JSON Lines, ninjs, JSON-LD or text.")
+    .description("Parse Chinese newspaper pages: articles, bylines, entities, as JSON, JSON Lines, ninjs, JSON-LD, text or an HTML view.")
     .version(version, "-v, --version", "print the version")
     .helpOption("-h, --help", "print help (yk <command> --help for a command's)")
     .helpCommand("help [command]", "print help for a command")

@@ -2,10 +2,11 @@ import { splitPage, type SplitOptions } from "@yk/article-split";
 import { createExtractor, type Extractor, type FieldText } from "@yk/cn-entities";
 import { toJsonLd, toNinjs, type Page } from "@yk/schema";
 import { isPdf, parsePdf } from "@yk/pdf";
+import { renderPageHtml } from "@yk/html";
 import { decode } from "./decode.js";
 
-export type Format = "json" | "jsonl" | "ninjs" | "jsonld" | "text";
-export const FORMATS: readonly Format[] = ["json", "jsonl", "ninjs", "jsonld", "text"];
+export type Format = "json" | "jsonl" | "ninjs" | "jsonld" | "text" | "html";
+export const FORMATS: readonly Format[] = ["json", "jsonl", "ninjs", "jsonld", "text", "html"];
 
 let extractor: Extractor | null = null;
 /** One extractor per process (or worker): the dictionary loads once. */
@@ -101,6 +102,8 @@ export function render(page: Page, format: Format): string {
       return JSON.stringify(page.articles.map((a) => toNinjs(a, page)), null, 2) + "\n";
     case "jsonld":
       return JSON.stringify(page.articles.map((a) => toJsonLd(a, page)), null, 2) + "\n";
+    case "html":
+      return renderPageHtml(page);
   }
 }
 
@@ -108,11 +111,18 @@ export function render(page: Page, format: Format): string {
  * The pages of a file's bytes: a PDF (told by its %PDF bytes, not its name) gives one page per
  * PDF page, read from glyph positions by @yk/pdf; anything else is decoded as text.
  */
-export async function parseBytes(bytes: Uint8Array, options: SplitOptions & { sourceName: string }): Promise<Page[]> {
-  if (!isPdf(bytes)) return [parseText(decode(bytes, options.sourceName), options)];
+export async function parseBytes(bytes: Uint8Array, options: SplitOptions & { sourceName: string; keepText?: boolean }): Promise<Page[]> {
+  if (!isPdf(bytes)) {
+    const text = decode(bytes, options.sourceName);
+    const page = parseText(text, options);
+    if (options.keepText) page.source.text = text;
+    return [page];
+  }
   const results = await parsePdf(bytes, { date: options.date, publication: options.publication, sourceName: options.sourceName });
   return results.map((r) => {
     if (options.page !== undefined) r.page.publication.page = Number(options.page);
+    // the PDF's text rendition: what its spans point into
+    if (options.keepText) r.page.source.text = r.text;
     return withEntities(r.page, r.page.publication.date);
   });
 }
@@ -120,6 +130,7 @@ export async function parseBytes(bytes: Uint8Array, options: SplitOptions & { so
 /** Several pages (of one PDF) in one output: JSON as JSON Lines, one page a line; the other formats one after another. */
 export function renderPages(pages: readonly Page[], format: Format): string {
   if (pages.length === 1) return render(pages[0]!, format);
+  if (format === "html") return renderPageHtml(pages); // one document, a section per page
   if (format === "json" || format === "jsonl") return pages.map((p) => render(p, "jsonl")).join("");
   return pages.map((p) => render(p, format)).join(format === "text" ? "\n" : "");
 }

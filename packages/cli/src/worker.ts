@@ -1,5 +1,6 @@
 // A pool worker: parses the pages of each message it gets. Forked by batch.ts as a child process.
 import { readFileSync } from "node:fs";
+import { indexEntry, type IndexEntry } from "@yk/html";
 import { parseBytes, renderPages, type Format } from "./pipeline.js";
 
 export interface Job {
@@ -10,14 +11,16 @@ export interface Job {
   publication?: string;
   page?: string;
 }
-export type JobResult = { id: number; ok: true; output: string } | { id: number; ok: false; error: string };
+/** `entry`: for --format html, the file's line of the folder's index.html (its href is filled by the parent). */
+export type JobResult = { id: number; ok: true; output: string; entry?: IndexEntry } | { id: number; ok: false; error: string };
 /** A result from a pool worker: the output as the UTF-8 bytes to write. */
-export type PooledResult = { id: number; ok: true; output: Uint8Array } | { id: number; ok: false; error: string };
+export type PooledResult = { id: number; ok: true; output: Uint8Array; entry?: IndexEntry } | { id: number; ok: false; error: string };
 
 export async function runJob(job: Job): Promise<JobResult> {
   try {
-    const pages = await parseBytes(readFileSync(job.file), { date: job.date, publication: job.publication, page: job.page, sourceName: job.file });
-    return { id: job.id, ok: true, output: renderPages(pages, job.format) };
+    const html = job.format === "html";
+    const pages = await parseBytes(readFileSync(job.file), { date: job.date, publication: job.publication, page: job.page, sourceName: job.file, keepText: html });
+    return { id: job.id, ok: true, output: renderPages(pages, job.format), ...(html ? { entry: indexEntry(job.file, "", pages) } : {}) };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const message = err.code && err.code.startsWith("E") ? `${job.file}: cannot read (${err.code})` : err.message;
@@ -36,7 +39,7 @@ if (process.send && process.env.YK_WORKER === "1") {
     const results: PooledResult[] = [];
     for (const job of chunk) {
       const r = await runJob(job);
-      results.push(r.ok ? { id: r.id, ok: true, output: Buffer.from(r.output, "utf8") } : r);
+      results.push(r.ok ? { ...r, output: Buffer.from(r.output, "utf8") } : r);
     }
     process.send!(results);
   });

@@ -151,7 +151,12 @@ export const Source = z.strictObject({
     name: z.string().nullable().meta({ description: "File name or label of the input, when known." }),
     length: offset.meta({ description: "Length of the raw input in UTF-16 code units." }),
     sha256: z.string().regex(/^[0-9a-f]{64}$/, "expected 64 lowercase hex digits"),
+    text: z.string().optional().meta({
+      description: "The raw input itself, which every span points into; only when asked for (yk parse --format html fills it).",
+    }),
   })
+  // spans are offsets into this text: a text of another length cannot be the one they point into
+  .refine((s) => s.text === undefined || s.text.length === s.length, { message: "text.length must equal length", path: ["text"] })
   .meta({ id: "Source" });
 export type Source = z.infer<typeof Source>;
 

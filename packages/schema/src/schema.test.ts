@@ -42,6 +42,19 @@ describe("parsePage", () => {
     expect(error!.message).toContain("articles[1].byline.contributors[0].kind");
   });
 
+  it("takes the raw input as source.text only when its length is source.length", () => {
+    const page = handBuiltSeedPage() as unknown as Record<string, any>;
+    const length: number = page.source.length;
+    page.source.text = "字".repeat(length);
+    expect(parsePage(page).source.text).toHaveLength(length);
+    page.source.text = "字".repeat(length + 1);
+    const result = safeParsePage(page);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.issues.map((i) => i.path)).toContain("source.text");
+    delete page.source.text;
+    expect(safeParsePage(page).success).toBe(true);
+  });
+
   it("safeParsePage does not throw", () => {
     const result = safeParsePage({ schemaVersion: "0.0.1" });
     expect(result.success).toBe(false);
@@ -55,6 +68,9 @@ describe("JSON Schema", () => {
     const ajv = new Ajv2020({ strict: false });
     const validate = ajv.compile(pageJsonSchema());
     expect(validate(handBuiltSeedPage())).toBe(true);
+    const withText = handBuiltSeedPage() as unknown as Record<string, any>;
+    withText.source.text = "字".repeat(withText.source.length);
+    expect(validate(withText)).toBe(true);
     const bad = handBuiltSeedPage() as unknown as Record<string, any>;
     bad.articles[0].kind = "poem";
     expect(validate(bad)).toBe(false);
