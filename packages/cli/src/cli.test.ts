@@ -138,7 +138,7 @@ describe("yk parse", () => {
 
   it("exits 2 on usage errors and 1 on bad input, with one clear line on stderr", async () => {
     const cases: [string[], number, RegExp][] = [
-      [["parse", seedPath, "--format", "xml"], EXIT.usage, /^yk: option '--format <format>' argument 'xml' is invalid\. Allowed choices are json, jsonl, ninjs, jsonld, text\.$/],
+      [["parse", seedPath, "--format", "xml"], EXIT.usage, /^yk: option '--format <format>' argument 'xml' is invalid\. Allowed choices are json, jsonl, ninjs, jsonld, text, html\.$/],
       [["parse", seedPath, "--date", "2023-02-30"], EXIT.usage, /^yk: option '--date <YYYY-MM-DD>' argument '2023-02-30' is invalid\. It must be a calendar date/],
       [["parse", seedPath, "--colour"], EXIT.usage, /^yk: unknown option '--colour'$/],
       [["parse", "/nonexistent/page.txt"], EXIT.badInput, /^yk: \/nonexistent\/page.txt: cannot read \(ENOENT\)$/],
@@ -176,6 +176,19 @@ describe("yk entities, reflow, validate, schema", () => {
   });
 });
 
+describe("--format html", () => {
+  it("prints one self-contained document of the page, its raw text included and escaped", async () => {
+    const r = await call(["parse", "-", "--format", "html"], "本报讯（记者 王明）<script>alert(1)</script>今天下雨。\r\n");
+    expect(r).toMatchObject({ code: EXIT.ok, err: "" });
+    expect(r.out).toMatch(/^<!doctype html>[\s\S]*<\/html>\n$/);
+    expect(r.out).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(r.out).toContain("&#13;");
+    expect(r.out.match(/<script/g)).toHaveLength(1);
+    // the JSON of the same page stays as it was: no raw text unless a view asks for it
+    expect(JSON.parse((await call(["parse", "-"], "今天下雨。\n")).out).source.text).toBeUndefined();
+  });
+});
+
 describe("folder runs (built binary, worker pool)", () => {
   const dir = mkdtempSync(join(tmpdir(), "yk-cli-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -205,6 +218,24 @@ describe("folder runs (built binary, worker pool)", () => {
     expect(existsSync(join(out, "nested", "b.json"))).toBe(true);
     expect(readdirSync(out).sort()).toEqual(["a.json", "d.json", "nested"]);
     parsePage(JSON.parse(readFileSync(join(out, "d.json"), "utf8")));
+  });
+
+  it("--format html --out DIR writes a view per page and an index.html with article counts, warnings and failures", () => {
+    const out = join(dir, "out-html");
+    const r = spawnSync(process.execPath, [bin, "parse", pages, "--format", "html", "--out", out, "--jobs", "2", "--date", "2023-01-12"], { encoding: "utf8" });
+    expect(r.status).toBe(EXIT.badInput);
+    expect(readdirSync(out).sort()).toEqual(["a.html", "d.html", "index.html", "nested"]);
+    expect(existsSync(join(out, "nested", "b.html"))).toBe(true);
+    const view = readFileSync(join(out, "a.html"), "utf8");
+    expect(view).toMatch(/^<!doctype html>/);
+    const articles = (view.match(/<article class="card"/g) ?? []).length;
+    expect(articles).toBeGreaterThanOrEqual(4);
+    const index = readFileSync(join(out, "index.html"), "utf8");
+    const row = (name: string) => index.split("\n").find((l) => l.includes(`>${name}<`)) ?? "";
+    expect(row("a.txt")).toContain(`<a href="a.html">a.txt</a></td><td class="num">${articles}</td><td class="num">1</td>`);
+    expect(row("a.txt")).toContain("headline-after-body");
+    expect(index).toContain('<a href="nested/b.html">nested/b.txt</a>');
+    expect(index).toMatch(/<td>c\.txt<\/td>.*failed.*binary data/);
   });
 });
 

@@ -38,7 +38,7 @@ describe("yk on bad files and options: one clear line on stderr, the documented 
     [["parse", join(dir, "missing.txt")], EXIT.badInput, `yk: ${join(dir, "missing.txt")}: cannot read (ENOENT)`],
     [["parse", loop], EXIT.badInput, `yk: ${loop}: cannot read (ELOOP)`],
     [["parse", join(dir, "good.txt"), "--date", "2023-1-5"], EXIT.usage, "yk: option '--date <YYYY-MM-DD>' argument '2023-1-5' is invalid. It must be a calendar date YYYY-MM-DD."],
-    [["parse", join(dir, "good.txt"), "--format", "yaml"], EXIT.usage, "yk: option '--format <format>' argument 'yaml' is invalid. Allowed choices are json, jsonl, ninjs, jsonld, text."],
+    [["parse", join(dir, "good.txt"), "--format", "yaml"], EXIT.usage, "yk: option '--format <format>' argument 'yaml' is invalid. Allowed choices are json, jsonl, ninjs, jsonld, text, html."],
     [["parse", dir, "--jobs", "0"], EXIT.usage, "yk: option '--jobs <N>' argument '0' is invalid. It must be a whole number ≥ 1."],
     [["parse", dir, "--format", "json"], EXIT.usage, "yk: a folder run with --format json needs --out DIR (one file per page)"],
     [["parse"], EXIT.usage, "yk: missing input: give a file, or - for stdin, or pipe text in (see yk parse --help)"],

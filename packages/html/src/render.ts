@@ -266,8 +266,8 @@ function pageSection(page: Page, k: number, several: boolean): string {
   }
   return (
     `<section class="page" id="${prefix}" aria-label="page ${k + 1}">\n` +
-    `<header class="page-head">${several ? `<h2 class="small-h">page ${k + 1}</h2>` : ""}<p class="facts">${esc(facts.join(" · "))}</p>\n${warnings}</header>\n` +
-    `<div class="panes">\n<section class="pane left" aria-label="raw page">\n<h2 class="small-h">raw page</h2>\n${legend()}${left}</section>\n` +
+    `<header class="page-head">${several ? `<h2 class="small-h">page ${k + 1}</h2>` : ""}<p class="facts">${esc(facts.join(" · "))}</p>\n${warnings}${legend()}</header>\n` +
+    `<div class="panes">\n<section class="pane left" aria-label="raw page">\n<h2 class="small-h">raw page</h2>\n${left}</section>\n` +
     `<section class="pane right" aria-label="articles" lang="zh">\n${cards || '<p class="notice">no articles</p>\n'}</section>\n</div>\n</section>\n`
   );
 }
