@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The HTML view (@yk/html) of pages parsed by the project's pipeline, driven in headless Chromium
 // (Debian's chromium, which .ci/run installs) through playwright-core.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -113,6 +114,18 @@ describe.skipIf(!haveBrowser)("the HTML view in headless Chromium", () => {
     await close();
   });
 
+  it("several pages (of one PDF) are sections of one document, each highlighting in its own raw pane", async () => {
+    const other = parsed(seed.replace(/用心解难争主动/g, "凝心聚力谋发展"), "2023-01-12");
+    const { tab, close } = await open(renderPageHtml([seedPage, other]));
+    expect(await tab.locator("section.page").count()).toBe(2);
+    const a2 = other.articles.find((a) => a.id === "a2")!;
+    await tab.focus("#p2-a2-headline");
+    expect(await tab.locator("#p1 .raw .hl").count()).toBe(0);
+    const runs = await tab.$$eval("#p2 .raw .hl", (els) => els.map((e) => e.textContent).join(""));
+    expect(runs).toBe(a2.fieldSpans!.headline.map((s) => other.source.text!.slice(s.start, s.end)).join(""));
+    await close();
+  });
+
   it("marks every mention of the JSON, with its type, field, offsets and normalized date", async () => {
     const { tab, close } = await open(renderPageHtml(seedPage));
     for (const a of seedPage.articles) {
@@ -170,13 +183,18 @@ describe.skipIf(!haveBrowser)("the HTML view in headless Chromium", () => {
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
       return { interactive: nav.domInteractive, load: nav.loadEventEnd };
     });
-    const t0 = performance.now();
-    await tab.focus(".f.headline");
-    const focusMs = performance.now() - t0;
+    // the first focus builds the raw pane's index of segments: timed inside the page, without the test's round trips
+    const focusMs = await tab.evaluate(() => {
+      const t0 = performance.now();
+      (document.querySelector(".f.headline") as HTMLElement).focus();
+      return performance.now() - t0;
+    });
     expect(await tab.locator(".raw .hl").count()).toBeGreaterThan(0);
-    console.log(`10,000-character page: ${page.articles.length} articles, DOM interactive ${timing.interactive.toFixed(0)} ms, load ${timing.load.toFixed(0)} ms, goto ${wall.toFixed(0)} ms, first focus ${focusMs.toFixed(0)} ms`);
-    expect(timing.load).toBeLessThan(1000);
-    expect(wall + focusMs).toBeLessThan(1000);
+    console.log(
+      `10,000-character page: ${page.articles.length} articles, DOM interactive ${timing.interactive.toFixed(0)} ms, load ${timing.load.toFixed(0)} ms, ` +
+        `first focus and highlight ${focusMs.toFixed(1)} ms (goto as the test saw it: ${wall.toFixed(0)} ms)`,
+    );
+    expect(timing.load + focusMs).toBeLessThan(1000);
     expect(events.errors).toEqual([]);
     await close();
   });

@@ -20,7 +20,7 @@ h1{font-size:1.1rem;margin:0}
 .raw span[data-f]{cursor:pointer}
 .r-unassigned{text-decoration:underline wavy ${WARN}}
 ${roleRules}
-.raw .hl,.legend .hl{background:${HIGHLIGHT};color:${INK};outline:2px solid ${INK};outline-offset:0}
+.raw .hl{background:${HIGHLIGHT};color:${INK};box-shadow:inset 0 -3px 0 ${INK}}
 .legend{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;padding:0;margin:0 0 .5rem;font-size:.8rem}
 .legend li{padding:0 .4rem;border:1px solid #999;border-radius:3px}
 .card{border:1px solid #bbb;border-radius:6px;padding:.5rem .75rem;margin:0 0 .75rem;background:${PAPER}}
