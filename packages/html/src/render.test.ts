@@ -44,6 +44,10 @@ describe("alignField", () => {
     // the comma before the line break and the verb after it: two raw runs
     expect(rawSpansOf(map, 14, 16).map((s) => raw.slice(s.start, s.end))).toEqual(["，", "听"]);
     expect(alignField(raw, p.spans, "不在原文")).toBeNull();
+    // a byline's inner space over a line break of the raw text has no raw position, its neighbours do
+    const byline = alignField("记者\n林晓", [{ start: 0, end: 5 }], "记者 林晓")!;
+    expect([...byline]).toEqual([0, 1, -1, 3, 4]);
+    expect(rawSpansOf(byline, 1, 4)).toEqual([{ start: 1, end: 2 }, { start: 3, end: 4 }]);
   });
 });
 

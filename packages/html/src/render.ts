@@ -111,7 +111,8 @@ function field(ctx: PageContext, tag: string, role: Role, id: string, text: stri
   for (const s of spans) ctx.labels.push({ start: s.start, end: s.end, role, owner: id });
   const map = ctx.raw !== undefined && marks.length ? alignField(ctx.raw, spans, text) : null;
   const placed = marks.map((m) => {
-    const own = m.mention.span ? [m.mention.span] : map ? rawSpansOf(map, m.start, Math.min(m.end, text.length)) : spans;
+    const found = m.mention.span ? [m.mention.span] : map ? rawSpansOf(map, m.start, Math.min(m.end, text.length)) : [];
+    const own = found.length ? found : spans;
     for (const s of own) ctx.cuts.push(s.start, s.end);
     return { ...m, spans: own };
   });
