@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page as Tab } from "playwright-core";
 import { renderPageHtml } from "@yk/html";
-import type { Page } from "@yk/schema";
-import { parseText } from "./pipeline.js";
+import { parsePage, type Page } from "@yk/schema";
+import { parseBytes, parseText } from "./pipeline.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const haveBrowser = existsSync(CHROMIUM) || Boolean(process.env.CI);
@@ -123,6 +123,35 @@ describe.skipIf(!haveBrowser)("the HTML view in headless Chromium", () => {
     expect(await tab.locator("#p1 .raw .hl").count()).toBe(0);
     const runs = await tab.$$eval("#p2 .raw .hl", (els) => els.map((e) => e.textContent).join(""));
     expect(runs).toBe(a2.fieldSpans!.headline.map((s) => other.source.text!.slice(s.start, s.end)).join(""));
+    await close();
+  });
+
+  it("draws a PDF page as printed: article regions outlined, every line in its box with its raw text", async () => {
+    const pdf = readFileSync(new URL("../../../examples/pdf-page/page.pdf", import.meta.url));
+    const [page] = await parseBytes(pdf, { sourceName: "page.pdf", keepText: true });
+    const { layout, source } = parsePage(page);
+    expect(layout).toBeDefined();
+    const raw = source.text!;
+    const { tab, events, close } = await open(renderPageHtml(page!));
+    expect(await tab.locator(".layout rect.region").count()).toBe(page!.articles.length);
+    const drawn = await tab.$$eval(".layout g.line", (gs) => gs.map((g) => ({ spans: g.getAttribute("data-spans"), text: g.textContent })));
+    expect(drawn).toHaveLength(layout!.lines.length);
+    // most lines pair with their text (a field whose lines and boxes do not pair up is drawn as boxes only)
+    const withText = drawn.filter((d) => d.spans);
+    expect(withText.length).toBeGreaterThan(0.9 * drawn.length);
+    for (const d of withText) {
+      const [a, b] = d.spans!.split("-").map(Number);
+      expect(d.text).toBe(raw.slice(a, b));
+    }
+    // a focused headline lights its lines on the printed page and exactly its raw spans
+    for (const a of page!.articles.filter((x) => x.fieldSpans?.headline.length)) {
+      await tab.focus(`#p1-${a.id}-headline`);
+      expect((await highlighted(tab)).map((r) => r.text)).toEqual(a.fieldSpans!.headline.map((s) => raw.slice(s.start, s.end)));
+      const lit = await tab.$$eval(".layout g.line.hl", (gs) => gs.map((g) => g.getAttribute("class")));
+      expect(lit.length).toBeGreaterThan(0);
+      expect(lit.every((c) => c === "line r-headline hl")).toBe(true);
+    }
+    expect(events.errors).toEqual([]);
     await close();
   });
 

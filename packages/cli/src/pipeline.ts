@@ -4,6 +4,7 @@ import { toJsonLd, toNinjs, type Page } from "@yk/schema";
 import { isPdf, parsePdf } from "@yk/pdf";
 import { renderPageHtml } from "@yk/html";
 import { decode } from "./decode.js";
+import { layoutOf } from "./layout.js";
 
 export type Format = "json" | "jsonl" | "ninjs" | "jsonld" | "text" | "html";
 export const FORMATS: readonly Format[] = ["json", "jsonl", "ninjs", "jsonld", "text", "html"];
@@ -122,7 +123,10 @@ export async function parseBytes(bytes: Uint8Array, options: SplitOptions & { so
   return results.map((r) => {
     if (options.page !== undefined) r.page.publication.page = Number(options.page);
     // the PDF's text rendition: what its spans point into
-    if (options.keepText) r.page.source.text = r.text;
+    if (options.keepText) {
+      r.page.source.text = r.text;
+      r.page.layout = layoutOf(r); // where each line lies on the printed page, for the view
+    }
     return withEntities(r.page, r.page.publication.date);
   });
 }

@@ -41,7 +41,14 @@ export const CLIENT_SCRIPT = `(function () {
         if (end > a) { seg.els[i].classList.add("hl"); lit.push(seg.els[i]); }
       }
     });
-    if (scroll && lit.length) reveal(raw.closest(".pane") || raw, lit[0]);
+    var lead = lit[0];
+    // the printed page's lines (PDF input) that share a character with the spans
+    var pairs = spans.split(" ").map(function (pair) { return pair.split("-").map(Number); });
+    Array.prototype.forEach.call(page.querySelectorAll(".layout [data-spans]"), function (line) {
+      var ab = line.getAttribute("data-spans").split("-").map(Number);
+      if (pairs.some(function (p) { return p[0] < ab[1] && ab[0] < p[1]; })) { line.classList.add("hl"); lit.push(line); }
+    });
+    if (scroll && lead) reveal(raw.closest(".pane") || raw, lead);
   }
   // scroll the raw pane only, not the window: the field being read stays where it is
   function reveal(pane, el) {

@@ -235,6 +235,47 @@ function rawPane(ctx: PageContext, anchors: ReadonlySet<number>): string {
   return `<div class="raw" id="${idOf(ctx.prefix, "raw")}" lang="zh" tabindex="0" aria-label="raw page text" data-length="${n}">${out}</div>\n`;
 }
 
+const num = (x: number) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : 0);
+
+/**
+ * The page as printed (pages read from a PDF carry a `layout`): each article's region outlined,
+ * each printed line a box in its role's colour with its raw text drawn in it. Pointing at a line
+ * highlights its raw span; a focused field lights its lines here too.
+ */
+function layoutFigure(page: Page, raw: string | undefined): string {
+  const layout = page.layout!;
+  const p = layout.page;
+  const w = num(p.x1 - p.x0);
+  const h = num(p.bottom - p.top);
+  if (!(w > 0 && h > 0)) return "";
+  let out = `<rect class="sheet" x="${num(p.x0)}" y="${num(p.top)}" width="${w}" height="${h}"/>`;
+  for (const l of layout.lines) {
+    const b = l.box;
+    const bw = num(b.x1 - b.x0);
+    const bh = num(b.bottom - b.top);
+    if (!(bw > 0 && bh > 0)) continue;
+    const span = l.span && raw !== undefined && l.span.end <= raw.length ? l.span : undefined;
+    const text = span ? raw!.slice(span.start, span.end) : "";
+    const size = num(bh * 0.9);
+    out +=
+      `<g class="line r-${esc(l.role)}"${span ? ` data-spans="${span.start}-${span.end}"` : ""}>` +
+      `<rect x="${num(b.x0)}" y="${num(b.top)}" width="${bw}" height="${bh}"/>` +
+      (text ? `<text x="${num(b.x0)}" y="${num(b.bottom - bh * 0.12)}" font-size="${size}" textLength="${bw}" lengthAdjust="spacingAndGlyphs">${esc(text)}</text>` : "") +
+      `</g>`;
+  }
+  for (const a of layout.articles) {
+    const b = a.box;
+    out +=
+      `<rect class="region" x="${num(b.x0)}" y="${num(b.top)}" width="${num(b.x1 - b.x0)}" height="${num(b.bottom - b.top)}"/>` +
+      `<text class="region-id" x="${num(b.x0 + 2)}" y="${num(b.top + 11)}" font-size="11">${esc(a.id)}</text>`;
+  }
+  return (
+    `<figure class="layout-figure"><svg class="layout" viewBox="${num(p.x0)} ${num(p.top)} ${w} ${h}" role="img" lang="zh" ` +
+    `aria-label="the page as printed: ${layout.articles.length} article regions, ${layout.lines.length} lines">${out}</svg>` +
+    `<figcaption class="muted small">the page as printed: article regions outlined, each line in its role's colour</figcaption></figure>\n`
+  );
+}
+
 function legend(): string {
   return `<ul class="legend" aria-label="colours of the raw page">${ROLES.map((r) => `<li class="r-${r}">${r}</li>`).join("")}</ul>\n`;
 }
@@ -263,7 +304,7 @@ function pageSection(page: Page, k: number, several: boolean): string {
     const mismatch = raw.length !== page.source.length
       ? `<p class="notice">source.text has ${raw.length} code units but source.length says ${page.source.length}: spans may be off.</p>\n`
       : "";
-    left = mismatch + rawPane(ctx, anchors);
+    left = (page.layout ? layoutFigure(page, raw) : "") + mismatch + rawPane(ctx, anchors);
   }
   return (
     `<section class="page" id="${prefix}" aria-label="page ${k + 1}">\n` +

@@ -1,6 +1,7 @@
 import { ENTITY_BACKGROUND, FOCUS, HIGHLIGHT, INK, LINK, MUTED, PAPER, ROLE_BACKGROUND, ROLES, WARN } from "./palette.js";
 
 const roleRules = ROLES.map((r) => `.r-${r}{background:${ROLE_BACKGROUND[r]};color:${INK}}\n.f.${r}{border-left-color:${ROLE_BACKGROUND[r] === PAPER ? WARN : ROLE_BACKGROUND[r]}}`).join("\n");
+const layoutRules = ROLES.map((r) => `.layout .r-${r} rect{fill:${ROLE_BACKGROUND[r]}}`).join("\n");
 const entityRules = Object.entries(ENTITY_BACKGROUND).map(([t, bg]) => `.ent-${t}{background:${bg};color:${INK}}`).join("\n");
 
 /** The view's stylesheet, generated from the palette (one home for the colours). */
@@ -21,6 +22,14 @@ h1{font-size:1.1rem;margin:0}
 .r-unassigned{text-decoration:underline wavy ${WARN}}
 ${roleRules}
 .raw .hl{background:${HIGHLIGHT};color:${INK};box-shadow:inset 0 -3px 0 ${INK}}
+${layoutRules}
+.layout{display:block;width:100%;height:auto;background:${PAPER};border:1px solid #bbb;margin-bottom:.5rem}
+.layout .sheet{fill:${PAPER}}
+.layout text{fill:${INK}}
+.layout .line rect{stroke:#999;stroke-width:.3}
+.layout .line.hl rect{fill:${HIGHLIGHT};stroke:${INK};stroke-width:1}
+.layout .region{fill:none;stroke:${INK};stroke-width:1.2}
+.layout-figure{margin:0 0 .5rem}
 .legend{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;padding:0;margin:0 0 .5rem;font-size:.8rem}
 .legend li{padding:0 .4rem;border:1px solid #999;border-radius:3px}
 .card{border:1px solid #bbb;border-radius:6px;padding:.5rem .75rem;margin:0 0 .75rem;background:${PAPER}}

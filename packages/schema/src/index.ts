@@ -20,6 +20,9 @@ export {
   Warning,
   Publication,
   Source,
+  Box,
+  LayoutLine,
+  Layout,
   Page,
 } from "./model.js";
 export { parsePage, safeParsePage, PageValidationError, type PageIssue, type SafeParsePageResult } from "./validate.js";

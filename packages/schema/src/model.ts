@@ -160,6 +160,27 @@ export const Source = z.strictObject({
   .meta({ id: "Source" });
 export type Source = z.infer<typeof Source>;
 
+export const Box = z.strictObject({ x0: z.number(), top: z.number(), x1: z.number(), bottom: z.number() })
+  .meta({ id: "Box", description: "A rectangle on the printed page, in PDF points from its top-left corner (y grows downward)." });
+export type Box = z.infer<typeof Box>;
+
+export const LayoutLine = z.strictObject({
+    role: z.enum(["kicker", "headline", "subheadline", "byline", "paragraph", "subhead", "caption", "furniture", "unassigned"]),
+    article: z.string().nullable().meta({ description: "The id of the article the line belongs to; null for furniture and unassigned text." }),
+    box: Box,
+    span: Span.optional().meta({ description: "The line's text in the raw input (the PDF's text rendition), when known." }),
+  })
+  .meta({ id: "LayoutLine", description: "One printed line of a field, where it lies on the page." });
+export type LayoutLine = z.infer<typeof LayoutLine>;
+
+export const Layout = z.strictObject({
+    page: Box.meta({ description: "The page itself: 0, 0, width, height." }),
+    articles: z.array(z.strictObject({ id: z.string(), box: Box })).meta({ description: "Each article's region." }),
+    lines: z.array(LayoutLine),
+  })
+  .meta({ id: "Layout", description: "Where the page's text lies on the printed page (pages read from a PDF, when asked for)." });
+export type Layout = z.infer<typeof Layout>;
+
 export const Page = z.strictObject({
     schemaVersion: z.literal(SCHEMA_VERSION),
     source: Source,
@@ -169,6 +190,7 @@ export const Page = z.strictObject({
     furniture: z.array(Furniture),
     unassigned: z.array(Unassigned),
     warnings: z.array(Warning),
+    layout: Layout.optional(),
   })
   .meta({ id: "Page", title: "Parsed Chinese newspaper page" });
 export type Page = z.infer<typeof Page>;

@@ -55,6 +55,23 @@ describe("parsePage", () => {
     expect(safeParsePage(page).success).toBe(true);
   });
 
+  it("takes a layout (where each line lies on a printed page) and names a bad box's path", () => {
+    const page = handBuiltSeedPage() as unknown as Record<string, any>;
+    const box = () => ({ x0: 10, top: 20, x1: 200, bottom: 44 });
+    page.layout = {
+      page: { x0: 0, top: 0, x1: 842, bottom: 1191 },
+      articles: [{ id: "a1", box: box() }],
+      lines: [{ role: "headline", article: "a1", box: box(), span: { start: 0, end: 8 } }, { role: "furniture", article: null, box: box() }],
+    };
+    expect(parsePage(page).layout?.lines).toHaveLength(2);
+    expect(new Ajv2020({ strict: false }).compile(pageJsonSchema())(page)).toBe(true);
+    page.layout.lines[1].role = "masthead";
+    page.layout.articles[0].box.top = "20";
+    const result = safeParsePage(page);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.issues.map((i) => i.path).sort()).toEqual(["layout.articles[0].box.top", "layout.lines[1].role"]);
+  });
+
   it("safeParsePage does not throw", () => {
     const result = safeParsePage({ schemaVersion: "0.0.1" });
     expect(result.success).toBe(false);
