@@ -38,7 +38,8 @@ export default defineConfig({
       {
         // every README's code blocks, run or type-checked as written (test/docs/README.md)
         // concurrent: each test waits on the child processes that run a README's examples
-        test: { name: "docs", root: "./test/docs", include: ["*.test.ts"], testTimeout: 120_000, sequence: { concurrent: true } },
+        // (hookTimeout: its set-up parses the seed page with the built yk, slow on a loaded machine)
+        test: { name: "docs", root: "./test/docs", include: ["*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000, sequence: { concurrent: true } },
       } as never,
     ]),
   },

@@ -33,11 +33,11 @@ describe.skipIf(!haveBrowser)("the HTML view in headless Chromium", () => {
       executablePath: CHROMIUM,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
-  });
+  }, 60_000); // a browser's start on a busy machine
   afterAll(async () => {
     await browser?.close();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   /** Open a page's HTML from a file, as a user would; records dialogs, console errors and requests. */
   async function open(html: string) {
