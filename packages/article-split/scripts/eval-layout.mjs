@@ -21,6 +21,8 @@
 //
 // usage: node packages/article-split/scripts/eval-layout.mjs [--split tune|held-out|all]
 //          [--variants K] [--limit N] [--json] [--dump N] [--errors] [--dir PATH]
+// --read-as STYLE passes reflow's extractor option (auto, typeset, pdfminer, pdftotext, pdfjs);
+// without it the style is detected from each page's text.
 // --limit N scores only the first N pages of each split (a quick look while iterating).
 // --dump N prints, for the first N pages of the TUNE split only (never look at held-out pages),
 // the raw text and the gold and predicted articles side by side. --errors tallies, on the TUNE
@@ -32,7 +34,7 @@ import { composePage, normalizeText, seedOf } from "./compose-page.mjs";
 import { loadPdPages, splitOf, DEFAULT_PD_DIR } from "./pd-pages.mjs";
 
 function parseArgs(argv) {
-  const opts = { split: "all", variants: 2, json: false, dump: 0, errors: false, limit: Infinity, dir: DEFAULT_PD_DIR };
+  const opts = { split: "all", variants: 2, json: false, dump: 0, errors: false, limit: Infinity, dir: DEFAULT_PD_DIR, readAs: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -47,6 +49,7 @@ function parseArgs(argv) {
     else if (a === "--errors") opts.errors = true;
     else if (a === "--limit") opts.limit = Number(value());
     else if (a === "--dir") opts.dir = value();
+    else if (a === "--read-as") opts.readAs = value();
     else usage(`unknown argument ${a}`);
   }
   if (!["tune", "held-out", "all"].includes(opts.split)) usage(`--split must be tune, held-out or all`);
@@ -57,7 +60,7 @@ function parseArgs(argv) {
 }
 
 function usage(message) {
-  console.error(`eval-layout: ${message}\nusage: eval-layout.mjs [--split tune|held-out|all] [--variants K] [--limit N] [--json] [--dump N] [--errors] [--dir PATH]`);
+  console.error(`eval-layout: ${message}\nusage: eval-layout.mjs [--split tune|held-out|all] [--variants K] [--limit N] [--json] [--dump N] [--errors] [--dir PATH] [--read-as STYLE]`);
   process.exit(2);
 }
 
@@ -479,7 +482,7 @@ function main() {
       const t0 = performance.now();
       let predicted;
       try {
-        predicted = splitPage(raw);
+        predicted = splitPage(raw, opts.readAs ? { extractor: opts.readAs } : {});
       } catch (error) {
         // scored as an empty parse, reported, and the run exits 1: a throw is a bug, never a figure
         failures.push(`${pdPage.id}#${v}: ${error?.stack ?? error}`);

@@ -1,0 +1,259 @@
+/**
+ * Text as the common PDF extractors give it → text the layout stage reads, every character still
+ * mapped to its raw offset. Nothing is dropped: lines are only glued together (split digit runs and
+ * header pieces) or moved (text boxes put back into reading order), and the line breaks between
+ * them become inserted breaks (offset -1) or go.
+ */
+import * as lexicon from "@yk/lexicon";
+import type { ExtractorStyle } from "./extractors.js";
+import { INSERTED, type MappedText } from "./mapped-text.js";
+import { BIGRAM_BUCKETS, BIGRAM_PAIRS } from "./data/bigrams.js";
+
+const { endsSentence, textWidth, isHan, isDigit } = lexicon;
+
+/** One non-empty line of the normalized text: [start, end) without its break, trimmed of spaces. */
+interface RawLine {
+  /** Where the line begins, its indent included. */
+  from: number;
+  start: number;
+  end: number;
+  /** A blank line lies between this line and the previous one. */
+  blankBefore: boolean;
+}
+
+/** A piece of output: lines glued into one (digit runs) are one piece. */
+interface Piece {
+  parts: { start: number; end: number }[];
+  /** Where its first line begins, indent included (a surviving indent marks a paragraph start). */
+  indentFrom: number;
+  blankBefore: boolean;
+}
+
+interface Box {
+  pieces: Piece[];
+  /** Typical line width in em (the widest but one, or the only line's). */
+  width: number;
+  last: string;
+  first: string;
+}
+
+/** Text boxes looked at, before and after a box, for its continuation: bounded, so time stays linear. */
+const WINDOW = 48;
+
+function linesOf(text: string): RawLine[] {
+  const lines: RawLine[] = [];
+  let blank = false;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) {
+      lines.push({ from: start, start: s, end: e, blankBefore: blank && lines.length > 0 });
+      blank = false;
+    } else if (lines.length > 0) blank = true;
+    start = end + 1;
+  }
+  return lines;
+}
+
+function isSpace(c: number): boolean {
+  // form feeds end pdftotext's and pdfminer's pages
+  return c === 0x20 || c === 0x3000 || c === 0x0c || c === 0x09;
+}
+
+const DIGIT_PIECE = /^[\d.]{1,4}$/;
+
+/**
+ * A line of one to four digits or dots between two lines it belongs to: pdftotext breaks a number
+ * set in another font onto its own line (5月 / 1 / 5日是 → 5月15日是; 全县 6 / 0 / 余名), and the
+ * date header into pieces (2 / 011. / 5. / 24 星期二). Glued when no blank line separates them and
+ * the neighbours end and begin with a digit, a dot or a Han character.
+ */
+function glueDigitPieces(text: string, lines: readonly RawLine[]): Piece[] {
+  const pieces: Piece[] = [];
+  let glueNext = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const prev = pieces[pieces.length - 1];
+    const next = lines[i + 1];
+    const isPiece = DIGIT_PIECE.test(text.slice(line.start, line.end));
+    const gluesBack: boolean = prev !== undefined && !line.blankBefore && (glueNext || (isPiece && next !== undefined && continuesNumber(text, prev, line, next)));
+    if (gluesBack) prev!.parts.push({ start: line.start, end: line.end });
+    else pieces.push({ parts: [{ start: line.start, end: line.end }], indentFrom: line.from, blankBefore: line.blankBefore });
+    // a glued piece takes the next line too (2 / 011. / 5. / 24 星期二: each piece glues the next)
+    glueNext = gluesBack && isPiece && next !== undefined && !next.blankBefore && (isDigit(text[next.start]!) || text[next.start] === "." || isHan(text[next.start]!));
+  }
+  return pieces;
+}
+
+/**
+ * Does a lone digit piece sit inside a number broken across lines? Its previous line ends with a
+ * digit or a dot (全县 6 / 0 / 余名, 2 / 011.), or is running text ending in a Han character while
+ * the next line opens with the rest of the number and its unit (5月 / 1 / 5日是). A page number
+ * between a section name and the date line (民生 / 07 / 2019年…) is none of these.
+ */
+function continuesNumber(text: string, prev: Piece, line: RawLine, next: RawLine): boolean {
+  if (next.blankBefore) return false;
+  const last = prev.parts[prev.parts.length - 1]!;
+  const before = text[last.end - 1]!;
+  if (isDigit(before) || before === ".") return isDigit(text[next.start]!) || isHan(text[next.start]!) || text[next.start] === ".";
+  if (!isHan(before) || textWidth(pieceText(text, prev)) < 6) return false;
+  return /^\d{1,3}[\u4e00-\u9fff]/.test(text.slice(next.start, next.start + 4));
+}
+
+function pieceText(text: string, p: Piece): string {
+  return p.parts.map((r) => text.slice(r.start, r.end)).join("");
+}
+
+function boxesOf(text: string, pieces: readonly Piece[]): Box[] {
+  const boxes: Box[] = [];
+  let current: Piece[] = [];
+  const close = () => {
+    if (current.length === 0) return;
+    const texts = current.map((p) => pieceText(text, p));
+    const widths = texts.map((t) => textWidth(t.replace(/ +/g, ""))).sort((a, b) => b - a);
+    boxes.push({ pieces: current, width: widths[widths.length > 2 ? 1 : 0]!, first: texts[0]!, last: texts[texts.length - 1]! });
+    current = [];
+  };
+  for (const p of pieces) {
+    if (p.blankBefore) close();
+    current.push(p);
+  }
+  close();
+  return boxes;
+}
+
+/** A box whose last line runs to the column's edge without ending a sentence: the text goes on elsewhere. */
+function isOpen(box: Box): boolean {
+  const last = box.last.replace(/ +/g, "");
+  const lastWidth = textWidth(last);
+  return box.pieces.length >= 1 && box.width >= 6 && lastWidth >= box.width - 1.5 && !endsSentence(last) && /[\u4e00-\u9fff，、；：“”（）]$/.test(last);
+}
+
+/** Could this box continue a paragraph cut at a column's foot: running text of the same measure. */
+function canContinue(from: Box, to: Box): boolean {
+  // a one-line box may be a paragraph's first line, two ems short of the measure
+  const low = from.pieces.length === 1 ? to.width - 2.5 : to.width - 1.5;
+  if (from.width < low || from.width > to.width + 1.5) return false;
+  const first = to.first.replace(/ +/g, "");
+  // a byline, a credit or a headline-like single line does not continue running text
+  if (/^(本报讯|本报记者|记者|通讯员|（记者)/.test(first)) return false;
+  // a paragraph's first line lost its two-em indent and is that much shorter than the measure: a
+  // box opening with one starts a paragraph, a box opening with a full line continues one
+  return textWidth(first) >= to.width - 1;
+}
+
+let bigrams: Map<string, number> | null = null;
+
+/** How common a character bigram is in running text: 0 (unseen) to 9 (see scripts/count-bigrams.mjs). */
+export function bigramPlausibility(pair: string): number {
+  if (bigrams === null) {
+    bigrams = new Map();
+    for (let i = 0; i < BIGRAM_BUCKETS.length; i++) bigrams.set(BIGRAM_PAIRS.slice(2 * i, 2 * i + 2), BIGRAM_BUCKETS.charCodeAt(i) - 48);
+  }
+  return bigrams.get(pair) ?? 0;
+}
+
+/** How well box b's first line continues box a's last: the bigram across the join. */
+function joinScore(a: Box, b: Box): number {
+  const last = a.last.replace(/ +/g, "");
+  const first = b.first.replace(/ +/g, "");
+  return bigramPlausibility(last.slice(-1) + first.slice(0, 1));
+}
+
+/**
+ * Boxes in reading order by continuity: a box that ends mid-sentence at its column's edge goes on in
+ * a box of the same measure opening with a full line (not a paragraph's first) that is not already
+ * taken, the one whose first character most plausibly follows its last (a counted bigram table),
+ * the nearest among equals (most boxes are in order). Candidates lie within WINDOW boxes either
+ * side, so time is linear. Returns, per box, the box that continues it or -1.
+ */
+function continuations(boxes: readonly Box[]): Int32Array {
+  const next = new Int32Array(boxes.length).fill(-1);
+  const prev = new Int32Array(boxes.length).fill(-1);
+  const pairs: { a: number; b: number; score: number; distance: number }[] = [];
+  for (let a = 0; a < boxes.length; a++) {
+    if (!isOpen(boxes[a]!)) continue;
+    for (let b = Math.max(0, a - WINDOW); b < Math.min(boxes.length, a + WINDOW + 1); b++) {
+      if (b === a || !canContinue(boxes[a]!, boxes[b]!)) continue;
+      // forward first among equals: most boxes are in reading order
+      pairs.push({ a, b, score: joinScore(boxes[a]!, boxes[b]!), distance: b > a ? 2 * (b - a) - 1 : 2 * (a - b) });
+    }
+  }
+  // best joins first, the nearest among equals
+  pairs.sort((x, y) => y.score - x.score || x.distance - y.distance || x.a - y.a);
+  for (const { a, b } of pairs) {
+    if (next[a]! >= 0 || prev[b]! >= 0) continue;
+    // no cycle: b must not already lead to a
+    if (chainReaches(next, b, a, boxes.length)) continue;
+    next[a] = b;
+    prev[b] = a;
+  }
+  return next;
+}
+
+function chainReaches(next: Int32Array, from: number, target: number, limit: number): boolean {
+  let k = from;
+  for (let steps = 0; k >= 0 && steps < limit; steps++) {
+    if (k === target) return true;
+    k = next[k]!;
+  }
+  return false;
+}
+
+/**
+ * Normalize text from a PDF extractor for the layout stage (see {@link ExtractorStyle}): `typeset`
+ * text comes back as it is; otherwise split digit runs and header pieces are glued, and text boxes
+ * (pdfminer, pdftotext) are put back into reading order by continuity. Lines come out one per line
+ * with a blank line after each piece of running text that ends a box, every character mapped.
+ */
+export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): MappedText {
+  if (style === "typeset") return norm;
+  const { text } = norm;
+  const lines = linesOf(text);
+  const pieces = glueDigitPieces(text, lines);
+  // pdfminer's boxes are reordered by nothing yet: on generated pages continuity joined the wrong
+  // boxes more often than the right ones (its boxes are small and many of one measure), see README
+  const reorder = style === "pdftotext";
+  const boxes = reorder ? boxesOf(text, pieces) : pieces.map((p) => boxesOf(text, [p])[0]!);
+  const next = reorder ? continuations(boxes) : new Int32Array(boxes.length).fill(-1);
+  // nothing glued and nothing moved: the text as it is (time and memory stay as for typeset text)
+  if (pieces.length === lines.length && next.every((b) => b < 0)) return norm;
+  const taken = new Uint8Array(boxes.length);
+  for (const b of next) if (b >= 0) taken[b] = 1;
+
+  const out: string[] = [];
+  const offsets: number[] = [];
+  const emit = (start: number, end: number) => {
+    out.push(text.slice(start, end));
+    for (let k = start; k < end; k++) offsets.push(norm.offsets[k]!);
+  };
+  const newline = () => {
+    out.push("\n");
+    offsets.push(INSERTED);
+  };
+  const emitBox = (box: Box) => {
+    for (const p of box.pieces) {
+      if (offsets.length > 0) newline();
+      // pieces read in place keep their blank lines (boxes read in chains get one per chain)
+      if (offsets.length > 1 && p.blankBefore && !reorder) newline();
+      p.parts.forEach((r, k) => emit(k === 0 ? p.indentFrom : r.start, r.end));
+    }
+  };
+  const emitted = new Uint8Array(boxes.length);
+  const emitChain = (i: number) => {
+    if (offsets.length > 0 && reorder) newline();
+    for (let k = i; k >= 0 && !emitted[k]; k = next[k]!) {
+      emitBox(boxes[k]!);
+      emitted[k] = 1;
+    }
+  };
+  for (let i = 0; i < boxes.length; i++) if (!taken[i]) emitChain(i);
+  // boxes in no chain with a head (a cycle): never lose them
+  for (let i = 0; i < boxes.length; i++) if (!emitted[i]) emitChain(i);
+  return { text: out.join(""), offsets: Int32Array.from(offsets) };
+}
