@@ -31,7 +31,7 @@ interface Piece {
 
 interface Box {
   pieces: Piece[];
-  /** Typical line width in em (the widest but one, or the only line's). */
+  /** The column's measure in em: its widest line (justified lines run to the measure). */
   width: number;
   last: string;
   first: string;
@@ -116,7 +116,7 @@ function boxesOf(text: string, pieces: readonly Piece[]): Box[] {
     if (current.length === 0) return;
     const texts = current.map((p) => pieceText(text, p));
     const widths = texts.map((t) => textWidth(t.replace(/ +/g, ""))).sort((a, b) => b - a);
-    boxes.push({ pieces: current, width: widths[widths.length > 2 ? 1 : 0]!, first: texts[0]!, last: texts[texts.length - 1]! });
+    boxes.push({ pieces: current, width: widths[0]!, first: texts[0]!, last: texts[texts.length - 1]! });
     current = [];
   };
   for (const p of pieces) {
