@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { reflow } from "@yk/reflow";
+import { EXTRACTOR_STYLES, reflow, type ExtractorStyle } from "@yk/reflow";
 import { createExtractor } from "@yk/cn-entities";
 import { pageJsonSchema, safeParsePage } from "@yk/schema";
 import { version } from "../package.json";
@@ -75,6 +75,8 @@ function nonEmpty(value: string): string {
 
 const formatOption = (formats: readonly Format[]) =>
   new Option("--format <format>", "output format (default: json for a file, jsonl for a folder)").choices(formats);
+const extractorOption = () =>
+  new Option("--extractor <style>", "the tool that extracted the text (default: told from the text itself)").choices(["auto", ...EXTRACTOR_STYLES]);
 const dateOption = () =>
   new Option("--date <YYYY-MM-DD>", "publication date: completes datelines and relative dates (去年, 正月初七)").argParser(calendarDate);
 
@@ -145,6 +147,7 @@ interface ParseOptions {
   page?: string;
   out?: string;
   jobs?: number;
+  extractor?: ExtractorStyle | "auto";
 }
 
 async function parseFolder(dir: string, options: ParseOptions, io: Io): Promise<number> {
@@ -153,7 +156,7 @@ async function parseFolder(dir: string, options: ParseOptions, io: Io): Promise<
   if (format !== "jsonl" && !out) throw new UsageError(`a folder run with --format ${format} needs --out DIR (one file per page)`);
   const files = listTextFiles(dir);
   const jobs = options.jobs ?? defaultJobs(files, availableParallelism());
-  const list: Job[] = files.map((file, id) => ({ id, file, format, date: options.date, publication: options.publication, page: options.page }));
+  const list: Job[] = files.map((file, id) => ({ id, file, format, date: options.date, publication: options.publication, page: options.page, extractor: options.extractor }));
   let failed = 0;
   const stream = format === "jsonl" && out ? (mkdirSync(dirname(out), { recursive: true }), createWriteStream(out)) : null;
   const extension = format === "text" ? ".txt" : ".json";
@@ -185,7 +188,7 @@ async function parseFolder(dir: string, options: ParseOptions, io: Io): Promise<
 async function parseCommand(input: string | undefined, options: ParseOptions, io: Io): Promise<number> {
   if (input !== undefined && input !== "-" && isDirectory(input)) return parseFolder(input, options, io);
   const { bytes, name } = readInput(input, io, "parse");
-  const pages = await parseBytes(bytes, { date: options.date, publication: options.publication, page: options.page, sourceName: name });
+  const pages = await parseBytes(bytes, { date: options.date, publication: options.publication, page: options.page, extractor: options.extractor, sourceName: name });
   const output = renderPages(pages, options.format ?? "json");
   if (options.out) {
     mkdirSync(dirname(options.out), { recursive: true });
@@ -292,6 +295,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .argument("[input]", `${INPUT}, or a folder`)
     .addOption(formatOption(FORMATS))
     .addOption(dateOption())
+    .addOption(extractorOption())
     .option("--publication <name>", "the publication's name", nonEmpty)
     .option("--page <N>", "the printed page number (版次), such as 3; read from the page when absent", pageNumber)
     .option("--out <path>", "write to this file (a folder run with --format other than jsonl: this folder)", nonEmpty)
@@ -318,10 +322,11 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .command("reflow")
     .summary("the reflowed paragraphs of raw column text")
     .argument("[input]", INPUT)
+    .addOption(extractorOption())
     .addHelpText("after", EXIT_CODES)
-    .action((input: string | undefined) => {
+    .action((input: string | undefined, options: { extractor?: ExtractorStyle | "auto" }) => {
       const { text } = readText(input, io, "reflow");
-      io.stdout(reflow(text).paragraphs.map((p) => p.text).join("\n\n") + "\n");
+      io.stdout(reflow(text, { extractor: options.extractor }).paragraphs.map((p) => p.text).join("\n\n") + "\n");
       setExit(EXIT.ok);
     });
 

@@ -1,5 +1,6 @@
 // A pool worker: parses the pages of each message it gets. Forked by batch.ts as a child process.
 import { readFileSync } from "node:fs";
+import type { ExtractorStyle } from "@yk/reflow";
 import { parseBytes, renderPages, type Format } from "./pipeline.js";
 
 export interface Job {
@@ -9,6 +10,7 @@ export interface Job {
   date?: string;
   publication?: string;
   page?: string;
+  extractor?: ExtractorStyle | "auto";
 }
 export type JobResult = { id: number; ok: true; output: string } | { id: number; ok: false; error: string };
 /** A result from a pool worker: the output as the UTF-8 bytes to write. */
@@ -16,7 +18,7 @@ export type PooledResult = { id: number; ok: true; output: Uint8Array } | { id: 
 
 export async function runJob(job: Job): Promise<JobResult> {
   try {
-    const pages = await parseBytes(readFileSync(job.file), { date: job.date, publication: job.publication, page: job.page, sourceName: job.file });
+    const pages = await parseBytes(readFileSync(job.file), { date: job.date, publication: job.publication, page: job.page, extractor: job.extractor, sourceName: job.file });
     return { id: job.id, ok: true, output: renderPages(pages, job.format) };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
