@@ -9,7 +9,7 @@ import type { ExtractorStyle } from "./extractors.js";
 import { INSERTED, type MappedText } from "./mapped-text.js";
 import { BIGRAM_BUCKETS, BIGRAM_PAIRS } from "./data/bigrams.js";
 
-const { endsSentence, textWidth, isHan, isDigit } = lexicon;
+const { endsSentence, textWidth, isHan, isDigit, BYLINE_ROLES, DATELINE_AGENCIES } = lexicon;
 
 /** One non-empty line of the normalized text: [start, end) without its break, trimmed of spaces. */
 interface RawLine {
@@ -33,12 +33,20 @@ interface Box {
   pieces: Piece[];
   /** The column's measure in em: its widest line (justified lines run to the measure). */
   width: number;
-  last: string;
+  /** First and last line without spaces, and the first line's width. */
   first: string;
+  last: string;
+  firstWidth: number;
+  /** It ends mid-sentence at its column's edge (see isOpen). */
+  open: boolean;
+  /** It opens with a byline or a dateline: it starts an article, it continues nothing. */
+  startsByline: boolean;
 }
 
 /** Text boxes looked at, before and after a box, for its continuation: bounded, so time stays linear. */
 const WINDOW = 48;
+/** Candidates kept per box: memory stays linear on huge input. */
+const CANDIDATES = 4;
 
 function linesOf(text: string): RawLine[] {
   const lines: RawLine[] = [];
@@ -114,9 +122,12 @@ function boxesOf(text: string, pieces: readonly Piece[]): Box[] {
   let current: Piece[] = [];
   const close = () => {
     if (current.length === 0) return;
-    const texts = current.map((p) => pieceText(text, p));
-    const widths = texts.map((t) => textWidth(t.replace(/ +/g, ""))).sort((a, b) => b - a);
-    boxes.push({ pieces: current, width: widths[0]!, first: texts[0]!, last: texts[texts.length - 1]! });
+    const texts = current.map((p) => pieceText(text, p).replace(/ +/g, ""));
+    const widths = texts.map((t) => textWidth(t));
+    const width = Math.max(...widths);
+    const first = texts[0]!;
+    const last = texts[texts.length - 1]!;
+    boxes.push({ pieces: current, width, first, last, firstWidth: widths[0]!, open: isOpen(last, widths[widths.length - 1]!, width), startsByline: BYLINE_START.test(first) });
     current = [];
   };
   for (const p of pieces) {
@@ -128,41 +139,47 @@ function boxesOf(text: string, pieces: readonly Piece[]): Box[] {
 }
 
 /** A box whose last line runs to the column's edge without ending a sentence: the text goes on elsewhere. */
-function isOpen(box: Box): boolean {
-  const last = box.last.replace(/ +/g, "");
-  const lastWidth = textWidth(last);
-  return box.pieces.length >= 1 && box.width >= 6 && lastWidth >= box.width - 1.5 && !endsSentence(last) && /[\u4e00-\u9fff，、；：“”（）]$/.test(last);
+function isOpen(last: string, lastWidth: number, width: number): boolean {
+  return width >= 6 && lastWidth >= width - 1.5 && !endsSentence(last) && /[\u4e00-\u9fff，、；：“”（）]$/.test(last);
 }
+
+// 本报讯, 新华社北京10月1日电, 本报记者, （记者 …: the words from the lexicon
+const ROLE_WORDS = Object.keys(BYLINE_ROLES).sort((a, b) => b.length - a.length).join("|");
+const BYLINE_START = new RegExp(`^(?:(?:${DATELINE_AGENCIES.join("|")})(?:讯|[\\u4e00-\\u9fff\\d]{0,12}?电)|(?:${DATELINE_AGENCIES.join("|")})?(?:${ROLE_WORDS})|（(?:${ROLE_WORDS}))`);
 
 /** Could this box continue a paragraph cut at a column's foot: running text of the same measure. */
 function canContinue(from: Box, to: Box): boolean {
   // a one-line box may be a paragraph's first line, two ems short of the measure
   const low = from.pieces.length === 1 ? to.width - 2.5 : to.width - 1.5;
   if (from.width < low || from.width > to.width + 1.5) return false;
-  const first = to.first.replace(/ +/g, "");
-  // a byline, a credit or a headline-like single line does not continue running text
-  if (/^(本报讯|本报记者|记者|通讯员|（记者)/.test(first)) return false;
+  if (to.startsByline) return false;
   // a paragraph's first line lost its two-em indent and is that much shorter than the measure: a
   // box opening with one starts a paragraph, a box opening with a full line continues one
-  return textWidth(first) >= to.width - 1;
+  return to.firstWidth >= to.width - 1;
 }
 
-let bigrams: Map<string, number> | null = null;
+/** Bigram → log2 bucket, keyed by the two UTF-16 code units (first · 65536 + second); built once, on first use. */
+let bigrams: Map<number, number> | null = null;
+
+function bigramTable(): Map<number, number> {
+  if (bigrams === null) {
+    bigrams = new Map();
+    for (let i = 0; i < BIGRAM_BUCKETS.length; i++) {
+      bigrams.set(BIGRAM_PAIRS.charCodeAt(2 * i) * 65536 + BIGRAM_PAIRS.charCodeAt(2 * i + 1), BIGRAM_BUCKETS.charCodeAt(i) - 48);
+    }
+  }
+  return bigrams;
+}
 
 /** How common a character bigram is in running text: 0 (unseen) to 9 (see scripts/count-bigrams.mjs). */
 export function bigramPlausibility(pair: string): number {
-  if (bigrams === null) {
-    bigrams = new Map();
-    for (let i = 0; i < BIGRAM_BUCKETS.length; i++) bigrams.set(BIGRAM_PAIRS.slice(2 * i, 2 * i + 2), BIGRAM_BUCKETS.charCodeAt(i) - 48);
-  }
-  return bigrams.get(pair) ?? 0;
+  if (pair.length !== 2) return 0;
+  return bigramTable().get(pair.charCodeAt(0) * 65536 + pair.charCodeAt(1)) ?? 0;
 }
 
 /** How well box b's first line continues box a's last: the bigram across the join. */
-function joinScore(a: Box, b: Box): number {
-  const last = a.last.replace(/ +/g, "");
-  const first = b.first.replace(/ +/g, "");
-  return bigramPlausibility(last.slice(-1) + first.slice(0, 1));
+function joinScore(table: Map<number, number>, a: Box, b: Box): number {
+  return table.get(a.last.charCodeAt(a.last.length - 1) * 65536 + b.first.charCodeAt(0)) ?? 0;
 }
 
 /**
@@ -176,33 +193,49 @@ function continuations(boxes: readonly Box[]): Int32Array {
   const next = new Int32Array(boxes.length).fill(-1);
   const prev = new Int32Array(boxes.length).fill(-1);
   const pairs: { a: number; b: number; score: number; distance: number }[] = [];
+  const better = (x: (typeof pairs)[number], y: (typeof pairs)[number]) => y.score - x.score || x.distance - y.distance || x.a - y.a;
+  const table = bigramTable();
   for (let a = 0; a < boxes.length; a++) {
-    if (!isOpen(boxes[a]!)) continue;
+    if (!boxes[a]!.open) continue;
+    // the few best candidates, kept in order by insertion (memory stays linear on huge input)
+    const best: typeof pairs = [];
     for (let b = Math.max(0, a - WINDOW); b < Math.min(boxes.length, a + WINDOW + 1); b++) {
       if (b === a || !canContinue(boxes[a]!, boxes[b]!)) continue;
       // forward first among equals: most boxes are in reading order
-      pairs.push({ a, b, score: joinScore(boxes[a]!, boxes[b]!), distance: b > a ? 2 * (b - a) - 1 : 2 * (a - b) });
+      const candidate = { a, b, score: joinScore(table, boxes[a]!, boxes[b]!), distance: b > a ? 2 * (b - a) - 1 : 2 * (a - b) };
+      if (best.length === CANDIDATES && better(candidate, best[CANDIDATES - 1]!) >= 0) continue;
+      let k = Math.min(best.length, CANDIDATES - 1);
+      best[k] = candidate;
+      while (k > 0 && better(best[k]!, best[k - 1]!) < 0) {
+        [best[k], best[k - 1]] = [best[k - 1]!, best[k]!];
+        k--;
+      }
     }
+    pairs.push(...best);
   }
   // best joins first, the nearest among equals
-  pairs.sort((x, y) => y.score - x.score || x.distance - y.distance || x.a - y.a);
+  pairs.sort(better);
+  // chains as disjoint sets: a (a chain's tail) → b (a chain's head) closes a cycle exactly when
+  // both are in one chain
+  const parent = new Int32Array(boxes.length);
+  for (let i = 0; i < parent.length; i++) parent[i] = i;
+  const find = (x: number) => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
   for (const { a, b } of pairs) {
     if (next[a]! >= 0 || prev[b]! >= 0) continue;
-    // no cycle: b must not already lead to a
-    if (chainReaches(next, b, a, boxes.length)) continue;
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) continue;
+    parent[rb] = ra;
     next[a] = b;
     prev[b] = a;
   }
   return next;
-}
-
-function chainReaches(next: Int32Array, from: number, target: number, limit: number): boolean {
-  let k = from;
-  for (let steps = 0; k >= 0 && steps < limit; steps++) {
-    if (k === target) return true;
-    k = next[k]!;
-  }
-  return false;
 }
 
 /**
@@ -253,7 +286,7 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
     }
   };
   for (let i = 0; i < boxes.length; i++) if (!taken[i]) emitChain(i);
-  // boxes in no chain with a head (a cycle): never lose them
+  // boxes in no chain with a head (none: joins never close a cycle), kept as a safeguard
   for (let i = 0; i < boxes.length; i++) if (!emitted[i]) emitChain(i);
   return { text: out.join(""), offsets: Int32Array.from(offsets) };
 }
