@@ -27,11 +27,13 @@ export interface StyleCounts {
   doubleSpaced: number;
   /** Lines of one to four digits or dots alone (a number or a date broken across lines). */
   digitPieces: number;
+  /** Spaces written out between two non-ASCII characters (justification, letter-spacing). */
+  cjkSpaces: number;
 }
 
 /** Counts of the marks the styles differ in, over the first lines of the text. */
 export function styleCounts(text: string): StyleCounts {
-  const counts: StyleCounts = { lines: 0, blankGaps: 0, doubleSpaced: 0, digitPieces: 0 };
+  const counts: StyleCounts = { lines: 0, blankGaps: 0, doubleSpaced: 0, digitPieces: 0, cjkSpaces: 0 };
   let blank = false;
   let start = 0;
   while (start <= text.length && counts.lines < SAMPLE_LINES) {
@@ -46,6 +48,7 @@ export function styleCounts(text: string): StyleCounts {
       blank = false;
       if (/[^\s\u0000-\u007f]  +[^\s\u0000-\u007f]/.test(trimmed)) counts.doubleSpaced++;
       if (/^[\d.]{1,4}$/.test(trimmed)) counts.digitPieces++;
+      counts.cjkSpaces += trimmed.match(/[^\s\u0000-\u007f] +(?=[^\s\u0000-\u007f])/g)?.length ?? 0;
     }
     start = end + 1;
   }
@@ -67,6 +70,7 @@ export function detectExtractorStyle(text: string): ExtractorStyle {
   if (blankShare < 0.01) return c.digitPieces > 0 ? "pdftotext" : "pdfjs";
   if (c.doubleSpaced > 0 && c.doubleSpaced >= c.digitPieces) return "pdfminer";
   if (c.digitPieces > 0) return "pdftotext";
-  // boxes of a few lines each: pdfminer cuts a page into more, smaller boxes than pdftotext
-  return blankShare >= 0.25 ? "pdfminer" : "pdftotext";
+  // pdfminer writes out more of the justification gaps as spaces than pdftotext, which merges
+  // them into the words, and cuts a page into more, smaller boxes
+  return blankShare >= 0.25 || c.cjkSpaces >= 1.5 * c.lines ? "pdfminer" : "pdftotext";
 }
