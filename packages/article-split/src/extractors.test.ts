@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parsePage } from "@yk/schema";
 import { detectExtractorStyle, type ExtractorStyle } from "@yk/reflow";
@@ -42,5 +42,15 @@ describe.each(Object.entries(FLOORS))("text from %s", (style, floor) => {
     const s = score(gold, pages);
     expect(s.articles.f1).toBeGreaterThanOrEqual(floor.articleF1);
     expect(s.paragraphs).toBeGreaterThanOrEqual(floor.paragraphs);
+  });
+});
+
+describe("pages written as typeset text", () => {
+  const pagesDir = new URL("../test/fixtures/pages/", import.meta.url);
+  const files = readdirSync(pagesDir).filter((f) => f.endsWith(".txt"));
+  const seed = readFileSync(new URL("../../cli/fixtures/seed-page.txt", import.meta.url), "utf8");
+
+  it.each([["seed-page.txt", seed], ...files.map((f) => [f, readFileSync(new URL(f, pagesDir), "utf8")])])("%s parses as when read as it is", (_, raw) => {
+    expect(JSON.stringify(splitPage(raw))).toBe(JSON.stringify(splitPage(raw, { extractor: "typeset" })));
   });
 });
