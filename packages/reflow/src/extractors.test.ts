@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { detectExtractorStyle, normalizeExtracted, normalize, reflow, ReflowError } from "./index.js";
 import { bigramPlausibility } from "./extracted.js";
 
@@ -101,5 +102,39 @@ describe("reflow's extractor option", () => {
     const call = () => reflow("文字", { extractor: "ocr" as never });
     expect(call).toThrow(ReflowError);
     expect(call).toThrow(/option extractor/);
+  });
+});
+
+describe("every extractor style keeps every character (property)", () => {
+  const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+  // pieces of extractor output: column lines cut mid-sentence, lone digits, blank lines, bylines
+  const extracted = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom("镇里去年投入资金改造了市场的顶棚", "和排水沟，还在入口处设置了公平秤", "本报讯（记者 王明）今年全", "市场焕新颜", "1", "0", "2.", "5月", "日是", "　　", " ", "。"),
+        fc.constantFrom("\n", "\n", "\n\n", "\r\n", "\f"),
+        fc.string(),
+      ),
+      { maxLength: 80 },
+    )
+    .map((parts) => parts.join(""));
+  const glyphs = (text: string) => [...normalize(text).text].filter((c) => !/\s/.test(c) && c !== "\u3000" && c !== "-").sort().join("");
+
+  it.each(["pdftotext", "pdfminer", "pdfjs"] as const)("%s: mapped, nothing lost or doubled", (style) => {
+    fc.assert(
+      fc.property(extracted, (raw) => {
+        const norm = normalize(raw);
+        const out = normalizeExtracted(norm, style);
+        expect(out.offsets.length).toBe(out.text.length);
+        for (let i = 0; i < out.text.length; i++) {
+          const o = out.offsets[i]!;
+          if (o >= 0) expect(norm.text[norm.offsets.indexOf(o)]).toBe(out.text[i]);
+        }
+        expect(glyphs(out.text)).toBe(glyphs(norm.text));
+        const paragraphs = reflow(raw, { extractor: style }).paragraphs.map((p) => p.text).join("");
+        expect(glyphs(paragraphs)).toBe(glyphs(raw));
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
   });
 });
