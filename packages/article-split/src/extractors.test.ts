@@ -19,7 +19,7 @@ const textOf = (style: string, seed: number) => readFileSync(new URL(`${style}-$
 // --pages 4): a regression guard, far below the issue's goals (article F1 0.95) — see the README.
 const FLOORS: Record<Exclude<ExtractorStyle, "typeset">, { articleF1: number; paragraphs: number }> = {
   pdftotext: { articleF1: 0.4, paragraphs: 0.5 },
-  pdfminer: { articleF1: 0.35, paragraphs: 0.45 },
+  pdfminer: { articleF1: 0.3, paragraphs: 0.45 },
   pdfjs: { articleF1: 0.5, paragraphs: 0.55 },
 };
 

@@ -189,7 +189,7 @@ function joinScore(table: Map<number, number>, a: Box, b: Box): number {
  * the nearest among equals (most boxes are in order). Candidates lie within WINDOW boxes either
  * side, so time is linear. Returns, per box, the box that continues it or -1.
  */
-function continuations(boxes: readonly Box[]): Int32Array {
+function continuations(boxes: readonly Box[], back: number, ahead: number): Int32Array {
   const next = new Int32Array(boxes.length).fill(-1);
   const prev = new Int32Array(boxes.length).fill(-1);
   const pairs: { a: number; b: number; score: number; distance: number }[] = [];
@@ -199,7 +199,7 @@ function continuations(boxes: readonly Box[]): Int32Array {
     if (!boxes[a]!.open) continue;
     // the few best candidates, kept in order by insertion (memory stays linear on huge input)
     const best: typeof pairs = [];
-    for (let b = Math.max(0, a - WINDOW); b < Math.min(boxes.length, a + WINDOW + 1); b++) {
+    for (let b = Math.max(0, a - back); b < Math.min(boxes.length, a + ahead + 1); b++) {
       if (b === a || !canContinue(boxes[a]!, boxes[b]!)) continue;
       // forward first among equals: most boxes are in reading order
       const candidate = { a, b, score: joinScore(table, boxes[a]!, boxes[b]!), distance: b > a ? 2 * (b - a) - 1 : 2 * (a - b) };
@@ -249,11 +249,12 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
   const { text } = norm;
   const lines = linesOf(text);
   const pieces = glueDigitPieces(text, lines);
-  // pdfminer's boxes are reordered by nothing yet: on generated pages continuity joined the wrong
-  // boxes more often than the right ones (its boxes are small and many of one measure), see README
-  const reorder = style === "pdftotext";
+  // pdftotext's blocks are reordered within WINDOW either side; pdfminer's boxes are only joined to
+  // the box right after them (moved, they went wrong more often than right: its boxes are small
+  // and many share one measure, see README); pdf.js text has no boxes
+  const reorder = style !== "pdfjs";
   const boxes = reorder ? boxesOf(text, pieces) : pieces.map((p) => boxesOf(text, [p])[0]!);
-  const next = reorder ? continuations(boxes) : new Int32Array(boxes.length).fill(-1);
+  const next = !reorder ? new Int32Array(boxes.length).fill(-1) : style === "pdftotext" ? continuations(boxes, WINDOW, WINDOW) : continuations(boxes, 0, 1);
   // nothing glued and nothing moved: the text as it is (time and memory stay as for typeset text)
   if (pieces.length === lines.length && next.every((b) => b < 0)) return norm;
   const taken = new Uint8Array(boxes.length);
