@@ -124,7 +124,9 @@ function boxesOf(text: string, pieces: readonly Piece[]): Box[] {
     if (current.length === 0) return;
     const texts = current.map((p) => pieceText(text, p).replace(/ +/g, ""));
     const widths = texts.map((t) => textWidth(t));
-    const width = Math.max(...widths);
+    // a loop, not Math.max(...widths): a box can hold hundreds of thousands of lines
+    let width = 0;
+    for (const w of widths) if (w > width) width = w;
     const first = texts[0]!;
     const last = texts[texts.length - 1]!;
     boxes.push({ pieces: current, width, first, last, firstWidth: widths[0]!, open: isOpen(last, widths[widths.length - 1]!, width), startsByline: BYLINE_START.test(first) });

@@ -138,3 +138,12 @@ describe("every extractor style keeps every character (property)", () => {
     );
   });
 });
+
+describe("large extractor output", () => {
+  it("reads one block of 600 000 lines (pdftotext, no blank line) without overflowing the stack", () => {
+    const raw = "今年的丰收节定于9月\n1\n8日举行，全县 6\n0\n余家合作社参加。\n".repeat(100_000);
+    const r = reflow(raw);
+    expect(r.extractor).toBe("pdftotext");
+    expect(r.paragraphs.map((p) => p.text).join("")).toContain("9月18日举行，全县60余家合作社参加。今年");
+  });
+});
