@@ -21,6 +21,12 @@
 //
 // usage: node packages/article-split/scripts/eval-layout.mjs [--split tune|held-out|all]
 //          [--variants K] [--limit N] [--json] [--dump N] [--errors] [--dir PATH]
+// --extractor pdftotext|pdfminer|pdfjs prints each page to PDF (@yk/pdf's test composer, see
+// pd-pdf.mjs) and parses the text that extractor gives of it instead (one variant, no dump or
+// error report; skipped, saying why, when the tool is missing). `npm run eval:layout:extractors`
+// runs all three.
+// --read-as STYLE passes reflow's extractor option (auto, typeset, pdfminer, pdftotext, pdfjs);
+// without it the style is detected from each page's text.
 // --limit N scores only the first N pages of each split (a quick look while iterating).
 // --dump N prints, for the first N pages of the TUNE split only (never look at held-out pages),
 // the raw text and the gold and predicted articles side by side. --errors tallies, on the TUNE
@@ -32,7 +38,7 @@ import { composePage, normalizeText, seedOf } from "./compose-page.mjs";
 import { loadPdPages, splitOf, DEFAULT_PD_DIR } from "./pd-pages.mjs";
 
 function parseArgs(argv) {
-  const opts = { split: "all", variants: 2, json: false, dump: 0, errors: false, limit: Infinity, dir: DEFAULT_PD_DIR };
+  const opts = { split: "all", variants: 2, json: false, dump: 0, errors: false, limit: Infinity, dir: DEFAULT_PD_DIR, readAs: undefined, extractor: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -47,6 +53,8 @@ function parseArgs(argv) {
     else if (a === "--errors") opts.errors = true;
     else if (a === "--limit") opts.limit = Number(value());
     else if (a === "--dir") opts.dir = value();
+    else if (a === "--read-as") opts.readAs = value();
+    else if (a === "--extractor") opts.extractor = value();
     else usage(`unknown argument ${a}`);
   }
   if (!["tune", "held-out", "all"].includes(opts.split)) usage(`--split must be tune, held-out or all`);
@@ -57,7 +65,7 @@ function parseArgs(argv) {
 }
 
 function usage(message) {
-  console.error(`eval-layout: ${message}\nusage: eval-layout.mjs [--split tune|held-out|all] [--variants K] [--limit N] [--json] [--dump N] [--errors] [--dir PATH]`);
+  console.error(`eval-layout: ${message}\nusage: eval-layout.mjs [--split tune|held-out|all] [--variants K] [--limit N] [--json] [--dump N] [--errors] [--dir PATH] [--read-as STYLE] [--extractor pdftotext|pdfminer|pdfjs]`);
   process.exit(2);
 }
 
@@ -452,13 +460,56 @@ function errorReport(confusion, articleKinds) {
 
 // ---------------------------------------------------------------------------------------------
 
-function main() {
+/** The figures of one extractor's text of the pages printed to PDF: one row per split. */
+async function mainExtractor(opts, pages) {
+  const { EXTRACTORS, extractPages, missingExtractor } = await import("./extractors.mjs");
+  if (!EXTRACTORS.includes(opts.extractor)) usage(`--extractor must be one of ${EXTRACTORS.join(", ")}`);
+  const missing = missingExtractor(opts.extractor);
+  if (missing) {
+    console.log(`eval-layout: ${opts.extractor} skipped, ${missing}`);
+    return;
+  }
+  const { loadTestUtils } = await import("../../pdf/scripts/build-test-utils.mjs");
+  const { specOfPdPage, goldOfPrinted } = await import("./pd-pdf.mjs");
+  const { composePdf } = await loadTestUtils();
+  const started = performance.now();
+  const splits = opts.split === "all" ? ["tune", "held-out"] : [opts.split];
+  const seen = { tune: 0, "held-out": 0 };
+  const result = {};
+  let parseMs = 0;
+  for (const split of splits) {
+    const chosen = pages.filter((p) => splitOf(p) === split && ++seen[split] <= opts.limit);
+    const sum = {};
+    // a PDF of 20 pages at a time: one extractor run each
+    for (let k = 0; k < chosen.length; k += 20) {
+      const made = chosen.slice(k, k + 20).map((p) => specOfPdPage(p, seedOf(`${p.id}#pdf`)));
+      const { bytes, pages: printed } = await composePdf(made.map((m) => m.spec));
+      const texts = await extractPages(bytes, opts.extractor);
+      printed.forEach((spec, i) => {
+        const raw = texts[i] ?? "";
+        const t0 = performance.now();
+        const predicted = splitPage(raw, opts.readAs ? { extractor: opts.readAs } : {});
+        parseMs += performance.now() - t0;
+        addCounts(sum, scorePage(goldOfPrinted(spec, made[i]), predicted, raw));
+      });
+    }
+    result[split] = figures(sum);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (opts.json) return console.log(JSON.stringify({ extractor: opts.extractor, readAs: opts.readAs ?? "auto", seconds, splits: result }, null, 2));
+  console.log(`splitPage on People's Daily pages (Oct 2019) printed to PDF and extracted by ${opts.extractor} (read as ${opts.readAs ?? "detected"}); tune = 1–20 Oct, held-out = 21–31 Oct`);
+  console.log(table(splits.map((s) => [`${s} ${opts.extractor}`, result[s]])));
+  console.log(`\n${seconds.toFixed(1)} s (splitPage ${(parseMs / 1000).toFixed(1)} s)`);
+}
+
+async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const pages = loadPdPages(opts.dir);
   if (!pages) {
     console.log(`eval-layout: ${opts.dir === DEFAULT_PD_DIR ? "../shared/pd-2019-10" : opts.dir} not found, skipping (the People's Daily pages are read from there, never shipped).`);
     return;
   }
+  if (opts.extractor) return mainExtractor(opts, pages);
   const started = performance.now();
   const splits = opts.split === "all" ? ["tune", "held-out"] : [opts.split];
   const sums = {};
@@ -479,7 +530,7 @@ function main() {
       const t0 = performance.now();
       let predicted;
       try {
-        predicted = splitPage(raw);
+        predicted = splitPage(raw, opts.readAs ? { extractor: opts.readAs } : {});
       } catch (error) {
         // scored as an empty parse, reported, and the run exits 1: a throw is a bug, never a figure
         failures.push(`${pdPage.id}#${v}: ${error?.stack ?? error}`);
@@ -541,4 +592,4 @@ function main() {
 }
 
 // run as a script, not when a test imports the metrics
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -189,6 +189,29 @@ describe("--format html", () => {
   });
 });
 
+describe("--extractor", () => {
+  // pdftotext-like blocks written for this test: the end of a cut paragraph came out first
+  const blocks = [
+    "和农产品检测室，方便群众放心买菜\n。附近的村民说，现在买菜干净多了。",
+    "市场焕新颜",
+    "镇里去年投入资金改造了市场的顶棚\n和排水沟，还在入口处设置了公平秤",
+  ].join("\n\n");
+  const joined = "镇里去年投入资金改造了市场的顶棚和排水沟，还在入口处设置了公平秤和农产品检测室，方便群众放心买菜。附近的村民说，现在买菜干净多了。";
+
+  it("reads the text as the named extractor's (typeset: as it is)", async () => {
+    expect((await call(["reflow", "--extractor", "pdftotext", "-"], blocks)).out).toContain(joined);
+    expect((await call(["reflow", "--extractor", "typeset", "-"], blocks)).out).not.toContain(joined);
+    const page = JSON.parse((await call(["parse", "--extractor", "pdftotext", "-"], blocks)).out);
+    expect(page.articles.flatMap((a: { paragraphs: { text: string }[] }) => a.paragraphs.map((p) => p.text))).toContain(joined);
+  });
+
+  it("rejects a style it does not know, naming the choices", async () => {
+    const r = await call(["reflow", "--extractor", "ocr", "-"], blocks);
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.err).toContain("pdftotext");
+  });
+});
+
 describe("folder runs (built binary, worker pool)", () => {
   const dir = mkdtempSync(join(tmpdir(), "yk-cli-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { availableParallelism } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { reflow } from "@yk/reflow";
+import { EXTRACTOR_STYLES, reflow, type ExtractorStyle } from "@yk/reflow";
 import { createExtractor } from "@yk/cn-entities";
 import { pageJsonSchema, safeParsePage } from "@yk/schema";
 import { renderIndexHtml, type IndexEntry } from "@yk/html";
@@ -76,6 +76,8 @@ function nonEmpty(value: string): string {
 
 const formatOption = (formats: readonly Format[]) =>
   new Option("--format <format>", "output format (default: json for a file, jsonl for a folder)").choices(formats);
+const extractorOption = () =>
+  new Option("--extractor <style>", "the tool that extracted the text (default: told from the text itself)").choices(["auto", ...EXTRACTOR_STYLES]);
 const dateOption = () =>
   new Option("--date <YYYY-MM-DD>", "publication date: completes datelines and relative dates (去年, 正月初七)").argParser(calendarDate);
 
@@ -146,6 +148,7 @@ interface ParseOptions {
   page?: string;
   out?: string;
   jobs?: number;
+  extractor?: ExtractorStyle | "auto";
 }
 
 async function parseFolder(dir: string, options: ParseOptions, io: Io): Promise<number> {
@@ -154,7 +157,7 @@ async function parseFolder(dir: string, options: ParseOptions, io: Io): Promise<
   if (format !== "jsonl" && !out) throw new UsageError(`a folder run with --format ${format} needs --out DIR (one file per page)`);
   const files = listTextFiles(dir);
   const jobs = options.jobs ?? defaultJobs(files, availableParallelism());
-  const list: Job[] = files.map((file, id) => ({ id, file, format, date: options.date, publication: options.publication, page: options.page }));
+  const list: Job[] = files.map((file, id) => ({ id, file, format, date: options.date, publication: options.publication, page: options.page, extractor: options.extractor }));
   let failed = 0;
   const stream = format === "jsonl" && out ? (mkdirSync(dirname(out), { recursive: true }), createWriteStream(out)) : null;
   const extension = format === "text" ? ".txt" : format === "html" ? ".html" : ".json";
@@ -199,6 +202,7 @@ async function parseCommand(input: string | undefined, options: ParseOptions, io
     date: options.date,
     publication: options.publication,
     page: options.page,
+    extractor: options.extractor,
     sourceName: name,
     keepText: options.format === "html",
   });
@@ -310,6 +314,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .argument("[input]", `${INPUT}, or a folder`)
     .addOption(formatOption(FORMATS))
     .addOption(dateOption())
+    .addOption(extractorOption())
     .option("--publication <name>", "the publication's name", nonEmpty)
     .option("--page <N>", "the printed page number (版次), such as 3; read from the page when absent", pageNumber)
     .option("--out <path>", "write to this file (a folder run with --format other than jsonl: this folder)", nonEmpty)
@@ -336,10 +341,11 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .command("reflow")
     .summary("the reflowed paragraphs of raw column text")
     .argument("[input]", INPUT)
+    .addOption(extractorOption())
     .addHelpText("after", EXIT_CODES)
-    .action((input: string | undefined) => {
+    .action((input: string | undefined, options: { extractor?: ExtractorStyle | "auto" }) => {
       const { text } = readText(input, io, "reflow");
-      io.stdout(reflow(text).paragraphs.map((p) => p.text).join("\n\n") + "\n");
+      io.stdout(reflow(text, { extractor: options.extractor }).paragraphs.map((p) => p.text).join("\n\n") + "\n");
       setExit(EXIT.ok);
     });
 

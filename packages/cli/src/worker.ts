@@ -1,6 +1,7 @@
 // A pool worker: parses the pages of each message it gets. Forked by batch.ts as a child process.
 import { readFileSync } from "node:fs";
 import { indexEntry, type IndexEntry } from "@yk/html";
+import type { ExtractorStyle } from "@yk/reflow";
 import { parseBytes, renderPages, type Format } from "./pipeline.js";
 
 export interface Job {
@@ -10,6 +11,7 @@ export interface Job {
   date?: string;
   publication?: string;
   page?: string;
+  extractor?: ExtractorStyle | "auto";
 }
 /** `entry`: for --format html, the file's line of the folder's index.html (its href is filled by the parent). */
 export type JobResult = { id: number; ok: true; output: string; entry?: IndexEntry } | { id: number; ok: false; error: string };
@@ -19,7 +21,7 @@ export type PooledResult = { id: number; ok: true; output: Uint8Array; entry?: I
 export async function runJob(job: Job): Promise<JobResult> {
   try {
     const html = job.format === "html";
-    const pages = await parseBytes(readFileSync(job.file), { date: job.date, publication: job.publication, page: job.page, sourceName: job.file, keepText: html });
+    const pages = await parseBytes(readFileSync(job.file), { date: job.date, publication: job.publication, page: job.page, extractor: job.extractor, sourceName: job.file, keepText: html });
     return { id: job.id, ok: true, output: renderPages(pages, job.format), ...(html ? { entry: indexEntry(job.file, "", pages) } : {}) };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

@@ -2,6 +2,8 @@ import { normalize } from "./normalize.js";
 import { splitLines, type Line } from "./lines.js";
 import { breaksAfter, columnWidths, dropProseSpaces, gapStyleOf, joinLines, standaloneLines, type GapStyle } from "./layout.js";
 import { spansOf, type MappedText, type Span } from "./mapped-text.js";
+import { detectExtractorStyle, EXTRACTOR_STYLES, type ExtractorStyle } from "./extractors.js";
+import { normalizeExtracted } from "./extracted.js";
 
 /** What a paragraph looks like to layout: running text, or a standalone line such as a headline or credit. */
 export type ParagraphHint = "body" | "headline";
@@ -32,6 +34,8 @@ export interface ReflowBlock {
 export interface ReflowResult {
   /** The raw input, as given. */
   raw: string;
+  /** The extractor style the text was read as (given, or detected from the text). */
+  extractor: ExtractorStyle;
   gapStyle: GapStyle;
   lines: Line[];
   /** The estimated full column width at each line, in em (see `columnWidths`). */
@@ -46,6 +50,11 @@ export interface ReflowOptions {
    * {@link ReflowError} with code `YK_INPUT_TOO_LARGE`.
    */
   maxLength?: number;
+  /**
+   * Which tool extracted the text (see {@link ExtractorStyle}); detected from the text when absent
+   * or "auto". `typeset` reads the text as it is.
+   */
+  extractor?: ExtractorStyle | "auto";
 }
 
 export class ReflowError extends Error {
@@ -68,6 +77,10 @@ function checkInput(raw: unknown, options: ReflowOptions | undefined): number {
   if (raw.length > max) {
     throw new ReflowError("YK_INPUT_TOO_LARGE", `input is ${raw.length} UTF-16 code units, over the maxLength of ${max}`);
   }
+  const extractor = options?.extractor;
+  if (extractor !== undefined && extractor !== "auto" && !EXTRACTOR_STYLES.includes(extractor)) {
+    throw new ReflowError("YK_INVALID_OPTION", `option extractor must be auto, ${EXTRACTOR_STYLES.join(", ")}; got ${String(extractor)}`);
+  }
   return max;
 }
 
@@ -77,7 +90,9 @@ function checkInput(raw: unknown, options: ReflowOptions | undefined): number {
  */
 export function reflow(raw: string, options?: ReflowOptions): ReflowResult {
   checkInput(raw, options);
-  const lines = splitLines(normalize(raw));
+  const given = options?.extractor;
+  const extractor = given === undefined || given === "auto" ? detectExtractorStyle(raw) : given;
+  const lines = splitLines(normalizeExtracted(normalize(raw), extractor));
   const gapStyle = gapStyleOf(lines);
   const columns = columnWidths(lines);
   const standalone = standaloneLines(lines, columns);
@@ -107,7 +122,7 @@ export function reflow(raw: string, options?: ReflowOptions): ReflowResult {
     const ws = columns.slice(b.firstLine, b.lastLine + 1).sort((a, c) => a - c);
     b.columnWidth = ws[Math.floor(ws.length / 2)] ?? 0;
   }
-  return { raw, gapStyle, lines, columns, blocks, paragraphs };
+  return { raw, extractor, gapStyle, lines, columns, blocks, paragraphs };
 }
 
 /** Ideographic indent that starts each paragraph of {@link reflowText}, as print does. */

@@ -1,0 +1,76 @@
+/**
+ * Which tool extracted a page's text, told from the text itself.
+ *
+ * Each common PDF extractor leaves its own marks on a Chinese newspaper page:
+ * - `typeset`: one printed line per text line and a blank line after each (the seed page's style,
+ *   what the layout stage reads as is);
+ * - `pdfminer` (pdfminer.six, pdfplumber): text boxes separated by blank lines, lines inside a box
+ *   by single newlines, boxes out of reading order; keeps the justification gaps, often as two spaces;
+ * - `pdftotext` (poppler, no options): blocks with fewer blank lines, single newlines inside, digit
+ *   runs and the date header broken onto lines of their own;
+ * - `pdfjs` (pdf.js `getTextContent` items joined naively): no blank line at all, the runs of one
+ *   printed line (a byline and the text beside it) joined.
+ */
+export type ExtractorStyle = "typeset" | "pdfminer" | "pdftotext" | "pdfjs";
+
+export const EXTRACTOR_STYLES: readonly ExtractorStyle[] = ["typeset", "pdfminer", "pdftotext", "pdfjs"];
+
+/** Lines looked at to tell the style: enough for any page, bounded for very large input. */
+const SAMPLE_LINES = 4000;
+
+export interface StyleCounts {
+  /** Non-empty lines sampled. */
+  lines: number;
+  /** Of the gaps between them, those holding a blank line. */
+  blankGaps: number;
+  /** Lines holding a two-space gap between CJK characters (pdfminer keeps justification as spaces). */
+  doubleSpaced: number;
+  /** Lines of one to four digits or dots alone (a number or a date broken across lines). */
+  digitPieces: number;
+  /** Spaces written out between two non-ASCII characters (justification, letter-spacing). */
+  cjkSpaces: number;
+}
+
+/** Counts of the marks the styles differ in, over the first lines of the text. */
+export function styleCounts(text: string): StyleCounts {
+  const counts: StyleCounts = { lines: 0, blankGaps: 0, doubleSpaced: 0, digitPieces: 0, cjkSpaces: 0 };
+  let blank = false;
+  let start = 0;
+  while (start <= text.length && counts.lines < SAMPLE_LINES) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end).replace(/[\r\f]/g, "");
+    const trimmed = line.trim();
+    if (trimmed === "") blank = true;
+    else {
+      if (counts.lines > 0 && blank) counts.blankGaps++;
+      counts.lines++;
+      blank = false;
+      if (/[^\s\u0000-\u007f]  +[^\s\u0000-\u007f]/.test(trimmed)) counts.doubleSpaced++;
+      if (/^[\d.]{1,4}$/.test(trimmed)) counts.digitPieces++;
+      counts.cjkSpaces += trimmed.match(/[^\s\u0000-\u007f] +(?=[^\s\u0000-\u007f])/g)?.length ?? 0;
+    }
+    start = end + 1;
+  }
+  return counts;
+}
+
+/**
+ * The extractor style of a page's text (see {@link ExtractorStyle}). Best effort on marks that
+ * only a whole page shows: short text, or text with a blank line after most lines, is `typeset`
+ * and left as it is.
+ */
+export function detectExtractorStyle(text: string): ExtractorStyle {
+  if (typeof text !== "string") return "typeset";
+  const c = styleCounts(text);
+  if (c.lines < 8) return "typeset";
+  const gaps = c.lines - 1;
+  const blankShare = c.blankGaps / gaps;
+  if (blankShare >= 0.6) return "typeset";
+  if (blankShare < 0.01) return c.digitPieces > 0 ? "pdftotext" : "pdfjs";
+  if (c.doubleSpaced > 0 && c.doubleSpaced >= c.digitPieces) return "pdfminer";
+  if (c.digitPieces > 0) return "pdftotext";
+  // pdfminer writes out more of the justification gaps as spaces than pdftotext, which merges
+  // them into the words, and cuts a page into more, smaller boxes
+  return blankShare >= 0.25 || c.cjkSpaces >= 1.5 * c.lines ? "pdfminer" : "pdftotext";
+}
