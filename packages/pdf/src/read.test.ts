@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readPdfText } from "./index.js";
+import { PdfError, readPdfText } from "./index.js";
+import { channelListeners } from "./read.js";
 import { composePdf, generatePage } from "./test-utils/index.js";
 
 // taken before pdfjs loads: this package imports it on the first PDF it reads
@@ -13,6 +14,23 @@ describe("reading with pdfjs", () => {
     expect(Array.prototype.push).toBe(builtIns.push);
     expect(JSON.parse).toBe(builtIns.parse);
     expect(Function.prototype.toString).toBe(builtIns.toString);
+  });
+
+  it("lets go of every document it read, damaged ones too", async () => {
+    const { bytes } = await composePdf([generatePage(15)]);
+    // the worker's side of a document goes once its clean-up has run, a moment after the read returns
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
+    await readPdfText(bytes);
+    await settled();
+    const idle = channelListeners();
+    expect(idle).toBe(2);
+    const damaged = bytes.slice(0, Math.floor(bytes.length / 3));
+    for (let i = 0; i < 5; i++) {
+      await readPdfText(bytes);
+      await readPdfText(damaged).catch((e: unknown) => expect(e).toBeInstanceOf(PdfError));
+    }
+    await settled();
+    expect(channelListeners()).toBe(idle);
   });
 
   it("reads the same items from the same file twice, and from two files at once", async () => {

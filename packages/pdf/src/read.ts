@@ -71,8 +71,12 @@ class SameThreadPort {
     });
   }
 
-  addEventListener(type: string, listener: MessageListener): void {
-    if (type === "message") this.listeners.add(listener);
+  /** pdfjs removes a document's listeners by aborting the signal it registered them with. */
+  addEventListener(type: string, listener: MessageListener, options?: { signal?: AbortSignal }): void {
+    const signal = options?.signal;
+    if (type !== "message" || signal?.aborted) return;
+    this.listeners.add(listener);
+    signal?.addEventListener("abort", () => this.listeners.delete(listener), { once: true });
   }
 
   removeEventListener(type: string, listener: MessageListener): void {
@@ -81,6 +85,10 @@ class SameThreadPort {
 
   terminate(): void {
     this.listeners.clear();
+  }
+
+  get listenerCount(): number {
+    return this.listeners.size;
   }
 }
 
@@ -108,6 +116,12 @@ interface Loaded {
 }
 
 let pdfjs: Promise<Loaded> | null = null;
+let channel: SameThreadPort | null = null;
+
+/** For the tests: listeners on the worker channel (pdfjs's own two once every document is closed). */
+export function channelListeners(): number {
+  return channel?.listenerCount ?? 0;
+}
 
 /**
  * Built-ins that pdfjs's legacy build may replace: it bundles core-js polyfills, and on Node 20 they
@@ -144,7 +158,7 @@ function loadPdfjs(): Promise<Loaded> {
     try {
       const lib = (await import("pdfjs-dist/legacy/build/pdf.mjs")) as unknown as Pdfjs;
       const { WorkerMessageHandler } = (await import("pdfjs-dist/legacy/build/pdf.worker.mjs")) as unknown as PdfjsWorkerModule;
-      const port = new SameThreadPort();
+      const port = (channel = new SameThreadPort());
       WorkerMessageHandler.initializeFromPort(port);
       return { lib, worker: new lib.PDFWorker({ port, verbosity: 0 }) };
     } finally {
