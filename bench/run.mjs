@@ -171,8 +171,19 @@ if (!only || only === "scaling" || only === "reflow") {
   log();
 }
 
+// Peak RSS of a child process. Not process.resourceUsage().maxRSS: on Linux a spawned child's
+// ru_maxrss starts from its parent's (fork copies it, exec keeps it), so a child of this bench
+// process reported this process's few hundred MB; VmHWM is the high-water mark of the child's own
+// memory.
+const PEAK_RSS = `import { readFileSync as readStatus } from "node:fs";
+const peakRssMB = () => {
+  const hwm = process.platform === "linux" ? /VmHWM:\\s+(\\d+) kB/.exec(readStatus("/proc/self/status", "utf8")) : null;
+  return hwm ? Number(hwm[1]) / 1024 : process.resourceUsage().maxRSS / 1024;
+};
+`;
+
 function child(script, args = []) {
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script, ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 * MB });
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", PEAK_RSS + script, ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 * MB });
   if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").pop());
 }
@@ -198,7 +209,7 @@ if (!only || only === "startup") {
     const { readFileSync } = await import("node:fs");
     const pages = readFileSync(process.argv[1], "utf8").split("\\n\\u0000\\n");
     for (const p of pages) parseText(p, {});
-    console.log(JSON.stringify({ maxRSS: process.resourceUsage().maxRSS / 1024 }));`, [join(out, "corpus.txt")]);
+    console.log(JSON.stringify({ maxRSS: peakRssMB() }));`, [join(out, "corpus.txt")]);
   log(`- peak RSS of the whole pipeline over the ${(bytes / MB).toFixed(1)} MB corpus, one page at a time: ${rss.maxRSS.toFixed(0)} MB`);
   const big = child(`
     const { parseText } = await import("@yk/cli");
@@ -208,7 +219,7 @@ if (!only || only === "startup") {
     page = page.slice(0, 10 * 1024 * 1024 / 3);
     const t = performance.now();
     const result = parseText(page, {});
-    console.log(JSON.stringify({ ms: performance.now() - t, mb: Buffer.byteLength(page) / 1048576, articles: result.articles.length, maxRSS: process.resourceUsage().maxRSS / 1024 }));`, [join(out, "corpus.txt")]);
+    console.log(JSON.stringify({ ms: performance.now() - t, mb: Buffer.byteLength(page) / 1048576, articles: result.articles.length, maxRSS: peakRssMB() }));`, [join(out, "corpus.txt")]);
   log(`- a ${big.mb.toFixed(1)} MB single page: parsed in ${(big.ms / 1000).toFixed(1)} s into ${big.articles} articles, peak RSS ${big.maxRSS.toFixed(0)} MB`);
   log();
 }
@@ -272,16 +283,21 @@ if (!only || only === "pdf") {
   const reals = existsSync(shared) ? readdirSync(shared).filter((f) => f.endsWith(".pdf")) : [];
   for (const f of reals) inputs.push([`real page (shared/epaper, ${f.slice(0, 12)}…)`, join(shared, f)]);
   if (reals.length === 0) log(`- no real page in ../shared/epaper: measured on generated pages only`);
-  log(`| input | size | parsePdf | pages/s | of which pdfjs reading | of which layout (ours) | the same text: splitPage | the same text: parseText | parsePdf / parseText | layout / parseText | peak RSS (PDF only) |`);
+  log(`| input | size | parsePdf | pages/s | of which pdfjs reading | of which layout (ours) | the same text: splitPage | the same text: parseText | parsePdf / parseText | layout / parseText | peak RSS, one parsePdf |`);
   log(`|---|---|---|---|---|---|---|---|---|---|---|`);
+  const script = readFileSync(join(root, "bench/pdf-child.mjs"), "utf8");
   for (const [label, path] of inputs) {
-    const r = child(readFileSync(join(root, "bench/pdf-child.mjs"), "utf8"), [path, quick ? "1" : "3"]);
+    const r = child(script, [path, quick ? "2" : "5"]);
+    const rss = child(script, [path, "1", "rss"]);
     const kb = readFileSync(path).length / 1024;
-    const ms = (x) => `${x.toFixed(0)} ms`;
-    log(`| ${label} | ${kb.toFixed(0)} kB, ${r.chars} chars | ${ms(r.total)} | ${((r.pages * 1000) / r.total).toFixed(1)} | ${ms(r.read)} | ${ms(r.layout)} | ${ms(r.split)} | ${ms(r.whole)} | ${(r.total / r.whole).toFixed(2)}× | ${(r.layout / r.whole).toFixed(2)}× | ${r.pdfRSS.toFixed(0)} MB |`);
+    // wall time, then CPU time in brackets
+    const ms = (x) => `${x.wall.toFixed(0)} ms (${x.cpu.toFixed(0)})`;
+    const ratio = (a, b) => `${(a.wall / b.wall).toFixed(2)}× (${(a.cpu / b.cpu).toFixed(2)}×)`;
+    const perSecond = (x) => `${((r.pages * 1000) / x.wall).toFixed(1)} (${((r.pages * 1000) / x.cpu).toFixed(1)})`;
+    log(`| ${label} | ${kb.toFixed(0)} kB, ${r.chars} chars | ${ms(r.total)} | ${perSecond(r.total)} | ${ms(r.read)} | ${ms(r.layout)} | ${ms(r.split)} | ${ms(r.whole)} | ${ratio(r.total, r.whole)} | ${ratio(r.layout, r.whole)} | ${rss.peak.toFixed(0)} MB (${rss.before.toFixed(0)} before) |`);
   }
   log();
-  log(`One process, one core (pdfjs runs its worker in the same thread under Node); best of 3 after a warm-up; peak RSS of that process after the PDF work, before the text pipeline (and its dictionary) loads. parseText is the whole text pipeline, entities included; @yk/pdf does not run entities.`);
+  log(`One process, one core (pdfjs runs its worker in the same thread under Node); best of ${quick ? 2 : 5} after a warm-up, wall time with CPU time (user + system) in brackets — CPU time is the steadier one when other jobs share the cores. Peak RSS: one parsePdf in a fresh process (after its imports: "before"). parseText is the whole text pipeline, entities included; @yk/pdf does not run entities.`);
   log();
 }
 

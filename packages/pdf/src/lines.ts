@@ -15,6 +15,7 @@ export function itemBox(item: TextItem): Box {
 }
 
 const WORD_CHAR = /[A-Za-z0-9]/;
+const HAS_SPACE = /[\s\u00a0\u3000]/;
 
 /**
  * White space inside an item as Chinese typesetting means it: a space next to a Chinese character
@@ -22,6 +23,8 @@ const WORD_CHAR = /[A-Za-z0-9]/;
  * Latin words or numbers stays, as one.
  */
 export function settleSpaces(text: string): string {
+  // most items of a Chinese page hold no white space at all
+  if (!HAS_SPACE.test(text)) return text;
   let out = "";
   const t = text.replace(/[\s\u00a0\u3000]+/g, " ");
   for (let i = 0; i < t.length; i++) {
@@ -125,7 +128,10 @@ export function buildLines(items: readonly TextItem[]): Line[] {
   // where lines start on this page: the left edges of its columns
   const starts = new Map<number, number>();
   for (const row of segments) for (const seg of row) starts.set(Math.round(seg[0]!.x0), (starts.get(Math.round(seg[0]!.x0)) ?? 0) + 1);
-  const isColumnStart = (x: number) => [-1, 0, 1].reduce((n, d) => n + (starts.get(Math.round(x) + d) ?? 0), 0) >= 3;
+  const isColumnStart = (x: number) => {
+    const at = Math.round(x);
+    return (starts.get(at - 1) ?? 0) + (starts.get(at) ?? 0) + (starts.get(at + 1) ?? 0) >= 3;
+  };
   for (const row of segments) {
     let run: TextItem[] = [];
     for (const seg of row) {

@@ -1,8 +1,8 @@
 import PDFDocument from "pdfkit";
 import { parsePage } from "@yk/schema";
 import { beforeAll, describe, expect, it } from "vitest";
-import { isPdf, parsePdf, PdfError, type PdfPageResult } from "./index.js";
-import { composePdf, coverage, generatePage, readingOrderViolations, score, spanMismatches, type SpecPage } from "./test-utils/index.js";
+import { isPdf, parsePdf, PdfError, readPdfText, type PdfPageResult } from "./index.js";
+import { composePdf, coverage, generatePage, missingCharacters, readingOrderViolations, score, spanMismatches, type SpecPage } from "./test-utils/index.js";
 
 /** A PDF drawn by pdfkit with a callback, as bytes. */
 async function drawn(options: ConstructorParameters<typeof PDFDocument>[0], draw: (doc: InstanceType<typeof PDFDocument>) => void): Promise<Uint8Array> {
@@ -28,11 +28,13 @@ async function errorOf(p: Promise<unknown>): Promise<PdfError> {
 describe("parsePdf on generated pages (gold by construction)", () => {
   let specs: SpecPage[];
   let results: PdfPageResult[];
+  let itemTexts: string[];
   beforeAll(async () => {
     // seeds never used while the rules were written (those were 1–6 and 100–119)
     const printed = await composePdf(Array.from({ length: 8 }, (_, i) => generatePage(500 + i)));
     specs = printed.pages;
     results = await parsePdf(printed.bytes, { date: "2025-04-08", sourceName: "generated.pdf" });
+    itemTexts = (await readPdfText(printed.bytes)).map((p) => p.items.map((i) => i.text).join(""));
   }, 60_000);
 
   it("gives one page per PDF page, in order", () => {
@@ -54,6 +56,7 @@ describe("parsePdf on generated pages (gold by construction)", () => {
   });
 
   it("puts every character of the rendition in exactly one field, and spans point at the field's text", () => {
+    results.forEach((r, i) => expect(missingCharacters(itemTexts[i]!, r.text)).toBe(0));
     for (const r of results) {
       expect(coverage(r.page, r.text)).toEqual({ lost: 0, twice: 0 });
       expect(spanMismatches(r.page, r.text)).toEqual([]);

@@ -42,13 +42,129 @@ interface PdfjsDocument {
 }
 interface Pdfjs {
   getDocument(params: Record<string, unknown>): { promise: Promise<PdfjsDocument>; destroy(): Promise<void> };
+  PDFWorker: new (params: { port: SameThreadPort; verbosity: number }) => unknown;
+}
+interface PdfjsWorkerModule {
+  WorkerMessageHandler: { initializeFromPort(port: SameThreadPort): void };
 }
 
-let pdfjs: Promise<Pdfjs> | null = null;
+type MessageListener = (event: { data: unknown }) => void;
 
-/** pdfjs is ESM only: a dynamic import, which also works from our CommonJS build. */
-function loadPdfjs(): Promise<Pdfjs> {
-  pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs") as unknown as Promise<Pdfjs>;
+/**
+ * The channel between pdfjs's API and its worker when both run in this thread, as they do under
+ * Node. pdfjs's own "fake worker" channel copies every message with `structuredClone`, as a real
+ * worker boundary would — a tenth to a fifth of the time of reading a page of many small text
+ * items. In one thread a message needs copying only as deep as the sender changes it after sending:
+ * the worker sends text content in chunks, each chunk an object whose `items` and `styles` it then
+ * points at fresh ones (it never changes an item or an array it has sent); we only read what comes
+ * back. So a message and the plain objects in its fields are copied (see {@link snapshot}), nothing
+ * deeper. Messages are still delivered asynchronously and in order, as pdfjs expects.
+ */
+class SameThreadPort {
+  private readonly listeners = new Set<MessageListener>();
+  private queue: Promise<void> = Promise.resolve();
+
+  postMessage(message: unknown): void {
+    const event = { data: snapshot(message) };
+    this.queue = this.queue.then(() => {
+      for (const listener of this.listeners) listener.call(this, event);
+    });
+  }
+
+  /** pdfjs removes a document's listeners by aborting the signal it registered them with. */
+  addEventListener(type: string, listener: MessageListener, options?: { signal?: AbortSignal }): void {
+    const signal = options?.signal;
+    if (type !== "message" || signal?.aborted) return;
+    this.listeners.add(listener);
+    signal?.addEventListener("abort", () => this.listeners.delete(listener), { once: true });
+  }
+
+  removeEventListener(type: string, listener: MessageListener): void {
+    if (type === "message") this.listeners.delete(listener);
+  }
+
+  terminate(): void {
+    this.listeners.clear();
+  }
+
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object") return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** A message as it is when sent: itself and the plain objects in its fields copied, one level each. */
+function snapshot(message: unknown): unknown {
+  if (!isPlainObject(message)) return message;
+  const copy: Record<string, unknown> = { ...message };
+  for (const key of Object.keys(copy)) {
+    const value = copy[key];
+    if (isPlainObject(value)) copy[key] = Object.assign(Object.create(Object.getPrototypeOf(value) as object | null) as object, value);
+  }
+  return copy;
+}
+
+interface Loaded {
+  lib: Pdfjs;
+  /** One worker for the process: every document gets its own handler on it. */
+  worker: unknown;
+}
+
+let pdfjs: Promise<Loaded> | null = null;
+let channel: SameThreadPort | null = null;
+
+/** For the tests: listeners on the worker channel (pdfjs's own two once every document is closed). */
+export function channelListeners(): number {
+  return channel?.listenerCount ?? 0;
+}
+
+/**
+ * Built-ins that pdfjs's legacy build may replace: it bundles core-js polyfills, and on Node 20 they
+ * swap `Array.prototype.push` for a JavaScript loop (for an edge case of arrays with a read-only
+ * length), `JSON.parse` for a version with source-text access and `Function.prototype.toString` —
+ * for the whole process, slowing every `push` after the first PDF (ours, pdfjs's and the caller's).
+ * Neither pdfjs nor we need those edge cases, so the native functions go back once pdfjs is loaded.
+ * (What the polyfills add — `Promise.withResolvers` and the like on Node 20 — stays: pdfjs uses it.)
+ */
+const BUILT_INS: readonly object[] = [Array.prototype, JSON, Function.prototype, Object, Promise, String.prototype, Uint8Array.prototype];
+
+function ownDescriptors(): Map<object, Map<PropertyKey, PropertyDescriptor>> {
+  return new Map(BUILT_INS.map((o) => [o, new Map(Reflect.ownKeys(o).map((k) => [k, Object.getOwnPropertyDescriptor(o, k)!]))]));
+}
+
+function restoreReplaced(before: Map<object, Map<PropertyKey, PropertyDescriptor>>): void {
+  for (const [o, props] of before) {
+    for (const [k, was] of props) {
+      const now = Object.getOwnPropertyDescriptor(o, k);
+      const same = now !== undefined && Object.is(now.value, was.value) && now.get === was.get && now.set === was.set;
+      if (!same && (now === undefined || now.configurable)) Object.defineProperty(o, k, was);
+    }
+  }
+}
+
+/**
+ * pdfjs and its worker module, imported once (dynamic imports: pdfjs is ESM only, and they work from
+ * our CommonJS build too), joined by a {@link SameThreadPort}; the built-ins they replaced go back
+ * once both are loaded.
+ */
+function loadPdfjs(): Promise<Loaded> {
+  pdfjs ??= (async () => {
+    const before = ownDescriptors();
+    try {
+      const lib = (await import("pdfjs-dist/legacy/build/pdf.mjs")) as unknown as Pdfjs;
+      const { WorkerMessageHandler } = (await import("pdfjs-dist/legacy/build/pdf.worker.mjs")) as unknown as PdfjsWorkerModule;
+      const port = (channel = new SameThreadPort());
+      WorkerMessageHandler.initializeFromPort(port);
+      return { lib, worker: new lib.PDFWorker({ port, verbosity: 0 }) };
+    } finally {
+      restoreReplaced(before);
+    }
+  })();
   return pdfjs;
 }
 
@@ -110,9 +226,10 @@ function pdfjsError(err: unknown): PdfError {
  */
 export async function readPdfText(bytes: Uint8Array, pages?: readonly number[]): Promise<PdfTextPage[]> {
   if (!isPdf(bytes)) throw new PdfError("YK_PDF_NOT_PDF", "not a PDF: the file does not start with %PDF-");
-  const lib = await loadPdfjs();
+  const { lib, worker } = await loadPdfjs();
   const dir = pdfjsDir();
   const task = lib.getDocument({
+    worker,
     // pdfjs takes ownership of (detaches) the buffer it is given
     data: new Uint8Array(bytes),
     cMapUrl: join(dir, "cmaps") + "/",

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parsePage } from "@yk/schema";
 import { describe, expect, it } from "vitest";
-import { parsePdf } from "./index.js";
-import { coverage, readingOrderViolations, spanMismatches } from "./test-utils/index.js";
+import { parsePdf, readPdfText } from "./index.js";
+import { coverage, missingCharacters, readingOrderViolations, spanMismatches } from "./test-utils/index.js";
 
 // A real e-paper page lives in the shared folder beside the repository; it is never committed.
 const dir = new URL("../../../../shared/epaper/", import.meta.url).pathname;
@@ -12,7 +12,8 @@ if (files.length === 0) console.warn(`real-page tests skipped: no PDF in ${dir}`
 
 describe.skipIf(files.length === 0)("a real e-paper page from the shared folder", () => {
   it.each(files)("%s: articles with headline groups and bylines, furniture, nothing lost", async (file) => {
-    const [result, ...rest] = await parsePdf(readFileSync(join(dir, file)), { sourceName: file });
+    const bytes = readFileSync(join(dir, file));
+    const [result, ...rest] = await parsePdf(bytes, { sourceName: file });
     expect(rest).toHaveLength(0);
     const { page, text, regions } = result!;
     expect(() => parsePage(page)).not.toThrow();
@@ -28,5 +29,8 @@ describe.skipIf(files.length === 0)("a real e-paper page from the shared folder"
     expect(spanMismatches(page, text)).toEqual([]);
     expect(readingOrderViolations(regions)).toEqual([]);
     expect(page.unassigned).toEqual([]);
+    // every character pdfjs read from the page is in the rendition
+    const [items] = await readPdfText(bytes);
+    expect(missingCharacters(items!.items.map((i) => i.text).join(""), text)).toBe(0);
   });
 });

@@ -63,3 +63,19 @@ export function readingOrderViolations(regions: PageRegions): string[] {
   }
   return bad;
 }
+
+/**
+ * Characters of `want` that `have` lacks, white space aside, counted with multiplicity: what the
+ * text items of a page hold against the page's rendition, for "nothing lost".
+ */
+export function missingCharacters(want: string, have: string): number {
+  const left = new Map<string, number>();
+  for (const ch of have.replace(/\s+/g, "")) left.set(ch, (left.get(ch) ?? 0) + 1);
+  let n = 0;
+  for (const ch of want.replace(/\s+/g, "")) {
+    const k = left.get(ch) ?? 0;
+    if (k > 0) left.set(ch, k - 1);
+    else n++;
+  }
+  return n;
+}

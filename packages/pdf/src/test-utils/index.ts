@@ -1,4 +1,4 @@
 export { composePdf, rng, type SpecArticle, type SpecPage } from "./compose.js";
 export { generatePage } from "./pages.js";
 export { score, type Scores } from "./score.js";
-export { coverage, spanMismatches, readingOrderViolations } from "./checks.js";
+export { coverage, missingCharacters, spanMismatches, readingOrderViolations } from "./checks.js";
