@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FEATURES_PER_CHAR, TAG_COUNT, allowed, emissions, spansOf, tagsOf, textFeatures, viterbi } from "./features.js";
+import { FEATURES_PER_CHAR, ROW_WORDS, TAG_COUNT, WEIGHT_BIAS, allowed, emissions, packedEmissions, spansOf, tagsOf, textFeatures, viterbi } from "./features.js";
 import { nodejiebaSegmenter, tokensInChunks } from "./segmenter.js";
 
 const segmenter = nodejiebaSegmenter();
@@ -70,5 +70,38 @@ describe("the entity model's features", () => {
     const f = featuresOf(text);
     const scores = emissions(f.ids, text.length, new Int8Array(2 ** 16 * TAG_COUNT).fill(5), f.outside);
     expect(spansOf(viterbi(scores, text.length, new Float64Array((TAG_COUNT + 1) ** 2), f.outside))).toEqual([]);
+  });
+
+  it("scores the same from packed rows as from int8 weights, extreme weights included", () => {
+    const bits = 10;
+    const random = randoms(11);
+    const weights = new Int8Array(2 ** bits * TAG_COUNT);
+    for (let k = 0; k < weights.length; k++) weights[k] = k % 97 === 0 ? (k % 2 ? 127 : -127) : Math.round(random() * 254 - 127);
+    const table = new Int32Array(2 ** bits * ROW_WORDS);
+    const bytes = new Uint8Array(table.buffer);
+    for (let id = 0; id < 2 ** bits; id++) for (let t = 0; t < 16; t++) bytes[id * 4 * ROW_WORDS + t] = (t < TAG_COUNT ? weights[id * TAG_COUNT + t]! : 0) + WEIGHT_BIAS;
+    const text = "市委副书记、市长胡勇春正月初七走访浙江金拓机电有限公司，在杭州召开座谈会。";
+    const f = featuresOf(text, bits);
+    expect([...packedEmissions(f.ids, text.length, table, f.outside)]).toEqual([...emissions(f.ids, text.length, weights, f.outside)]);
+    // every weight of every feature at +127, then at -127: no lane runs into the next
+    for (const w of [127, -127]) {
+      const flat = new Int8Array(weights.length).fill(w);
+      bytes.fill(w + WEIGHT_BIAS);
+      expect([...packedEmissions(f.ids, text.length, table)]).toEqual([...emissions(f.ids, text.length, flat)]);
+    }
+  });
+
+  it("gives the same features from reused scratch as fresh, text after text", () => {
+    const texts = ["一段较长的文字：张国华在杭州会见了浙江大学的师生代表，并与他们座谈。", "李华说。", ""];
+    for (const text of texts) {
+      const tokens = tokensInChunks(segmenter, text);
+      const fresh = textFeatures(text, tokens, 16);
+      const reused = textFeatures(text, tokens, 16, true);
+      expect([...reused.outside.subarray(0, text.length)]).toEqual([...fresh.outside]);
+      for (let i = 0; i < text.length; i++) {
+        if (fresh.outside[i] === 1) continue;
+        expect([...reused.ids.subarray(i * FEATURES_PER_CHAR, (i + 1) * FEATURES_PER_CHAR)]).toEqual([...fresh.ids.subarray(i * FEATURES_PER_CHAR, (i + 1) * FEATURES_PER_CHAR)]);
+      }
+    }
   });
 });
