@@ -37,6 +37,38 @@ describe("the entity model's tags and decoder", () => {
     }
   });
 
+  it("finds the sequence of the highest score, as trying every allowed sequence does", () => {
+    const random = randoms(3);
+    const T = TAG_COUNT;
+    const W = T + 1;
+    for (let run = 0; run < 6; run++) {
+      const n = 1 + (run % 4);
+      const transitions = Array.from({ length: W * W }, () => Math.round(random() * 8 - 4));
+      const scores = Float64Array.from({ length: n * T }, () => Math.round(random() * 10 - 5));
+      const outside = Uint8Array.from({ length: n }, (_, i) => (i > 0 && run % 2 === 1 && i === n - 1 ? 1 : 0));
+      const scoreOf = (tags: ArrayLike<number>) => {
+        let total = transitions[T * W + tags[0]!]! + transitions[tags[n - 1]! * W + T]!;
+        for (let i = 0; i < n; i++) total += scores[i * T + tags[i]!]! + (i > 0 ? transitions[tags[i - 1]! * W + tags[i]!]! : 0);
+        return total;
+      };
+      let top = -Infinity;
+      const tags = new Array<number>(n).fill(0);
+      const visit = (i: number): void => {
+        if (i === n) {
+          if (allowed(tags[n - 1]!, -1)) top = Math.max(top, scoreOf(tags));
+          return;
+        }
+        for (let t = 0; t < T; t++) {
+          if (!allowed(i === 0 ? -1 : tags[i - 1]!, t) || (outside[i] === 1 && t !== 0)) continue;
+          tags[i] = t;
+          visit(i + 1);
+        }
+      };
+      visit(0);
+      expect(scoreOf(viterbi(scores, n, transitions, outside))).toBe(top);
+    }
+  });
+
   it("finds the best sequence: a strong score for a one-character place wins", () => {
     const n = 3;
     const scores = new Float64Array(n * TAG_COUNT);

@@ -391,6 +391,9 @@ const OPENING = (() => {
   for (let t = 0; t < TAG_COUNT; t++) if (allowed(0, t)) list.push(t);
   return Uint8Array.from(list);
 })();
+if (CLOSED.length !== 7 || OPENING.length !== 7) throw new Error("viterbi() is written out for BIOES over three types");
+const viterbiInto = new Float64Array(49);
+const viterbiInner = new Float64Array(12);
 /** Scratch for Viterbi, grown as needed: one decode at a time (no await inside). */
 let viterbiBest = new Float64Array(0);
 let viterbiBack = new Uint8Array(0);
@@ -411,30 +414,52 @@ export function viterbi(scores: Float64Array, n: number, transitions: ArrayLike<
   const best = viterbiBest;
   const back = viterbiBack;
   const W = T + 1;
-  const closed = CLOSED;
-  const C = closed.length;
+  // the transitions into O, B-* and S-* from the closed tags, target by target (7 × 7), and those
+  // into I-x and E-x from B-x and I-x: read once a text, not once a character
+  const into = viterbiInto;
+  for (let j = 0; j < OPENING.length; j++) for (let k = 0; k < CLOSED.length; k++) into[j * 7 + k] = transitions[CLOSED[k]! * W + OPENING[j]!]!;
+  const inner = viterbiInner;
+  for (let b = 1, x = 0; b < T; b += 4, x += 4) {
+    inner[x] = transitions[b * W + b + 1]!; // B → I
+    inner[x + 1] = transitions[(b + 1) * W + b + 1]!; // I → I
+    inner[x + 2] = transitions[b * W + b + 2]!; // B → E
+    inner[x + 3] = transitions[(b + 1) * W + b + 2]!; // I → E
+  }
+  const [k1, k2, k3, k4, k5, k6] = [CLOSED[1]!, CLOSED[2]!, CLOSED[3]!, CLOSED[4]!, CLOSED[5]!, CLOSED[6]!];
   for (let t = 0; t < T; t++) best[t] = allowedTable[T * W + t] ? scores[t]! + transitions[T * W + t]! : -Infinity;
   for (let i = 1; i < n; i++) {
     const o = i * T;
     const p = o - T;
     // a character outside any entity: only O to reach (the rest stay at the floor)
     const only = outside !== undefined && outside[i] === 1;
-    // O, B-x and S-x: after O, E-* or S-*
-    for (let j = 0; j < OPENING.length; j++) {
-      const t = OPENING[j]!;
-      let top = -Infinity;
+    // O, B-x and S-x: after O, E-* or S-* (the 7 closed tags, lowest first: it wins a tie)
+    const c0 = best[p]!;
+    const c1 = best[p + k1]!;
+    const c2 = best[p + k2]!;
+    const c3 = best[p + k3]!;
+    const c4 = best[p + k4]!;
+    const c5 = best[p + k5]!;
+    const c6 = best[p + k6]!;
+    const targets = only ? 1 : 7;
+    for (let j = 0; j < targets; j++) {
+      const x = j * 7;
+      let top = c0 + into[x]!;
       let from = 0;
-      for (let k = 0; k < C; k++) {
-        const s = closed[k]!;
-        const v = best[p + s]! + transitions[s * W + t]!;
-        if (v > top) {
-          top = v;
-          from = s;
-        }
-      }
+      let v = c1 + into[x + 1]!;
+      if (v > top) (top = v), (from = k1);
+      v = c2 + into[x + 2]!;
+      if (v > top) (top = v), (from = k2);
+      v = c3 + into[x + 3]!;
+      if (v > top) (top = v), (from = k3);
+      v = c4 + into[x + 4]!;
+      if (v > top) (top = v), (from = k4);
+      v = c5 + into[x + 5]!;
+      if (v > top) (top = v), (from = k5);
+      v = c6 + into[x + 6]!;
+      if (v > top) (top = v), (from = k6);
+      const t = OPENING[j]!;
       best[o + t] = top + scores[o + t]!;
       back[o + t] = from;
-      if (only) break; // (O is the first)
     }
     if (only) {
       for (let t = 1; t < T; t++) {
@@ -443,20 +468,27 @@ export function viterbi(scores: Float64Array, n: number, transitions: ArrayLike<
       }
       continue;
     }
-    // I-x and E-x: after B-x or I-x
-    for (let b = 1; b < T; b += 4) {
+    // I-x and E-x: after B-x or I-x (B wins a tie)
+    for (let b = 1, x = 0; b < T; b += 4, x += 4) {
       const fromB = best[p + b]!;
       const fromI = best[p + b + 1]!;
-      for (let t = b + 1; t <= b + 2; t++) {
-        const vb = fromB + transitions[b * W + t]!;
-        const vi = fromI + transitions[(b + 1) * W + t]!;
-        if (vi > vb) {
-          best[o + t] = vi + scores[o + t]!;
-          back[o + t] = b + 1;
-        } else {
-          best[o + t] = vb + scores[o + t]!;
-          back[o + t] = b;
-        }
+      let vb = fromB + inner[x]!;
+      let vi = fromI + inner[x + 1]!;
+      if (vi > vb) {
+        best[o + b + 1] = vi + scores[o + b + 1]!;
+        back[o + b + 1] = b + 1;
+      } else {
+        best[o + b + 1] = vb + scores[o + b + 1]!;
+        back[o + b + 1] = b;
+      }
+      vb = fromB + inner[x + 2]!;
+      vi = fromI + inner[x + 3]!;
+      if (vi > vb) {
+        best[o + b + 2] = vi + scores[o + b + 2]!;
+        back[o + b + 2] = b + 1;
+      } else {
+        best[o + b + 2] = vb + scores[o + b + 2]!;
+        back[o + b + 2] = b;
       }
     }
   }
