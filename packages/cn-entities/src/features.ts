@@ -107,18 +107,44 @@ function tagHash(tag: string): number {
 }
 
 /**
- * Where each character stands in a lexicon's leftmost-longest matches: 0 none, 1 B, 2 I, 3 E,
- * 4 a one-character match.
+ * The lexicons marked as features, in the order of `marks`' rows (place, body, suffix, title,
+ * compound surname), and which of them have a word starting with each code unit (bit k: list k).
  */
-function markMatches(out: Uint8Array, matches: readonly { start: number; end: number }[]): void {
-  for (const m of matches) {
-    if (m.end - m.start === 1) {
-      out[m.start] = 4;
-      continue;
+const MARKED: readonly { list: ReturnType<typeof wordList>; words: readonly string[] }[] = [
+  { list: knownPlaces, words: KNOWN_PLACES },
+  { list: bodyHeads, words: BODY_SUFFIXES },
+  { list: placeSuffixes, words: PLACE_SUFFIXES },
+  { list: titles, words: [...TITLE_CORES, ...TITLES_OF_ADDRESS] },
+  { list: compoundSurnames, words: COMPOUND_SURNAMES },
+];
+const STARTS_OF = new Uint8Array(0x10000);
+MARKED.forEach(({ words }, k) => {
+  for (const w of words) if (w.length > 0) STARTS_OF[w.charCodeAt(0)]! |= 1 << k;
+});
+
+/**
+ * Where each character stands in each lexicon's leftmost-longest matches (what its `matches`
+ * gives; row k of `out`, `n` a row): 0 none, 1 B, 2 I, 3 E, 4 a one-character match. One pass for
+ * the five lexicons: a position is tried in a list only where one of its words starts with it.
+ */
+function markLexicons(text: string, n: number, out: Uint8Array): void {
+  const next = [0, 0, 0, 0, 0];
+  for (let i = 0; i < n; i++) {
+    const bits = STARTS_OF[text.charCodeAt(i)]!;
+    if (bits === 0) continue;
+    for (let k = 0; k < MARKED.length; k++) {
+      if ((bits & (1 << k)) === 0 || i < next[k]!) continue;
+      const w = MARKED[k]!.list.longestAt(text, i);
+      if (w === null) continue;
+      const row = k * n;
+      next[k] = i + w.length;
+      if (w.length === 1) out[row + i] = 4;
+      else {
+        out[row + i] = 1;
+        out.fill(2, row + i + 1, row + i + w.length - 1);
+        out[row + i + w.length - 1] = 3;
+      }
     }
-    out[m.start] = 1;
-    out.fill(2, m.start + 1, m.end - 1);
-    out[m.end - 1] = 3;
   }
 }
 
@@ -227,11 +253,7 @@ export function textFeatures(text: string, tokens: readonly Token[], bits: numbe
   const suffix = marks.subarray(2 * n, 3 * n);
   const title = marks.subarray(3 * n, 4 * n);
   const compound = marks.subarray(4 * n, 5 * n);
-  markMatches(place, knownPlaces.matches(text));
-  markMatches(body, bodyHeads.matches(text));
-  markMatches(suffix, placeSuffixes.matches(text));
-  markMatches(title, titles.matches(text));
-  markMatches(compound, compoundSurnames.matches(text));
+  markLexicons(text, n, marks);
   for (let i = 0; i < n; i++) {
     if (outside[i] === 1) continue;
     const o = i * F;
