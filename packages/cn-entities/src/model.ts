@@ -91,11 +91,12 @@ export function decodeModel(bytes: Uint8Array): EntityModel {
   return { header, table, transitions: Int32Array.from(header.transitions) };
 }
 
-/** Where the shipped model is: model/ beside dist/ (and beside src/ in the repository). */
-function modelPath(): string {
+/** A data file the package ships in model/, beside dist/ (and beside src/ in the repository). */
+export function packageDataFile(name: string): string {
   const here = typeof __dirname === "string" ? __dirname : dirname(fileURLToPath(import.meta.url));
-  return join(here, "..", "model", "entities.bin");
+  return join(here, "..", "model", name);
 }
+const modelPath = (): string => packageDataFile("entities.bin");
 
 let shipped: EntityModel | null = null;
 /** The shipped model, read once. */
