@@ -32,7 +32,7 @@ const { nodejiebaSegmenter, tokensInChunks } = await import("../dist/index.js");
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const EPOCHS = option("--epochs", 10);
-const BITS = option("--bits", 21);
+const BITS = option("--bits", 18);
 const PRUNE = option("--prune", 2);
 const SEED = 20261203;
 const out = args.includes("--out") ? resolve(args[args.indexOf("--out") + 1]) : join(packageDir, "model", "entities.bin");
