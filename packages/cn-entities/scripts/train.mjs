@@ -25,14 +25,14 @@ if (!existsSync(join(packageDir, "dist", "features.js"))) {
   console.error("train: dist/features.js is missing: run `npm run build` first");
   process.exit(2);
 }
-const { textFeatures, tagsOf, emissions, viterbi, spansOf, TAG_COUNT, FEATURES_PER_CHAR, MODEL_TYPES } = await import("../dist/features.js");
+const { textFeatures, tagsOf, emissions, packedEmissions, viterbi, spansOf, TAG_COUNT, FEATURES_PER_CHAR, MODEL_TYPES } = await import("../dist/features.js");
 const { decodeModel, MODEL_VERSION } = await import("../dist/model.js");
 const { nodejiebaSegmenter, tokensInChunks } = await import("../dist/index.js");
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const EPOCHS = option("--epochs", 10);
-const BITS = option("--bits", 21);
+const BITS = option("--bits", 18);
 const PRUNE = option("--prune", 2);
 const SEED = 20261203;
 const out = args.includes("--out") ? resolve(args[args.indexOf("--out") + 1]) : join(packageDir, "model", "entities.bin");
@@ -140,10 +140,12 @@ const quantized = new Int8Array(size);
 for (let i = 0; i < size; i++) quantized[i] = Math.max(-127, Math.min(127, Math.round(w[i] / scale)));
 const transitions = Array.from(tw, (x) => Math.round(x / scale));
 
-function score(weightsOf, transitionsOf) {
+/** Dev F1 of float weights (`table` null) or of a decoded model's packed table. */
+function score(weightsOf, transitionsOf, table = null) {
   const counts = MODEL_TYPES.map(() => ({ tp: 0, fp: 0, fn: 0 }));
   for (const s of dev) {
-    const spans = spansOf(viterbi(emissions(s.features, s.n, weightsOf, s.outside), s.n, transitionsOf, s.outside));
+    const scores = table ? packedEmissions(s.features, s.n, table, s.outside) : emissions(s.features, s.n, weightsOf, s.outside);
+    const spans = spansOf(viterbi(scores, s.n, transitionsOf, s.outside));
     const gold = new Set(s.entities.map((e) => `${e.type}:${e.start}:${e.end}`));
     const pred = new Set(spans.map((e) => `${e.type}:${e.start}:${e.end}`));
     for (const p of pred) counts[MODEL_TYPES.indexOf(p.split(":")[0])][gold.has(p) ? "tp" : "fp"]++;
@@ -205,7 +207,7 @@ let chosen = null;
 for (const prune of [...new Set([1, 2, 4, 8, PRUNE])].sort((a, b) => a - b)) {
   const { bytes, kept } = encode(prune);
   const model = decodeModel(bytes);
-  const report = dev.length ? score(model.weights, model.transitions) : "";
+  const report = dev.length ? score(null, model.transitions, model.table) : "";
   console.log(`prune |w| < ${prune}: ${kept} weights, ${(bytes.length / 1024 / 1024).toFixed(2)} MB gzipped; dev ${report}`);
   if (prune === PRUNE) chosen = bytes;
 }

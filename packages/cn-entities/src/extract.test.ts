@@ -107,6 +107,16 @@ describe("extract", () => {
     expect(orgs("本次比赛得到华泰保安有限公司的支持。")).toEqual(["华泰保安有限公司"]);
     expect(orgs("1996年，上海华联公司买下南新公司。")).toEqual(["上海华联公司", "南新公司"]);
   });
+
+  it("takes a trade name the model reads as a person's, run straight into an industry, as the company", () => {
+    // (names invented; the model alone reads 振华 and 永盛 here as people)
+    const found = extractor.extract("调研组来到振华汽车、永盛工贸等企业。");
+    expect(find(found, "organization", "振华汽车")).toBeDefined();
+    expect(find(found, "organization", "永盛工贸")).toBeDefined();
+    expect(found.filter((e) => e.type === "person")).toEqual([]);
+    // a person before a company, with a verb between, stays a person
+    expect(find(extractor.extract("刘建平来到浙江绿谷竹业有限公司。"), "person", "刘建平")).toBeDefined();
+  });
 });
 
 describe("extract: evidence beyond titles", () => {

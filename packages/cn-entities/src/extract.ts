@@ -537,8 +537,10 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         const t = tokens[k]!;
         if (!(NAME_PART_TAGS.has(t.tag) || t.tag === "v" || t.tag === "a") || !isHanAt(t.word, 0) || formStart - t.start > reach) break;
         if (first >= 0 && COMPANY_FORM_WORDS.longestAt(t.word, t.word.length - Math.min(t.word.length, 2)) !== null) break;
-        // nor back into a person the model found (刘建平来到浙江绿谷竹业有限公司)
-        if (personEndsAt[t.end] === 1) break;
+        // nor back into a person the model found (刘建平来到浙江绿谷竹业有限公司) — unless the
+        // "name" runs straight into the company's head: a trade name the model read as a person's
+        // (宏达/nr 汽车、…) is the company's first word, and the longer company wins over it
+        if (personEndsAt[t.end] === 1 && !(first < 0 && t.end === formStart)) break;
         first = k;
       }
       if (first < 0) return formStart;
@@ -546,7 +548,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       let verbs = first;
       while (verbs < tokens.length && (tokens[verbs]!.tag === "v" || tokens[verbs]!.tag === "vn") && tokens[verbs]!.end < formStart) verbs++;
       if (verbs > first && tokens[verbs - 1]!.tag === "v") first = verbs;
-      if (tokens[first]!.tag === "ng" && tokens[first]!.word.length === 1 && tokens[first]!.end < formStart) first++;
+      // (a lone bound morpheme starts no name, 又/d 讯/ng 广东/ns, unless a name the model read starts there)
+      if (tokens[first]!.tag === "ng" && tokens[first]!.word.length === 1 && tokens[first]!.end < formStart && personEndAt[tokens[first]!.start] === 0) first++;
       return Math.min(tokens[first]!.start, formStart);
     };
     // companies by their legal form (有限公司) after a name of up to twelve characters

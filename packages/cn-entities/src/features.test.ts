@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FEATURES_PER_CHAR, TAG_COUNT, allowed, emissions, spansOf, tagsOf, textFeatures, viterbi } from "./features.js";
+import { FEATURES_PER_CHAR, ROW_WORDS, TAG_COUNT, WEIGHT_BIAS, allowed, emissions, packedEmissions, spansOf, tagsOf, textFeatures, viterbi } from "./features.js";
 import { nodejiebaSegmenter, tokensInChunks } from "./segmenter.js";
 
 const segmenter = nodejiebaSegmenter();
@@ -37,6 +37,38 @@ describe("the entity model's tags and decoder", () => {
     }
   });
 
+  it("finds the sequence of the highest score, as trying every allowed sequence does", () => {
+    const random = randoms(3);
+    const T = TAG_COUNT;
+    const W = T + 1;
+    for (let run = 0; run < 6; run++) {
+      const n = 1 + (run % 4);
+      const transitions = Array.from({ length: W * W }, () => Math.round(random() * 8 - 4));
+      const scores = Float64Array.from({ length: n * T }, () => Math.round(random() * 10 - 5));
+      const outside = Uint8Array.from({ length: n }, (_, i) => (i > 0 && run % 2 === 1 && i === n - 1 ? 1 : 0));
+      const scoreOf = (tags: ArrayLike<number>) => {
+        let total = transitions[T * W + tags[0]!]! + transitions[tags[n - 1]! * W + T]!;
+        for (let i = 0; i < n; i++) total += scores[i * T + tags[i]!]! + (i > 0 ? transitions[tags[i - 1]! * W + tags[i]!]! : 0);
+        return total;
+      };
+      let top = -Infinity;
+      const tags = new Array<number>(n).fill(0);
+      const visit = (i: number): void => {
+        if (i === n) {
+          if (allowed(tags[n - 1]!, -1)) top = Math.max(top, scoreOf(tags));
+          return;
+        }
+        for (let t = 0; t < T; t++) {
+          if (!allowed(i === 0 ? -1 : tags[i - 1]!, t) || (outside[i] === 1 && t !== 0)) continue;
+          tags[i] = t;
+          visit(i + 1);
+        }
+      };
+      visit(0);
+      expect(scoreOf(viterbi(scores, n, transitions, outside))).toBe(top);
+    }
+  });
+
   it("finds the best sequence: a strong score for a one-character place wins", () => {
     const n = 3;
     const scores = new Float64Array(n * TAG_COUNT);
@@ -70,5 +102,38 @@ describe("the entity model's features", () => {
     const f = featuresOf(text);
     const scores = emissions(f.ids, text.length, new Int8Array(2 ** 16 * TAG_COUNT).fill(5), f.outside);
     expect(spansOf(viterbi(scores, text.length, new Float64Array((TAG_COUNT + 1) ** 2), f.outside))).toEqual([]);
+  });
+
+  it("scores the same from packed rows as from int8 weights, extreme weights included", () => {
+    const bits = 10;
+    const random = randoms(11);
+    const weights = new Int8Array(2 ** bits * TAG_COUNT);
+    for (let k = 0; k < weights.length; k++) weights[k] = k % 97 === 0 ? (k % 2 ? 127 : -127) : Math.round(random() * 254 - 127);
+    const table = new Int32Array(2 ** bits * ROW_WORDS);
+    const bytes = new Uint8Array(table.buffer);
+    for (let id = 0; id < 2 ** bits; id++) for (let t = 0; t < 16; t++) bytes[id * 4 * ROW_WORDS + t] = (t < TAG_COUNT ? weights[id * TAG_COUNT + t]! : 0) + WEIGHT_BIAS;
+    const text = "市委副书记、市长胡勇春正月初七走访浙江金拓机电有限公司，在杭州召开座谈会。";
+    const f = featuresOf(text, bits);
+    expect([...packedEmissions(f.ids, text.length, table, f.outside)]).toEqual([...emissions(f.ids, text.length, weights, f.outside)]);
+    // every weight of every feature at +127, then at -127: no lane runs into the next
+    for (const w of [127, -127]) {
+      const flat = new Int8Array(weights.length).fill(w);
+      bytes.fill(w + WEIGHT_BIAS);
+      expect([...packedEmissions(f.ids, text.length, table)]).toEqual([...emissions(f.ids, text.length, flat)]);
+    }
+  });
+
+  it("gives the same features from reused scratch as fresh, text after text", () => {
+    const texts = ["一段较长的文字：张国华在杭州会见了浙江大学的师生代表，并与他们座谈。", "李华说。", ""];
+    for (const text of texts) {
+      const tokens = tokensInChunks(segmenter, text);
+      const fresh = textFeatures(text, tokens, 16);
+      const reused = textFeatures(text, tokens, 16, true);
+      expect([...reused.outside.subarray(0, text.length)]).toEqual([...fresh.outside]);
+      for (let i = 0; i < text.length; i++) {
+        if (fresh.outside[i] === 1) continue;
+        expect([...reused.ids.subarray(i * FEATURES_PER_CHAR, (i + 1) * FEATURES_PER_CHAR)]).toEqual([...fresh.ids.subarray(i * FEATURES_PER_CHAR, (i + 1) * FEATURES_PER_CHAR)]);
+      }
+    }
   });
 });

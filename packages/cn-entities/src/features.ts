@@ -107,18 +107,44 @@ function tagHash(tag: string): number {
 }
 
 /**
- * Where each character stands in a lexicon's leftmost-longest matches: 0 none, 1 B, 2 I, 3 E,
- * 4 a one-character match.
+ * The lexicons marked as features, in the order of `marks`' rows (place, body, suffix, title,
+ * compound surname), and which of them have a word starting with each code unit (bit k: list k).
  */
-function markMatches(out: Uint8Array, matches: readonly { start: number; end: number }[]): void {
-  for (const m of matches) {
-    if (m.end - m.start === 1) {
-      out[m.start] = 4;
-      continue;
+const MARKED: readonly { list: ReturnType<typeof wordList>; words: readonly string[] }[] = [
+  { list: knownPlaces, words: KNOWN_PLACES },
+  { list: bodyHeads, words: BODY_SUFFIXES },
+  { list: placeSuffixes, words: PLACE_SUFFIXES },
+  { list: titles, words: [...TITLE_CORES, ...TITLES_OF_ADDRESS] },
+  { list: compoundSurnames, words: COMPOUND_SURNAMES },
+];
+const STARTS_OF = new Uint8Array(0x10000);
+MARKED.forEach(({ words }, k) => {
+  for (const w of words) if (w.length > 0) STARTS_OF[w.charCodeAt(0)]! |= 1 << k;
+});
+
+/**
+ * Where each character stands in each lexicon's leftmost-longest matches (what its `matches`
+ * gives; row k of `out`, `n` a row): 0 none, 1 B, 2 I, 3 E, 4 a one-character match. One pass for
+ * the five lexicons: a position is tried in a list only where one of its words starts with it.
+ */
+function markLexicons(text: string, n: number, out: Uint8Array): void {
+  const next = [0, 0, 0, 0, 0];
+  for (let i = 0; i < n; i++) {
+    const bits = STARTS_OF[text.charCodeAt(i)]!;
+    if (bits === 0) continue;
+    for (let k = 0; k < MARKED.length; k++) {
+      if ((bits & (1 << k)) === 0 || i < next[k]!) continue;
+      const w = MARKED[k]!.list.longestAt(text, i);
+      if (w === null) continue;
+      const row = k * n;
+      next[k] = i + w.length;
+      if (w.length === 1) out[row + i] = 4;
+      else {
+        out[row + i] = 1;
+        out.fill(2, row + i + 1, row + i + w.length - 1);
+        out[row + i + w.length - 1] = 3;
+      }
     }
-    out[m.start] = 1;
-    out.fill(2, m.start + 1, m.end - 1);
-    out[m.end - 1] = 3;
   }
 }
 
@@ -141,41 +167,70 @@ export interface TextFeatures {
 const OUTSIDE_TAGS = new Set(["uj", "ul", "u", "uz", "ud", "ug", "uv", "p", "c", "r", "rz", "ad", "mq", "k", "y", "e", "o", "df", "vd"]);
 const SEPARATORS = new Set([..."，。、；：？！,.;:?! \u3000\n\r\t…"].map((c) => c.charCodeAt(0)));
 
-export function textFeatures(text: string, tokens: readonly Token[], bits: number): TextFeatures {
+/** Per-character scratch of {@link textFeatures}, grown as needed (one text at a time). */
+let scratchSize = 0;
+let codes = new Int32Array(0);
+let position = new Uint8Array(0);
+let wordHash = new Uint32Array(0);
+let wordTag = new Uint32Array(0);
+let prevWord = new Uint32Array(0);
+let prevTag = new Uint32Array(0);
+let nextWord = new Uint32Array(0);
+let nextTag = new Uint32Array(0);
+let marks = new Uint8Array(0);
+let reusedIds = new Uint32Array(0);
+let reusedOutside = new Uint8Array(0);
+function growScratch(n: number): void {
+  if (n <= scratchSize) return;
+  const size = Math.max(n, 2 * scratchSize, 1024);
+  scratchSize = size;
+  codes = new Int32Array(size + 4);
+  position = new Uint8Array(size);
+  wordHash = new Uint32Array(size);
+  wordTag = new Uint32Array(size);
+  prevWord = new Uint32Array(size);
+  prevTag = new Uint32Array(size);
+  nextWord = new Uint32Array(size);
+  nextTag = new Uint32Array(size);
+  marks = new Uint8Array(5 * size);
+  reusedIds = new Uint32Array(size * FEATURES_PER_CHAR);
+  reusedOutside = new Uint8Array(size);
+}
+
+/**
+ * `reuse`: the returned arrays are scratch, valid until the next call (the extractor scores them
+ * at once; the trainer keeps each sentence's, so it takes fresh ones).
+ */
+export function textFeatures(text: string, tokens: readonly Token[], bits: number, reuse = false): TextFeatures {
   const n = text.length;
   const mask = bits >= 32 ? 0xffffffff : (1 << bits) - 1;
   const F = FEATURES_PER_CHAR;
-  const out = new Uint32Array(n * F);
-  const codes = new Int32Array(n + 4);
+  growScratch(n);
+  const out = reuse ? reusedIds : new Uint32Array(n * F);
+  const outside = reuse ? reusedOutside : new Uint8Array(n);
+  if (reuse) outside.fill(0, 0, n);
   codes[0] = codes[1] = BEFORE;
   codes[n + 2] = codes[n + 3] = AFTER;
   for (let i = 0; i < n; i++) codes[i + 2] = normalized(text.charCodeAt(i));
   // per character: its word's position (0 B, 1 I, 2 E, 3 S), the word's hash and tag, the
-  // words before and after it and their tags, the word's length
-  const position = new Uint8Array(n);
-  const wordHash = new Uint32Array(n);
-  const wordTag = new Uint32Array(n);
-  const prevWord = new Uint32Array(n);
-  const prevTag = new Uint32Array(n);
-  const nextWord = new Uint32Array(n);
-  const nextTag = new Uint32Array(n);
-  const length = new Uint8Array(n);
-  const outside = new Uint8Array(n);
-  const wordHashes = new Uint32Array(tokens.length);
-  const tagHashes = new Uint32Array(tokens.length);
-  for (let k = 0; k < tokens.length; k++) {
-    wordHashes[k] = hashString(tokens[k]!.word);
-    tagHashes[k] = tagHash(tokens[k]!.tag);
-  }
+  // words before and after it and their tags (0 where no word covers it: a character the
+  // segmenter dropped)
+  position.fill(0, 0, n);
+  wordHash.fill(0, 0, n);
+  wordTag.fill(0, 0, n);
+  prevWord.fill(0, 0, n);
+  prevTag.fill(0, 0, n);
+  nextWord.fill(0, 0, n);
+  nextTag.fill(0, 0, n);
+  let pw = 1;
+  let pt = 1;
+  let wh = tokens.length > 0 ? hashString(tokens[0]!.word) : 0;
+  let th = tokens.length > 0 ? tagHash(tokens[0]!.tag) : 0;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
-    const wh = wordHashes[k]!;
-    const th = tagHashes[k]!;
-    const pw = k > 0 ? wordHashes[k - 1]! : 1;
-    const pt = k > 0 ? tagHashes[k - 1]! : 1;
-    const nw = k + 1 < tokens.length ? wordHashes[k + 1]! : 2;
-    const nt = k + 1 < tokens.length ? tagHashes[k + 1]! : 2;
-    const len = Math.min(t.end - t.start, 7);
+    const last = k + 1 === tokens.length;
+    const nw = last ? 2 : hashString(tokens[k + 1]!.word);
+    const nt = last ? 2 : tagHash(tokens[k + 1]!.tag);
     const skip = OUTSIDE_TAGS.has(t.tag);
     for (let i = t.start; i < t.end && i < n; i++) {
       if (skip || SEPARATORS.has(text.charCodeAt(i))) outside[i] = 1;
@@ -186,19 +241,19 @@ export function textFeatures(text: string, tokens: readonly Token[], bits: numbe
       prevTag[i] = pt;
       nextWord[i] = nw;
       nextTag[i] = nt;
-      length[i] = len;
     }
+    pw = wh;
+    pt = th;
+    wh = nw;
+    th = nt;
   }
-  const place = new Uint8Array(n);
-  const body = new Uint8Array(n);
-  const suffix = new Uint8Array(n);
-  const title = new Uint8Array(n);
-  const compound = new Uint8Array(n);
-  markMatches(place, knownPlaces.matches(text));
-  markMatches(body, bodyHeads.matches(text));
-  markMatches(suffix, placeSuffixes.matches(text));
-  markMatches(title, titles.matches(text));
-  markMatches(compound, compoundSurnames.matches(text));
+  marks.fill(0, 0, 5 * n);
+  const place = marks.subarray(0, n);
+  const body = marks.subarray(n, 2 * n);
+  const suffix = marks.subarray(2 * n, 3 * n);
+  const title = marks.subarray(3 * n, 4 * n);
+  const compound = marks.subarray(4 * n, 5 * n);
+  markLexicons(text, n, marks);
   for (let i = 0; i < n; i++) {
     if (outside[i] === 1) continue;
     const o = i * F;
@@ -286,36 +341,177 @@ export function emissions(features: Uint32Array, n: number, weights: ArrayLike<n
 }
 
 /**
+ * The weights as the extractor keeps them: a row of `ROW_WORDS` int32 words per feature id,
+ * byte t of the row (little-endian) the tag t's int8 weight plus `WEIGHT_BIAS` (so 0..255).
+ * Summing a character's rows word by word, the even and the odd bytes apart (masked into 16-bit
+ * lanes), adds 13 weights with 4 loads and 7 additions a feature instead of 13 of each: 21 sums
+ * of at most 255 stay below 2^16, so no lane runs into the next. A row is 16 bytes, aligned, one
+ * cache line's quarter: a feature costs one cache miss at most.
+ */
+export const ROW_WORDS = 4;
+export const WEIGHT_BIAS = 128;
+
+/**
+ * The same scores as {@link emissions} over int8 weights (equal, integer for integer), from the
+ * packed rows (see {@link ROW_WORDS}); written into `out` when given (the extractor reuses one).
+ */
+export function packedEmissions(features: Uint32Array, n: number, table: Int32Array, outside?: Uint8Array, out: Float64Array = new Float64Array(n * TAG_COUNT)): Float64Array {
+  const T = TAG_COUNT;
+  const F = FEATURES_PER_CHAR;
+  const bias = WEIGHT_BIAS * F;
+  for (let i = 0; i < n; i++) {
+    const o = i * T;
+    if (outside !== undefined && outside[i] === 1) {
+      out[o] = 0;
+      for (let t = 1; t < T; t++) out[o + t] = -1e9;
+      continue;
+    }
+    let e0 = 0, o0 = 0, e1 = 0, o1 = 0, e2 = 0, o2 = 0, e3 = 0;
+    for (let f = i * F, last = f + F; f < last; f++) {
+      const r = features[f]! << 2;
+      const w0 = table[r]!;
+      const w1 = table[r + 1]!;
+      const w2 = table[r + 2]!;
+      e0 += w0 & 0xff00ff;
+      o0 += (w0 >>> 8) & 0xff00ff;
+      e1 += w1 & 0xff00ff;
+      o1 += (w1 >>> 8) & 0xff00ff;
+      e2 += w2 & 0xff00ff;
+      o2 += (w2 >>> 8) & 0xff00ff;
+      e3 += table[r + 3]! & 0xff;
+    }
+    out[o] = (e0 & 0xffff) - bias;
+    out[o + 1] = (o0 & 0xffff) - bias;
+    out[o + 2] = (e0 >>> 16) - bias;
+    out[o + 3] = (o0 >>> 16) - bias;
+    out[o + 4] = (e1 & 0xffff) - bias;
+    out[o + 5] = (o1 & 0xffff) - bias;
+    out[o + 6] = (e1 >>> 16) - bias;
+    out[o + 7] = (o1 >>> 16) - bias;
+    out[o + 8] = (e2 & 0xffff) - bias;
+    out[o + 9] = (o2 & 0xffff) - bias;
+    out[o + 10] = (e2 >>> 16) - bias;
+    out[o + 11] = (o2 >>> 16) - bias;
+    out[o + 12] = e3 - bias;
+  }
+  return out;
+}
+
+/**
+ * The tags that may come before B, S and O (outside, and the last tags of entities: O, E-*, S-*),
+ * in increasing order; before I-x and E-x only B-x and I-x may come. Viterbi's inner loop runs over
+ * these alone (7 predecessors for 7 tags, 2 for the 6 others) instead of all 13.
+ */
+const CLOSED = (() => {
+  const list: number[] = [];
+  for (let s = 0; s < TAG_COUNT; s++) if (allowed(s, 0)) list.push(s);
+  return Uint8Array.from(list);
+})();
+/** The tags that may follow those: O, B-*, S-* (O first). */
+const OPENING = (() => {
+  const list: number[] = [];
+  for (let t = 0; t < TAG_COUNT; t++) if (allowed(0, t)) list.push(t);
+  return Uint8Array.from(list);
+})();
+if (CLOSED.length !== 7 || OPENING.length !== 7) throw new Error("viterbi() is written out for BIOES over three types");
+const viterbiInto = new Float64Array(49);
+const viterbiInner = new Float64Array(12);
+/** Scratch for Viterbi, grown as needed: one decode at a time (no await inside). */
+let viterbiBest = new Float64Array(0);
+let viterbiBack = new Uint8Array(0);
+
+/**
  * The best tag sequence under emission scores and transition scores (`transitions[from * T + to]`,
  * `from` = T for the start, `to` = T for the end; so (T + 1)² numbers), over the transitions BIOES allows.
+ * Between equal scores the lower predecessor tag wins.
  */
 export function viterbi(scores: Float64Array, n: number, transitions: ArrayLike<number>, outside?: Uint8Array): Uint8Array {
   const T = TAG_COUNT;
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
-  const best = new Float64Array(n * T);
-  const back = new Uint8Array(n * T);
+  if (viterbiBest.length < n * T) {
+    viterbiBest = new Float64Array(Math.max(n * T, 2 * viterbiBest.length));
+    viterbiBack = new Uint8Array(viterbiBest.length);
+  }
+  const best = viterbiBest;
+  const back = viterbiBack;
   const W = T + 1;
+  // the transitions into O, B-* and S-* from the closed tags, target by target (7 × 7), and those
+  // into I-x and E-x from B-x and I-x: read once a text, not once a character
+  const into = viterbiInto;
+  for (let j = 0; j < OPENING.length; j++) for (let k = 0; k < CLOSED.length; k++) into[j * 7 + k] = transitions[CLOSED[k]! * W + OPENING[j]!]!;
+  const inner = viterbiInner;
+  for (let b = 1, x = 0; b < T; b += 4, x += 4) {
+    inner[x] = transitions[b * W + b + 1]!; // B → I
+    inner[x + 1] = transitions[(b + 1) * W + b + 1]!; // I → I
+    inner[x + 2] = transitions[b * W + b + 2]!; // B → E
+    inner[x + 3] = transitions[(b + 1) * W + b + 2]!; // I → E
+  }
+  const [k1, k2, k3, k4, k5, k6] = [CLOSED[1]!, CLOSED[2]!, CLOSED[3]!, CLOSED[4]!, CLOSED[5]!, CLOSED[6]!];
   for (let t = 0; t < T; t++) best[t] = allowedTable[T * W + t] ? scores[t]! + transitions[T * W + t]! : -Infinity;
   for (let i = 1; i < n; i++) {
     const o = i * T;
     const p = o - T;
     // a character outside any entity: only O to reach (the rest stay at the floor)
-    const reach = outside !== undefined && outside[i] === 1 ? 1 : T;
-    if (reach === 1) for (let t = 1; t < T; t++) best[o + t] = -Infinity;
-    for (let t = 0; t < reach; t++) {
-      let top = -Infinity;
+    const only = outside !== undefined && outside[i] === 1;
+    // O, B-x and S-x: after O, E-* or S-* (the 7 closed tags, lowest first: it wins a tie)
+    const c0 = best[p]!;
+    const c1 = best[p + k1]!;
+    const c2 = best[p + k2]!;
+    const c3 = best[p + k3]!;
+    const c4 = best[p + k4]!;
+    const c5 = best[p + k5]!;
+    const c6 = best[p + k6]!;
+    const targets = only ? 1 : 7;
+    for (let j = 0; j < targets; j++) {
+      const x = j * 7;
+      let top = c0 + into[x]!;
       let from = 0;
-      for (let k = predecessorStart[t]!; k < predecessorStart[t + 1]!; k++) {
-        const s = predecessors[k]!;
-        const v = best[p + s]! + transitions[s * W + t]!;
-        if (v > top) {
-          top = v;
-          from = s;
-        }
-      }
+      let v = c1 + into[x + 1]!;
+      if (v > top) (top = v), (from = k1);
+      v = c2 + into[x + 2]!;
+      if (v > top) (top = v), (from = k2);
+      v = c3 + into[x + 3]!;
+      if (v > top) (top = v), (from = k3);
+      v = c4 + into[x + 4]!;
+      if (v > top) (top = v), (from = k4);
+      v = c5 + into[x + 5]!;
+      if (v > top) (top = v), (from = k5);
+      v = c6 + into[x + 6]!;
+      if (v > top) (top = v), (from = k6);
+      const t = OPENING[j]!;
       best[o + t] = top + scores[o + t]!;
       back[o + t] = from;
+    }
+    if (only) {
+      for (let t = 1; t < T; t++) {
+        best[o + t] = -Infinity;
+        back[o + t] = 0;
+      }
+      continue;
+    }
+    // I-x and E-x: after B-x or I-x (B wins a tie)
+    for (let b = 1, x = 0; b < T; b += 4, x += 4) {
+      const fromB = best[p + b]!;
+      const fromI = best[p + b + 1]!;
+      let vb = fromB + inner[x]!;
+      let vi = fromI + inner[x + 1]!;
+      if (vi > vb) {
+        best[o + b + 1] = vi + scores[o + b + 1]!;
+        back[o + b + 1] = b + 1;
+      } else {
+        best[o + b + 1] = vb + scores[o + b + 1]!;
+        back[o + b + 1] = b;
+      }
+      vb = fromB + inner[x + 2]!;
+      vi = fromI + inner[x + 3]!;
+      if (vi > vb) {
+        best[o + b + 2] = vi + scores[o + b + 2]!;
+        back[o + b + 2] = b + 1;
+      } else {
+        best[o + b + 2] = vb + scores[o + b + 2]!;
+        back[o + b + 2] = b;
+      }
     }
   }
   let top = -Infinity;
@@ -339,18 +535,6 @@ const allowedTable = (() => {
   const table = new Uint8Array((T + 1) * (T + 1));
   for (let s = 0; s <= T; s++) for (let t = 0; t <= T; t++) table[s * (T + 1) + t] = allowed(s === T ? -1 : s, t === T ? -1 : t) ? 1 : 0;
   return table;
-})();
-
-/** For each tag, the tags that may come before it, as one list (`predecessorStart[t]` to `predecessorStart[t + 1]`). */
-const predecessorStart = new Uint8Array(TAG_COUNT + 1);
-const predecessors = (() => {
-  const list: number[] = [];
-  for (let t = 0; t < TAG_COUNT; t++) {
-    predecessorStart[t] = list.length;
-    for (let s = 0; s < TAG_COUNT; s++) if (allowed(s, t)) list.push(s);
-  }
-  predecessorStart[TAG_COUNT] = list.length;
-  return Uint8Array.from(list);
 })();
 
 export interface Span {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { gzipSync } from "node:zlib";
-import { ModelError, decodeModel, modelSpans, shippedModel, MODEL_VERSION } from "./model.js";
+import { ModelError, decodeModel, modelSpans, shippedModel, weightOf, MODEL_VERSION } from "./model.js";
 import { FEATURES_PER_CHAR, MODEL_TYPES, TAG_COUNT } from "./features.js";
 import { nodejiebaSegmenter, tokensInChunks } from "./segmenter.js";
 
@@ -26,8 +26,10 @@ describe("the shipped entity model", () => {
     const model = shippedModel();
     expect(shippedModel()).toBe(model);
     expect(model.header.trained?.data).toMatch(/People's Daily/);
-    expect(model.weights.length).toBe(2 ** model.header.bits * TAG_COUNT);
-    expect(model.weights.some((w) => w !== 0)).toBe(true);
+    expect(model.table.length).toBe(2 ** model.header.bits * 4);
+    let nonZero = 0;
+    for (let id = 0; id < 4096; id++) for (let t = 0; t < TAG_COUNT; t++) if (weightOf(model, id, t) !== 0) nonZero++;
+    expect(nonZero).toBeGreaterThan(0);
   });
 
   it("finds people, places and organizations in sentences written for this test", () => {
@@ -41,9 +43,10 @@ describe("the shipped entity model", () => {
     // feature id 3, tags O and S-location (0 and 8): weights 5 and -7
     const row = Buffer.from([4, 0x01, 0x01, 5, 0xf9]);
     const model = decodeModel(modelFile(header, row));
-    expect(model.weights[3 * TAG_COUNT]).toBe(5);
-    expect(model.weights[3 * TAG_COUNT + 8]).toBe(-7);
-    expect([...model.weights].filter((w) => w !== 0).length).toBe(2);
+    expect(weightOf(model, 3, 0)).toBe(5);
+    expect(weightOf(model, 3, 8)).toBe(-7);
+    const all = Array.from({ length: 16 * TAG_COUNT }, (_, k) => weightOf(model, Math.floor(k / TAG_COUNT), k % TAG_COUNT));
+    expect(all.filter((w) => w !== 0).length).toBe(2);
     expect(() => decodeModel(modelFile({ ...header, features: FEATURES_PER_CHAR + 1 }))).toThrow(ModelError);
     expect(() => decodeModel(modelFile({ ...header, version: MODEL_VERSION + 1 }))).toThrow(/another version/);
     expect(() => decodeModel(new Uint8Array([1, 2]))).toThrow(ModelError);

@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FEATURES_PER_CHAR, MODEL_TYPES, TAG_COUNT, emissions, spansOf, textFeatures, viterbi, type Span } from "./features.js";
+import { FEATURES_PER_CHAR, MODEL_TYPES, ROW_WORDS, TAG_COUNT, WEIGHT_BIAS, packedEmissions, spansOf, textFeatures, viterbi, type Span } from "./features.js";
 import type { Token } from "./segmenter.js";
 
 export const MODEL_VERSION = 3;
@@ -33,9 +33,17 @@ export interface ModelHeader {
 
 export interface EntityModel {
   header: ModelHeader;
-  /** `tags` int8 weights per feature id. */
-  weights: Int8Array;
+  /**
+   * The int8 weights, `ROW_WORDS` int32 words per feature id: byte t of an id's row (little-endian)
+   * is tag t's weight plus `WEIGHT_BIAS` (see features.ts, packedEmissions).
+   */
+  table: Int32Array;
   transitions: Int32Array;
+}
+
+/** The int8 weight of a feature id for a tag, read back from the packed table. */
+export function weightOf(model: EntityModel, id: number, tag: number): number {
+  return new Uint8Array(model.table.buffer, model.table.byteOffset, model.table.byteLength)[id * ROW_WORDS * 4 + tag]! - WEIGHT_BIAS;
 }
 
 export class ModelError extends Error {
@@ -58,7 +66,10 @@ export function decodeModel(bytes: Uint8Array): EntityModel {
     throw new ModelError(`model file is for another version of the features (version ${header.version}, ${header.features} features, ${header.tags} tags)`);
   }
   const T = header.tags;
-  const weights = new Int8Array((2 ** header.bits) * T);
+  if (new Uint8Array(Uint32Array.of(1).buffer)[0] !== 1) throw new ModelError("the packed weights need a little-endian machine");
+  const ROW = ROW_WORDS * 4;
+  const table = new Int32Array(2 ** header.bits * ROW_WORDS).fill(WEIGHT_BIAS * 0x01010101);
+  const bytes8 = new Uint8Array(table.buffer);
   let at = 4 + headerLength;
   let id = -1;
   while (at < raw.byteLength) {
@@ -73,18 +84,19 @@ export function decodeModel(bytes: Uint8Array): EntityModel {
     id += delta;
     const mask = raw[at]! | (raw[at + 1]! << 8);
     at += 2;
-    const o = id * T;
-    if (o + T > weights.length) throw new ModelError("model weight past the table");
-    for (let t = 0; t < T; t++) if (mask & (1 << t)) weights[o + t] = (raw[at++]! << 24) >> 24;
+    const o = id * ROW;
+    if (o + ROW > bytes8.length) throw new ModelError("model weight past the table");
+    for (let t = 0; t < T; t++) if (mask & (1 << t)) bytes8[o + t] = (((raw[at++]! << 24) >> 24) + WEIGHT_BIAS) & 0xff;
   }
-  return { header, weights, transitions: Int32Array.from(header.transitions) };
+  return { header, table, transitions: Int32Array.from(header.transitions) };
 }
 
-/** Where the shipped model is: model/ beside dist/ (and beside src/ in the repository). */
-function modelPath(): string {
+/** A data file the package ships in model/, beside dist/ (and beside src/ in the repository). */
+export function packageDataFile(name: string): string {
   const here = typeof __dirname === "string" ? __dirname : dirname(fileURLToPath(import.meta.url));
-  return join(here, "..", "model", "entities.bin");
+  return join(here, "..", "model", name);
 }
+const modelPath = (): string => packageDataFile("entities.bin");
 
 let shipped: EntityModel | null = null;
 /** The shipped model, read once. */
@@ -101,10 +113,14 @@ export function shippedModel(): EntityModel {
   return shipped;
 }
 
+let scores = new Float64Array(0);
+
 /** The person, location and organization spans the model finds in a text the segmenter cut into `tokens`. */
 export function modelSpans(model: EntityModel, text: string, tokens: readonly Token[]): Span[] {
   const n = text.length;
   if (n === 0) return [];
-  const features = textFeatures(text, tokens, model.header.bits);
-  return spansOf(viterbi(emissions(features.ids, n, model.weights, features.outside), n, model.transitions, features.outside));
+  // (scratch arrays: features and scores are read at once, nothing is kept of them)
+  const features = textFeatures(text, tokens, model.header.bits, true);
+  if (scores.length < n * TAG_COUNT) scores = new Float64Array(Math.max(n * TAG_COUNT, 2 * scores.length));
+  return spansOf(viterbi(packedEmissions(features.ids, n, model.table, features.outside, scores), n, model.transitions, features.outside));
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import nodejieba from "nodejieba";
+import { packageDataFile } from "./model.js";
 
 /** A word with its part-of-speech tag, as jieba gives it. */
 export interface TaggedWord {
@@ -38,67 +39,122 @@ export interface Segmenter {
 let loaded = false;
 // nodejieba exports the paths of its dictionary files; its type declarations leave them out
 const dictionaryFiles = nodejieba as unknown as { DEFAULT_DICT: string; DEFAULT_USER_DICT: string };
-/**
- * word → its entry in jieba's dictionaries, part of speech and count in one small integer
- * (count × TAG_SLOTS + the tag's index in `tagNames`): a second map of counts cost 30 MB.
- */
-let entries: Map<string, number> | null = null;
-/** The tags entries point at, by index; `tagIndex` the other way. */
-const tagNames: string[] = [];
-const tagIndex = new Map<string, number>();
-/** Room for tags in an entry, and the count kept at most (so an entry stays a small integer). */
-const TAG_SLOTS = 1024;
-const MAX_COUNT = 1_000_000;
-/** An entry for a tag and a count; tags past the room are read as unknown words' (never met in practice). */
-function entry(tag: string, count: number): number {
-  let index = tagIndex.get(tag);
-  if (index === undefined && tagNames.length < TAG_SLOTS) {
-    index = tagNames.push(tag) - 1;
-    tagIndex.set(tag, index);
-  }
-  return Math.min(Math.max(Math.floor(count), 0), MAX_COUNT) * TAG_SLOTS + (index ?? tagIndex.get("x") ?? 0);
+
+/** A dictionary line's tag and count. */
+interface Entry {
+  tag: string;
+  count: number;
 }
-const tagOfEntry = (e: number): string => tagNames[e % TAG_SLOTS]!;
-const countOfEntry = (e: number): number => Math.floor(e / TAG_SLOTS);
 
 /**
- * Read jieba's dictionary files ("word [freq] [tag]" a line) into a map. The tagger's own
- * dictionary: later lines win, as they do in cppjieba's trie (user words after the main ones).
+ * jieba's dictionary files ("word [freq] [tag]" a line), kept as their text with a hash table of
+ * where each word's line starts: no string or map entry per line (350 000 of them, read on every
+ * cold start: a Map of them took about a second and 30 MB). A word's line is parsed when the word
+ * is looked up. Later lines win, as in cppjieba's trie (user words after the main ones).
  */
-function readEntries(files: readonly string[]): Map<string, number> {
-  const map = new Map<string, number>();
-  entry("x", 0); // index of the unknown words' tag, for tags past the room
+interface DictionaryIndex {
+  text: string;
+  /** Open addressing by the word's hash: a line's start + 1 (0: empty). */
+  slots: Int32Array;
+  mask: number;
+}
+
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0b || c === 0x0c || c === 0xfeff || c === 0xa0 || c === 0x3000;
+
+/** The end of the word that starts a line at `at`: the first space, or the line's trimmed end. */
+function wordEnd(text: string, at: number, lineEnd: number): number {
+  let k = at;
+  while (k < lineEnd && text.charCodeAt(k) !== 0x20) k++;
+  if (k === lineEnd) while (k > at && isBlank(text.charCodeAt(k - 1))) k--;
+  return k;
+}
+
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+function sameWord(text: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (text.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+function sameRange(text: string, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
+  return true;
+}
+
+function lineEndAt(text: string, at: number): number {
+  const end = text.indexOf("\n", at);
+  return end < 0 ? text.length : end;
+}
+
+function readDictionary(files: readonly string[]): DictionaryIndex {
+  const parts: string[] = [];
   for (const file of files) {
-    let text: string;
     try {
-      text = readFileSync(file, "utf8");
+      parts.push(readFileSync(file, "utf8"));
     } catch {
-      continue; // nodejieba has already loaded (or refused) the same file
-    }
-    // indexOf rather than a split per line: 350 000 lines, read on every cold start
-    for (let at = 0; at < text.length; ) {
-      let end = text.indexOf("\n", at);
-      if (end < 0) end = text.length;
-      const line = text.slice(at, end).trim();
-      at = end + 1;
-      const first = line.indexOf(" ");
-      if (line.length === 0) continue;
-      if (first < 0) {
-        map.set(line, entry(unknownWordTag(line), 0));
-        continue;
-      }
-      const last = line.lastIndexOf(" ");
-      const second = line.slice(last + 1);
-      // "word freq tag", "word tag" or "word freq"
-      const tag = last > first || !/^\d+(\.\d+)?$/.test(second) ? second : "";
-      const word = line.slice(0, first);
-      const count = Number(line.slice(first + 1, last > first ? last : undefined));
-      // a word listed without a tag is tagged as an unknown word (cppjieba: empty tag → SpecialRule)
-      map.set(word, entry(tag || unknownWordTag(word), count > 0 ? count : 0));
+      // nodejieba has already loaded (or refused) the same file
     }
   }
-  return map;
+  const text = parts.join("\n");
+  let lines = 1;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lines++;
+  let size = 1024;
+  while (size < 2 * lines) size *= 2;
+  const slots = new Int32Array(size);
+  const mask = size - 1;
+  for (let at = 0; at < text.length; ) {
+    const end = lineEndAt(text, at);
+    let start = at;
+    at = end + 1;
+    while (start < end && isBlank(text.charCodeAt(start))) start++;
+    const stop = wordEnd(text, start, end);
+    if (stop === start) continue;
+    const length = stop - start;
+    for (let slot = hashRange(text, start, stop) & mask; ; slot = (slot + 1) & mask) {
+      const held = slots[slot]! - 1;
+      if (held < 0) {
+        slots[slot] = start + 1;
+        break;
+      }
+      const heldEnd = wordEnd(text, held, lineEndAt(text, held));
+      if (heldEnd - held === length && sameRange(text, held, start, length)) {
+        slots[slot] = start + 1; // the later line wins
+        break;
+      }
+    }
+  }
+  return { text, slots, mask };
 }
+
+/** A word's entry in the dictionary files, or null. */
+function lookUp(index: DictionaryIndex, word: string): Entry | null {
+  const { text, slots, mask } = index;
+  for (let slot = hashRange(word, 0, word.length) & mask; ; slot = (slot + 1) & mask) {
+    const start = slots[slot]! - 1;
+    if (start < 0) return null;
+    const end = lineEndAt(text, start);
+    const stop = wordEnd(text, start, end);
+    if (!sameWord(text, start, stop, word)) continue;
+    // "word freq tag", "word tag", "word freq" or "word"
+    const rest = text.slice(stop, end).trim();
+    if (rest.length === 0) return { tag: unknownWordTag(word), count: 0 };
+    const last = rest.lastIndexOf(" ");
+    const second = rest.slice(last + 1);
+    const tag = last >= 0 || !/^\d+(\.\d+)?$/.test(second) ? second : "";
+    const count = Number(last >= 0 ? rest.slice(0, last) : tag === "" ? rest : "");
+    // a word listed without a tag is tagged as an unknown word (cppjieba: empty tag → SpecialRule)
+    return { tag: tag || unknownWordTag(word), count: count > 0 ? count : 0 };
+  }
+}
+
+let dictionary: DictionaryIndex | null = null;
+/** Words given to `addWords`: they win over the files. */
+const added = new Map<string, Entry>();
 
 /**
  * cppjieba's tag for a word its dictionary does not know (PosTagger::SpecialRule): "x" without
@@ -120,10 +176,13 @@ export function unknownWordTag(word: string): string {
   return digits === ascii ? "m" : "eng";
 }
 
+function entryOf(word: string): Entry | null {
+  return added.get(word) ?? lookUp(dictionary!, word);
+}
+
 /** A word's tag from the dictionaries' entries, or the unknown words' tag. */
 function tagOfWord(word: string): string {
-  const e = entries!.get(word);
-  return e === undefined ? unknownWordTag(word) : tagOfEntry(e);
+  return entryOf(word)?.tag ?? unknownWordTag(word);
 }
 
 /** Words remembered in the small map: the first ones seen, which in news text are the frequent ones. */
@@ -157,13 +216,14 @@ export function nodejiebaSegmenter(): Segmenter {
     }
     return tag;
   };
-  const ensure = (): Map<string, number> => {
+  const ensure = (): void => {
     if (!loaded) {
-      nodejieba.load();
+      // without the keyword extractor's IDF table (6 MB, a quarter of jieba's load time and 18 MB):
+      // the extractor never calls nodejieba.extract (a one-line stand-in, as cppjieba wants one)
+      nodejieba.load({ idfDict: packageDataFile("idf-stub.utf8") });
       loaded = true;
     }
-    entries ??= readEntries([dictionaryFiles.DEFAULT_DICT, dictionaryFiles.DEFAULT_USER_DICT]);
-    return entries;
+    dictionary ??= readDictionary([dictionaryFiles.DEFAULT_DICT, dictionaryFiles.DEFAULT_USER_DICT]);
   };
   return {
     tag(text) {
@@ -188,18 +248,16 @@ export function nodejiebaSegmenter(): Segmenter {
     },
     frequency(word) {
       ensure();
-      const e = ensure().get(word);
-      return e === undefined ? 0 : countOfEntry(e);
+      return entryOf(word)?.count ?? 0;
     },
     addWords(words) {
-      const known = ensure();
+      ensure();
       for (const w of words) {
         // passing `undefined` as the tag throws in the native code ("A string was expected")
         if (w.tag === undefined) nodejieba.insertWord(w.word);
         else nodejieba.insertWord(w.word, w.tag);
         // insertWord's default tag is "x"; a word the dictionary had keeps its count
-        const had = known.get(w.word);
-        known.set(w.word, entry(w.tag ?? "x", had === undefined ? 0 : countOfEntry(had)));
+        added.set(w.word, { tag: w.tag ?? "x", count: entryOf(w.word)?.count ?? 0 });
         frequent.delete(w.word);
         if (w.word.length === 1) singleCharacterTags[w.word.charCodeAt(0)] = undefined;
       }
