@@ -138,7 +138,8 @@ export function matchLeadingByline(text: string, year?: number): BylineMatch | n
       const close = text.slice(end + 1, end + 60).search(/[）)]/);
       if (close >= 0) {
         const inner = text.slice(end + 1, end + 1 + close);
-        contributors = parseContributors(inner) ?? [];
+        // a dateline's bracket holds its reporters, with their role or without: （记者张烁）, （何旭）, （金歆、吴旭）
+        contributors = parseContributors(inner) ?? namesOf(inner.replace(/[、，,]/g, " ")) ?? [];
         end = end + 1 + close + 1;
       }
     }
@@ -174,6 +175,19 @@ function matchPhotoCredit(text: string): Contributor[] | null {
   if (!m) return null;
   const contributors = parseContributors(m[1]!) ?? namesOf(m[1]!);
   return contributors?.map((c) => ({ ...c, kind: "photographer" as const })) ?? null;
+}
+
+const LEADING_BRACKET_RE = /^[（(]([^（）()]{1,40})[）)]/;
+
+/**
+ * The bracket of a dateline that layout put at the start of the next paragraph:
+ * 本报北京10月7日电 / （记者李红梅）来自… — role and names, or names alone (（李龙伊、程欣然）).
+ */
+export function matchBracketByline(text: string): BylineMatch | null {
+  const m = LEADING_BRACKET_RE.exec(text);
+  if (!m) return null;
+  const contributors = parseContributors(m[1]!) ?? namesOf(m[1]!.replace(/[、，,]/g, " "));
+  return contributors && contributors.length > 0 ? { length: m[0].length, text: m[0], dateline: null, contributors } : null;
 }
 
 const TRAILING_BYLINE_RE = /[（(]([^（）()]{2,40})[）)]$/;
