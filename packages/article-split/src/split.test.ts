@@ -132,6 +132,31 @@ describe("bylines and furniture", () => {
   it("matches datelines", () => {
     expect(matchLeadingByline("本报讯（融媒记者 徐敏） 日前")?.text).toBe("本报讯（融媒记者 徐敏）");
     expect(matchLeadingByline("今天本报讯")).toBeNull();
+    // a dateline's bracket names its reporters, with a role or without one
+    expect(matchLeadingByline("本报杭州3月11日电  （周立、吴晓燕）日前")?.contributors).toEqual([
+      { name: "周立", role: null, kind: "author" },
+      { name: "吴晓燕", role: null, kind: "author" },
+    ]);
+  });
+
+  it("cuts a paragraph at a dateline: headline lines that reflow joined to the story stay out of it", () => {
+    // single line breaks, the headline wrapped at the column's width: reflow reads one paragraph
+    const raw = ["第03版", "全市春季植树造林推进会", "在城南召开部署全年任务", "本报杭州3月11日电  （记者", "王明）3月10日，全市春季植", "树造林工作推进会在城南召", "开，会议部署了今年的绿化", "任务和各地的责任分工。", ""].join("\n");
+    const page = splitPage(raw);
+    const story = page.articles.find((a) => a.byline?.dateline)!;
+    expect(story.byline!.contributors.map((c) => c.name)).toEqual(["王明"]);
+    expect(story.paragraphs[0]!.text.startsWith("3月10日")).toBe(true);
+    expect(story.paragraphs.some((p) => p.text.includes("部署全年任务"))).toBe(false);
+    expect(coverage(raw, page)).toEqual({ lost: [], duplicated: [] });
+  });
+
+  it("takes a dateline's bracket from the start of the next paragraph", () => {
+    const raw = ["全市春季植树造林工作推进会召开", "", "本报杭州3月11日电", "", "（记者 王明）3月10日，全市春季植树造林工作推进会在城南召开，会议部署了今年的绿化任务。", ""].join("\n");
+    const page = splitPage(raw);
+    const story = page.articles.find((a) => a.byline?.dateline)!;
+    expect(story.byline!.contributors.map((c) => c.name)).toEqual(["王明"]);
+    expect(story.paragraphs.map((p) => p.text)).toEqual(["3月10日，全市春季植树造林工作推进会在城南召开，会议部署了今年的绿化任务。"]);
+    expect(coverage(raw, page)).toEqual({ lost: [], duplicated: [] });
   });
 
   it("tells furniture from headlines", () => {
