@@ -190,6 +190,21 @@ export function matchBracketByline(text: string): BylineMatch | null {
   return contributors && contributors.length > 0 ? { length: m[0].length, text: m[0], dateline: null, contributors } : null;
 }
 
+const BRACKETED_RE = /^[（(]([^（）()]{2,150})[）)]$/;
+
+/**
+ * A paragraph that is nothing but a bracketed list of reporters, closing a story or one part of
+ * it: （本报记者王沛、李茂颖、申智林）, （倪光辉、刘侃）, （赵 兵 丁雅诵）. Null for any other
+ * bracket (（相关报道见第十版）, （作者为…）): every name must start with a surname.
+ */
+export function matchBracketedNames(text: string): Contributor[] | null {
+  if (text.length > 160) return null;
+  const m = BRACKETED_RE.exec(text.trim());
+  if (!m) return null;
+  const contributors = parseContributors(m[1]!) ?? namesOf(m[1]!.replace(/[、，,]/g, " "));
+  return contributors && contributors.length > 0 ? contributors : null;
+}
+
 const TRAILING_BYLINE_RE = /[（(]([^（）()]{2,40})[）)]$/;
 
 /** A byline in brackets closing a brief: …活动。（记者 王明 通讯员 李华） */

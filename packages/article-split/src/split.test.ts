@@ -150,6 +150,26 @@ describe("bylines and furniture", () => {
     expect(coverage(raw, page)).toEqual({ lost: [], duplicated: [] });
   });
 
+  it("reads a bracketed list of reporters as the byline of the story it closes, which may go on", () => {
+    const raw = [
+      "各地群众欢度佳节",
+      "",
+      "节日期间，城东社区举办了邻里文化节，居民们带来了自己做的点心，一起包饺子、写春联，现场热闹非凡。",
+      "",
+      "（周立、吴晓燕）",
+      "",
+      "在城西的农贸市场，商户们早早备足了年货，蔬菜、肉类价格总体平稳，前来采购的市民络绎不绝。",
+      "",
+      "（本报记者郑海、林 青）",
+      "",
+    ].join("\n");
+    const page = splitPage(raw);
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]!.byline!.contributors.map((c) => c.name)).toEqual(["周立", "吴晓燕", "郑海", "林青"]);
+    expect(page.articles[0]!.paragraphs).toHaveLength(2);
+    expect(coverage(raw, page)).toEqual({ lost: [], duplicated: [] });
+  });
+
   it("takes a dateline's bracket from the start of the next paragraph", () => {
     const raw = ["全市春季植树造林工作推进会召开", "", "本报杭州3月11日电", "", "（记者 王明）3月10日，全市春季植树造林工作推进会在城南召开，会议部署了今年的绿化任务。", ""].join("\n");
     const page = splitPage(raw);

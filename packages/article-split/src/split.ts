@@ -12,7 +12,7 @@ import {
   type Unassigned,
   type Warning,
 } from "@yk/schema";
-import { matchBracketByline, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, namesOf } from "./byline.js";
+import { matchBracketByline, matchBracketedNames, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, namesOf } from "./byline.js";
 import { hanBigrams, unitRoles, type Role, type UnitShape } from "./roles.js";
 import { continuationAtEnd, dateOfLine, furnitureKind, pageFacts } from "./furniture.js";
 
@@ -156,6 +156,12 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
     const whole = p.text.length <= 60 && !/[，,]/.test(p.text) && !matchLeadingByline(p.text, year) ? matchCredit(p.text) : null;
     if (whole && whole.length > 0 && !whole.some((c) => c.kind === "photographer") && /^\S+\s/.test(first.content.text)) {
       units.push({ mapped, shape: shape(p.text, "byline"), byline: { text: p.text, dateline: null, contributors: whole, spans: mapped.spans } });
+      continue;
+    }
+    // a bracketed list of reporters on its own (（倪光辉、刘侃）): the byline closing a story
+    const bracketed = matchBracketedNames(p.text);
+    if (bracketed) {
+      units.push({ mapped, shape: shape(p.text, "byline"), byline: { text: p.text, dateline: null, contributors: bracketed, spans: mapped.spans } });
       continue;
     }
     // a dateline printed without its bracket: the bracket opens this paragraph
@@ -399,11 +405,14 @@ function drafts(items: readonly Item[]): Draft[] {
   items.forEach((it, i) => {
     switch (it.type) {
       case "byline":
-        // （记者 王明） on its own line right after a body closes that body (a brief's byline)
-        if (cur && cur.open && cur.paragraphs.length > 0 && !cur.byline && /^[（(].*[）)]$/.test(it.byline.text)) {
-          cur.byline = it.byline;
+        // （记者 王明） on its own line right after a body is that body's byline (a brief's, or one
+        // part's of a story told in parts, each closing with its reporters: the story goes on)
+        if (cur && cur.open && cur.paragraphs.length > 0 && /^[（(].*[）)]$/.test(it.byline.text)) {
+          const had = cur.byline;
+          cur.byline = had
+            ? { ...had, text: `${had.text} ${it.byline.text}`, contributors: [...had.contributors, ...it.byline.contributors], spans: [...had.spans, ...it.byline.spans] }
+            : it.byline;
           cur.last = i;
-          cur.open = false;
           break;
         }
         cur = open(i, it.byline);
