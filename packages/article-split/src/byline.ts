@@ -50,7 +50,8 @@ export function parseContributors(text: string): Contributor[] | null {
       role = roleMatch[1]!;
       sawRole = true;
       t = t.slice(role.length);
-    } else if (roleMatch && roleMatch[1] === t && !(t === "文" && out.length > 0)) {
+    } else if (roleMatch && roleMatch[1] === t && !(t === "文" && (out.length > 0 || pendingSingle))) {
+      // (文 after a name is its credit, or the second half of a letter-spaced name: 钱 文)
       role = t;
       sawRole = true;
       continue;
@@ -252,7 +253,7 @@ export function namesOf(text: string): Contributor[] | null {
   return nameTokens(text)?.map((name) => ({ name, role: null, kind: "author" as const })) ?? null;
 }
 
-const RUN_IN_RE = new RegExp(`^(${PREFIX}(?:${alternation(ROLE_WORDS.filter((r) => r.length >= 2))}))((?:\\s+[\\u4e00-\\u9fff]{1,4}){1,6})\\s+(?=\\S)`);
+const RUN_IN_RE = new RegExp(`^(${PREFIX}(?:${alternation(ROLE_WORDS.filter((r) => r.length >= 2))}))((?:\\s+[\\u4e00-\\u9fff]{1,4}){1,6})(?:\\s+(?=\\S)|(?=\\d))`);
 
 /**
  * A byline run into the first body line: `本报记者 庞革平 入秋以来，…`. `firstLine` is the

@@ -127,6 +127,8 @@ describe("bylines and furniture", () => {
       { name: "汤志伟", role: "通讯员", kind: "correspondent" },
     ]);
     expect(parseContributors("今天天气很好")).toBeNull();
+    // 文 as the second half of a letter-spaced name, not the credit 文
+    expect(parseContributors("本报记者 钱 文")).toEqual([{ name: "钱文", role: "本报记者", kind: "author" }]);
   });
 
   it("matches datelines", () => {
