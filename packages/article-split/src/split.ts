@@ -1,5 +1,5 @@
 import * as crypto from "node:crypto";
-import { dropProseSpaces, joinLines, reflow, sliceMapped, spansOf, trimMapped, type MappedText, type ReflowOptions, type ReflowParagraph, type ReflowResult } from "@yk/reflow";
+import { concatMapped, dropProseSpaces, joinLines, reflow, sliceMapped, spansOf, trimMapped, type MappedText, type ReflowOptions, type ReflowParagraph, type ReflowResult } from "@yk/reflow";
 import {
   SCHEMA_VERSION,
   type Article,
@@ -116,7 +116,7 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
   const { raw, lines, columns, paragraphs } = result;
   const year = options.date ? Number(options.date.slice(0, 4)) : undefined;
   const units: Unit[] = [];
-  for (const p of paragraphs.flatMap((q) => splitBeforeDateline(q, lines, year))) {
+  for (const p of joinBracketedNames(paragraphs).flatMap((q) => splitBeforeDateline(q, lines, year))) {
     const mapped = withSpans(p, raw);
     const single = p.firstLine === p.lastLine;
     let width = 0;
@@ -192,6 +192,28 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
     }
   }
   return units;
+}
+
+/**
+ * A bracketed list of reporters that layout broke over two paragraphs (（本报记者王沛、李茂颖、 /
+ * 申智林）): joined again, it is one byline.
+ */
+function joinBracketedNames(paragraphs: readonly ReflowParagraph[]): ReflowParagraph[] {
+  const out: ReflowParagraph[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const a = paragraphs[i]!;
+    const b = paragraphs[i + 1];
+    if (b && a.text.length <= 80 && b.text.length <= 80 && /^[（(][^（）()]*$/.test(a.text) && /^[^（）()]*[）)]$/.test(b.text)) {
+      const joined = concatMapped([a, b]);
+      if (matchBracketedNames(joined.text)) {
+        out.push({ ...a, text: joined.text, offsets: joined.offsets, lastLine: b.lastLine, hint: "body" });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 /** How many lines into a paragraph a dateline is looked for: a headline group is a few lines at most. */
