@@ -53,7 +53,8 @@ export function parseContributors(text: string): Contributor[] | null {
       role = roleMatch[1]!;
       sawRole = true;
       t = t.slice(role.length);
-    } else if (roleMatch && roleMatch[1] === t && !(t === "文" && out.length > 0)) {
+    } else if (roleMatch && roleMatch[1] === t && !(t === "文" && (out.length > 0 || pendingSingle))) {
+      // (文 after a name is its credit, or the second half of a letter-spaced name: 钱 文)
       role = t;
       sawRole = true;
       continue;
@@ -141,7 +142,8 @@ export function matchLeadingByline(text: string, year?: number): BylineMatch | n
       const close = text.slice(end + 1, end + 60).search(/[）)]/);
       if (close >= 0) {
         const inner = text.slice(end + 1, end + 1 + close);
-        contributors = parseContributors(inner) ?? [];
+        // a dateline's bracket holds its reporters, with their role or without: （记者张烁）, （何旭）, （金歆、吴旭）
+        contributors = parseContributors(inner) ?? namesOf(inner.replace(/[、，,]/g, " ")) ?? [];
         end = end + 1 + close + 1;
       }
     }
@@ -177,6 +179,34 @@ function matchPhotoCredit(text: string): Contributor[] | null {
   if (!m) return null;
   const contributors = parseContributors(m[1]!) ?? namesOf(m[1]!);
   return contributors?.map((c) => ({ ...c, kind: "photographer" as const })) ?? null;
+}
+
+const LEADING_BRACKET_RE = /^[（(]([^（）()]{1,40})[）)]/;
+
+/**
+ * The bracket of a dateline that layout put at the start of the next paragraph:
+ * 本报北京10月7日电 / （记者李红梅）来自… — role and names, or names alone (（李龙伊、程欣然）).
+ */
+export function matchBracketByline(text: string): BylineMatch | null {
+  const m = LEADING_BRACKET_RE.exec(text);
+  if (!m) return null;
+  const contributors = parseContributors(m[1]!) ?? namesOf(m[1]!.replace(/[、，,]/g, " "));
+  return contributors && contributors.length > 0 ? { length: m[0].length, text: m[0], dateline: null, contributors } : null;
+}
+
+const BRACKETED_RE = /^[（(]([^（）()]{2,150})[）)]$/;
+
+/**
+ * A paragraph that is nothing but a bracketed list of reporters, closing a story or one part of
+ * it: （本报记者王沛、李茂颖、申智林）, （倪光辉、刘侃）, （赵 兵 丁雅诵）. Null for any other
+ * bracket (（相关报道见第十版）, （作者为…）): every name must start with a surname.
+ */
+export function matchBracketedNames(text: string): Contributor[] | null {
+  if (text.length > 160) return null;
+  const m = BRACKETED_RE.exec(text.trim());
+  if (!m) return null;
+  const contributors = parseContributors(m[1]!) ?? namesOf(m[1]!.replace(/[、，,]/g, " "));
+  return contributors && contributors.length > 0 ? contributors : null;
 }
 
 const TRAILING_BYLINE_RE = /[（(]([^（）()]{2,40})[）)]$/;
@@ -226,7 +256,7 @@ export function namesOf(text: string): Contributor[] | null {
   return nameTokens(text)?.map((name) => ({ name, role: null, kind: "author" as const })) ?? null;
 }
 
-const RUN_IN_RE = new RegExp(`^(${PREFIX}(?:${alternation(ROLE_WORDS.filter((r) => r.length >= 2))}))((?:\\s+[\\u4e00-\\u9fff]{1,4}){1,6})\\s+(?=\\S)`);
+const RUN_IN_RE = new RegExp(`^(${PREFIX}(?:${alternation(ROLE_WORDS.filter((r) => r.length >= 2))}))((?:\\s+[\\u4e00-\\u9fff]{1,4}){1,6})(?:\\s+(?=\\S)|(?=\\d))`);
 
 /**
  * A byline run into the first body line: `本报记者 庞革平 入秋以来，…`. `firstLine` is the

@@ -93,6 +93,10 @@ describe("byline and furniture forms of national dailies", () => {
     expect(matchRunInByline("融媒记者 卢斌 摄", "融媒记者 卢斌 摄")).toBeNull();
   });
 
+  it("reads a run-in byline whose body starts with a number right after the name (the space lost)", () => {
+    expect(matchRunInByline("本报记者 周立新3月", "本报记者 周立新3月4日，城南新区的第一批居民搬进了新居。")?.text).toBe("本报记者 周立新");
+  });
+
   it("reads staff lines of several forms", () => {
     for (const line of ["本版责编：王明 李华", "责编：王明、李华", "版式设计：张丹峰", "责任编辑 周敏 校对 吴昊"]) expect(furnitureKind(line)).toBe("staff");
   });

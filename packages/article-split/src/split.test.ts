@@ -127,11 +127,60 @@ describe("bylines and furniture", () => {
       { name: "汤志伟", role: "通讯员", kind: "correspondent" },
     ]);
     expect(parseContributors("今天天气很好")).toBeNull();
+    // 文 as the second half of a letter-spaced name, not the credit 文
+    expect(parseContributors("本报记者 钱 文")).toEqual([{ name: "钱文", role: "本报记者", kind: "author" }]);
   });
 
   it("matches datelines", () => {
     expect(matchLeadingByline("本报讯（融媒记者 徐敏） 日前")?.text).toBe("本报讯（融媒记者 徐敏）");
     expect(matchLeadingByline("今天本报讯")).toBeNull();
+    // a dateline's bracket names its reporters, with a role or without one
+    expect(matchLeadingByline("本报杭州3月11日电  （周立、吴晓燕）日前")?.contributors).toEqual([
+      { name: "周立", role: null, kind: "author" },
+      { name: "吴晓燕", role: null, kind: "author" },
+    ]);
+  });
+
+  it("cuts a paragraph at a dateline: headline lines that reflow joined to the story stay out of it", () => {
+    // single line breaks, the headline wrapped at the column's width: reflow reads one paragraph
+    const raw = ["第03版", "全市春季植树造林推进会", "在城南召开部署全年任务", "本报杭州3月11日电  （记者", "王明）3月10日，全市春季植", "树造林工作推进会在城南召", "开，会议部署了今年的绿化", "任务和各地的责任分工。", ""].join("\n");
+    const page = splitPage(raw);
+    const story = page.articles.find((a) => a.byline?.dateline)!;
+    expect(story.byline!.contributors.map((c) => c.name)).toEqual(["王明"]);
+    expect(story.paragraphs[0]!.text.startsWith("3月10日")).toBe(true);
+    expect(story.paragraphs.some((p) => p.text.includes("部署全年任务"))).toBe(false);
+    expect(coverage(raw, page)).toEqual({ lost: [], duplicated: [] });
+  });
+
+  it("reads a bracketed list of reporters as the byline of the story it closes, which may go on", () => {
+    const raw = [
+      "各地群众欢度佳节",
+      "",
+      "节日期间，城东社区举办了邻里文化节，居民们带来了自己做的点心，一起包饺子、写春联，现场热闹非凡。",
+      "",
+      "（周立、吴晓燕）",
+      "",
+      "在城西的农贸市场，商户们早早备足了年货，蔬菜、肉类价格总体平稳，前来采购的市民络绎不绝。",
+      "",
+      "（本报记者郑海、",
+      "",
+      "林 青）",
+      "",
+    ].join("\n");
+    const page = splitPage(raw);
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]!.byline!.contributors.map((c) => c.name)).toEqual(["周立", "吴晓燕", "郑海", "林青"]);
+    expect(page.articles[0]!.paragraphs).toHaveLength(2);
+    expect(coverage(raw, page)).toEqual({ lost: [], duplicated: [] });
+  });
+
+  it("takes a dateline's bracket from the start of the next paragraph", () => {
+    const raw = ["全市春季植树造林工作推进会召开", "", "本报杭州3月11日电", "", "（记者 王明）3月10日，全市春季植树造林工作推进会在城南召开，会议部署了今年的绿化任务。", ""].join("\n");
+    const page = splitPage(raw);
+    const story = page.articles.find((a) => a.byline?.dateline)!;
+    expect(story.byline!.contributors.map((c) => c.name)).toEqual(["王明"]);
+    expect(story.paragraphs.map((p) => p.text)).toEqual(["3月10日，全市春季植树造林工作推进会在城南召开，会议部署了今年的绿化任务。"]);
+    expect(coverage(raw, page)).toEqual({ lost: [], duplicated: [] });
   });
 
   it("tells furniture from headlines", () => {

@@ -1,5 +1,5 @@
 import * as crypto from "node:crypto";
-import { dropProseSpaces, joinLines, reflow, sliceMapped, spansOf, trimMapped, type MappedText, type ReflowOptions, type ReflowResult } from "@yk/reflow";
+import { concatMapped, dropProseSpaces, joinLines, reflow, sliceMapped, spansOf, trimMapped, type MappedText, type ReflowOptions, type ReflowParagraph, type ReflowResult } from "@yk/reflow";
 import {
   SCHEMA_VERSION,
   type Article,
@@ -12,7 +12,7 @@ import {
   type Unassigned,
   type Warning,
 } from "@yk/schema";
-import { matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, namesOf } from "./byline.js";
+import { matchBracketByline, matchBracketedNames, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, namesOf } from "./byline.js";
 import { hanBigrams, unitRoles, type Role, type UnitShape } from "./roles.js";
 import { continuationAtEnd, dateOfLine, furnitureKind, pageFacts } from "./furniture.js";
 
@@ -116,7 +116,7 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
   const { raw, lines, columns, paragraphs } = result;
   const year = options.date ? Number(options.date.slice(0, 4)) : undefined;
   const units: Unit[] = [];
-  for (const p of paragraphs) {
+  for (const p of joinBracketedNames(paragraphs).flatMap((q) => splitBeforeDateline(q, lines, year))) {
     const mapped = withSpans(p, raw);
     const single = p.firstLine === p.lastLine;
     let width = 0;
@@ -158,7 +158,18 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
       units.push({ mapped, shape: shape(p.text, "byline"), byline: { text: p.text, dateline: null, contributors: whole, spans: mapped.spans } });
       continue;
     }
-    const lead = matchLeadingByline(p.text, year) ?? matchRunInByline(first.content.text, p.text);
+    // a bracketed list of reporters on its own (（倪光辉、刘侃）): the byline closing a story
+    const bracketed = matchBracketedNames(p.text);
+    if (bracketed) {
+      units.push({ mapped, shape: shape(p.text, "byline"), byline: { text: p.text, dateline: null, contributors: bracketed, spans: mapped.spans } });
+      continue;
+    }
+    // a dateline printed without its bracket: the bracket opens this paragraph
+    const before = units[units.length - 1]?.byline;
+    const lead =
+      matchLeadingByline(p.text, year) ??
+      (before?.dateline && before.contributors.length === 0 ? matchBracketByline(p.text) : null) ??
+      matchRunInByline(first.content.text, p.text);
     if (lead) {
       const part = withSpans(sliceMapped(p, 0, lead.length), raw);
       const byline: Byline = { text: lead.text, dateline: lead.dateline, contributors: lead.contributors, spans: part.spans };
@@ -181,6 +192,63 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
     }
   }
   return units;
+}
+
+/**
+ * A bracketed list of reporters that layout broke over two paragraphs (（本报记者王沛、李茂颖、 /
+ * 申智林）): joined again, it is one byline.
+ */
+function joinBracketedNames(paragraphs: readonly ReflowParagraph[]): ReflowParagraph[] {
+  const out: ReflowParagraph[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const a = paragraphs[i]!;
+    const b = paragraphs[i + 1];
+    if (b && a.text.length <= 80 && b.text.length <= 80 && /^[（(][^（）()]*$/.test(a.text) && /^[^（）()]*[）)]$/.test(b.text)) {
+      const joined = concatMapped([a, b]);
+      if (matchBracketedNames(joined.text)) {
+        out.push({ ...a, text: joined.text, offsets: joined.offsets, lastLine: b.lastLine, hint: "body" });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** How many lines into a paragraph a dateline is looked for: a headline group is a few lines at most. */
+const DATELINE_REACH = 4;
+
+/**
+ * A paragraph whose second to fifth line opens with a dateline (本报北京9月30日电) is two things
+ * that reflow joined: the lines before it (a headline group set at the column's width) and a story
+ * that starts at the dateline. A dateline only ever starts a story, so the paragraph is cut there.
+ */
+function splitBeforeDateline(p: ReflowParagraph, lines: ReflowResult["lines"], year: number | undefined): ReflowParagraph[] {
+  const last = Math.min(p.lastLine, p.firstLine + DATELINE_REACH);
+  for (let l = p.firstLine + 1; l <= last; l++) {
+    const line = lines[l]!;
+    if (!matchLeadingByline(line.content.text, year)) continue;
+    const at = firstOffset(line.content.offsets);
+    let k = 0;
+    while (k < p.text.length && !(p.offsets[k]! >= at)) k++;
+    if (k === 0 || k >= p.text.length) return [p];
+    const head = trimMapped(sliceMapped(p, 0, k));
+    const rest = sliceMapped(p, k);
+    if (!head.text) return [p];
+    const single = l - 1 === p.firstLine;
+    const headHint = single && !/[。！？]/.test(head.text) ? "headline" : "body";
+    return [
+      { ...p, text: head.text, offsets: head.offsets, lastLine: l - 1, hint: headHint },
+      { ...p, text: rest.text, offsets: rest.offsets, firstLine: l, hint: "body" },
+    ];
+  }
+  return [p];
+}
+
+function firstOffset(offsets: MappedText["offsets"]): number {
+  for (let k = 0; k < offsets.length; k++) if (offsets[k]! >= 0) return offsets[k]!;
+  return -1;
 }
 
 /** Classify each unit by the role model: furniture, byline, credit, headline line, subhead or body. */
@@ -359,11 +427,14 @@ function drafts(items: readonly Item[]): Draft[] {
   items.forEach((it, i) => {
     switch (it.type) {
       case "byline":
-        // （记者 王明） on its own line right after a body closes that body (a brief's byline)
-        if (cur && cur.open && cur.paragraphs.length > 0 && !cur.byline && /^[（(].*[）)]$/.test(it.byline.text)) {
-          cur.byline = it.byline;
+        // （记者 王明） on its own line right after a body is that body's byline (a brief's, or one
+        // part's of a story told in parts, each closing with its reporters: the story goes on)
+        if (cur && cur.open && cur.paragraphs.length > 0 && /^[（(].*[）)]$/.test(it.byline.text)) {
+          const had = cur.byline;
+          cur.byline = had
+            ? { ...had, text: `${had.text} ${it.byline.text}`, contributors: [...had.contributors, ...it.byline.contributors], spans: [...had.spans, ...it.byline.spans] }
+            : it.byline;
           cur.last = i;
-          cur.open = false;
           break;
         }
         cur = open(i, it.byline);
