@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parsePage } from "@yk/schema";
-import { ROLES, decodeRoles, fieldStarts, matchCredit, matchLeadingByline, matchRunInByline, nameTokens, splitPage, furnitureKind, type UnitShape } from "./index.js";
+import { reflow } from "@yk/reflow";
+import { ROLES, decodeRoles, fieldStarts, matchCredit, matchLeadingByline, matchRunInByline, nameTokens, pageUnits, scorerOf, splitPage, furnitureKind, unitFeatures, type UnitShape } from "./index.js";
+import { ROLE_WEIGHTS } from "./data/role-weights.js";
 import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
 
 /** Lines of a column as a PDF extractor gives them: wrapped at `width`, first line 2 shorter, blank lines between. */
@@ -95,6 +97,24 @@ describe("byline and furniture forms of national dailies", () => {
 
   it("reads staff lines of several forms", () => {
     for (const line of ["本版责编：王明 李华", "责编：王明、李华", "版式设计：张丹峰", "责任编辑 周敏 校对 吴昊"]) expect(furnitureKind(line)).toBe("staff");
+  });
+});
+
+describe("scoring", () => {
+  it("scores each unit by integer keys exactly as by its features' names", () => {
+    const result = reflow(`${page}\n\n（作者为江口镇农业综合服务中心主任）\n\n本报记者 童 欣摄`);
+    const shapes = pageUnits(result, {}).map((u) => u.shape);
+    const pageShape = { blankLines: result.gapStyle === "blank-lines" };
+    const names = unitFeatures(shapes, pageShape);
+    // the shipped weights, and weights that give every feature of this page a row of its own
+    const own = { scale: 1000, transitions: [], features: Object.fromEntries(names.flat().map((f, k) => [f, ROLES.map((_, r) => ((k * 31 + r * 7) % 97) - 48)])) };
+    for (const weights of [ROLE_WEIGHTS, own]) {
+      const scorer = scorerOf(weights);
+      const table = scorer.emissions(shapes, pageShape);
+      expect(table).toHaveLength(shapes.length * ROLES.length);
+      names.forEach((features, i) => expect(table.subarray(i * ROLES.length, (i + 1) * ROLES.length)).toEqual(scorer.emit(features)));
+    }
+    expect(names.flat().length).toBeGreaterThan(shapes.length * 40);
   });
 });
 
