@@ -15,11 +15,14 @@ const DATELINE_RE = new RegExp(
 const NAME_RE = /^[\u4e00-\u9fff·]{2,5}$/;
 const GLUED_ROLE_RE = new RegExp(`(${PREFIX}(?:${alternation(ROLE_WORDS.filter((r) => r.length >= 2))}))`, "g");
 
+/** Role words, longest first: a role is of the kind of the longest word it ends with. */
+const ROLE_WORDS_LONGEST_FIRST = Object.keys(BYLINE_ROLES).sort((a, b) => b.length - a.length);
+
 function kindOfRole(role: string | null, suffix: string | null): ContributorKind {
   // 文/摄 and 图/文: wrote and photographed; on a credit the photograph is what is credited
   if (suffix && /摄|图/.test(suffix)) return "photographer";
   if (!role) return "author";
-  for (const word of Object.keys(BYLINE_ROLES).sort((a, b) => b.length - a.length)) {
+  for (const word of ROLE_WORDS_LONGEST_FIRST) {
     if (role.endsWith(word)) return BYLINE_ROLES[word]!;
   }
   return "author";

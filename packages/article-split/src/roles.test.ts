@@ -4,6 +4,7 @@ import { parsePage } from "@yk/schema";
 import { reflow } from "@yk/reflow";
 import { ROLES, decodeRoles, fieldStarts, matchCredit, matchLeadingByline, matchRunInByline, nameTokens, pageUnits, scorerOf, splitPage, furnitureKind, unitFeatures, type UnitShape } from "./index.js";
 import { ROLE_WEIGHTS } from "./data/role-weights.js";
+import { hanBigrams, hanPairKeys, pairSearch, textCues } from "./roles.js";
 import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
 
 /** Lines of a column as a PDF extractor gives them: wrapped at `width`, first line 2 shorter, blank lines between. */
@@ -115,6 +116,44 @@ describe("scoring", () => {
       names.forEach((features, i) => expect(table.subarray(i * ROLES.length, (i + 1) * ROLES.length)).toEqual(scorer.emit(features)));
     }
     expect(names.flat().length).toBeGreaterThan(shapes.length * 40);
+  });
+});
+
+describe("the one-pass text searches", () => {
+  const PATTERNS = [/[。！？]./, /[，、；]/, /[：:]/, /[“”「」]/, /\s/, /[0-9]/];
+  const byPatterns = (t: string) => PATTERNS.reduce((bits, re, k) => bits | (re.test(t) ? 1 << k : 0), 0);
+
+  it("find the characters the six patterns find, for every UTF-16 unit", () => {
+    for (let c = 0; c < 65536; c++) {
+      const ch = String.fromCharCode(c);
+      // each unit alone, and after a stop (a stop followed by it is an inner stop unless it ends the line)
+      for (const t of [ch, `。${ch}`, `${ch}？`]) if (textCues(t) !== byPatterns(t)) expect([t, textCues(t)]).toEqual([t, byPatterns(t)]);
+    }
+  });
+
+  it("find them in texts", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(..."。！？，、；：:“”「」 \n\u3000\u2028a1９字") }), (t) => textCues(t) === byPatterns(t)),
+      { numRuns: 500 },
+    );
+  });
+
+  it("find the Han pairs that String.includes finds", () => {
+    const gram = fc.constantFrom(..."新闻记者报道本市今年，。 a𠀋");
+    fc.assert(
+      fc.property(fc.string({ unit: gram, maxLength: 12 }), fc.array(fc.string({ unit: gram, maxLength: 80 }), { maxLength: 4 }), (head, bodies) => {
+        const grams = hanBigrams(head);
+        const keys = hanPairKeys(head);
+        expect(keys.size).toBe(grams.size);
+        const search = pairSearch(keys);
+        for (const body of bodies) {
+          const found = search.in(body);
+          const shared = [...grams].filter((g) => body.includes(g)).length;
+          expect(found.size).toBe(shared);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -185,32 +185,44 @@ function runPositions(units: readonly UnitShape[], like: readonly boolean[]): { 
   return out;
 }
 
+/** Two UTF-16 units side by side as one number: how the pair searches below compare pairs. */
+function pairKey(first: number, second: number): number {
+  return first * 65536 + second;
+}
+
+/** The pairs of Han characters in a text as {@link pairKey}s: {@link hanBigrams} without the strings. */
+export function hanPairKeys(text: string): Set<number> {
+  const keys = new Set<number>();
+  for (let i = 0; i + 1 < text.length; i++) if (isHan(text[i]!) && isHan(text[i + 1]!)) keys.add(pairKey(text.charCodeAt(i), text.charCodeAt(i + 1)));
+  return keys;
+}
+
 /**
- * The Han pairs among `wanted` (first unit × 65536 + second) that the page's running text (its
- * units of two lines or more) prints side by side: one pass over that text, numbers not strings.
+ * A search for a set of pairs in texts, one pass over each text (a text of n characters costs n
+ * steps however many pairs are wanted): `in(text)` gives the wanted pairs the text prints side by side.
  */
-function pairsInRunningText(units: readonly UnitShape[], wanted: ReadonlySet<number>): Set<number> {
-  const found = new Set<number>();
-  if (wanted.size === 0) return found;
+export function pairSearch(wanted: ReadonlySet<number>): { in: (text: string) => Set<number> } {
   // a 256-slot filter on the first unit of a wanted pair spares the set look-up on most characters
   const filter = new Uint8Array(256);
   for (const key of wanted) filter[Math.floor(key / 65536) & 255] = 1;
-  for (const u of units) {
-    if (u.lines < 2) continue;
-    const t = u.text;
-    let c2 = t.charCodeAt(0);
-    for (let k = 0; k + 1 < t.length; k++) {
-      const c1 = c2;
-      c2 = t.charCodeAt(k + 1);
-      if (filter[c1 & 255] === 0) continue;
-      const key = c1 * 65536 + c2;
-      if (wanted.has(key) && !found.has(key)) {
-        found.add(key);
-        if (found.size === wanted.size) return found;
+  return {
+    in(text) {
+      const found = new Set<number>();
+      if (wanted.size === 0) return found;
+      let second = text.charCodeAt(0);
+      for (let k = 0; k + 1 < text.length; k++) {
+        const first = second;
+        second = text.charCodeAt(k + 1);
+        if (filter[first & 255] === 0) continue;
+        const key = pairKey(first, second);
+        if (wanted.has(key)) {
+          found.add(key);
+          if (found.size === wanted.size) break;
+        }
       }
-    }
-  }
-  return found;
+      return found;
+    },
+  };
 }
 
 /**
@@ -366,10 +378,14 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
     if (!prev || runs[i]!.at === 0 || prev.text.length === 0 || u.text.length === 0) return;
     const [a, b] = [prev.text[prev.text.length - 1]!, u.text[0]!];
     if (!isHan(a) || !isHan(b)) return;
-    breakPair[i] = a.charCodeAt(0) * 65536 + b.charCodeAt(0);
+    breakPair[i] = pairKey(a.charCodeAt(0), b.charCodeAt(0));
     wanted.add(breakPair[i]!);
   });
-  const pairs = pairsInRunningText(units, wanted);
+  const pairs = new Set<number>();
+  if (wanted.size > 0) {
+    const search = pairSearch(wanted);
+    for (const u of units) if (u.lines >= 2 && pairs.size < wanted.size) for (const key of search.in(u.text)) pairs.add(key);
+  }
   // how much of each short line's wording the stories around it share: a line that shares far more
   // than the line before it with the story after it heads that story, it does not go on with the line before
   const sharedAfter = new Array<number>(units.length).fill(-1);
@@ -420,12 +436,13 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
       f.add(COLUMN_NAME_END);
       f.add(COLUMN_NAME_END_LINES, lines);
     }
-    if (/[。！？]./.test(t)) f.add(INNER_STOP);
-    if (/[，、；]/.test(t)) f.add(COMMA);
-    if (/[：:]/.test(t)) f.add(COLON);
-    if (/[“”「」]/.test(t)) f.add(QUOTES);
-    if (/\s/.test(t)) f.add(SPACE);
-    if (/[0-9]/.test(t)) f.add(DIGITS);
+    const cues = textCues(t);
+    if (cues & CUE_INNER_STOP) f.add(INNER_STOP);
+    if (cues & CUE_COMMA) f.add(COMMA);
+    if (cues & CUE_COLON) f.add(COLON);
+    if (cues & CUE_QUOTES) f.add(QUOTES);
+    if (cues & CUE_SPACE) f.add(SPACE);
+    if (cues & CUE_DIGITS) f.add(DIGITS);
     if (t.length <= 60 && /摄[）)]?$|摄（[^）]*）$/.test(t)) f.add(ENDS_SHE);
     if (u.spaced) {
       f.add(SPACED);
@@ -502,6 +519,49 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
       f.add(after > before + 0.1 ? SHARES_MORE_AFTER : before > after + 0.1 ? SHARES_MORE_BEFORE : SHARES_ALIKE);
     }
   });
+}
+
+/**
+ * Characters a unit's text is searched for, one bit each: what /[。！？]./, /[，、；]/, /[：:]/,
+ * /[“”「」]/, /\s/ and /[0-9]/ find, read in one pass over the text instead of six.
+ */
+const [CUE_INNER_STOP, CUE_COMMA, CUE_COLON, CUE_QUOTES, CUE_SPACE, CUE_DIGITS] = [1, 2, 4, 8, 16, 32];
+const CUE_ALL = 63;
+/** The stop bit marks 。！？; the inner-stop cue needs a character after it on the same line. */
+const CUE_STOP = 64;
+const CUE_OF = (() => {
+  const table = new Uint8Array(65536);
+  const mark = (chars: string, bit: number) => {
+    for (const ch of chars) table[ch.charCodeAt(0)]! |= bit;
+  };
+  mark("。！？", CUE_STOP);
+  mark("，、；", CUE_COMMA);
+  mark("：:", CUE_COLON);
+  mark("“”「」", CUE_QUOTES);
+  mark("0123456789", CUE_DIGITS);
+  // white space as /\s/ reads it: ECMAScript's WhiteSpace and LineTerminator
+  mark("\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff", CUE_SPACE);
+  for (let c = 0x2000; c <= 0x200a; c++) table[c]! |= CUE_SPACE;
+  return table;
+})();
+
+/** Any character but a line terminator (what `.` matches). */
+function notLineTerminator(c: number): boolean {
+  return c !== 0x0a && c !== 0x0d && c !== 0x2028 && c !== 0x2029;
+}
+
+/** The cues of a text (bits CUE_*), read until all are found. */
+export function textCues(t: string): number {
+  let cues = 0;
+  for (let k = 0; k < t.length; k++) {
+    const bits = CUE_OF[t.charCodeAt(k)]!;
+    if (bits === 0) continue;
+    if (bits & CUE_STOP) {
+      if (k + 1 < t.length && notLineTerminator(t.charCodeAt(k + 1))) cues |= CUE_INNER_STOP;
+    } else cues |= bits;
+    if (cues === CUE_ALL) break;
+  }
+  return cues;
 }
 
 /** Opens with a bracket and closes with one: the cheap half of the `bracketed` test. */

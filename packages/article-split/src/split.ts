@@ -13,7 +13,7 @@ import {
   type Warning,
 } from "@yk/schema";
 import { matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, namesOf } from "./byline.js";
-import { hanBigrams, unitRoles, type Role, type UnitShape } from "./roles.js";
+import { hanPairKeys, pairSearch, unitRoles, type Role, type UnitShape } from "./roles.js";
 import { continuationAtEnd, dateOfLine, furnitureKind, pageFacts } from "./furniture.js";
 
 export interface SplitOptions extends ReflowOptions {
@@ -117,7 +117,8 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
   const year = options.date ? Number(options.date.slice(0, 4)) : undefined;
   const units: Unit[] = [];
   for (const p of paragraphs) {
-    const mapped = withSpans(p, raw);
+    // reflow made each paragraph's spans already (spansOf over the same offsets and raw)
+    const mapped: Mapped = { ...p, spans: p.spans.map((x) => ({ start: x.start, end: x.end })) };
     const single = p.firstLine === p.lastLine;
     let width = 0;
     let spaced = false;
@@ -443,23 +444,33 @@ function associate(items: readonly Item[], groups: readonly HeadlineGroup[], bod
     }
     return t;
   };
-  for (const g of groups) {
-    const grams = hanBigrams(groupText(g));
+  // the Han bigrams of every headline group, and which of them each body's text prints: one pass
+  // over each body's text, made when a group first compares against it
+  const gramsOf = groups.map((g) => hanPairKeys(groupText(g)));
+  const search = pairSearch(new Set(gramsOf.flatMap((grams) => [...grams])));
+  const printed = new Map<Draft, Set<number>>();
+  const printedIn = (d: Draft): Set<number> => {
+    let found = printed.get(d);
+    if (found === undefined) printed.set(d, (found = search.in(textOf(d))));
+    return found;
+  };
+  groups.forEach((g, gi) => {
+    const grams = gramsOf[gi]!;
     const nextAfter = nextContentIndex(items, g.last + 1, 1);
     const from = lowerBound(sorted, g.first - ASSOCIATION_WINDOW);
     for (let k = from; k < sorted.length && sorted[k]!.first <= g.last + ASSOCIATION_WINDOW; k++) {
       const d = sorted[k]!;
       const before = nextAfter === d.first;
       const after = nextContentIndex(items, d.last + 1, 1) === g.first;
-      const bodyText = textOf(d);
+      const bodyPairs = printedIn(d);
       let shared = 0;
-      for (const b of grams) if (bodyText.includes(b)) shared++;
+      for (const b of grams) if (bodyPairs.has(b)) shared++;
       const content = grams.size > 0 ? shared / grams.size : 0;
       const score = (before ? 2 : 0) + (after ? 1 : 0) + 2 * content;
       const enough = before ? score >= 2 : after ? content >= 0.25 : content >= 0.5;
       if (enough) pairs.push({ score, g, d });
     }
-  }
+  });
   pairs.sort((a, b) => b.score - a.score);
   const used = new Set<HeadlineGroup>();
   const result = new Map<Draft, HeadlineGroup>();
@@ -516,7 +527,8 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
   const headlineOf = associate(items, groups, bodies);
   const warnings: Warning[] = [];
 
-  const furniture: Furniture[] = items.flatMap((it) => (it.type === "furniture" ? [it.furniture] : []));
+  const furniture: Furniture[] = [];
+  for (const it of items) if (it.type === "furniture") furniture.push(it.furniture);
   const unassigned: Unassigned[] = [];
   const placed: { at: number; article: Article }[] = [];
   let n = 0;
