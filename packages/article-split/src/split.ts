@@ -118,7 +118,7 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
   const units: Unit[] = [];
   for (const p of paragraphs) {
     // reflow made each paragraph's spans already (spansOf over the same offsets and raw)
-    const mapped: Mapped = { ...p, spans: p.spans.map((x) => ({ start: x.start, end: x.end })) };
+    const mapped: Mapped = { text: p.text, offsets: p.offsets, spans: p.spans.map((x) => ({ start: x.start, end: x.end })) };
     const single = p.firstLine === p.lastLine;
     let width = 0;
     let spaced = false;
@@ -128,8 +128,11 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
       if (line.meaningfulSpace && !line.spaceOnlyInBylineBrackets) spaced = true;
     }
     const first = lines[p.firstLine]!;
+    // the paragraph's credit reading, made once (the byline test and its shape both ask)
+    let paragraphCredit: Contributor[] | null | undefined;
+    const creditOf = (text: string) => (text !== p.text ? matchCredit(text) : paragraphCredit === undefined ? (paragraphCredit = matchCredit(text)) : paragraphCredit);
     const shape = (text: string, fixed: Role | null): UnitShape => {
-      const credit = !fixed && text.length <= 60 ? matchCredit(text) : null;
+      const credit = !fixed && text.length <= 60 ? creditOf(text) : null;
       return {
         text,
         lines: p.lastLine - p.firstLine + 1,
@@ -154,7 +157,7 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
     }
     // a paragraph of roles and names only, over one line or two (本报记者 王明 / 通讯员 李华), is a byline
     // (names are parted by spaces or 、, never by a comma: 本报通讯员 霍玲俊 金秋时节，… is a run-in byline)
-    const whole = p.text.length <= 60 && !/[，,]/.test(p.text) && !matchLeadingByline(p.text, year) ? matchCredit(p.text) : null;
+    const whole = p.text.length <= 60 && !/[，,]/.test(p.text) && !matchLeadingByline(p.text, year) ? creditOf(p.text) : null;
     if (whole && whole.length > 0 && !whole.some((c) => c.kind === "photographer") && /^\S+\s/.test(first.content.text)) {
       units.push({ mapped, shape: shape(p.text, "byline"), byline: { text: p.text, dateline: null, contributors: whole, spans: mapped.spans } });
       continue;
@@ -446,8 +449,10 @@ function associate(items: readonly Item[], groups: readonly HeadlineGroup[], bod
   };
   // the Han bigrams of every headline group, and which of them each body's text prints: one pass
   // over each body's text, made when a group first compares against it
-  const gramsOf = groups.map((g) => hanPairKeys(groupText(g)));
-  const search = pairSearch(new Set(gramsOf.flatMap((grams) => [...grams])));
+  const gramsOf = groups.map((g) => [...hanPairKeys(groupText(g))]);
+  const wanted = new Set<number>();
+  for (const grams of gramsOf) for (const key of grams) wanted.add(key);
+  const search = pairSearch(wanted);
   const printed = new Map<Draft, Set<number>>();
   const printedIn = (d: Draft): Set<number> => {
     let found = printed.get(d);
@@ -464,8 +469,8 @@ function associate(items: readonly Item[], groups: readonly HeadlineGroup[], bod
       const after = nextContentIndex(items, d.last + 1, 1) === g.first;
       const bodyPairs = printedIn(d);
       let shared = 0;
-      for (const b of grams) if (bodyPairs.has(b)) shared++;
-      const content = grams.size > 0 ? shared / grams.size : 0;
+      for (let b = 0; b < grams.length; b++) if (bodyPairs.has(grams[b]!)) shared++;
+      const content = grams.length > 0 ? shared / grams.length : 0;
       const score = (before ? 2 : 0) + (after ? 1 : 0) + 2 * content;
       const enough = before ? score >= 2 : after ? content >= 0.25 : content >= 0.5;
       if (enough) pairs.push({ score, g, d });
