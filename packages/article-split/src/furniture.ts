@@ -60,6 +60,7 @@ export function sectionOfHeader(text: string): string | null {
 
 /** The date of a date line as YYYY-MM-DD, when it is a real calendar date: 2019年10月8日 星期二 → 2019-10-08. */
 export function dateOfLine(text: string): string | null {
+  if (!text.includes("年")) return null; // (the pattern needs one)
   const m = DATE_HEADER_RE.exec(text.trim());
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

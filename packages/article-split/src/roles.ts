@@ -43,7 +43,7 @@ export type Role = (typeof ROLES)[number];
 const R = Object.fromEntries(ROLES.map((r, i) => [r, i])) as Record<Role, number>;
 const N = ROLES.length;
 // the scorer's inner loop is written out for this many roles
-if (N !== 13) throw new Error(`scorerOf's addRow is unrolled for 13 roles, not ${N}`);
+if (N !== 13) throw new Error(`scorerOf's sumRows is unrolled for 13 roles, not ${N}`);
 
 /** What the features read of a unit: its text and how it was printed. */
 export interface UnitShape {
@@ -197,14 +197,19 @@ export function hanPairKeys(text: string): Set<number> {
   return keys;
 }
 
+function pairFilterSlot(first: number, second: number): number {
+  return ((first & 63) << 6) | (second & 63);
+}
+
 /**
  * A search for a set of pairs in texts, one pass over each text (a text of n characters costs n
  * steps however many pairs are wanted): `in(text)` gives the wanted pairs the text prints side by side.
  */
 export function pairSearch(wanted: ReadonlySet<number>): { in: (text: string) => Set<number> } {
-  // a 256-slot filter on the first unit of a wanted pair spares the set look-up on most characters
-  const filter = new Uint8Array(256);
-  for (const key of wanted) filter[Math.floor(key / 65536) & 255] = 1;
+  // a 4096-slot filter on the low bits of both units of a wanted pair spares the set look-up on
+  // nearly every pair of characters, however many pairs are wanted
+  const filter = new Uint8Array(4096);
+  for (const key of wanted) filter[pairFilterSlot(Math.floor(key / 65536), key % 65536)] = 1;
   return {
     in(text) {
       const found = new Set<number>();
@@ -213,7 +218,7 @@ export function pairSearch(wanted: ReadonlySet<number>): { in: (text: string) =>
       for (let k = 0; k + 1 < text.length; k++) {
         const first = second;
         second = text.charCodeAt(k + 1);
-        if (filter[first & 255] === 0) continue;
+        if (filter[pairFilterSlot(first, second)] === 0) continue;
         const key = pairKey(first, second);
         if (wanted.has(key)) {
           found.add(key);
@@ -334,6 +339,8 @@ interface FeatureSink {
   /** The next unit's features follow. */
   unit(): void;
   add(t: Template, a?: number, b?: number): void;
+  /** The last unit's features are all in. */
+  done(): void;
 }
 
 /** What `describeUnits` reads of a unit more than once (as itself and as a neighbour). */
@@ -519,6 +526,7 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
       f.add(after > before + 0.1 ? SHARES_MORE_AFTER : before > after + 0.1 ? SHARES_MORE_BEFORE : SHARES_ALIKE);
     }
   });
+  f.done();
 }
 
 /**
@@ -578,6 +586,7 @@ export function unitFeatures(units: readonly UnitShape[], page: PageShape): stri
   describeUnits(units, page, {
     unit: () => out.push((current = [])),
     add: (t, a = 0, b = 0) => current.push(t.name(a, b)),
+    done: () => {},
   });
   return out;
 }
@@ -684,33 +693,59 @@ export function scorerOf(weights: RoleWeights): Scorer {
     if (slot === 0) slots[key] = slot = 1 + (rowOf.get(t.name(a, b)) ?? -2);
     return slot;
   };
-  /** Adds a row of weights to a unit's scores (unrolled: this runs for every feature of every unit). */
-  const addRow = (out: Float64Array, i: number, k: number) => {
-    out[i]! += table[k]!; out[i + 1]! += table[k + 1]!; out[i + 2]! += table[k + 2]!; out[i + 3]! += table[k + 3]!;
-    out[i + 4]! += table[k + 4]!; out[i + 5]! += table[k + 5]!; out[i + 6]! += table[k + 6]!; out[i + 7]! += table[k + 7]!;
-    out[i + 8]! += table[k + 8]!; out[i + 9]! += table[k + 9]!; out[i + 10]! += table[k + 10]!; out[i + 11]! += table[k + 11]!;
-    out[i + 12]! += table[k + 12]!;
+  /**
+   * Unit `at`'s scores: the rows of its features summed role by role, in the features' order (the
+   * sums are the same floating-point sums whichever way they are made), in registers.
+   */
+  const sumRows = (out: Float64Array, at: number, rows: Int32Array, count: number) => {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0, s9 = 0, s10 = 0, s11 = 0, s12 = 0;
+    for (let j = 0; j < count; j++) {
+      // unrolled: this runs for every feature of every unit
+      const k = rows[j]!;
+      s0 += table[k]!; s1 += table[k + 1]!; s2 += table[k + 2]!; s3 += table[k + 3]!; s4 += table[k + 4]!; s5 += table[k + 5]!;
+      s6 += table[k + 6]!; s7 += table[k + 7]!; s8 += table[k + 8]!; s9 += table[k + 9]!; s10 += table[k + 10]!; s11 += table[k + 11]!;
+      s12 += table[k + 12]!;
+    }
+    out[at] = s0; out[at + 1] = s1; out[at + 2] = s2; out[at + 3] = s3; out[at + 4] = s4; out[at + 5] = s5; out[at + 6] = s6;
+    out[at + 7] = s7; out[at + 8] = s8; out[at + 9] = s9; out[at + 10] = s10; out[at + 11] = s11; out[at + 12] = s12;
   };
   return {
     emit(features) {
-      const out = new Float64Array(N);
+      const rows = new Int32Array(features.length);
+      let count = 0;
       for (let k = 0; k < features.length; k++) {
         const row = rowOf.get(features[k]!);
-        if (row !== undefined) addRow(out, 0, row);
+        if (row !== undefined) rows[count++] = row;
       }
+      const out = new Float64Array(N);
+      sumRows(out, 0, rows, count);
       return out;
     },
     emissions(units, page) {
       const out = new Float64Array(units.length * N);
-      let row = -N;
+      let rows = new Int32Array(256);
+      let count = 0;
+      let at = -N;
+      const flush = () => {
+        if (at >= 0) sumRows(out, at, rows, count);
+        count = 0;
+      };
       describeUnits(units, page, {
         unit: () => {
-          row += N;
+          flush();
+          at += N;
         },
         add: (t, a = 0, b = 0) => {
           const slot = slotOf(t, a, b);
-          if (slot > 0) addRow(out, row, slot - 1);
+          if (slot <= 0) return;
+          if (count === rows.length) {
+            const more = new Int32Array(2 * count);
+            more.set(rows);
+            rows = more;
+          }
+          rows[count++] = slot - 1;
         },
+        done: flush,
       });
       return out;
     },
