@@ -201,11 +201,25 @@ function pairFilterSlot(first: number, second: number): number {
   return ((first & 63) << 6) | (second & 63);
 }
 
+/** Up to this many pairs, a search asks String.includes for each (native, several times faster a character). */
+const FEW_PAIRS = 8;
+
 /**
- * A search for a set of pairs in texts, one pass over each text (a text of n characters costs n
- * steps however many pairs are wanted): `in(text)` gives the wanted pairs the text prints side by side.
+ * A search for a set of pairs in texts: `in(text)` gives the wanted pairs the text prints side by
+ * side. A few pairs are looked for one by one; more in one pass over the text (a text of n
+ * characters costs at most FEW_PAIRS · n steps however many pairs are wanted).
  */
 export function pairSearch(wanted: ReadonlySet<number>): { in: (text: string) => Set<number> } {
+  if (wanted.size <= FEW_PAIRS) {
+    const pairs = [...wanted].map((key) => [key, String.fromCharCode(Math.floor(key / 65536), key % 65536)] as const);
+    return {
+      in(text) {
+        const found = new Set<number>();
+        for (const [key, pair] of pairs) if (text.includes(pair)) found.add(key);
+        return found;
+      },
+    };
+  }
   // a 4096-slot filter on the low bits of both units of a wanted pair spares the set look-up on
   // nearly every pair of characters, however many pairs are wanted
   const filter = new Uint8Array(4096);
@@ -213,7 +227,6 @@ export function pairSearch(wanted: ReadonlySet<number>): { in: (text: string) =>
   return {
     in(text) {
       const found = new Set<number>();
-      if (wanted.size === 0) return found;
       let second = text.charCodeAt(0);
       for (let k = 0; k + 1 < text.length; k++) {
         const first = second;
@@ -562,7 +575,9 @@ function notLineTerminator(c: number): boolean {
 export function textCues(t: string): number {
   let cues = 0;
   for (let k = 0; k < t.length; k++) {
-    const bits = CUE_OF[t.charCodeAt(k)]!;
+    const c = t.charCodeAt(k);
+    // (most characters are Han, none of them a cue: the table is not read for them)
+    const bits = c >= 0x4e00 && c <= 0x9fff ? 0 : CUE_OF[c]!;
     if (bits === 0) continue;
     if (bits & CUE_STOP) {
       if (k + 1 < t.length && notLineTerminator(t.charCodeAt(k + 1))) cues |= CUE_INNER_STOP;
@@ -766,7 +781,9 @@ export function decodeRoles(
 ): number[] {
   const flat = new Float64Array(emissions.length * N);
   emissions.forEach((e, i) => flat.set(e.subarray(0, N), i * N));
-  return decodeFlat(flat, emissions.length, transition, fixed, startsField);
+  const trans = new Float64Array((N + 1) * N);
+  for (let from = -1; from < N; from++) for (let to = 0; to < N; to++) if (allowed(from, to)) trans[(from + 1) * N + to] = transition(from, to);
+  return decodeFlat(flat, emissions.length, trans, fixed, startsField);
 }
 
 /** Roles that may stand before each role, in ascending order (a tie goes to the first, as it always did). */
@@ -774,30 +791,30 @@ const ALLOWED_BEFORE: readonly Int8Array[] = ROLES.map((_, to) => Int8Array.from
 const CONTINUATION_MASK = Uint8Array.from(ROLES, (_, r) => (CONTINUATIONS.has(r) ? 1 : 0));
 const HEADLINE_CONTINUATION_MASK = Uint8Array.from(ROLES, (_, r) => (HEADLINE_CONTINUATIONS.has(r) ? 1 : 0));
 
-/** {@link decodeRoles} on the emissions of n units as one table, row i (N scores) for unit i. */
-function decodeFlat(
-  emissions: Float64Array,
-  n: number,
-  transition: (from: number, to: number) => number,
-  fixed: readonly (Role | null)[],
-  startsField: readonly Start[],
-): number[] {
+/**
+ * {@link decodeRoles} on the emissions of n units as one table (row i, N scores, for unit i) and
+ * the transition scores as one table, `trans[(from + 1) * N + to]` (only allowed successions are read).
+ */
+function decodeFlat(emissions: Float64Array, n: number, trans: Float64Array, fixed: readonly (Role | null)[], startsField: readonly Start[]): number[] {
   if (n === 0) return [];
-  // the transition scores the grammar allows, read once
-  const trans = new Float64Array((N + 1) * N);
-  for (let from = -1; from < N; from++) for (let to = 0; to < N; to++) if (allowed(from, to)) trans[(from + 1) * N + to] = transition(from, to);
-  const score = new Float64Array(n * N).fill(-Infinity);
-  const back = new Int16Array(n * N).fill(-1);
+  // the scores of the row before and of this row; each row's best role, where a path that meets a
+  // dead end goes back to; the back pointers (-1: none)
+  let prev: number[] = new Array<number>(N).fill(-Infinity);
+  let cur: number[] = new Array<number>(N).fill(-Infinity);
+  const bestOfRow: number[] = new Array<number>(n);
+  const back: number[] = new Array<number>(n * N);
   for (let i = 0; i < n; i++) {
     const row = i * N;
     const only = fixed[i] ? R[fixed[i]!] : -1;
     const blocked = startsField[i] === "new-unit" ? CONTINUATION_MASK : startsField[i] === "new-field" ? HEADLINE_CONTINUATION_MASK : null;
     for (let to = 0; to < N; to++) {
+      cur[to] = -Infinity;
+      back[row + to] = -1;
       if (only >= 0 && to !== only) continue;
       if (blocked !== null && blocked[to] === 1) continue;
       const e = emissions[row + to]!;
       if (i === 0) {
-        if (allowed(-1, to)) score[to] = e + trans[to]!;
+        if (allowed(-1, to)) cur[to] = e + trans[to]!;
         continue;
       }
       const froms = ALLOWED_BEFORE[to]!;
@@ -805,7 +822,7 @@ function decodeFlat(
       let arg = -1;
       for (let k = 0; k < froms.length; k++) {
         const from = froms[k]!;
-        const p = score[row - N + from]!;
+        const p = prev[from]!;
         if (p === -Infinity) continue;
         const v = p + trans[(from + 1) * N + to]!;
         if (v > best) {
@@ -814,33 +831,33 @@ function decodeFlat(
         }
       }
       if (arg >= 0) {
-        score[row + to] = best + e;
+        cur[to] = best + e;
         back[row + to] = arg;
       }
     }
     // a dead end (a fixed role the grammar cannot reach): restart the grammar here
     let dead = true;
-    for (let to = 0; to < N && dead; to++) if (score[row + to] !== -Infinity) dead = false;
+    for (let to = 0; to < N && dead; to++) if (cur[to] !== -Infinity) dead = false;
     if (dead) {
-      for (let to = 0; to < N; to++) if ((only < 0 || to === only) && allowed(-1, to)) score[row + to] = emissions[row + to]!;
+      for (let to = 0; to < N; to++) if ((only < 0 || to === only) && allowed(-1, to)) cur[to] = emissions[row + to]!;
     }
+    bestOfRow[i] = argmax(cur);
+    [prev, cur] = [cur, prev];
   }
   const roles = new Array<number>(n);
-  const last = (n - 1) * N;
-  let best = 0;
-  for (let r = 1; r < N; r++) if (score[last + r]! > score[last + best]!) best = r;
+  let best = bestOfRow[n - 1]!;
   for (let i = n - 1; i >= 0; i--) {
     roles[i] = best;
     const b = back[i * N + best]!;
-    if (i > 0) best = b >= 0 ? b : argmax(score, (i - 1) * N);
+    if (i > 0) best = b >= 0 ? b : bestOfRow[i - 1]!;
   }
   return roles;
 }
 
-/** The best role in row `at` of a score table. */
-function argmax(a: Float64Array, at: number): number {
+/** The best role of a row of scores (the first of equals). */
+function argmax(a: readonly number[]): number {
   let best = 0;
-  for (let r = 1; r < N; r++) if (a[at + r]! > a[at + best]!) best = r;
+  for (let r = 1; r < N; r++) if (a[r]! > a[best]!) best = r;
   return best;
 }
 
@@ -849,7 +866,7 @@ let defaultScorer: ReturnType<typeof scorerOf> | null = null;
 /** The role of each unit under the shipped weights (or the given ones, when training). */
 export function unitRoles(units: readonly UnitShape[], page: PageShape, weights?: RoleWeights): Role[] {
   const scorer = weights ? scorerOf(weights) : (defaultScorer ??= scorerOf(ROLE_WEIGHTS));
-  const roles = decodeFlat(scorer.emissions(units, page), units.length, scorer.transition, units.map((u) => u.fixed), fieldStarts(units));
+  const roles = decodeFlat(scorer.emissions(units, page), units.length, scorer.transitions, units.map((u) => u.fixed), fieldStarts(units));
   return roles.map((r) => ROLES[r]!);
 }
 

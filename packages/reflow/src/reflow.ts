@@ -104,7 +104,10 @@ export function reflow(raw: string, options?: ReflowOptions): ReflowResult {
     first = i + 1;
   }
   for (const b of blocks) {
-    const ws = columns.slice(b.firstLine, b.lastLine + 1).sort((a, c) => a - c);
+    // a typed array sorts numbers natively, without a comparator call per comparison
+    const ws = new Float64Array(b.lastLine - b.firstLine + 1);
+    for (let l = b.firstLine; l <= b.lastLine; l++) ws[l - b.firstLine] = columns[l]!;
+    ws.sort();
     b.columnWidth = ws[Math.floor(ws.length / 2)] ?? 0;
   }
   return { raw, gapStyle, lines, columns, blocks, paragraphs };
