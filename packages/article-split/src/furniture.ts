@@ -26,6 +26,8 @@ export const CONTINUATION_RE = /[（(]?\s*(下转|上接|转|接)\s*第?\s*([0-9
 
 /** {@link CONTINUATION_RE} at the end of a text (a marker is far shorter than 40 code units); `index` is into the whole text. */
 export function continuationAtEnd(text: string): RegExpExecArray | null {
+  // every marker has a 版 in the window: most paragraphs are passed over on that alone
+  if (text.indexOf("版", Math.max(0, text.length - 40)) < 0) return null;
   return execAtEnd(CONTINUATION_RE, text, 40);
 }
 

@@ -205,17 +205,27 @@ function pairFilterSlot(first: number, second: number): number {
 const FEW_PAIRS = 8;
 
 /**
- * A search for a set of pairs in texts: `in(text)` gives the wanted pairs the text prints side by
- * side. A few pairs are looked for one by one; more in one pass over the text (a text of n
- * characters costs at most FEW_PAIRS · n steps however many pairs are wanted).
+ * A search for a set of pairs in a text given as its parts (read as if joined, without joining
+ * them): `in(parts)` gives the wanted pairs the text prints side by side. A few pairs are looked
+ * for one by one; more in one pass over the text (n characters cost at most FEW_PAIRS · n steps
+ * however many pairs are wanted).
  */
-export function pairSearch(wanted: ReadonlySet<number>): { in: (text: string) => Set<number> } {
+export function pairSearch(wanted: ReadonlySet<number>): { in: (parts: readonly string[]) => Set<number> } {
   if (wanted.size <= FEW_PAIRS) {
     const pairs = [...wanted].map((key) => [key, String.fromCharCode(Math.floor(key / 65536), key % 65536)] as const);
     return {
-      in(text) {
+      in(parts) {
         const found = new Set<number>();
-        for (const [key, pair] of pairs) if (text.includes(pair)) found.add(key);
+        if (pairs.length === 0) return found;
+        let last = -1; // the last unit of the parts before, for the pair across a join
+        for (const part of parts) {
+          if (part.length === 0) continue;
+          for (const [key, pair] of pairs) {
+            if (found.has(key)) continue;
+            if (part.includes(pair) || (last >= 0 && pairKey(last, part.charCodeAt(0)) === key)) found.add(key);
+          }
+          last = part.charCodeAt(part.length - 1);
+        }
         return found;
       },
     };
@@ -225,17 +235,19 @@ export function pairSearch(wanted: ReadonlySet<number>): { in: (text: string) =>
   const filter = new Uint8Array(4096);
   for (const key of wanted) filter[pairFilterSlot(Math.floor(key / 65536), key % 65536)] = 1;
   return {
-    in(text) {
+    in(parts) {
       const found = new Set<number>();
-      let second = text.charCodeAt(0);
-      for (let k = 0; k + 1 < text.length; k++) {
-        const first = second;
-        second = text.charCodeAt(k + 1);
-        if (filter[pairFilterSlot(first, second)] === 0) continue;
-        const key = pairKey(first, second);
-        if (wanted.has(key)) {
-          found.add(key);
-          if (found.size === wanted.size) break;
+      let second = -1;
+      for (const text of parts) {
+        for (let k = 0; k < text.length; k++) {
+          const first = second;
+          second = text.charCodeAt(k);
+          if (first < 0 || filter[pairFilterSlot(first, second)] === 0) continue;
+          const key = pairKey(first, second);
+          if (wanted.has(key)) {
+            found.add(key);
+            if (found.size === wanted.size) return found;
+          }
         }
       }
       return found;
@@ -404,7 +416,7 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
   const pairs = new Set<number>();
   if (wanted.size > 0) {
     const search = pairSearch(wanted);
-    for (const u of units) if (u.lines >= 2 && pairs.size < wanted.size) for (const key of search.in(u.text)) pairs.add(key);
+    for (const u of units) if (u.lines >= 2 && pairs.size < wanted.size) for (const key of search.in([u.text])) pairs.add(key);
   }
   // how much of each short line's wording the stories around it share: a line that shares far more
   // than the line before it with the story after it heads that story, it does not go on with the line before

@@ -432,20 +432,18 @@ function associate(items: readonly Item[], groups: readonly HeadlineGroup[], bod
   // Only nearby bodies compete for a group: a displaced headline stays within a few items of its
   // story, and the bound keeps the cost linear in page length.
   const sorted = [...bodies].sort((a, b) => a.first - b.first);
-  // the start of each body's text, made once: every nearby group compares against it
-  const texts = new Map<Draft, string>();
-  const textOf = (d: Draft): string => {
-    let t = texts.get(d);
-    if (t === undefined) {
-      let joined = "";
-      for (const p of d.paragraphs) {
-        if (joined.length >= 1200) break;
-        joined += p.text;
-      }
-      t = joined.slice(0, 1200) + (d.credit?.mapped.text ?? "");
-      texts.set(d, t);
+  // the start of each body's text (its first 1200 characters, then its credit), as parts: the
+  // search reads them as one text without joining them
+  const textOf = (d: Draft): string[] => {
+    const parts: string[] = [];
+    let length = 0;
+    for (const p of d.paragraphs) {
+      if (length >= 1200) break;
+      parts.push(length + p.text.length > 1200 ? p.text.slice(0, 1200 - length) : p.text);
+      length += p.text.length;
     }
-    return t;
+    if (d.credit) parts.push(d.credit.mapped.text);
+    return parts;
   };
   // the Han bigrams of every headline group, and which of them each body's text prints: one pass
   // over each body's text, made when a group first compares against it
