@@ -721,8 +721,9 @@ export function scorerOf(weights: RoleWeights): Scorer {
     return slot;
   };
   /**
-   * Unit `at`'s scores: the rows of its features summed role by role, in the features' order (the
-   * sums are the same floating-point sums whichever way they are made), in registers.
+   * Unit `at`'s scores: the rows of its features summed role by role in the features' order,
+   * in registers: the same additions in the same order as adding row after row into the scores,
+   * so the very same floating-point sums (a reordered sum could round otherwise and flip a tie).
    */
   const sumRows = (out: Float64Array, at: number, rows: Int32Array, count: number) => {
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0, s9 = 0, s10 = 0, s11 = 0, s12 = 0;
