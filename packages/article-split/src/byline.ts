@@ -13,9 +13,35 @@ const DATELINE_RE = new RegExp(
   `^(?:(${AGENCY})讯|(${AGENCY})([\\u4e00-\\u9fff]{0,8}?)((?:\\d{4}年)?\\d{1,2}月\\d{1,2}日)?(?:[\\u4e00-\\u9fff]{0,3})?电)`,
 );
 const NAME_RE = /^[\u4e00-\u9fff·]{2,5}$/;
-const GLUED_ROLE_RE = new RegExp(`(${PREFIX}(?:${alternation(ROLE_WORDS.filter((r) => r.length >= 2))}))`, "g");
 
-/** Role words, longest first: 摄影记者 decides before 记者 (sorted once, not on every contributor). */
+/**
+ * The characters a match of any of `words` starts with, for a cheap test before a long
+ * alternation is tried; null (no test) if a word is empty.
+ */
+function firstCharsOf(words: readonly string[]): Set<number> | null {
+  return words.some((w) => w.length === 0) ? null : new Set(words.map((w) => w.charCodeAt(0)));
+}
+
+/** Can `text` start with one of the words `firsts` was made of? */
+function mayStartWith(firsts: Set<number> | null, text: string): boolean {
+  return firsts === null || firsts.has(text.charCodeAt(0));
+}
+
+/** A pattern that finds any of the characters `firsts` holds (matches anything when null). */
+function anyCharOf(firsts: Set<number> | null): RegExp {
+  if (firsts === null) return /^/;
+  return new RegExp(`[${[...firsts].map((c) => `\\u${c.toString(16).padStart(4, "0")}`).join("")}]`);
+}
+const GLUED_ROLE_RE = new RegExp(`(${PREFIX}(?:${alternation(ROLE_WORDS.filter((r) => r.length >= 2))}))`, "g");
+/** Where a dateline can start: an agency. */
+const DATELINE_FIRSTS = firstCharsOf(DATELINE_AGENCIES);
+/**
+ * A credit or byline has a role word (文 too) or a credit's suffix (摄, 文/图 …) in it: a text
+ * without any character these start with is none (tested before the patterns, which cost more).
+ */
+const CREDIT_WORD_CHAR_RE = anyCharOf(firstCharsOf([...ROLE_WORDS, ...CREDIT_SUFFIXES]));
+
+/** Role words, longest first: a role is of the kind of the longest word it ends with. */
 const ROLE_WORDS_LONGEST_FIRST = Object.keys(BYLINE_ROLES).sort((a, b) => b.length - a.length);
 
 function kindOfRole(role: string | null, suffix: string | null): ContributorKind {
@@ -129,6 +155,7 @@ export interface BylineMatch {
  * or a whole line such as 本报记者 王明 / 记者 王明 通讯员 李华.
  */
 export function matchLeadingByline(text: string, year?: number): BylineMatch | null {
+  if (!mayStartWith(DATELINE_FIRSTS, text)) return null;
   const dl = DATELINE_RE.exec(text);
   if (dl) {
     let end = dl[0].length;
@@ -167,7 +194,7 @@ export function matchLeadingByline(text: string, year?: number): BylineMatch | n
 
 /** A whole paragraph that is a byline or photo credit without dateline: 本报记者 王明, 融媒记者 郁文涛 摄. */
 export function matchCredit(text: string): Contributor[] | null {
-  if (text.length > 60 || /[。！？；]/.test(text)) return null;
+  if (text.length > 60 || /[。！？；]/.test(text) || !CREDIT_WORD_CHAR_RE.test(text)) return null;
   return parseContributors(text) ?? matchPhotoCredit(text);
 }
 
@@ -257,6 +284,8 @@ export function namesOf(text: string): Contributor[] | null {
 }
 
 const RUN_IN_RE = new RegExp(`^(${PREFIX}(?:${alternation(ROLE_WORDS.filter((r) => r.length >= 2))}))((?:\\s+[\\u4e00-\\u9fff]{1,4}){1,6})(?:\\s+(?=\\S)|(?=\\d))`);
+/** Where a run-in byline can start: a role's prefix or a role word. */
+const RUN_IN_FIRSTS = firstCharsOf([...BYLINE_ROLE_PREFIXES, ...ROLE_WORDS.filter((r) => r.length >= 2)]);
 
 /**
  * A byline run into the first body line: `本报记者 庞革平 入秋以来，…`. `firstLine` is the
@@ -264,6 +293,7 @@ const RUN_IN_RE = new RegExp(`^(${PREFIX}(?:${alternation(ROLE_WORDS.filter((r) 
  * join may have dropped. The match's length is in `text`.
  */
 export function matchRunInByline(firstLine: string, text: string): BylineMatch | null {
+  if (!mayStartWith(RUN_IN_FIRSTS, firstLine)) return null;
   const m = RUN_IN_RE.exec(firstLine);
   if (!m) return null;
   // the longest run of tokens that reads as names: the body's first word may look like one

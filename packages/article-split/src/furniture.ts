@@ -26,6 +26,8 @@ export const CONTINUATION_RE = /[（(]?\s*(下转|上接|转|接)\s*第?\s*([0-9
 
 /** {@link CONTINUATION_RE} at the end of a text (a marker is far shorter than 40 code units); `index` is into the whole text. */
 export function continuationAtEnd(text: string): RegExpExecArray | null {
+  // every marker has a 版 in the window: most paragraphs are passed over on that alone
+  if (text.indexOf("版", Math.max(0, text.length - 40)) < 0) return null;
   return execAtEnd(CONTINUATION_RE, text, 40);
 }
 
@@ -60,6 +62,7 @@ export function sectionOfHeader(text: string): string | null {
 
 /** The date of a date line as YYYY-MM-DD, when it is a real calendar date: 2019年10月8日 星期二 → 2019-10-08. */
 export function dateOfLine(text: string): string | null {
+  if (!text.includes("年")) return null; // (the pattern needs one)
   const m = DATE_HEADER_RE.exec(text.trim());
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parsePage } from "@yk/schema";
-import { ROLES, decodeRoles, fieldStarts, matchCredit, matchLeadingByline, matchRunInByline, nameTokens, splitPage, furnitureKind, type UnitShape } from "./index.js";
+import { reflow } from "@yk/reflow";
+import { ROLES, decodeRoles, fieldStarts, matchCredit, matchLeadingByline, matchRunInByline, nameTokens, pageUnits, scorerOf, splitPage, furnitureKind, unitFeatures, type UnitShape } from "./index.js";
+import { ROLE_WEIGHTS } from "./data/role-weights.js";
+import { hanBigrams, hanPairKeys, pairSearch, textCues } from "./roles.js";
 import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
 
 /** Lines of a column as a PDF extractor gives them: wrapped at `width`, first line 2 shorter, blank lines between. */
@@ -99,6 +102,65 @@ describe("byline and furniture forms of national dailies", () => {
 
   it("reads staff lines of several forms", () => {
     for (const line of ["本版责编：王明 李华", "责编：王明、李华", "版式设计：张丹峰", "责任编辑 周敏 校对 吴昊"]) expect(furnitureKind(line)).toBe("staff");
+  });
+});
+
+describe("scoring", () => {
+  it("scores each unit by integer keys exactly as by its features' names", () => {
+    const result = reflow(`${page}\n\n（作者为江口镇农业综合服务中心主任）\n\n本报记者 童 欣摄`);
+    const shapes = pageUnits(result, {}).map((u) => u.shape);
+    const pageShape = { blankLines: result.gapStyle === "blank-lines" };
+    const names = unitFeatures(shapes, pageShape);
+    // the shipped weights, and weights that give every feature of this page a row of its own
+    const own = { scale: 1000, transitions: [], features: Object.fromEntries(names.flat().map((f, k) => [f, ROLES.map((_, r) => ((k * 31 + r * 7) % 97) - 48)])) };
+    for (const weights of [ROLE_WEIGHTS, own]) {
+      const scorer = scorerOf(weights);
+      const table = scorer.emissions(shapes, pageShape);
+      expect(table).toHaveLength(shapes.length * ROLES.length);
+      names.forEach((features, i) => expect(table.subarray(i * ROLES.length, (i + 1) * ROLES.length)).toEqual(scorer.emit(features)));
+    }
+    expect(names.flat().length).toBeGreaterThan(shapes.length * 40);
+  });
+});
+
+describe("the one-pass text searches", () => {
+  const PATTERNS = [/[。！？]./, /[，、；]/, /[：:]/, /[“”「」]/, /\s/, /[0-9]/];
+  const byPatterns = (t: string) => PATTERNS.reduce((bits, re, k) => bits | (re.test(t) ? 1 << k : 0), 0);
+
+  it("find the characters the six patterns find, for every UTF-16 unit", () => {
+    for (let c = 0; c < 65536; c++) {
+      const ch = String.fromCharCode(c);
+      // each unit alone, and after a stop (a stop followed by it is an inner stop unless it ends the line)
+      for (const t of [ch, `。${ch}`, `${ch}？`]) if (textCues(t) !== byPatterns(t)) expect([t, textCues(t)]).toEqual([t, byPatterns(t)]);
+    }
+  });
+
+  it("find them in texts", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(..."。！？，、；：:“”「」 \n\u3000\u2028a1９字") }), (t) => textCues(t) === byPatterns(t)),
+      { numRuns: 500 },
+    );
+  });
+
+  it("find the Han pairs that String.includes finds, few or many", () => {
+    const gram = fc.constantFrom(..."新闻记者报道本市今年，。 a𠀋");
+    fc.assert(
+      fc.property(fc.string({ unit: gram, maxLength: 24 }), fc.array(fc.string({ unit: gram, maxLength: 80 }), { maxLength: 4 }), (head, bodies) => {
+        const grams = hanBigrams(head);
+        const keys = hanPairKeys(head);
+        expect(keys.size).toBe(grams.size);
+        const search = pairSearch(keys);
+        for (const body of bodies) {
+          const found = search.in([body]);
+          // the same text given in parts (an empty one too): pairs across the joins count
+          const cut = Math.floor(body.length / 2);
+          expect(search.in([body.slice(0, cut), "", body.slice(cut)])).toEqual(found);
+          const shared = [...grams].filter((g) => body.includes(g)).length;
+          expect(found.size).toBe(shared);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

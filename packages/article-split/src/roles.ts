@@ -2,7 +2,18 @@
  * The role of each unit of a page (a reflowed paragraph, or a byline split off one): a learned
  * linear model over the unit's shape and its neighbours', decoded as a sequence under a small
  * page grammar. Features are defined here once; `scripts/train-roles.mjs` learns the weights
- * from composed pages and writes `data/role-weights.ts`.
+ * from composed pages and writes `data/role-weights.ts` (feature name → one weight per role).
+ *
+ * A feature is a template and up to two small integer values: the template (declared once, in
+ * the list under "the features") turns the values into the feature's name, e.g.
+ * `LINES_LAST = template((lines, last) => `lines=${lines}&last=${cls(last)}`)`, and
+ * `describeUnits` adds it to a unit with `f.add(LINES_LAST, lines, last)`. The names are the
+ * model's keys: the trainer sees them (`unitFeatures`), the weights file lists them. Scoring
+ * never builds them per unit: a scorer looks a (template, values) pair up by name the first
+ * time it meets it and keeps its weights' row under an integer key (a page costs no strings).
+ * To add a feature: declare its template beside the others (values from -1 to 30 key the cache
+ * directly: booleans as 0/1, a class or gap by its index; other values still work, looked up by
+ * name each time), add it in `describeUnits` where it belongs, retrain.
  *
  * The grammar: a headline group is kicker? headline subheadline?, each field one line or
  * wrapped over several (the `+` roles continue the line before); bodies are runs of body
@@ -32,7 +43,7 @@ export type Role = (typeof ROLES)[number];
 const R = Object.fromEntries(ROLES.map((r, i) => [r, i])) as Record<Role, number>;
 const N = ROLES.length;
 // the scorer's inner loop is written out for this many roles
-if (N !== 13) throw new Error(`scorerOf's emit is unrolled for 13 roles, not ${N}`);
+if (N !== 13) throw new Error(`scorerOf's sumRows is unrolled for 13 roles, not ${N}`);
 
 /** What the features read of a unit: its text and how it was printed. */
 export interface UnitShape {
@@ -73,49 +84,50 @@ function bucket(value: number, edges: readonly number[]): number {
 
 const LENGTH_EDGES = [2, 3, 4, 5, 7, 9, 11, 13, 16, 19, 23, 29, 41, 81];
 const RATIO_EDGES = [0.3, 0.45, 0.6, 0.75, 0.9, 0.97, 1.05, 1.3];
+const FILL_EDGES = [0.5, 0.7, 0.85, 0.95];
+const SHARE_EDGES = [0.1, 0.3, 0.6];
 
-function charClass(ch: string | undefined): string {
-  if (ch === undefined) return "none";
-  if ("。！？!?…".includes(ch)) return "stop";
-  if ("：:".includes(ch)) return "colon";
-  if ("，、；,;".includes(ch)) return "comma";
-  if ("”’」』\"".includes(ch)) return "close-quote";
-  if ("“‘「『".includes(ch)) return "open-quote";
-  if ("）)】〕".includes(ch)) return "close-paren";
-  if ("（(【〔".includes(ch)) return "open-paren";
-  if ("《".includes(ch)) return "open-book";
-  if ("》".includes(ch)) return "close-book";
-  if ("—－-".includes(ch)) return "dash";
-  if (/[0-9０-９]/.test(ch)) return "digit";
-  if (/[A-Za-z]/.test(ch)) return "latin";
-  if (isHan(ch)) return "han";
-  return "other";
+/** Classes of a unit's first and last character, by index (a feature's value), named in features. */
+const CLASSES = ["none", "stop", "colon", "comma", "close-quote", "open-quote", "close-paren", "open-paren", "open-book", "close-book", "dash", "digit", "latin", "han", "other"] as const;
+const classIndex = (name: (typeof CLASSES)[number]) => CLASSES.indexOf(name);
+const [NONE, CLOSE_PAREN, DIGIT, LATIN, HAN, OTHER] = (["none", "close-paren", "digit", "latin", "han", "other"] as const).map(classIndex) as [number, number, number, number, number, number];
+/** The punctuation of each class, one character → class table made once. */
+const PUNCTUATION_CLASS = new Map<number, number>(
+  (
+    [
+      ["stop", "。！？!?…"],
+      ["colon", "：:"],
+      ["comma", "，、；,;"],
+      ["close-quote", "”’」』\""],
+      ["open-quote", "“‘「『"],
+      ["close-paren", "）)】〕"],
+      ["open-paren", "（(【〔"],
+      ["open-book", "《"],
+      ["close-book", "》"],
+      ["dash", "—－-"],
+    ] as const
+  ).flatMap(([name, chars]) => [...chars].map((ch) => [ch.charCodeAt(0), classIndex(name)] as [number, number])),
+);
+
+/** The class of the UTF-16 unit at `index` of a text (none past either end). */
+function charClassAt(text: string, index: number): number {
+  if (index < 0 || index >= text.length) return NONE;
+  const c = text.charCodeAt(index);
+  const punctuation = PUNCTUATION_CLASS.get(c);
+  if (punctuation !== undefined) return punctuation;
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return DIGIT;
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return LATIN;
+  return isHan(text[index]!) ? HAN : OTHER;
 }
 
-const NONE_BEFORE = ["p:none"];
-const NONE_AFTER = ["n:none"];
+/** Gaps before a unit, by index. */
+const GAPS = ["edge", "tight", "wide", "normal"] as const;
+const [EDGE, TIGHT, WIDE, NORMAL] = [0, 1, 2, 3];
 
-/** The few features of a unit its neighbours see. */
-function shapeOf(u: UnitShape | undefined): string[] {
-  if (!u) return ["none"];
-  const t = u.text;
-  const last = charClass(t[t.length - 1]);
-  const lines = Math.min(u.lines, 3);
-  return [
-    `lines=${lines}`,
-    `last=${last}`,
-    `len=${bucket(t.length, LENGTH_EDGES)}`,
-    `lines=${lines}&last=${last}`,
-    u.fixed ? `fixed=${u.fixed}` : "free",
-    u.byline || u.names ? "byline-like" : "-",
-    u.standalone ? "standalone" : "running",
-  ];
-}
-
-function gapOf(u: UnitShape | undefined, page: PageShape): string {
-  if (!u) return "edge";
-  if (page.blankLines) return u.newlinesBefore <= 1 ? "tight" : u.newlinesBefore >= 3 ? "wide" : "normal";
-  return u.newlinesBefore >= 2 ? "wide" : "normal";
+function gapOf(u: UnitShape | undefined, page: PageShape): number {
+  if (!u) return EDGE;
+  if (page.blankLines) return u.newlinesBefore <= 1 ? TIGHT : u.newlinesBefore >= 3 ? WIDE : NORMAL;
+  return u.newlinesBefore >= 2 ? WIDE : NORMAL;
 }
 
 /** The pairs of Han characters in a text: what the role features and headline association compare. */
@@ -155,128 +167,455 @@ function headlineLike(u: UnitShape): boolean {
  * Where each unit stands in its run of headline-like lines: a group's fields wrap at one width,
  * so the first line of a field is the run's longest and a shorter line after it continues it.
  */
-function runPositions(units: readonly UnitShape[]): { length: number; at: number; longest: number }[] {
+function runPositions(units: readonly UnitShape[], like: readonly boolean[]): { length: number; at: number; longest: number }[] {
   const out: { length: number; at: number; longest: number }[] = new Array(units.length);
   let i = 0;
   while (i < units.length) {
-    if (!headlineLike(units[i]!)) {
+    if (!like[i]) {
       out[i] = { length: 0, at: 0, longest: 0 };
       i++;
       continue;
     }
     let j = i;
     let longest = 0;
-    while (j < units.length && headlineLike(units[j]!)) longest = Math.max(longest, units[j++]!.width);
+    while (j < units.length && like[j]) longest = Math.max(longest, units[j++]!.width);
     for (let k = i; k < j; k++) out[k] = { length: j - i, at: k - i, longest };
     i = j;
   }
   return out;
 }
 
-/** Features of every unit of a page, as strings (the model's keys). */
-export function unitFeatures(units: readonly UnitShape[], page: PageShape): string[][] {
-  const runs = runPositions(units);
+/** Two UTF-16 units side by side as one number: how the pair searches below compare pairs. */
+function pairKey(first: number, second: number): number {
+  return first * 65536 + second;
+}
+
+/** The pairs of Han characters in a text as {@link pairKey}s: {@link hanBigrams} without the strings. */
+export function hanPairKeys(text: string): Set<number> {
+  const keys = new Set<number>();
+  for (let i = 0; i + 1 < text.length; i++) if (isHan(text[i]!) && isHan(text[i + 1]!)) keys.add(pairKey(text.charCodeAt(i), text.charCodeAt(i + 1)));
+  return keys;
+}
+
+function pairFilterSlot(first: number, second: number): number {
+  return ((first & 63) << 6) | (second & 63);
+}
+
+/** Up to this many pairs, a search asks String.includes for each (native, several times faster a character). */
+const FEW_PAIRS = 8;
+
+/**
+ * A search for a set of pairs in a text given as its parts (read as if joined, without joining
+ * them): `in(parts)` gives the wanted pairs the text prints side by side. A few pairs are looked
+ * for one by one; more in one pass over the text (n characters cost at most FEW_PAIRS · n steps
+ * however many pairs are wanted).
+ */
+export function pairSearch(wanted: ReadonlySet<number>): { in: (parts: readonly string[]) => Set<number> } {
+  if (wanted.size <= FEW_PAIRS) {
+    const pairs = [...wanted].map((key) => [key, String.fromCharCode(Math.floor(key / 65536), key % 65536)] as const);
+    return {
+      in(parts) {
+        const found = new Set<number>();
+        if (pairs.length === 0) return found;
+        let last = -1; // the last unit of the parts before, for the pair across a join
+        for (const part of parts) {
+          if (part.length === 0) continue;
+          for (const [key, pair] of pairs) {
+            if (found.has(key)) continue;
+            if (part.includes(pair) || (last >= 0 && pairKey(last, part.charCodeAt(0)) === key)) found.add(key);
+          }
+          last = part.charCodeAt(part.length - 1);
+        }
+        return found;
+      },
+    };
+  }
+  // a 4096-slot filter on the low bits of both units of a wanted pair spares the set look-up on
+  // nearly every pair of characters, however many pairs are wanted
+  const filter = new Uint8Array(4096);
+  for (const key of wanted) filter[pairFilterSlot(Math.floor(key / 65536), key % 65536)] = 1;
+  return {
+    in(parts) {
+      const found = new Set<number>();
+      let second = -1;
+      for (const text of parts) {
+        for (let k = 0; k < text.length; k++) {
+          const first = second;
+          second = text.charCodeAt(k);
+          if (first < 0 || filter[pairFilterSlot(first, second)] === 0) continue;
+          const key = pairKey(first, second);
+          if (wanted.has(key)) {
+            found.add(key);
+            if (found.size === wanted.size) return found;
+          }
+        }
+      }
+      return found;
+    },
+  };
+}
+
+/**
+ * A feature template: the feature's name from up to two small integer values (a flag has none;
+ * a boolean is 0/1; a class or gap is its index). Names are what the weights are keyed by.
+ */
+export interface Template {
+  readonly id: number;
+  readonly name: (a: number, b: number) => string;
+}
+
+const TEMPLATES: Template[] = [];
+
+function template(name: (a: number, b: number) => string): Template {
+  const t = { id: TEMPLATES.length, name };
+  TEMPLATES.push(t);
+  return t;
+}
+
+const flag = (name: string) => template(() => name);
+const cls = (k: number) => CLASSES[k]!;
+const yes = (a: number) => a === 1;
+
+// ---- the features: one template each (how a unit fills them in is in `describeUnits`) ----
+const BIAS = flag("bias");
+const LINES = template((lines) => `lines=${lines}`);
+const LEN = template((len) => `len=${len}`);
+const LAST = template((last) => `last=${cls(last)}`);
+const FIRST = template((first) => `first=${cls(first)}`);
+const RATIO = template((ratio) => `ratio=${ratio}`);
+const LINES_LAST = template((lines, last) => `lines=${lines}&last=${cls(last)}`);
+const LEN_LAST = template((len, last) => `len=${len}&last=${cls(last)}`);
+const RATIO_LAST = template((ratio, last) => `ratio=${ratio}&last=${cls(last)}`);
+const LINES_LEN = template((lines, len) => `lines=${lines}&len=${len}`);
+const DASH_START = flag("dash-start");
+const BRACKETED = flag("bracketed");
+const COLUMN_NAME_END = flag("column-name-end");
+const COLUMN_NAME_END_LINES = template((lines) => `column-name-end&lines=${lines}`);
+const INNER_STOP = flag("inner-stop");
+const COMMA = flag("comma");
+const COLON = flag("colon");
+const QUOTES = flag("quotes");
+const SPACE = flag("space");
+const DIGITS = flag("digits");
+const ENDS_SHE = flag("ends-摄");
+const SPACED = flag("spaced");
+const SPACED_LEN = template((len) => `spaced&len=${len}`);
+const SPREAD = flag("spread");
+const STANDALONE = flag("standalone");
+const STANDALONE_LAST = template((last) => `standalone&last=${cls(last)}`);
+const BYLINE_CUE = flag("byline-cue");
+const CREDIT_CUE = flag("credit-cue");
+const NAMES_CUE = flag("names-cue");
+const NAMES_LEN = template((len) => `names&len=${len}`);
+const FIXED = template((role) => `fixed=${ROLES[role]}`);
+const GAP = template((gap) => `gap=${GAPS[gap]}`);
+const GAP_AFTER = template((gap) => `gap-after=${GAPS[gap]}`);
+const GAP_LINES = template((gap, lines) => `gap=${GAPS[gap]}&lines=${lines}`);
+/** The few features of a unit its neighbours see, as the unit before (p:) and after (n:) it. */
+const neighbourTemplates = (side: "p" | "n") => ({
+  none: flag(`${side}:none`),
+  lines: template((lines) => `${side}:lines=${lines}`),
+  last: template((last) => `${side}:last=${cls(last)}`),
+  len: template((len) => `${side}:len=${len}`),
+  linesLast: template((lines, last) => `${side}:lines=${lines}&last=${cls(last)}`),
+  fixed: template((role) => (role >= 0 ? `${side}:fixed=${ROLES[role]}` : `${side}:free`)),
+  bylineLike: template((like) => (yes(like) ? `${side}:byline-like` : `${side}:-`)),
+  standalone: template((standalone) => (yes(standalone) ? `${side}:standalone` : `${side}:running`)),
+});
+const BEFORE = neighbourTemplates("p");
+const AFTER = neighbourTemplates("n");
+const PP_LINES = template((lines) => `pp:lines=${lines < 0 ? "none" : lines}`);
+const NN_LINES = template((lines) => `nn:lines=${lines < 0 ? "none" : lines}`);
+const P_LAST_RATIO = template((ratio) => `p:last-ratio=${ratio}`);
+const P_LAST_RATIO_LAST = template((ratio, last) => `p:last-ratio=${ratio}&p:last=${cls(last)}`);
+const P_LAST_FIRST = template((last, first) => `p:last=${cls(last)}&first=${cls(first)}`);
+const FIRST_RATIO = template((ratio) => `first-ratio=${ratio}`);
+const FIRST_RATIO_LINES = template((ratio, lines) => `first-ratio=${ratio}&lines=${lines}`);
+const RUN_AT = template((length, at) => `run=${length}&at=${at}`);
+const RUN_FROM_END = template((length, fromEnd) => `run=${length}&from-end=${fromEnd}`);
+const RUN_AT_ONLY = template((at) => `run-at=${at}`);
+const RUN_FROM_END_ONLY = template((fromEnd) => `run-from-end=${fromEnd}`);
+const LONGEST = template((longest) => `longest=${yes(longest)}`);
+const PREV_LONGEST = template((prevLongest) => `prev-longest=${yes(prevLongest)}`);
+const PREV_LONGEST_LONGEST = template((prevLongest, longest) => `prev-longest=${yes(prevLongest)}&longest=${yes(longest)}`);
+const SHORTER_THAN_PREV = flag("shorter-than-prev");
+const LONGER_THAN_PREV = flag("longer-than-prev");
+const AS_LONG_AS_PREV = flag("as-long-as-prev");
+const P_HEAD_FILL = template((fill) => `p:head-fill=${fill}`);
+const HEAD_FILL = template((fill) => `head-fill=${fill}`);
+const BREAK_INSIDE_WORD = flag("break-inside-word");
+const BREAK_BETWEEN_WORDS = flag("break-between-words");
+const SPACED_P_SPACED = template((spaced, prevSpaced) => `spaced=${yes(spaced)}&p:spaced=${yes(prevSpaced)}`);
+const SPACED_N_SPACED = template((spaced, nextSpaced) => `spaced=${yes(spaced)}&n:spaced=${yes(nextSpaced)}`);
+const SAME_LENGTH_AS_PREV = flag("same-length-as-prev");
+const SAME_LENGTH_AS_NEXT = flag("same-length-as-next");
+const BETWEEN_SHORT_AND_BODY = flag("between-short-and-body");
+const SHARES_AFTER_MORE_THAN_PREV = flag("shares-after-more-than-prev");
+const SHARES_AFTER_LESS_THAN_PREV = flag("shares-after-less-than-prev");
+const SHARES_AFTER_AS_PREV = flag("shares-after-as-prev");
+const SHARED_BEFORE = template((share) => `shared-before=${share}`);
+const SHARED_AFTER = template((share) => `shared-after=${share}`);
+const SHARES_MORE_AFTER = flag("shares-more-after");
+const SHARES_MORE_BEFORE = flag("shares-more-before");
+const SHARES_ALIKE = flag("shares-alike");
+
+/** Where `describeUnits` puts each unit's features: their names (training) or their weights (scoring). */
+interface FeatureSink {
+  /** The next unit's features follow. */
+  unit(): void;
+  add(t: Template, a?: number, b?: number): void;
+  /** The last unit's features are all in. */
+  done(): void;
+}
+
+/** What `describeUnits` reads of a unit more than once (as itself and as a neighbour). */
+interface UnitFacts {
+  last: number;
+  first: number;
+  len: number;
+  headlineLike: boolean;
+  /** One line of at most 40 characters: a headline, subhead or byline candidate. */
+  short: boolean;
+}
+
+/** The features of every unit of a page, in order, into `sink`. */
+function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureSink): void {
+  const facts: UnitFacts[] = units.map((u) => {
+    const t = u.text;
+    return {
+      last: charClassAt(t, t.length - 1),
+      first: charClassAt(t, 0),
+      len: bucket(t.length, LENGTH_EDGES),
+      headlineLike: headlineLike(u),
+      short: u.lines === 1 && t.length <= 40,
+    };
+  });
+  const runs = runPositions(
+    units,
+    facts.map((x) => x.headlineLike),
+  );
   // The widest headline-like line: a field wrapped onto a second line filled its first line to
   // about this width; a shorter line ended its field.
   let headWidth = 0;
-  for (const u of units) if (headlineLike(u) && u.standalone && u.width > headWidth) headWidth = u.width;
+  units.forEach((u, i) => {
+    if (facts[i]!.headlineLike && u.standalone && u.width > headWidth) headWidth = u.width;
+  });
   // The page's own running text tells words from phrase breaks: a headline wrapped mid-word
   // (…英雄敬 / 献花篮…) breaks a pair of characters the stories use, two fields (…时指出 / 用心…) do not.
-  const pairs = new Set<string>();
-  for (const u of units) {
-    if (u.lines < 2) continue;
-    const t = u.text;
-    for (let k = 0; k + 1 < t.length; k++) if (isHan(t[k]!) && isHan(t[k + 1]!)) pairs.add(t.slice(k, k + 2));
+  // Only the pairs at breaks inside headline runs are looked for.
+  const breakPair = new Array<number>(units.length).fill(-1);
+  const wanted = new Set<number>();
+  units.forEach((u, i) => {
+    const prev = units[i - 1];
+    if (!prev || runs[i]!.at === 0 || prev.text.length === 0 || u.text.length === 0) return;
+    const [a, b] = [prev.text[prev.text.length - 1]!, u.text[0]!];
+    if (!isHan(a) || !isHan(b)) return;
+    breakPair[i] = pairKey(a.charCodeAt(0), b.charCodeAt(0));
+    wanted.add(breakPair[i]!);
+  });
+  const pairs = new Set<number>();
+  if (wanted.size > 0) {
+    const search = pairSearch(wanted);
+    for (const u of units) if (u.lines >= 2 && pairs.size < wanted.size) for (const key of search.in([u.text])) pairs.add(key);
   }
-  // each unit's shape as its neighbours see it, made once (every unit is a neighbour twice)
-  const seenBefore = units.map((u) => shapeOf(u).map((x) => `p:${x}`));
-  const seenAfter = units.map((u) => shapeOf(u).map((x) => `n:${x}`));
-  // how much of each short line's wording the story after it shares: a line that shares far more
-  // than the line before it heads that story, it does not go on with the line before
-  const sharedAfter = units.map((u, i) => (u.lines === 1 && u.text.length <= 40 ? sharedShare(hanBigrams(u.text), nearbyBody(units, i, 1)) : -1));
-  return units.map((u, i) => {
+  // how much of each short line's wording the stories around it share: a line that shares far more
+  // than the line before it with the story after it heads that story, it does not go on with the line before
+  const sharedAfter = new Array<number>(units.length).fill(-1);
+  const sharedBefore = new Array<number>(units.length).fill(-1);
+  units.forEach((u, i) => {
+    if (!facts[i]!.short) return;
+    const grams = hanBigrams(u.text);
+    sharedAfter[i] = sharedShare(grams, nearbyBody(units, i, 1));
+    sharedBefore[i] = sharedShare(grams, nearbyBody(units, i, -1));
+  });
+  const neighbour = (side: typeof BEFORE, k: number) => {
+    const u = units[k];
+    if (!u) return f.add(side.none);
+    const x = facts[k]!;
+    const lines = Math.min(u.lines, 3);
+    f.add(side.lines, lines);
+    f.add(side.last, x.last);
+    f.add(side.len, x.len);
+    f.add(side.linesLast, lines, x.last);
+    f.add(side.fixed, u.fixed ? R[u.fixed] : -1);
+    f.add(side.bylineLike, u.byline || u.names ? 1 : 0);
+    f.add(side.standalone, u.standalone ? 1 : 0);
+  };
+  units.forEach((u, i) => {
+    f.unit();
     const t = u.text;
     const prev = units[i - 1];
     const next = units[i + 1];
-    const f: string[] = ["bias"];
+    const { last, first, len } = facts[i]!;
+    f.add(BIAS);
     const lines = Math.min(u.lines, 4);
-    const len = bucket(t.length, LENGTH_EDGES);
-    const last = charClass(t[t.length - 1]);
-    const first = charClass(t[0]);
     const ratio = u.column > 0 ? bucket(u.width / u.column, RATIO_EDGES) : -1;
-    f.push(`lines=${lines}`, `len=${len}`, `last=${last}`, `first=${first}`, `ratio=${ratio}`);
-    f.push(`lines=${lines}&last=${last}`, `len=${len}&last=${last}`, `ratio=${ratio}&last=${last}`, `lines=${lines}&len=${len}`);
-    if (/^[—－-]{1,2}/.test(t)) f.push("dash-start");
-    if (/^[（(].*[）)]$/.test(t)) f.push("bracketed");
+    f.add(LINES, lines);
+    f.add(LEN, len);
+    f.add(LAST, last);
+    f.add(FIRST, first);
+    f.add(RATIO, ratio);
+    f.add(LINES_LAST, lines, last);
+    f.add(LEN_LAST, len, last);
+    f.add(RATIO_LAST, ratio, last);
+    f.add(LINES_LEN, lines, len);
+    if (/^[—－-]{1,2}/.test(t)) f.add(DASH_START);
+    // (the first and last characters are tested before the pattern: most units are not in brackets)
+    if (startsBracketed(t) && /^[（(].*[）)]$/.test(t)) f.add(BRACKETED);
     // a title followed by its column's name in brackets: 中国大企业挺进世界一流（产经观察）
     // (a headline is short: on a long text this end-anchored pattern would be tried at every position)
-    else if (t.length <= 60 && (last === "close-paren") && /[^（）()\s]{2,}[（(][^（）()。，]{2,8}[）)]$/.test(t) && !/[。！？]/.test(t)) f.push("column-name-end", `column-name-end&lines=${lines}`);
-    if (/[。！？]./.test(t)) f.push("inner-stop");
-    if (/[，、；]/.test(t)) f.push("comma");
-    if (/[：:]/.test(t)) f.push("colon");
-    if (/[“”「」]/.test(t)) f.push("quotes");
-    if (/\s/.test(t)) f.push("space");
-    if (/[0-9]/.test(t)) f.push("digits");
-    if (t.length <= 60 && /摄[）)]?$|摄（[^）]*）$/.test(t)) f.push("ends-摄");
-    if (u.spaced) f.push("spaced", `spaced&len=${len}`);
-    if (u.spread) f.push("spread");
-    if (u.standalone) f.push("standalone", `standalone&last=${last}`);
-    if (u.byline) f.push("byline-cue");
-    if (u.credit) f.push("credit-cue");
-    if (u.names) f.push("names-cue", `names&len=${len}`);
-    if (u.fixed) f.push(`fixed=${u.fixed}`);
+    else if (t.length <= 60 && last === CLOSE_PAREN && /[^（）()\s]{2,}[（(][^（）()。，]{2,8}[）)]$/.test(t) && !/[。！？]/.test(t)) {
+      f.add(COLUMN_NAME_END);
+      f.add(COLUMN_NAME_END_LINES, lines);
+    }
+    const cues = textCues(t);
+    if (cues & CUE_INNER_STOP) f.add(INNER_STOP);
+    if (cues & CUE_COMMA) f.add(COMMA);
+    if (cues & CUE_COLON) f.add(COLON);
+    if (cues & CUE_QUOTES) f.add(QUOTES);
+    if (cues & CUE_SPACE) f.add(SPACE);
+    if (cues & CUE_DIGITS) f.add(DIGITS);
+    if (t.length <= 60 && /摄[）)]?$|摄（[^）]*）$/.test(t)) f.add(ENDS_SHE);
+    if (u.spaced) {
+      f.add(SPACED);
+      f.add(SPACED_LEN, len);
+    }
+    if (u.spread) f.add(SPREAD);
+    if (u.standalone) {
+      f.add(STANDALONE);
+      f.add(STANDALONE_LAST, last);
+    }
+    if (u.byline) f.add(BYLINE_CUE);
+    if (u.credit) f.add(CREDIT_CUE);
+    if (u.names) {
+      f.add(NAMES_CUE);
+      f.add(NAMES_LEN, len);
+    }
+    if (u.fixed) f.add(FIXED, R[u.fixed]);
     const gap = gapOf(u, page);
-    const gapAfter = gapOf(next, page);
-    f.push(`gap=${gap}`, `gap-after=${gapAfter}`, `gap=${gap}&lines=${lines}`);
-    f.push(...(i > 0 ? seenBefore[i - 1]! : NONE_BEFORE), ...(i + 1 < units.length ? seenAfter[i + 1]! : NONE_AFTER));
+    f.add(GAP, gap);
+    f.add(GAP_AFTER, gapOf(next, page));
+    f.add(GAP_LINES, gap, lines);
+    neighbour(BEFORE, i - 1);
+    neighbour(AFTER, i + 1);
     const prev2 = units[i - 2];
     const next2 = units[i + 2];
-    f.push(`pp:lines=${prev2 ? Math.min(prev2.lines, 3) : "none"}`, `nn:lines=${next2 ? Math.min(next2.lines, 3) : "none"}`);
+    f.add(PP_LINES, prev2 ? Math.min(prev2.lines, 3) : -1);
+    f.add(NN_LINES, next2 ? Math.min(next2.lines, 3) : -1);
     // does the unit before end with a full line (a paragraph cut by layout goes on here) or a short one?
     if (prev && prev.column > 0) {
       const prevLast = bucket(prev.lastWidth / prev.column, RATIO_EDGES);
-      const pLast = charClass(prev.text[prev.text.length - 1]);
-      f.push(`p:last-ratio=${prevLast}`, `p:last-ratio=${prevLast}&p:last=${pLast}`, `p:last=${pLast}&first=${first}`);
+      const pLast = facts[i - 1]!.last;
+      f.add(P_LAST_RATIO, prevLast);
+      f.add(P_LAST_RATIO_LAST, prevLast, pLast);
+      f.add(P_LAST_FIRST, pLast, first);
     }
     if (u.column > 0) {
       const firstRatio = bucket(u.firstWidth / u.column, RATIO_EDGES);
-      f.push(`first-ratio=${firstRatio}`, `first-ratio=${firstRatio}&lines=${Math.min(u.lines, 2)}`);
+      f.add(FIRST_RATIO, firstRatio);
+      f.add(FIRST_RATIO_LINES, firstRatio, Math.min(u.lines, 2));
     }
     const run = runs[i]!;
     if (run.length > 0) {
-      const len = Math.min(run.length, 6);
+      const length = Math.min(run.length, 6);
       const at = Math.min(run.at, 5);
       const fromEnd = Math.min(run.length - 1 - run.at, 5);
-      f.push(`run=${len}&at=${at}`, `run=${len}&from-end=${fromEnd}`, `run-at=${at}`, `run-from-end=${fromEnd}`);
-      const longest = u.width >= run.longest - 0.5;
-      const prevLongest = run.at > 0 && prev!.width >= run.longest - 0.5;
-      f.push(`longest=${longest}`, `prev-longest=${prevLongest}`, `prev-longest=${prevLongest}&longest=${longest}`);
-      if (run.at > 0) f.push(prev!.width > u.width + 0.5 ? "shorter-than-prev" : prev!.width < u.width - 0.5 ? "longer-than-prev" : "as-long-as-prev");
-      if (run.at > 0 && headWidth > 0) f.push(`p:head-fill=${bucket(prev!.width / headWidth, [0.5, 0.7, 0.85, 0.95])}`);
-      if (headWidth > 0) f.push(`head-fill=${bucket(u.width / headWidth, [0.5, 0.7, 0.85, 0.95])}`);
+      f.add(RUN_AT, length, at);
+      f.add(RUN_FROM_END, length, fromEnd);
+      f.add(RUN_AT_ONLY, at);
+      f.add(RUN_FROM_END_ONLY, fromEnd);
+      const longest = u.width >= run.longest - 0.5 ? 1 : 0;
+      const prevLongest = run.at > 0 && prev!.width >= run.longest - 0.5 ? 1 : 0;
+      f.add(LONGEST, longest);
+      f.add(PREV_LONGEST, prevLongest);
+      f.add(PREV_LONGEST_LONGEST, prevLongest, longest);
+      if (run.at > 0) f.add(prev!.width > u.width + 0.5 ? SHORTER_THAN_PREV : prev!.width < u.width - 0.5 ? LONGER_THAN_PREV : AS_LONG_AS_PREV);
+      if (run.at > 0 && headWidth > 0) f.add(P_HEAD_FILL, bucket(prev!.width / headWidth, FILL_EDGES));
+      if (headWidth > 0) f.add(HEAD_FILL, bucket(u.width / headWidth, FILL_EDGES));
     }
-    if (prev && run.at > 0) {
-      const pair = prev.text[prev.text.length - 1]! + t[0]!;
-      if (isHan(pair[0]!) && isHan(pair[1]!)) f.push(pairs.has(pair) ? "break-inside-word" : "break-between-words");
-    }
+    if (breakPair[i]! >= 0) f.add(pairs.has(breakPair[i]!) ? BREAK_INSIDE_WORD : BREAK_BETWEEN_WORDS);
     // parallel phrases (政企同心 携手打造…) make a whole headline; a line without them before it is a field of its own
-    if (prev) f.push(`spaced=${u.spaced}&p:spaced=${prev.spaced}`);
-    if (next) f.push(`spaced=${u.spaced}&n:spaced=${next.spaced}`);
-    if (prev && Math.abs(prev.text.length - t.length) <= 1) f.push("same-length-as-prev");
-    if (next && Math.abs(next.text.length - t.length) <= 1) f.push("same-length-as-next");
-    if (prev && prev.lines === 1 && next && next.lines > 1) f.push("between-short-and-body");
-    if (u.lines === 1 && t.length <= 40) {
+    if (prev) f.add(SPACED_P_SPACED, u.spaced ? 1 : 0, prev.spaced ? 1 : 0);
+    if (next) f.add(SPACED_N_SPACED, u.spaced ? 1 : 0, next.spaced ? 1 : 0);
+    if (prev && Math.abs(prev.text.length - t.length) <= 1) f.add(SAME_LENGTH_AS_PREV);
+    if (next && Math.abs(next.text.length - t.length) <= 1) f.add(SAME_LENGTH_AS_NEXT);
+    if (prev && prev.lines === 1 && next && next.lines > 1) f.add(BETWEEN_SHORT_AND_BODY);
+    if (facts[i]!.short) {
       // content: a subhead shares words with the story around it, a headline with the story after it
-      const grams = hanBigrams(t);
-      const before = sharedShare(grams, nearbyBody(units, i, -1));
+      const before = sharedBefore[i]!;
       const after = sharedAfter[i]!;
       const prevAfter = sharedAfter[i - 1] ?? -1;
-      if (prevAfter >= 0) f.push(after > prevAfter + 0.25 ? "shares-after-more-than-prev" : after + 0.25 < prevAfter ? "shares-after-less-than-prev" : "shares-after-as-prev");
-      f.push(`shared-before=${bucket(before, [0.1, 0.3, 0.6])}`, `shared-after=${bucket(after, [0.1, 0.3, 0.6])}`);
-      f.push(after > before + 0.1 ? "shares-more-after" : before > after + 0.1 ? "shares-more-before" : "shares-alike");
+      if (prevAfter >= 0) f.add(after > prevAfter + 0.25 ? SHARES_AFTER_MORE_THAN_PREV : after + 0.25 < prevAfter ? SHARES_AFTER_LESS_THAN_PREV : SHARES_AFTER_AS_PREV);
+      f.add(SHARED_BEFORE, bucket(before, SHARE_EDGES));
+      f.add(SHARED_AFTER, bucket(after, SHARE_EDGES));
+      f.add(after > before + 0.1 ? SHARES_MORE_AFTER : before > after + 0.1 ? SHARES_MORE_BEFORE : SHARES_ALIKE);
     }
-    return f;
   });
+  f.done();
+}
+
+/**
+ * Characters a unit's text is searched for, one bit each: what /[。！？]./, /[，、；]/, /[：:]/,
+ * /[“”「」]/, /\s/ and /[0-9]/ find, read in one pass over the text instead of six.
+ */
+const [CUE_INNER_STOP, CUE_COMMA, CUE_COLON, CUE_QUOTES, CUE_SPACE, CUE_DIGITS] = [1, 2, 4, 8, 16, 32];
+const CUE_ALL = 63;
+/** The stop bit marks 。！？; the inner-stop cue needs a character after it on the same line. */
+const CUE_STOP = 64;
+const CUE_OF = (() => {
+  const table = new Uint8Array(65536);
+  const mark = (chars: string, bit: number) => {
+    for (const ch of chars) table[ch.charCodeAt(0)]! |= bit;
+  };
+  mark("。！？", CUE_STOP);
+  mark("，、；", CUE_COMMA);
+  mark("：:", CUE_COLON);
+  mark("“”「」", CUE_QUOTES);
+  mark("0123456789", CUE_DIGITS);
+  // white space as /\s/ reads it: ECMAScript's WhiteSpace and LineTerminator
+  mark("\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff", CUE_SPACE);
+  for (let c = 0x2000; c <= 0x200a; c++) table[c]! |= CUE_SPACE;
+  return table;
+})();
+
+/** Any character but a line terminator (what `.` matches). */
+function notLineTerminator(c: number): boolean {
+  return c !== 0x0a && c !== 0x0d && c !== 0x2028 && c !== 0x2029;
+}
+
+/** The cues of a text (bits CUE_*), read until all are found. */
+export function textCues(t: string): number {
+  let cues = 0;
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    // (most characters are Han, none of them a cue: the table is not read for them)
+    const bits = c >= 0x4e00 && c <= 0x9fff ? 0 : CUE_OF[c]!;
+    if (bits === 0) continue;
+    if (bits & CUE_STOP) {
+      if (k + 1 < t.length && notLineTerminator(t.charCodeAt(k + 1))) cues |= CUE_INNER_STOP;
+    } else cues |= bits;
+    if (cues === CUE_ALL) break;
+  }
+  return cues;
+}
+
+/** Opens with a bracket and closes with one: the cheap half of the `bracketed` test. */
+function startsBracketed(t: string): boolean {
+  const a = t.charCodeAt(0);
+  const z = t.charCodeAt(t.length - 1);
+  return (a === 0xff08 || a === 0x28) && (z === 0xff09 || z === 0x29);
+}
+
+/** Features of every unit of a page, by name (the model's keys: what the trainer learns weights for). */
+export function unitFeatures(units: readonly UnitShape[], page: PageShape): string[][] {
+  const out: string[][] = [];
+  let current: string[] = [];
+  describeUnits(units, page, {
+    unit: () => out.push((current = [])),
+    add: (t, a = 0, b = 0) => current.push(t.name(a, b)),
+    done: () => {},
+  });
+  return out;
 }
 
 const CONTINUATIONS = new Set(ROLES.flatMap((r, i) => (r.endsWith("+") ? [i] : [])));
@@ -338,29 +677,104 @@ export interface RoleWeights {
 }
 
 export interface Scorer {
-  /** Each role's score for a unit's features. */
+  /** Each role's score for a unit's features, given by name. */
   emit: (features: readonly string[]) => Float64Array;
+  /**
+   * Each role's score for every unit of a page, unit i's in row i (entries i·N to i·N + N − 1):
+   * `emit` of `unitFeatures(…)[i]`, without building the names.
+   */
+  emissions: (units: readonly UnitShape[], page: PageShape) => Float64Array;
   /** transitions[(from + 1) * N + to], from -1 being the page's start. */
   transitions: Float64Array;
   transition: (from: number, to: number) => number;
 }
 
-/** Weights ready to score: scaled back to floats once, transitions as one flat table. */
+/** Values from -1 to VALUE_SPAN - 2 key a template's cache directly; others are looked up by name each time. */
+const VALUE_SPAN = 32;
+const KEYS_PER_TEMPLATE = VALUE_SPAN * VALUE_SPAN;
+
+/**
+ * Weights ready to score: scaled back to floats once, one flat table of N weights a feature,
+ * transitions as one flat table. A feature's row is found by its name the first time its
+ * template meets its values, then by an integer key (template, values).
+ */
 export function scorerOf(weights: RoleWeights): Scorer {
-  const table = new Map<string, Float64Array>();
-  for (const [f, w] of Object.entries(weights.features)) table.set(f, Float64Array.from(w, (x) => x / weights.scale));
+  const names = Object.keys(weights.features);
+  const table = new Float64Array(names.length * N);
+  const rowOf = new Map<string, number>();
+  names.forEach((f, k) => {
+    const w = weights.features[f]!;
+    for (let r = 0; r < N; r++) table[k * N + r] = w[r]! / weights.scale;
+    rowOf.set(f, k * N);
+  });
   const transitions = new Float64Array((N + 1) * N);
   for (let from = 0; from <= N; from++) for (let to = 0; to < N; to++) transitions[from * N + to] = (weights.transitions[from]?.[to] ?? 0) / weights.scale;
+  // per (template, values): 0 not looked up yet, -1 no weights, else the row's offset + 1
+  const slots = new Int32Array(TEMPLATES.length * KEYS_PER_TEMPLATE);
+  const slotOf = (t: Template, a: number, b: number): number => {
+    const ka = a + 1;
+    const kb = b + 1;
+    if ((ka & (VALUE_SPAN - 1)) !== ka || (kb & (VALUE_SPAN - 1)) !== kb) return 1 + (rowOf.get(t.name(a, b)) ?? -2);
+    const key = t.id * KEYS_PER_TEMPLATE + ka * VALUE_SPAN + kb;
+    let slot = slots[key]!;
+    if (slot === 0) slots[key] = slot = 1 + (rowOf.get(t.name(a, b)) ?? -2);
+    return slot;
+  };
+  /**
+   * Unit `at`'s scores: the rows of its features summed role by role in the features' order,
+   * in registers: the same additions in the same order as adding row after row into the scores,
+   * so the very same floating-point sums (a reordered sum could round otherwise and flip a tie).
+   */
+  const sumRows = (out: Float64Array, at: number, rows: Int32Array, count: number) => {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0, s9 = 0, s10 = 0, s11 = 0, s12 = 0;
+    for (let j = 0; j < count; j++) {
+      // unrolled: this runs for every feature of every unit
+      const k = rows[j]!;
+      s0 += table[k]!; s1 += table[k + 1]!; s2 += table[k + 2]!; s3 += table[k + 3]!; s4 += table[k + 4]!; s5 += table[k + 5]!;
+      s6 += table[k + 6]!; s7 += table[k + 7]!; s8 += table[k + 8]!; s9 += table[k + 9]!; s10 += table[k + 10]!; s11 += table[k + 11]!;
+      s12 += table[k + 12]!;
+    }
+    out[at] = s0; out[at + 1] = s1; out[at + 2] = s2; out[at + 3] = s3; out[at + 4] = s4; out[at + 5] = s5; out[at + 6] = s6;
+    out[at + 7] = s7; out[at + 8] = s8; out[at + 9] = s9; out[at + 10] = s10; out[at + 11] = s11; out[at + 12] = s12;
+  };
   return {
     emit(features) {
-      const out = new Float64Array(N);
+      const rows = new Int32Array(features.length);
+      let count = 0;
       for (let k = 0; k < features.length; k++) {
-        const w = table.get(features[k]!);
-        if (w === undefined) continue;
-        // unrolled: this runs for every feature of every unit
-        out[0]! += w[0]!; out[1]! += w[1]!; out[2]! += w[2]!; out[3]! += w[3]!; out[4]! += w[4]!; out[5]! += w[5]!; out[6]! += w[6]!;
-        out[7]! += w[7]!; out[8]! += w[8]!; out[9]! += w[9]!; out[10]! += w[10]!; out[11]! += w[11]!; out[12]! += w[12]!;
+        const row = rowOf.get(features[k]!);
+        if (row !== undefined) rows[count++] = row;
       }
+      const out = new Float64Array(N);
+      sumRows(out, 0, rows, count);
+      return out;
+    },
+    emissions(units, page) {
+      const out = new Float64Array(units.length * N);
+      let rows = new Int32Array(256);
+      let count = 0;
+      let at = -N;
+      const flush = () => {
+        if (at >= 0) sumRows(out, at, rows, count);
+        count = 0;
+      };
+      describeUnits(units, page, {
+        unit: () => {
+          flush();
+          at += N;
+        },
+        add: (t, a = 0, b = 0) => {
+          const slot = slotOf(t, a, b);
+          if (slot <= 0) return;
+          if (count === rows.length) {
+            const more = new Int32Array(2 * count);
+            more.set(rows);
+            rows = more;
+          }
+          rows[count++] = slot - 1;
+        },
+        done: flush,
+      });
       return out;
     },
     transitions,
@@ -378,59 +792,85 @@ export function decodeRoles(
   fixed: readonly (Role | null)[],
   startsField: readonly Start[] = [],
 ): number[] {
-  const n = emissions.length;
+  const flat = new Float64Array(emissions.length * N);
+  emissions.forEach((e, i) => flat.set(e.subarray(0, N), i * N));
+  const trans = new Float64Array((N + 1) * N);
+  for (let from = -1; from < N; from++) for (let to = 0; to < N; to++) if (allowed(from, to)) trans[(from + 1) * N + to] = transition(from, to);
+  return decodeFlat(flat, emissions.length, trans, fixed, startsField);
+}
+
+/** Roles that may stand before each role, in ascending order (a tie goes to the first, as it always did). */
+const ALLOWED_BEFORE: readonly Int8Array[] = ROLES.map((_, to) => Int8Array.from(ROLES.keys()).filter((from) => allowed(from, to)));
+const CONTINUATION_MASK = Uint8Array.from(ROLES, (_, r) => (CONTINUATIONS.has(r) ? 1 : 0));
+const HEADLINE_CONTINUATION_MASK = Uint8Array.from(ROLES, (_, r) => (HEADLINE_CONTINUATIONS.has(r) ? 1 : 0));
+
+/**
+ * {@link decodeRoles} on the emissions of n units as one table (row i, N scores, for unit i) and
+ * the transition scores as one table, `trans[(from + 1) * N + to]` (only allowed successions are read).
+ */
+function decodeFlat(emissions: Float64Array, n: number, trans: Float64Array, fixed: readonly (Role | null)[], startsField: readonly Start[]): number[] {
   if (n === 0) return [];
-  const score: Float64Array[] = [];
-  const back: Int16Array[] = [];
+  // the scores of the row before and of this row; each row's best role, where a path that meets a
+  // dead end goes back to; the back pointers (-1: none)
+  let prev: number[] = new Array<number>(N).fill(-Infinity);
+  let cur: number[] = new Array<number>(N).fill(-Infinity);
+  const bestOfRow: number[] = new Array<number>(n);
+  const back: number[] = new Array<number>(n * N);
   for (let i = 0; i < n; i++) {
-    const s = new Float64Array(N).fill(-Infinity);
-    const b = new Int16Array(N).fill(-1);
+    const row = i * N;
     const only = fixed[i] ? R[fixed[i]!] : -1;
+    const blocked = startsField[i] === "new-unit" ? CONTINUATION_MASK : startsField[i] === "new-field" ? HEADLINE_CONTINUATION_MASK : null;
     for (let to = 0; to < N; to++) {
+      cur[to] = -Infinity;
+      back[row + to] = -1;
       if (only >= 0 && to !== only) continue;
-      if (startsField[i] === "new-unit" ? CONTINUATIONS.has(to) : startsField[i] === "new-field" && HEADLINE_CONTINUATIONS.has(to)) continue;
-      const e = emissions[i]![to]!;
+      if (blocked !== null && blocked[to] === 1) continue;
+      const e = emissions[row + to]!;
       if (i === 0) {
-        if (allowed(-1, to)) s[to] = e + transition(-1, to);
+        if (allowed(-1, to)) cur[to] = e + trans[to]!;
         continue;
       }
-      const prev = score[i - 1]!;
+      const froms = ALLOWED_BEFORE[to]!;
       let best = -Infinity;
       let arg = -1;
-      for (let from = 0; from < N; from++) {
-        if (prev[from] === -Infinity || !allowed(from, to)) continue;
-        const v = prev[from]! + transition(from, to);
+      for (let k = 0; k < froms.length; k++) {
+        const from = froms[k]!;
+        const p = prev[from]!;
+        if (p === -Infinity) continue;
+        const v = p + trans[(from + 1) * N + to]!;
         if (v > best) {
           best = v;
           arg = from;
         }
       }
       if (arg >= 0) {
-        s[to] = best + e;
-        b[to] = arg;
+        cur[to] = best + e;
+        back[row + to] = arg;
       }
     }
     // a dead end (a fixed role the grammar cannot reach): restart the grammar here
-    if (s.every((v) => v === -Infinity)) {
-      for (let to = 0; to < N; to++) if ((only < 0 || to === only) && allowed(-1, to)) s[to] = emissions[i]![to]!;
+    let dead = true;
+    for (let to = 0; to < N && dead; to++) if (cur[to] !== -Infinity) dead = false;
+    if (dead) {
+      for (let to = 0; to < N; to++) if ((only < 0 || to === only) && allowed(-1, to)) cur[to] = emissions[row + to]!;
     }
-    score.push(s);
-    back.push(b);
+    bestOfRow[i] = argmax(cur);
+    [prev, cur] = [cur, prev];
   }
   const roles = new Array<number>(n);
-  let best = 0;
-  for (let r = 1; r < N; r++) if (score[n - 1]![r]! > score[n - 1]![best]!) best = r;
+  let best = bestOfRow[n - 1]!;
   for (let i = n - 1; i >= 0; i--) {
     roles[i] = best;
-    const b = back[i]![best]!;
-    if (i > 0) best = b >= 0 ? b : argmax(score[i - 1]!);
+    const b = back[i * N + best]!;
+    if (i > 0) best = b >= 0 ? b : bestOfRow[i - 1]!;
   }
   return roles;
 }
 
-function argmax(a: Float64Array): number {
+/** The best role of a row of scores (the first of equals). */
+function argmax(a: readonly number[]): number {
   let best = 0;
-  for (let r = 1; r < a.length; r++) if (a[r]! > a[best]!) best = r;
+  for (let r = 1; r < N; r++) if (a[r]! > a[best]!) best = r;
   return best;
 }
 
@@ -439,8 +879,7 @@ let defaultScorer: ReturnType<typeof scorerOf> | null = null;
 /** The role of each unit under the shipped weights (or the given ones, when training). */
 export function unitRoles(units: readonly UnitShape[], page: PageShape, weights?: RoleWeights): Role[] {
   const scorer = weights ? scorerOf(weights) : (defaultScorer ??= scorerOf(ROLE_WEIGHTS));
-  const features = unitFeatures(units, page);
-  const roles = decodeRoles(features.map(scorer.emit), scorer.transition, units.map((u) => u.fixed), fieldStarts(units));
+  const roles = decodeFlat(scorer.emissions(units, page), units.length, scorer.transitions, units.map((u) => u.fixed), fieldStarts(units));
   return roles.map((r) => ROLES[r]!);
 }
 

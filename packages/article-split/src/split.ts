@@ -13,7 +13,7 @@ import {
   type Warning,
 } from "@yk/schema";
 import { matchBracketByline, matchBracketedNames, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, namesOf } from "./byline.js";
-import { hanBigrams, unitRoles, type Role, type UnitShape } from "./roles.js";
+import { hanPairKeys, pairSearch, unitRoles, type Role, type UnitShape } from "./roles.js";
 import { continuationAtEnd, dateOfLine, furnitureKind, pageFacts } from "./furniture.js";
 
 export interface SplitOptions extends ReflowOptions {
@@ -127,8 +127,11 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
       if (line.meaningfulSpace && !line.spaceOnlyInBylineBrackets) spaced = true;
     }
     const first = lines[p.firstLine]!;
+    // the paragraph's credit reading, made once (the byline test and its shape both ask)
+    let paragraphCredit: Contributor[] | null | undefined;
+    const creditOf = (text: string) => (text !== p.text ? matchCredit(text) : paragraphCredit === undefined ? (paragraphCredit = matchCredit(text)) : paragraphCredit);
     const shape = (text: string, fixed: Role | null): UnitShape => {
-      const credit = !fixed && text.length <= 60 ? matchCredit(text) : null;
+      const credit = !fixed && text.length <= 60 ? creditOf(text) : null;
       return {
         text,
         lines: p.lastLine - p.firstLine + 1,
@@ -153,7 +156,7 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
     }
     // a paragraph of roles and names only, over one line or two (本报记者 王明 / 通讯员 李华), is a byline
     // (names are parted by spaces or 、, never by a comma: 本报通讯员 霍玲俊 金秋时节，… is a run-in byline)
-    const whole = p.text.length <= 60 && !/[，,]/.test(p.text) && !matchLeadingByline(p.text, year) ? matchCredit(p.text) : null;
+    const whole = p.text.length <= 60 && !/[，,]/.test(p.text) && !matchLeadingByline(p.text, year) ? creditOf(p.text) : null;
     if (whole && whole.length > 0 && !whole.some((c) => c.kind === "photographer") && /^\S+\s/.test(first.content.text)) {
       units.push({ mapped, shape: shape(p.text, "byline"), byline: { text: p.text, dateline: null, contributors: whole, spans: mapped.spans } });
       continue;
@@ -499,38 +502,48 @@ function associate(items: readonly Item[], groups: readonly HeadlineGroup[], bod
   // Only nearby bodies compete for a group: a displaced headline stays within a few items of its
   // story, and the bound keeps the cost linear in page length.
   const sorted = [...bodies].sort((a, b) => a.first - b.first);
-  // the start of each body's text, made once: every nearby group compares against it
-  const texts = new Map<Draft, string>();
-  const textOf = (d: Draft): string => {
-    let t = texts.get(d);
-    if (t === undefined) {
-      let joined = "";
-      for (const p of d.paragraphs) {
-        if (joined.length >= 1200) break;
-        joined += p.text;
-      }
-      t = joined.slice(0, 1200) + (d.credit?.mapped.text ?? "");
-      texts.set(d, t);
+  // the start of each body's text (its first 1200 characters, then its credit), as parts: the
+  // search reads them as one text without joining them
+  const textOf = (d: Draft): string[] => {
+    const parts: string[] = [];
+    let length = 0;
+    for (const p of d.paragraphs) {
+      if (length >= 1200) break;
+      parts.push(length + p.text.length > 1200 ? p.text.slice(0, 1200 - length) : p.text);
+      length += p.text.length;
     }
-    return t;
+    if (d.credit) parts.push(d.credit.mapped.text);
+    return parts;
   };
-  for (const g of groups) {
-    const grams = hanBigrams(groupText(g));
+  // the Han bigrams of every headline group, and which of them each body's text prints: one pass
+  // over each body's text, made when a group first compares against it
+  const gramsOf = groups.map((g) => [...hanPairKeys(groupText(g))]);
+  const wanted = new Set<number>();
+  for (const grams of gramsOf) for (const key of grams) wanted.add(key);
+  const search = pairSearch(wanted);
+  const printed = new Map<Draft, Set<number>>();
+  const printedIn = (d: Draft): Set<number> => {
+    let found = printed.get(d);
+    if (found === undefined) printed.set(d, (found = search.in(textOf(d))));
+    return found;
+  };
+  groups.forEach((g, gi) => {
+    const grams = gramsOf[gi]!;
     const nextAfter = nextContentIndex(items, g.last + 1, 1);
     const from = lowerBound(sorted, g.first - ASSOCIATION_WINDOW);
     for (let k = from; k < sorted.length && sorted[k]!.first <= g.last + ASSOCIATION_WINDOW; k++) {
       const d = sorted[k]!;
       const before = nextAfter === d.first;
       const after = nextContentIndex(items, d.last + 1, 1) === g.first;
-      const bodyText = textOf(d);
+      const bodyPairs = printedIn(d);
       let shared = 0;
-      for (const b of grams) if (bodyText.includes(b)) shared++;
-      const content = grams.size > 0 ? shared / grams.size : 0;
+      for (let b = 0; b < grams.length; b++) if (bodyPairs.has(grams[b]!)) shared++;
+      const content = grams.length > 0 ? shared / grams.length : 0;
       const score = (before ? 2 : 0) + (after ? 1 : 0) + 2 * content;
       const enough = before ? score >= 2 : after ? content >= 0.25 : content >= 0.5;
       if (enough) pairs.push({ score, g, d });
     }
-  }
+  });
   pairs.sort((a, b) => b.score - a.score);
   const used = new Set<HeadlineGroup>();
   const result = new Map<Draft, HeadlineGroup>();
@@ -587,7 +600,8 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
   const headlineOf = associate(items, groups, bodies);
   const warnings: Warning[] = [];
 
-  const furniture: Furniture[] = items.flatMap((it) => (it.type === "furniture" ? [it.furniture] : []));
+  const furniture: Furniture[] = [];
+  for (const it of items) if (it.type === "furniture") furniture.push(it.furniture);
   const unassigned: Unassigned[] = [];
   const placed: { at: number; article: Article }[] = [];
   let n = 0;

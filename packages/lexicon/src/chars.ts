@@ -37,6 +37,9 @@ export const OPENING_MARKS = "“‘（《「『【〔\"('";
 const terminal = new Set(TERMINAL_PUNCTUATION);
 const closing = new Set(CLOSING_MARKS);
 const opening = new Set(OPENING_MARKS);
+const codesOf = (chars: string) => new Set([...chars].map((ch) => ch.charCodeAt(0)));
+const terminalCodes = codesOf(TERMINAL_PUNCTUATION);
+const closingCodes = codesOf(CLOSING_MARKS);
 
 export function isTerminalPunctuation(ch: string): boolean {
   return terminal.has(ch);
@@ -58,9 +61,10 @@ export function endsSentence(text: string): boolean {
     if (open > 0 && terminal.has(text[open - 1]!)) return true;
   }
   while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
-  while (i >= 0 && closing.has(text[i]!)) i--;
+  // (code units, not one-character strings: this runs on every line of every page)
+  while (i >= 0 && closingCodes.has(text.charCodeAt(i))) i--;
   if (i < 0) return false;
-  if (terminal.has(text[i]!)) return true;
+  if (terminalCodes.has(text.charCodeAt(i))) return true;
   // an ASCII full stop ends a Latin sentence ("… on Monday."), not a number ("98.")
   return text[i] === "." && i > 0 && isLatinLetter(text[i - 1]!);
 }

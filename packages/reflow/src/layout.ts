@@ -205,6 +205,13 @@ function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && (isHan(ch) || isCjkPunctuation(ch));
 }
 
+/** Past this code unit no character is a Latin letter or a digit: no join rule applies before it. */
+const LAST_LATIN = 0x24f;
+
+function charOf(code: number): string {
+  return code < 0 ? "" : String.fromCharCode(code);
+}
+
 /**
  * Join wrapped lines: nothing between CJK; a space between Latin words; a line-end hyphen
  * inside a Latin word goes; digits split across lines rejoin.
@@ -219,18 +226,21 @@ export function joinLines(parts: readonly MappedText[]): MappedText {
   for (const p of parts) size += p.offsets.length + 1;
   const offsets = new Int32Array(size);
   let n = 0;
-  let last = "";
-  let beforeLast = "";
+  // the last two code units so far (-1: none); as strings only where a Latin join is possible
+  let last = -1;
+  let beforeLast = -1;
   for (const part of parts) {
     const text = part.text;
     if (text.length === 0) continue;
-    if (pieces.length > 0) {
+    // a join changes something only before a Latin letter or a digit (U+024F is the last Latin letter)
+    if (pieces.length > 0 && text.charCodeAt(0) <= LAST_LATIN) {
       const first = text[0]!;
-      if (last === "-" && isLatinLetter(beforeLast) && isLatinLetter(first)) {
+      const lastChar = charOf(last);
+      if (lastChar === "-" && isLatinLetter(charOf(beforeLast)) && isLatinLetter(first)) {
         // drop the line-end hyphen: the last character of the previous piece
         pieces[pieces.length - 1] = pieces[pieces.length - 1]!.slice(0, -1);
         n--;
-      } else if (latinGap(last, first, text)) {
+      } else if (latinGap(lastChar, first, text)) {
         pieces.push(" ");
         offsets[n++] = INSERTED;
       }
@@ -238,8 +248,8 @@ export function joinLines(parts: readonly MappedText[]): MappedText {
     pieces.push(text);
     offsets.set(part.offsets, n);
     n += part.offsets.length;
-    beforeLast = text.length > 1 ? text[text.length - 2]! : last;
-    last = text[text.length - 1]!;
+    beforeLast = text.length > 1 ? text.charCodeAt(text.length - 2) : last;
+    last = text.charCodeAt(text.length - 1);
   }
   // a view, not a copy: the few unused slots at the end are the price of a single allocation
   return { text: pieces.join(""), offsets: offsets.subarray(0, n) };

@@ -51,7 +51,10 @@ export function trimMapped(m: MappedText): MappedText {
 
 /** Characters whose loss is a documented normalization: white space, BOM, zero-width and control characters. */
 export function isIgnorable(ch: string): boolean {
-  const c = ch.charCodeAt(0);
+  return isIgnorableCode(ch.charCodeAt(0));
+}
+
+function isIgnorableCode(c: number): boolean {
   return (
     c <= 0x20 ||
     (c >= 0x7f && c <= 0xa0) ||
@@ -66,10 +69,11 @@ export function isIgnorable(ch: string): boolean {
 
 function gapIsIgnorable(raw: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
-    const ch = raw[k]!;
-    if (isIgnorable(ch)) continue;
+    // (code units, not one-character strings: this runs at every gap of every paragraph)
+    const c = raw.charCodeAt(k);
+    if (isIgnorableCode(c)) continue;
     // a hyphen that broke a Latin word at a line end is removed by the join
-    if (ch === "-" && k + 1 < to && (raw[k + 1] === "\n" || raw[k + 1] === "\r")) continue;
+    if (c === 0x2d && k + 1 < to && (raw.charCodeAt(k + 1) === 0x0a || raw.charCodeAt(k + 1) === 0x0d)) continue;
     return false;
   }
   return true;

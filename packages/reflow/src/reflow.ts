@@ -119,10 +119,27 @@ export function reflow(raw: string, options?: ReflowOptions): ReflowResult {
     first = i + 1;
   }
   for (const b of blocks) {
-    const ws = columns.slice(b.firstLine, b.lastLine + 1).sort((a, c) => a - c);
-    b.columnWidth = ws[Math.floor(ws.length / 2)] ?? 0;
+    b.columnWidth = medianWidth(columns, b.firstLine, b.lastLine);
   }
   return { raw, extractor, gapStyle, lines, columns, blocks, paragraphs };
+}
+
+/** The upper median of columns[first..last]: sorted in place when few (most blocks), natively when many. */
+function medianWidth(columns: readonly number[], first: number, last: number): number {
+  const n = last - first + 1;
+  if (n > 16) {
+    // a typed array sorts numbers natively, without a comparator call per comparison
+    const ws = Float64Array.from(columns.slice(first, last + 1)).sort();
+    return ws[Math.floor(n / 2)] ?? 0;
+  }
+  const ws = columns.slice(first, last + 1);
+  for (let k = 1; k < n; k++) {
+    const v = ws[k]!;
+    let at = k;
+    while (at > 0 && ws[at - 1]! > v) ws[at] = ws[--at]!;
+    ws[at] = v;
+  }
+  return ws[Math.floor(n / 2)] ?? 0;
 }
 
 /** Ideographic indent that starts each paragraph of {@link reflowText}, as print does. */
