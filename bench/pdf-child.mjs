@@ -1,5 +1,6 @@
-// One process, one core: parse a PDF file with @yk/pdf (pdfjs runs its worker in this thread under
-// Node) — its two layers timed apart: pdfjs reading the text items, then our layout — then the text
+// One process, one core: parse a PDF file with @yk/pdf (its own text-only reader, or pdfjs for files
+// of other kinds, whose worker runs in this thread under Node) — its two layers timed apart: reading
+// the text items, then our layout — then the text
 // pipeline on the same pages' text renditions. Each step: the best of N runs after a warm-up, in
 // wall time and in CPU time (user + system of this process: steadier than wall time when other
 // jobs share the cores). With "rss" as the third argument: one parsePdf in this fresh process, and
@@ -15,7 +16,7 @@ if (process.argv[3] === "rss") {
   process.exit(0);
 }
 const runs = Number(process.argv[2] ?? 5);
-// warm: pdfjs loads once per process, and the JIT settles over the first few runs
+// warm: pdfjs (when needed) loads once per process, and the JIT settles over the first few runs
 for (let i = 0; i < 3; i++) await parsePdf(bytes);
 const cpuNow = () => {
   const c = process.cpuUsage();

@@ -283,7 +283,7 @@ if (!only || only === "pdf") {
   const reals = existsSync(shared) ? readdirSync(shared).filter((f) => f.endsWith(".pdf")) : [];
   for (const f of reals) inputs.push([`real page (shared/epaper, ${f.slice(0, 12)}…)`, join(shared, f)]);
   if (reals.length === 0) log(`- no real page in ../shared/epaper: measured on generated pages only`);
-  log(`| input | size | parsePdf | pages/s | of which pdfjs reading | of which layout (ours) | the same text: splitPage | the same text: parseText | parsePdf / parseText | layout / parseText | peak RSS, one parsePdf |`);
+  log(`| input | size | parsePdf | pages/s | of which reading the items | of which layout (ours) | the same text: splitPage | the same text: parseText | parsePdf / parseText | layout / parseText | peak RSS, one parsePdf |`);
   log(`|---|---|---|---|---|---|---|---|---|---|---|`);
   const script = readFileSync(join(root, "bench/pdf-child.mjs"), "utf8");
   for (const [label, path] of inputs) {
@@ -297,7 +297,7 @@ if (!only || only === "pdf") {
     log(`| ${label} | ${kb.toFixed(0)} kB, ${r.chars} chars | ${ms(r.total)} | ${perSecond(r.total)} | ${ms(r.read)} | ${ms(r.layout)} | ${ms(r.split)} | ${ms(r.whole)} | ${ratio(r.total, r.whole)} | ${ratio(r.layout, r.whole)} | ${rss.peak.toFixed(0)} MB (${rss.before.toFixed(0)} before) |`);
   }
   log();
-  log(`One process, one core (pdfjs runs its worker in the same thread under Node); best of ${quick ? 2 : 5} after a warm-up, wall time with CPU time (user + system) in brackets — CPU time is the steadier one when other jobs share the cores. Peak RSS: one parsePdf in a fresh process (after its imports: "before"). parseText is the whole text pipeline, entities included; @yk/pdf does not run entities.`);
+  log(`One process, one core (files of the common kind are read by @yk/pdf's own text-only reader, others by pdfjs, whose worker runs in the same thread under Node); best of ${quick ? 2 : 5} after a warm-up, wall time with CPU time (user + system) in brackets — CPU time is the steadier one when other jobs share the cores. Peak RSS: one parsePdf in a fresh process (after its imports: "before"). parseText is the whole text pipeline, entities included; @yk/pdf does not run entities.`);
   log();
 }
 
