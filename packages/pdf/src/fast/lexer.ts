@@ -57,6 +57,9 @@ function hexValue(b: number): number {
   return -1;
 }
 
+/** Words of up to three bytes read so far, by their bytes. */
+const shortWords = new Map<number, Op | boolean | null>();
+
 const END_OF_ARRAY = opOf("]");
 const END_OF_DICT = opOf(">>");
 
@@ -151,6 +154,17 @@ export class Lexer {
     }
     const start = this.pos;
     while (this.pos < this.end && CLASS[b[this.pos]!] === 0) this.pos++;
+    // operators are mostly one to three bytes: look them up by their bytes, without making a string
+    if (this.pos - start <= 3) {
+      let key = 0;
+      for (let i = start; i < this.pos; i++) key = (key << 8) | b[i]!;
+      const known = shortWords.get(key);
+      if (known !== undefined) return known;
+      const word = latin1(b, start, this.pos);
+      const value = word === "true" ? true : word === "false" ? false : word === "null" ? null : opOf(word);
+      shortWords.set(key, value);
+      return value;
+    }
     const word = latin1(b, start, this.pos);
     if (word === "true") return true;
     if (word === "false") return false;
@@ -199,15 +213,16 @@ export class Lexer {
 
   private hexString(): Uint8Array {
     const b = this.bytes;
-    this.pos++;
-    const out: number[] = [];
+    const start = ++this.pos;
+    let end = start;
+    while (end < this.end && b[end] !== 0x3e) end++;
+    if (end >= this.end) throw new Unsupported("unterminated hex string");
+    // at most one byte for every two characters: the exact length is known once white space is skipped
+    const out = new Uint8Array((end - start + 1) >> 1);
+    let n = 0;
     let high = -1;
-    while (this.pos < this.end) {
-      const c = b[this.pos++]!;
-      if (c === 0x3e) {
-        if (high >= 0) out.push(high << 4);
-        return Uint8Array.from(out);
-      }
+    for (let i = start; i < end; i++) {
+      const c = b[i]!;
       const v = hexValue(c);
       if (v < 0) {
         if (CLASS[c] === 1) continue;
@@ -215,11 +230,13 @@ export class Lexer {
       }
       if (high < 0) high = v;
       else {
-        out.push((high << 4) | v);
+        out[n++] = (high << 4) | v;
         high = -1;
       }
     }
-    throw new Unsupported("unterminated hex string");
+    if (high >= 0) out[n++] = high << 4;
+    this.pos = end + 1;
+    return n === out.length ? out : out.subarray(0, n);
   }
 
   private literalString(): Uint8Array {
