@@ -239,7 +239,7 @@ export function readFast(bytes: Uint8Array, pages?: readonly number[]): PdfTextP
     return readTextFast(bytes, pages).map((p) => ({ number: p.number, width: p.width, height: p.height, items: itemsOf({ items: p.items, styles: {} }, p.viewport) }));
   } catch (err) {
     // anything unexpected, a bug of ours included, is pdfjs's to read (and to report)
-    if (!(err instanceof Unsupported) && process.env.YK_PDF_DEBUG) console.error(err);
+    if (process.env.YK_PDF_DEBUG) console.error(`@yk/pdf: read by pdfjs (${err instanceof Unsupported ? err.message : String(err)})`);
     return null;
   }
 }
