@@ -173,9 +173,23 @@ function run(
   const pushWhitespace = (width: number, transform: Matrix | null = item.prevTransform, fontName: string | null = item.fontName): void => {
     out.push({ str: " ", width, transform: transform!, fontName: fontName!, hasEOL: false });
   };
+  /**
+   * ctm × text matrix × [size × scale, 0, 0, size, 0, rise], as pdfjs multiplies them, term by term in
+   * its order (the same floating-point results), without the two intermediate arrays.
+   */
   const currentTextTransform = (): Matrix => {
-    const tsm = [textState.fontSize * textState.textHScale, 0, 0, textState.fontSize, 0, textState.textRise];
-    return transform(textState.ctm, transform(textState.textMatrix, tsm));
+    const a = textState.fontSize * textState.textHScale;
+    const fs = textState.fontSize;
+    const rise = textState.textRise;
+    const t = textState.textMatrix;
+    const i0 = t[0]! * a + t[2]! * 0;
+    const i1 = t[1]! * a + t[3]! * 0;
+    const i2 = t[0]! * 0 + t[2]! * fs;
+    const i3 = t[1]! * 0 + t[3]! * fs;
+    const i4 = t[0]! * 0 + t[2]! * rise + t[4]!;
+    const i5 = t[1]! * 0 + t[3]! * rise + t[5]!;
+    const c = textState.ctm;
+    return [c[0]! * i0 + c[2]! * i1, c[1]! * i0 + c[3]! * i1, c[0]! * i2 + c[2]! * i3, c[1]! * i2 + c[3]! * i3, c[0]! * i4 + c[2]! * i5 + c[4]!, c[1]! * i4 + c[3]! * i5 + c[5]!];
   };
   const ensureItem = (): void => {
     if (item.initialized) return;
