@@ -67,6 +67,11 @@ interface Draft {
   last: number;
   byline: Byline | null;
   paragraphs: Paragraph[];
+  /** The item each paragraph came from (where a displaced headline's story may start). */
+  at: number[];
+  /** The byline that opened the body, and the bracketed ones closing its parts (joined in `byline`). */
+  opening: Byline | null;
+  closing: { at: number; byline: Byline }[];
   credit: Item & { type: "credit" } | null;
   continuedTo: string | null;
   continuedFrom: string | null;
@@ -418,12 +423,18 @@ function groupText(g: HeadlineGroup): string {
   return [...g.kicker, ...g.headline, ...g.subheadline].map((l) => l.text).join("");
 }
 
+/** One byline of two printed apart: the first's text, then the second's. */
+function joinBylines(had: Byline | null, next: Byline): Byline {
+  if (!had) return next;
+  return { ...had, text: `${had.text} ${next.text}`, contributors: [...had.contributors, ...next.contributors], spans: [...had.spans, ...next.spans] };
+}
+
 /** Bodies: runs of body paragraphs; a byline starts one; headlines, furniture and credits end one. */
 function drafts(items: readonly Item[]): Draft[] {
   const out: Draft[] = [];
   let cur: Draft | null = null;
   const open = (i: number, byline: Byline | null): Draft => {
-    const d: Draft = { first: i, last: i, byline, paragraphs: [], credit: null, continuedTo: null, continuedFrom: null, open: true };
+    const d: Draft = { first: i, last: i, byline, paragraphs: [], at: [], opening: byline, closing: [], credit: null, continuedTo: null, continuedFrom: null, open: true };
     out.push(d);
     return d;
   };
@@ -433,10 +444,8 @@ function drafts(items: readonly Item[]): Draft[] {
         // （记者 王明） on its own line right after a body is that body's byline (a brief's, or one
         // part's of a story told in parts, each closing with its reporters: the story goes on)
         if (cur && cur.open && cur.paragraphs.length > 0 && /^[（(].*[）)]$/.test(it.byline.text)) {
-          const had = cur.byline;
-          cur.byline = had
-            ? { ...had, text: `${had.text} ${it.byline.text}`, contributors: [...had.contributors, ...it.byline.contributors], spans: [...had.spans, ...it.byline.spans] }
-            : it.byline;
+          cur.byline = joinBylines(cur.byline, it.byline);
+          cur.closing.push({ at: i, byline: it.byline });
           cur.last = i;
           break;
         }
@@ -445,6 +454,7 @@ function drafts(items: readonly Item[]): Draft[] {
       case "body":
         if (!cur || !cur.open) cur = open(i, null);
         cur.paragraphs.push(it.mapped);
+        cur.at.push(i);
         if (it.continuedTo) cur.continuedTo = it.continuedTo;
         if (it.continuedFrom) cur.continuedFrom = it.continuedFrom;
         cur.last = i;
@@ -469,6 +479,156 @@ function drafts(items: readonly Item[]): Draft[] {
     }
   });
   return out;
+}
+
+/** A paragraph wholly in brackets that is not a numbered subhead: a note closing a story (（作者为…）, （新华社北京9月30日电）). */
+function closingNote(text: string): boolean {
+  return text.length >= 4 && /^[（(][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]$/.test(text) && !/^[（(][一二三四五六七八九十\d]{1,3}[）)]$/.test(text);
+}
+
+/** A paragraph opening with a dateline, quoted from an agency or not (据新华社广州9月30日电…): a story's first. */
+function opensWithDateline(text: string): boolean {
+  return matchLeadingByline(text.startsWith("据") ? text.slice(1) : text) !== null;
+}
+
+/** How much more of a group a story before it must print than the story after it, for the group to head the one before. */
+const FORWARD_MARGIN = 0.3;
+
+/** The first 1200 characters of some paragraphs, as parts: what a headline is compared with. */
+function leadText(paragraphs: readonly Paragraph[]): string[] {
+  const parts: string[] = [];
+  let length = 0;
+  for (const p of paragraphs) {
+    if (length >= 1200) break;
+    parts.push(length + p.text.length > 1200 ? p.text.slice(0, 1200 - length) : p.text);
+    length += p.text.length;
+  }
+  return parts;
+}
+
+/** Share of `keys` (Han pairs) printed in a text given as parts. */
+function shareIn(keys: ReadonlySet<number>, parts: readonly string[]): number {
+  return keys.size === 0 ? 0 : pairSearch(keys).in(parts).size / keys.size;
+}
+
+/** What a cut before paragraph k is worth beside the content: a note or byline closing the paragraph before, a dateline opening k. */
+const CUT_CUE = 1;
+/** Weight of how much of the displaced group the first paragraph after a cut speaks of (a story's lead restates its headline). */
+const LEAD_WEIGHT = 1;
+
+/**
+ * A headline group that heads nothing after it (another group, a section label or the page's
+ * end follows it) was printed after its story. When the body right before it has its own group
+ * before it, that body is two stories run together: the first headed by the group before, the
+ * rest by the displaced group. The cut goes where the paragraphs after it share most of the
+ * displaced group's Han bigrams and least of the other group's, the first of them most of all,
+ * helped by what ends and opens a story (a closing note or bracketed byline, a dateline).
+ * Returns the bodies with those runs cut and each second part's group.
+ */
+function cutDisplacedStories(items: readonly Item[], groups: readonly HeadlineGroup[], bodies: readonly Draft[]): { bodies: Draft[]; pinned: Map<Draft, HeadlineGroup> } {
+  const pinned = new Map<Draft, HeadlineGroup>();
+  // the body and the group each item follows right after (page furniture between them aside)
+  const bodyBefore = new Map<number, Draft>();
+  for (const d of bodies) bodyBefore.set(nextContentIndex(items, d.last + 1, 1), d);
+  const groupBefore = new Map<number, HeadlineGroup>();
+  for (const g of groups) groupBefore.set(nextContentIndex(items, g.last + 1, 1), g);
+  const bodyAt = new Map<number, Draft>();
+  for (const d of bodies) bodyAt.set(d.first, d);
+  const cuts = new Map<Draft, { k: number; g: HeadlineGroup }>();
+  for (const g of groups) {
+    const r = bodyBefore.get(g.first);
+    const h = r ? groupBefore.get(r.first) : undefined;
+    if (!r || !h || r.paragraphs.length < 2 || r.credit || cuts.has(r)) continue;
+    const next = nextContentIndex(items, g.last + 1, 1);
+    const n = bodyAt.get(next);
+    const k = bestCut(items, r, g, h);
+    if (k <= 0) continue;
+    // a group with a body after it heads that body, unless the cut-off story speaks of it far more
+    if (n) {
+      const keys = hanPairKeys(groupText(g));
+      const tail = leadText(r.paragraphs.slice(k));
+      const after = leadText(n.paragraphs);
+      if (shareIn(keys, tail) < shareIn(keys, after) + FORWARD_MARGIN) continue;
+    } else if (next < items.length && items[next]!.type !== "headline" && items[next]!.type !== "furniture") continue;
+    cuts.set(r, { k, g });
+  }
+  if (cuts.size === 0) return { bodies: [...bodies], pinned };
+  const out: Draft[] = [];
+  for (const d of bodies) {
+    const cut = cuts.get(d);
+    if (!cut) {
+      out.push(d);
+      continue;
+    }
+    const { k, g } = cut;
+    const at = d.at[k]!;
+    const closingBefore = d.closing.filter((c) => c.at < at);
+    const closingAfter = d.closing.filter((c) => c.at > at);
+    const first: Draft = {
+      ...d,
+      last: at - 1,
+      byline: closingBefore.reduce<Byline | null>((b, c) => joinBylines(b, c.byline), d.opening),
+      paragraphs: d.paragraphs.slice(0, k),
+      at: d.at.slice(0, k),
+      closing: closingBefore,
+      continuedTo: null,
+      open: false,
+    };
+    const second: Draft = {
+      ...d,
+      first: at,
+      byline: closingAfter.reduce<Byline | null>((b, c) => joinBylines(b, c.byline), null),
+      paragraphs: d.paragraphs.slice(k),
+      at: d.at.slice(k),
+      opening: null,
+      closing: closingAfter,
+      continuedFrom: null,
+    };
+    out.push(first, second);
+    pinned.set(second, g);
+  }
+  return { bodies: out, pinned };
+}
+
+/**
+ * Where body `r` (headed by `h`) is best cut for the displaced group `g`: the paragraph its
+ * second story starts at (1 to its length - 1).
+ */
+function bestCut(items: readonly Item[], r: Draft, g: HeadlineGroup, h: HeadlineGroup): number {
+  const gKeys = hanPairKeys(groupText(g));
+  const hKeys = hanPairKeys(groupText(h));
+  const search = pairSearch(new Set([...gKeys, ...hKeys]));
+  const n = r.paragraphs.length;
+  // per paragraph: share of g's pairs it prints, less the share of h's
+  const gShare = new Array<number>(n);
+  const lean = new Array<number>(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const found = search.in([r.paragraphs[i]!.text]);
+    let gs = 0;
+    let hs = 0;
+    for (const key of found) {
+      if (gKeys.has(key)) gs++;
+      if (hKeys.has(key)) hs++;
+    }
+    gShare[i] = gKeys.size > 0 ? gs / gKeys.size : 0;
+    lean[i] = gShare[i]! - (hKeys.size > 0 ? hs / hKeys.size : 0);
+    total += lean[i]!;
+  }
+  let best = -1;
+  let bestScore = -Infinity;
+  let before = 0;
+  for (let k = 1; k < n; k++) {
+    before += lean[k - 1]!;
+    const closed = closingNote(r.paragraphs[k - 1]!.text) || r.closing.some((c) => c.at > r.at[k - 1]! && c.at < r.at[k]!);
+    const opened = opensWithDateline(r.paragraphs[k]!.text) || (items[r.at[k]! - 1]?.type === "byline" && r.at[k]! - 1 > r.at[k - 1]!);
+    const score = total - 2 * before + LEAD_WEIGHT * gShare[k]! + (closed ? CUT_CUE : 0) + (opened ? CUT_CUE : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = k;
+    }
+  }
+  return best;
 }
 
 /** How far (in items) a headline group may stand from the body it heads. */
@@ -497,7 +657,7 @@ function nextContentIndex(items: readonly Item[], from: number, step: 1 | -1): n
  * after its body, where extraction put it out of reading order) and by content (Han
  * bigrams the headline shares with the body). Each group is used at most once.
  */
-function associate(items: readonly Item[], groups: readonly HeadlineGroup[], bodies: readonly Draft[]): Map<Draft, HeadlineGroup> {
+function associate(items: readonly Item[], groups: readonly HeadlineGroup[], bodies: readonly Draft[], pinned: ReadonlyMap<Draft, HeadlineGroup>): Map<Draft, HeadlineGroup> {
   const pairs: { score: number; g: HeadlineGroup; d: Draft }[] = [];
   // Only nearby bodies compete for a group: a displaced headline stays within a few items of its
   // story, and the bound keeps the cost linear in page length.
@@ -545,8 +705,8 @@ function associate(items: readonly Item[], groups: readonly HeadlineGroup[], bod
     }
   });
   pairs.sort((a, b) => b.score - a.score);
-  const used = new Set<HeadlineGroup>();
-  const result = new Map<Draft, HeadlineGroup>();
+  const used = new Set<HeadlineGroup>(pinned.values());
+  const result = new Map<Draft, HeadlineGroup>(pinned);
   for (const p of pairs) {
     if (used.has(p.g) || result.has(p.d)) continue;
     used.add(p.g);
@@ -596,8 +756,8 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
   const date = options.date ?? printedDate(result);
   const items = classify(result, { ...options, date });
   const groups = headlineGroups(items);
-  const bodies = drafts(items);
-  const headlineOf = associate(items, groups, bodies);
+  const { bodies, pinned } = cutDisplacedStories(items, groups, drafts(items));
+  const headlineOf = associate(items, groups, bodies, pinned);
   const warnings: Warning[] = [];
 
   const furniture: Furniture[] = [];
