@@ -449,6 +449,14 @@ function drafts(items: readonly Item[]): Draft[] {
           cur.last = i;
           break;
         }
+        // a byline under a subhead inside a story: one part of a story told in parts, each with its
+        // reporter (the story goes on, its contributors gather)
+        if (cur && cur.open && cur.paragraphs.length > 1 && i > 0 && items[i - 1]!.type === "body" && (items[i - 1] as { mapped: Paragraph }).mapped.subhead) {
+          cur.byline = joinBylines(cur.byline, it.byline);
+          cur.closing.push({ at: i, byline: it.byline });
+          cur.last = i;
+          break;
+        }
         cur = open(i, it.byline);
         break;
       case "body":
