@@ -276,10 +276,20 @@ function classify(result: ReflowResult, options: SplitOptions): Item[] {
       continuedFrom = null;
     }
   };
+  // how many units at the top of the page are furniture
+  let topLines = 0;
   units.forEach((u, k) => {
     const role = roles[k]!;
     const { mapped } = u;
+    // a short label the model reads as furniture among the page's top lines, in no list of
+    // section words (政治, 生态): the page's section label
+    if (role === "furniture" && !u.furniture && topLines === k && /^[\u4e00-\u9fff]{2,4}$/.test(mapped.text)) {
+      topLines++;
+      items.push({ type: "furniture", furniture: { kind: "section", text: mapped.text, spans: mapped.spans } });
+      return;
+    }
     if (u.furniture) {
+      if (topLines === k) topLines++;
       const cont = u.furniture === "continuation" ? continuationAtEnd(mapped.text) : null;
       items.push({ type: "furniture", furniture: { kind: u.furniture, text: mapped.text, spans: mapped.spans } });
       // 下转第3版 closes the body before it; 上接第1版 opens the body after it
