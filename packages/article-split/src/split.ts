@@ -228,7 +228,7 @@ function joinBracketedNames(paragraphs: readonly ReflowParagraph[]): ReflowParag
 const DATELINE_REACH = 4;
 
 /**
- * A paragraph whose second to fifth line opens with a dateline (本报北京9月30日电) is two things
+ * A paragraph whose second to fifth line opens with a dateline (本报北京9月30日电, 据新华社…电) is two things
  * that reflow joined: the lines before it (a headline group set at the column's width) and a story
  * that starts at the dateline. A dateline only ever starts a story, so the paragraph is cut there.
  */
@@ -236,7 +236,7 @@ function splitBeforeDateline(p: ReflowParagraph, lines: ReflowResult["lines"], y
   const last = Math.min(p.lastLine, p.firstLine + DATELINE_REACH);
   for (let l = p.firstLine + 1; l <= last; l++) {
     const line = lines[l]!;
-    if (!matchLeadingByline(line.content.text, year)) continue;
+    if (!opensWithDateline(line.content.text, year)) continue;
     const at = firstOffset(line.content.offsets);
     let k = 0;
     while (k < p.text.length && !(p.offsets[k]! >= at)) k++;
@@ -453,7 +453,7 @@ function drafts(items: readonly Item[]): Draft[] {
       case "byline":
         // （记者 王明） on its own line right after a body is that body's byline (a brief's, or one
         // part's of a story told in parts, each closing with its reporters: the story goes on)
-        if (cur && cur.open && cur.paragraphs.length > 0 && /^[（(].*[）)]$/.test(it.byline.text)) {
+        if (cur && cur.open && cur.paragraphs.length > 0 && /^[（(]/.test(it.byline.text)) {
           cur.byline = joinBylines(cur.byline, it.byline);
           cur.closing.push({ at: i, byline: it.byline });
           cur.last = i;
@@ -470,7 +470,8 @@ function drafts(items: readonly Item[]): Draft[] {
         cur = open(i, it.byline);
         break;
       case "body":
-        if (!cur || !cur.open) cur = open(i, null);
+        // a paragraph opening with a quoted dateline (据新华社广州9月30日电…) opens a story of its own
+        if (!cur || !cur.open || (cur.paragraphs.length > 0 && opensWithDateline(it.mapped.text))) cur = open(i, null);
         cur.paragraphs.push(it.mapped);
         cur.at.push(i);
         if (it.continuedTo) cur.continuedTo = it.continuedTo;
@@ -505,8 +506,8 @@ function closingNote(text: string): boolean {
 }
 
 /** A paragraph opening with a dateline, quoted from an agency or not (据新华社广州9月30日电…): a story's first. */
-function opensWithDateline(text: string): boolean {
-  return matchLeadingByline(text.startsWith("据") ? text.slice(1) : text) !== null;
+function opensWithDateline(text: string, year?: number): boolean {
+  return matchLeadingByline(text.startsWith("据") ? text.slice(1) : text, year) !== null;
 }
 
 /** How much more of a group a story before it must print than the story after it, for the group to head the one before. */
