@@ -73,6 +73,8 @@ interface Draft {
   opening: Byline | null;
   closing: { at: number; byline: Byline }[];
   credit: Item & { type: "credit" } | null;
+  /** Credits of the story's photos before its last, each closing a numbered caption (图①：… 刘辉摄). */
+  photoCredits: { at: number; credit: Item & { type: "credit" } }[];
   continuedTo: string | null;
   continuedFrom: string | null;
   open: boolean;
@@ -439,18 +441,31 @@ function joinBylines(had: Byline | null, next: Byline): Byline {
   return { ...had, text: `${had.text} ${next.text}`, contributors: [...had.contributors, ...next.contributors], spans: [...had.spans, ...next.spans] };
 }
 
+/** A photo caption numbered after the first: 图②：, 图3： (the photos of one story are numbered in turn). */
+const NUMBERED_CAPTION_RE = /^[（(]?图\s*(?:[②-⑳]|[2-9]|[1-9]\d)\s*[）)]?\s*[：:]/;
+
 /** Bodies: runs of body paragraphs; a byline starts one; headlines, furniture and credits end one. */
 function drafts(items: readonly Item[]): Draft[] {
   const out: Draft[] = [];
   let cur: Draft | null = null;
   const open = (i: number, byline: Byline | null): Draft => {
-    const d: Draft = { first: i, last: i, byline, paragraphs: [], at: [], opening: byline, closing: [], credit: null, continuedTo: null, continuedFrom: null, open: true };
+    const d: Draft = { first: i, last: i, byline, paragraphs: [], at: [], opening: byline, closing: [], credit: null, photoCredits: [], continuedTo: null, continuedFrom: null, open: true };
     out.push(d);
     return d;
   };
   items.forEach((it, i) => {
     switch (it.type) {
       case "byline":
+        // the next line of a byline just read (（本报记者王沛、 / 李茂颖）, 本报北京9月30日电 / （李龙伊、
+        // 程欣然）), unless it opens a story with a dateline of its own
+        if (cur && cur.last === i - 1 && items[i - 1]!.type === "byline" && !it.byline.dateline) {
+          cur.byline = joinBylines(cur.byline, it.byline);
+          const closing = cur.closing[cur.closing.length - 1];
+          if (closing && closing.at === i - 1) cur.closing[cur.closing.length - 1] = { at: i, byline: joinBylines(closing.byline, it.byline) };
+          else if (cur.paragraphs.length === 0) cur.opening = cur.byline;
+          cur.last = i;
+          break;
+        }
         // （记者 王明） on its own line right after a body is that body's byline (a brief's, or one
         // part's of a story told in parts, each closing with its reporters: the story goes on)
         if (cur && cur.open && cur.paragraphs.length > 0 && /^[（(]/.test(it.byline.text)) {
@@ -470,6 +485,12 @@ function drafts(items: readonly Item[]): Draft[] {
         cur = open(i, it.byline);
         break;
       case "body":
+        // a numbered caption after a photo's credit (图②：… after 图①'s credit): the story's photos go on
+        if (cur && !cur.open && cur.credit && cur.last === i - 1 && cur.paragraphs.length > 0 && NUMBERED_CAPTION_RE.test(it.mapped.text)) {
+          cur.photoCredits.push({ at: i - 1, credit: cur.credit });
+          cur.credit = null;
+          cur.open = true;
+        }
         // a paragraph opening with a quoted dateline (据新华社广州9月30日电…) opens a story of its own
         if (!cur || !cur.open || (cur.paragraphs.length > 0 && opensWithDateline(it.mapped.text))) cur = open(i, null);
         cur.paragraphs.push(it.mapped);
@@ -590,6 +611,7 @@ function cutDisplacedStories(items: readonly Item[], groups: readonly HeadlineGr
       paragraphs: d.paragraphs.slice(0, k),
       at: d.at.slice(0, k),
       closing: closingBefore,
+      photoCredits: d.photoCredits.filter((c) => c.at < at),
       continuedTo: null,
       open: false,
     };
@@ -601,6 +623,7 @@ function cutDisplacedStories(items: readonly Item[], groups: readonly HeadlineGr
       at: d.at.slice(k),
       opening: null,
       closing: closingAfter,
+      photoCredits: d.photoCredits.filter((c) => c.at > at),
       continuedFrom: null,
     };
     out.push(first, second);
@@ -849,6 +872,8 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
     if (isPhoto && paragraphs.length === 0 && credit) article.captions.push({ text: "", spans: [], credit });
     // the story's photo, known by its credit alone (刘 辉摄（影像中国）)
     if (creditedPhoto && credit) article.captions.push({ text: "", spans: [], credit });
+    // the credits of the story's other photos, each closing its numbered caption
+    for (const { credit: c } of d.photoCredits) article.captions.push({ text: "", spans: [], credit: { text: c.mapped.text, contributors: c.contributors, spans: c.mapped.spans } });
     if (d.continuedTo || d.continuedFrom) article.continuation = { continuedTo: d.continuedTo, continuedFrom: d.continuedFrom };
     if (g && g.first > d.last) {
       warnings.push({ code: "headline-after-body", message: `headline group of ${article.id} was found after its body`, spans: article.fieldSpans!.headline });
