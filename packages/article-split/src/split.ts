@@ -435,6 +435,11 @@ function groupText(g: HeadlineGroup): string {
   return [...g.kicker, ...g.headline, ...g.subheadline].map((l) => l.text).join("");
 }
 
+/** The Han pairs of a group's text, its letter-spacing (收 获 喜 悦) taken out. */
+function groupKeys(g: HeadlineGroup): Set<number> {
+  return hanPairKeys(groupText(g).replace(/([\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff](?:\s|$))/g, "$1"));
+}
+
 /** One byline of two printed apart: the first's text, then the second's. */
 function joinBylines(had: Byline | null, next: Byline): Byline {
   if (!had) return next;
@@ -578,14 +583,14 @@ function cutDisplacedStories(items: readonly Item[], groups: readonly HeadlineGr
   for (const g of groups) {
     const r = bodyBefore.get(g.first);
     const h = r ? groupBefore.get(r.first) : undefined;
-    if (!r || !h || r.paragraphs.length < 2 || r.credit || cuts.has(r)) continue;
+    if (!r || !h || r.paragraphs.length < 2 || cuts.has(r)) continue;
     const next = nextContentIndex(items, g.last + 1, 1);
     const n = bodyAt.get(next);
     const k = bestCut(items, r, g, h);
     if (k <= 0) continue;
     // a group with a body after it heads that body, unless the cut-off story speaks of it far more
     if (n) {
-      const keys = hanPairKeys(groupText(g));
+      const keys = groupKeys(g);
       const tail = leadText(r.paragraphs.slice(k));
       const after = leadText(n.paragraphs);
       if (shareIn(keys, tail) < shareIn(keys, after) + FORWARD_MARGIN) continue;
@@ -612,6 +617,7 @@ function cutDisplacedStories(items: readonly Item[], groups: readonly HeadlineGr
       at: d.at.slice(0, k),
       closing: closingBefore,
       photoCredits: d.photoCredits.filter((c) => c.at < at),
+      credit: null,
       continuedTo: null,
       open: false,
     };
@@ -637,8 +643,8 @@ function cutDisplacedStories(items: readonly Item[], groups: readonly HeadlineGr
  * second story starts at (1 to its length - 1).
  */
 function bestCut(items: readonly Item[], r: Draft, g: HeadlineGroup, h: HeadlineGroup): number {
-  const gKeys = hanPairKeys(groupText(g));
-  const hKeys = hanPairKeys(groupText(h));
+  const gKeys = groupKeys(g);
+  const hKeys = groupKeys(h);
   const search = pairSearch(new Set([...gKeys, ...hKeys]));
   const n = r.paragraphs.length;
   // per paragraph: share of g's pairs it prints, less the share of h's
@@ -719,7 +725,7 @@ function associate(items: readonly Item[], groups: readonly HeadlineGroup[], bod
   };
   // the Han bigrams of every headline group, and which of them each body's text prints: one pass
   // over each body's text, made when a group first compares against it
-  const gramsOf = groups.map((g) => [...hanPairKeys(groupText(g))]);
+  const gramsOf = groups.map((g) => [...groupKeys(g)]);
   const wanted = new Set<number>();
   for (const grams of gramsOf) for (const key of grams) wanted.add(key);
   const search = pairSearch(wanted);
