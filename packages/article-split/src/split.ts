@@ -536,9 +536,6 @@ function opensWithDateline(text: string, year?: number): boolean {
   return matchLeadingByline(text.startsWith("据") ? text.slice(1) : text, year) !== null;
 }
 
-/** How much more of a group a story before it must print than the story after it, for the group to head the one before. */
-const FORWARD_MARGIN = 0.3;
-
 /** The first 1200 characters of some paragraphs, as parts: what a headline is compared with. */
 function leadText(paragraphs: readonly Paragraph[]): string[] {
   const parts: string[] = [];
@@ -561,42 +558,90 @@ const CUT_CUE = 1;
 /** Weight of how much of the displaced group the first paragraph after a cut speaks of (a story's lead restates its headline). */
 const LEAD_WEIGHT = 1;
 
+/** What heading the body after a group is worth before any content: most groups stand before their story. */
+const FORWARD_PRIOR = 0.3;
+/** Least share of a group a whole body before it must print for the group to head it from after it. */
+const BACKWARD_MIN = 0.25;
+/** What cutting a body in two for a group printed after it costs: the cut must be earned by content. */
+const CUT_COST = 0.1;
+
 /**
- * A headline group that heads nothing after it (another group, a section label or the page's
- * end follows it) was printed after its story. When the body right before it has its own group
- * before it, that body is two stories run together: the first headed by the group before, the
- * rest by the displaced group. The cut goes where the paragraphs after it share most of the
- * displaced group's Han bigrams and least of the other group's, the first of them most of all,
- * helped by what ends and opens a story (a closing note or bracketed byline, a dateline).
- * Returns the bodies with those runs cut and each second part's group.
+ * Which body each headline group heads when it stands right between two: the body after it (the
+ * usual order) or the body before it (a group printed after its story). Decided for the page's
+ * groups at once, left to right (a dynamic programme over one bit, whether the body before a
+ * group already has its head): a group's pull on a body is the share of its Han bigrams the
+ * body's first paragraphs print, with a prior for the body after it. A body headed from before
+ * and claimed from after is two stories run together: it is cut where the paragraphs after the
+ * cut speak most of the group after (see {@link bestCut}). Returns the bodies, those cut in two,
+ * and the group each body was given.
  */
-function cutDisplacedStories(items: readonly Item[], groups: readonly HeadlineGroup[], bodies: readonly Draft[]): { bodies: Draft[]; pinned: Map<Draft, HeadlineGroup> } {
-  const pinned = new Map<Draft, HeadlineGroup>();
-  // the body and the group each item follows right after (page furniture between them aside)
+function placeGroups(items: readonly Item[], groups: readonly HeadlineGroup[], bodies: readonly Draft[]): { bodies: Draft[]; pinned: Map<Draft, HeadlineGroup> } {
   const bodyBefore = new Map<number, Draft>();
-  for (const d of bodies) bodyBefore.set(nextContentIndex(items, d.last + 1, 1), d);
-  const groupBefore = new Map<number, HeadlineGroup>();
-  for (const g of groups) groupBefore.set(nextContentIndex(items, g.last + 1, 1), g);
   const bodyAt = new Map<number, Draft>();
-  for (const d of bodies) bodyAt.set(d.first, d);
-  const cuts = new Map<Draft, { k: number; g: HeadlineGroup }>();
-  for (const g of groups) {
-    const r = bodyBefore.get(g.first);
-    const h = r ? groupBefore.get(r.first) : undefined;
-    if (!r || !h || r.paragraphs.length < 2 || cuts.has(r)) continue;
-    const next = nextContentIndex(items, g.last + 1, 1);
-    const n = bodyAt.get(next);
-    const k = bestCut(items, r, g, h);
-    if (k <= 0) continue;
-    // a group with a body after it heads that body, unless the cut-off story speaks of it far more
-    if (n) {
-      const keys = groupKeys(g);
-      const tail = leadText(r.paragraphs.slice(k));
-      const after = leadText(n.paragraphs);
-      if (shareIn(keys, tail) < shareIn(keys, after) + FORWARD_MARGIN) continue;
-    } else if (next < items.length && items[next]!.type !== "headline" && items[next]!.type !== "furniture") continue;
-    cuts.set(r, { k, g });
+  for (const d of bodies) {
+    bodyBefore.set(nextContentIndex(items, d.last + 1, 1), d);
+    bodyAt.set(d.first, d);
   }
+  const m = groups.length;
+  const before = groups.map((g) => bodyBefore.get(g.first));
+  const after = groups.map((g) => bodyAt.get(nextContentIndex(items, g.last + 1, 1)));
+  const keys = groups.map(groupKeys);
+  // per group: 0 none, 1 the body after, 2 the body before whole, 3 the body before cut; per incoming state
+  const NONE = 0;
+  const AFTER = 1;
+  const WHOLE = 2;
+  const CUT = 3;
+  const cutAt = new Array<number>(m).fill(-1);
+  // best[i][h]: best score of groups before i, h = 1 when group i-1 heads the body before group i
+  let best: [number, number] = [0, -Infinity];
+  const choice: [number, number][] = [];
+  const from: [number, number][] = [];
+  for (let i = 0; i < m; i++) {
+    const g = groups[i]!;
+    const next: [number, number] = [-Infinity, -Infinity];
+    const pick: [number, number] = [NONE, NONE];
+    const src: [number, number] = [0, 0];
+    const links = after[i] !== undefined && i + 1 < m && after[i] === before[i + 1];
+    for (const h of [0, 1] as const) {
+      if (best[h] === -Infinity) continue;
+      const offer = (score: number, c: number, out: 0 | 1) => {
+        if (best[h] + score > next[out]) {
+          next[out] = best[h] + score;
+          pick[out] = c;
+          src[out] = h;
+        }
+      };
+      offer(0, NONE, 0);
+      const n = after[i];
+      if (n) offer(FORWARD_PRIOR + shareIn(keys[i]!, leadText(n.paragraphs)), AFTER, links ? 1 : 0);
+      const r = before[i];
+      if (r && h === 0) {
+        const share = shareIn(keys[i]!, leadText(r.paragraphs));
+        if (share >= BACKWARD_MIN) offer(share, WHOLE, 0);
+      } else if (r && h === 1 && r.paragraphs.length >= 2) {
+        if (cutAt[i]! < 0) cutAt[i] = bestCut(items, r, g, groups[i - 1]!);
+        const k = cutAt[i]!;
+        if (k > 0) offer(shareIn(keys[i]!, leadText(r.paragraphs.slice(k))) - CUT_COST, CUT, 0);
+      }
+    }
+    choice.push(pick);
+    from.push(src);
+    best = next;
+  }
+  // back from the best end: each group's choice
+  const chosen = new Array<number>(m).fill(NONE);
+  let h: 0 | 1 = best[1] > best[0] ? 1 : 0;
+  for (let i = m - 1; i >= 0; i--) {
+    chosen[i] = choice[i]![h]!;
+    h = from[i]![h] as 0 | 1;
+  }
+  const pinned = new Map<Draft, HeadlineGroup>();
+  const cuts = new Map<Draft, { k: number; g: HeadlineGroup }>();
+  chosen.forEach((c, i) => {
+    if (c === AFTER) pinned.set(after[i]!, groups[i]!);
+    else if (c === WHOLE) pinned.set(before[i]!, groups[i]!);
+    else if (c === CUT) cuts.set(before[i]!, { k: cutAt[i]!, g: groups[i]! });
+  });
   if (cuts.size === 0) return { bodies: [...bodies], pinned };
   const out: Draft[] = [];
   for (const d of bodies) {
@@ -605,37 +650,45 @@ function cutDisplacedStories(items: readonly Item[], groups: readonly HeadlineGr
       out.push(d);
       continue;
     }
-    const { k, g } = cut;
-    const at = d.at[k]!;
-    const closingBefore = d.closing.filter((c) => c.at < at);
-    const closingAfter = d.closing.filter((c) => c.at > at);
-    const first: Draft = {
-      ...d,
-      last: at - 1,
-      byline: closingBefore.reduce<Byline | null>((b, c) => joinBylines(b, c.byline), d.opening),
-      paragraphs: d.paragraphs.slice(0, k),
-      at: d.at.slice(0, k),
-      closing: closingBefore,
-      photoCredits: d.photoCredits.filter((c) => c.at < at),
-      credit: null,
-      continuedTo: null,
-      open: false,
-    };
-    const second: Draft = {
-      ...d,
-      first: at,
-      byline: closingAfter.reduce<Byline | null>((b, c) => joinBylines(b, c.byline), null),
-      paragraphs: d.paragraphs.slice(k),
-      at: d.at.slice(k),
-      opening: null,
-      closing: closingAfter,
-      photoCredits: d.photoCredits.filter((c) => c.at > at),
-      continuedFrom: null,
-    };
+    const [first, second] = cutDraft(d, cut.k);
+    const head = pinned.get(d);
+    pinned.delete(d);
+    if (head) pinned.set(first, head);
+    pinned.set(second, cut.g);
     out.push(first, second);
-    pinned.set(second, g);
   }
   return { bodies: out, pinned };
+}
+
+/** A body cut in two before its paragraph k: what is printed before the cut goes with the first part. */
+function cutDraft(d: Draft, k: number): [Draft, Draft] {
+  const at = d.at[k]!;
+  const closingBefore = d.closing.filter((c) => c.at < at);
+  const closingAfter = d.closing.filter((c) => c.at > at);
+  const first: Draft = {
+    ...d,
+    last: at - 1,
+    byline: closingBefore.reduce<Byline | null>((b, c) => joinBylines(b, c.byline), d.opening),
+    paragraphs: d.paragraphs.slice(0, k),
+    at: d.at.slice(0, k),
+    closing: closingBefore,
+    photoCredits: d.photoCredits.filter((c) => c.at < at),
+    credit: null,
+    continuedTo: null,
+    open: false,
+  };
+  const second: Draft = {
+    ...d,
+    first: at,
+    byline: closingAfter.reduce<Byline | null>((b, c) => joinBylines(b, c.byline), null),
+    paragraphs: d.paragraphs.slice(k),
+    at: d.at.slice(k),
+    opening: null,
+    closing: closingAfter,
+    photoCredits: d.photoCredits.filter((c) => c.at > at),
+    continuedFrom: null,
+  };
+  return [first, second];
 }
 
 /**
@@ -804,7 +857,7 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
   const date = options.date ?? printedDate(result);
   const items = classify(result, { ...options, date });
   const groups = headlineGroups(items);
-  const { bodies, pinned } = cutDisplacedStories(items, groups, drafts(items));
+  const { bodies, pinned } = placeGroups(items, groups, drafts(items));
   const headlineOf = associate(items, groups, bodies, pinned);
   const warnings: Warning[] = [];
 
