@@ -72,6 +72,8 @@ interface Draft {
   /** The byline that opened the body, and the bracketed ones closing its parts (joined in `byline`). */
   opening: Byline | null;
   closing: { at: number; byline: Byline }[];
+  /** How many of its paragraphs are subheads. */
+  subheads: number;
   credit: Item & { type: "credit" } | null;
   /** Credits of the story's photos before its last, each closing a numbered caption (图①：… 刘辉摄). */
   photoCredits: { at: number; credit: Item & { type: "credit" } }[];
@@ -454,7 +456,7 @@ function drafts(items: readonly Item[]): Draft[] {
   const out: Draft[] = [];
   let cur: Draft | null = null;
   const open = (i: number, byline: Byline | null): Draft => {
-    const d: Draft = { first: i, last: i, byline, paragraphs: [], at: [], opening: byline, closing: [], credit: null, photoCredits: [], continuedTo: null, continuedFrom: null, open: true };
+    const d: Draft = { first: i, last: i, byline, paragraphs: [], at: [], opening: byline, closing: [], subheads: 0, credit: null, photoCredits: [], continuedTo: null, continuedFrom: null, open: true };
     out.push(d);
     return d;
   };
@@ -479,9 +481,9 @@ function drafts(items: readonly Item[]): Draft[] {
           cur.last = i;
           break;
         }
-        // a byline under a subhead inside a story: one part of a story told in parts, each with its
-        // reporter (the story goes on, its contributors gather)
-        if (cur && cur.open && cur.paragraphs.length > 1 && i > 0 && items[i - 1]!.type === "body" && (items[i - 1] as { mapped: Paragraph }).mapped.subhead) {
+        // a byline in a story with subheads: one part of a story told in parts, each under its
+        // subhead with its reporter (the story goes on, its contributors gather)
+        if (cur && cur.open && cur.paragraphs.length > 1 && !it.byline.dateline && cur.subheads > 0) {
           cur.byline = joinBylines(cur.byline, it.byline);
           cur.closing.push({ at: i, byline: it.byline });
           cur.last = i;
@@ -500,6 +502,7 @@ function drafts(items: readonly Item[]): Draft[] {
         if (!cur || !cur.open || (cur.paragraphs.length > 0 && opensWithDateline(it.mapped.text))) cur = open(i, null);
         cur.paragraphs.push(it.mapped);
         cur.at.push(i);
+        if (it.mapped.subhead) cur.subheads++;
         if (it.continuedTo) cur.continuedTo = it.continuedTo;
         if (it.continuedFrom) cur.continuedFrom = it.continuedFrom;
         cur.last = i;
