@@ -208,13 +208,20 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
 
 /**
  * A bracketed list of reporters that layout broke over two paragraphs (（本报记者王沛、李茂颖、 /
- * 申智林）): joined again, it is one byline.
+ * 申智林）, or a dateline's: 本报北京10月7日电  （记者孙龙 / 飞）国际…): joined again, it is one byline.
  */
 function joinBracketedNames(paragraphs: readonly ReflowParagraph[]): ReflowParagraph[] {
   const out: ReflowParagraph[] = [];
   for (let i = 0; i < paragraphs.length; i++) {
     const a = paragraphs[i]!;
     const b = paragraphs[i + 1];
+    // a dateline's bracket of reporters broken over two paragraphs (本报北京10月7日电  （记者孙龙 / 飞）国际…)
+    if (b && /电\s*[（(][^（）()]{0,20}$/.test(a.text) && /^[^（）()]{0,20}[）)]/.test(b.text)) {
+      const joined = concatMapped([a, b]);
+      out.push({ ...a, text: joined.text, offsets: joined.offsets, lastLine: b.lastLine, hint: "body" });
+      i++;
+      continue;
+    }
     if (b && a.text.length <= 80 && b.text.length <= 80 && /^[（(][^（）()]*$/.test(a.text) && /^[^（）()]*[）)]$/.test(b.text)) {
       const joined = concatMapped([a, b]);
       if (matchBracketedNames(joined.text)) {
