@@ -72,7 +72,9 @@ export function parseContributors(text: string): Contributor[] | null {
   let role: string | null = null;
   let pendingSingle = "";
   let sawRole = false;
-  for (let t of tokens) {
+  for (let [k, t] of tokens.entries()) {
+    // a round-up's 综合 before its reporters' role (综合本报记者 李刚、王明报道): a word, not a name
+    if (t === "综合" && k === 0 && tokens[1] !== undefined && ROLE_RE.test(tokens[1])) continue;
     const roleMatch = ROLE_RE.exec(t);
     if (roleMatch && roleMatch[1] !== t && !CREDIT_SUFFIXES.includes(t)) {
       // role glued to a name: 记者王明
