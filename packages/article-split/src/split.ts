@@ -125,7 +125,7 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
   const { raw, lines, columns, paragraphs } = result;
   const year = options.date ? Number(options.date.slice(0, 4)) : undefined;
   const units: Unit[] = [];
-  for (const p of joinBracketedNames(paragraphs).flatMap((q) => splitBeforeDateline(q, lines, year))) {
+  for (const p of joinBracketedNames(paragraphs).flatMap((q) => splitBeforeDateline(q, lines, year)).flatMap((q) => splitAfterTitleLine(q, lines))) {
     const mapped = withSpans(p, raw);
     const single = p.firstLine === p.lastLine;
     let width = 0;
@@ -263,6 +263,33 @@ function splitBeforeDateline(p: ReflowParagraph, lines: ReflowResult["lines"], y
     ];
   }
   return [p];
+}
+
+/**
+ * A title line: no sentence punctuation, closed by a bracketed column label (在大历史中感受爱国力量（人民时评）,
+ * 乌蒙山下有新家(中国梦·家国情)). Body text never breaks a line right after such a label with no comma before it.
+ */
+const TITLE_LINE_RE = /^[^，。！？；：、,.!?;:（）()]{2,40}[（(][^，。！？；（）()]{2,16}[）)]$/;
+
+/**
+ * A paragraph whose first line is a title line is a headline set at the column's width that reflow joined
+ * to the story below it: it is cut after that line.
+ */
+function splitAfterTitleLine(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] {
+  if (p.lastLine === p.firstLine) return [p];
+  const first = lines[p.firstLine]!.content.text.trim();
+  if (!TITLE_LINE_RE.test(first)) return [p];
+  const at = firstOffset(lines[p.firstLine + 1]!.content.offsets);
+  let k = 0;
+  while (k < p.text.length && !(p.offsets[k]! >= at)) k++;
+  if (k === 0 || k >= p.text.length) return [p];
+  const head = trimMapped(sliceMapped(p, 0, k));
+  const rest = sliceMapped(p, k);
+  if (!head.text) return [p];
+  return [
+    { ...p, text: head.text, offsets: head.offsets, lastLine: p.firstLine, hint: "headline" },
+    { ...p, text: rest.text, offsets: rest.offsets, firstLine: p.firstLine + 1, hint: "body" },
+  ];
 }
 
 function firstOffset(offsets: MappedText["offsets"]): number {
