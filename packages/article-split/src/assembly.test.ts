@@ -109,6 +109,20 @@ describe("article assembly", () => {
     expect(a.paragraphs.filter((p) => p.subhead).map((p) => p.text)).toEqual(["地点：城南高铁站", "候车室里的引导员", "地点：东山林场", "护林员的巡山路"]);
   });
 
+  it("cuts a title closed by its column label off the story reflow joined it to", () => {
+    const raw = lines(
+      "第05版 评论",
+      "让老街焕发新活力（民生观）",
+      "老街改造既要留住烟火气，也要方",
+      "便居民生活。近年来，不少城市在",
+      "改造中注重保留老建筑，让老街重",
+      "新热闹起来。",
+      "改造老街，还要听取居民意见。",
+    );
+    const a = splitPage(raw).articles;
+    expect(a.map((x) => [x.headline, x.paragraphs.map((p) => p.text.slice(0, 4))])).toEqual([["让老街焕发新活力（民生观）", ["老街改造", "改造老街"]]]);
+  });
+
   it("reads a short label among the page's top lines as the section, known word or not", () => {
     const raw = lines("2024年3月6日 星期三", "第07版", "政治", "春耕时节田间忙", "本报记者 林 青", "眼下正值春耕时节，各地农民抢", "抓农时，田间一派忙碌。");
     const page = splitPage(raw);
