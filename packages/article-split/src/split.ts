@@ -697,6 +697,51 @@ function placeGroups(items: readonly Item[], groups: readonly HeadlineGroup[], b
   return { bodies: out, pinned };
 }
 
+/** Most paragraphs a story's lead (导语, 核心阅读) prints between its headline and its dateline. */
+const LEAD_PARAGRAPHS = 3;
+
+/**
+ * A headed body of a few paragraphs with no byline, right before a body that opens with a dateline and
+ * no group of its own: the story's lead printed between its headline and its dateline (核心阅读…,
+ * then 本报北京10月10日电…). The two are one story, the dateline its byline.
+ */
+function joinLeadsToDatelines(items: readonly Item[], bodies: readonly Draft[], pinned: Map<Draft, HeadlineGroup>): Draft[] {
+  const out: Draft[] = [];
+  for (const d of bodies) {
+    const lead = out[out.length - 1];
+    if (
+      lead &&
+      !pinned.has(d) &&
+      pinned.has(lead) &&
+      d.opening?.dateline &&
+      !lead.opening &&
+      lead.closing.length === 0 &&
+      !lead.credit &&
+      lead.paragraphs.length <= LEAD_PARAGRAPHS &&
+      nextContentIndex(items, lead.last + 1, 1) === d.first
+    ) {
+      out[out.length - 1] = {
+        ...lead,
+        last: d.last,
+        byline: d.byline,
+        opening: d.opening,
+        closing: d.closing,
+        paragraphs: [...lead.paragraphs, ...d.paragraphs],
+        at: [...lead.at, ...d.at],
+        photoCredits: [...lead.photoCredits, ...d.photoCredits],
+        credit: d.credit,
+        continuedTo: d.continuedTo ?? lead.continuedTo,
+      };
+      const g = pinned.get(lead)!;
+      pinned.delete(lead);
+      pinned.set(out[out.length - 1]!, g);
+      continue;
+    }
+    out.push(d);
+  }
+  return out;
+}
+
 /** A body cut in two before its paragraph k: what is printed before the cut goes with the first part. */
 function cutDraft(d: Draft, k: number): [Draft, Draft] {
   const at = d.at[k]!;
@@ -894,7 +939,9 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
   const date = options.date ?? printedDate(result);
   const items = classify(result, { ...options, date });
   const groups = headlineGroups(items);
-  const { bodies, pinned } = placeGroups(items, groups, drafts(items));
+  const placed0 = placeGroups(items, groups, drafts(items));
+  const pinned = placed0.pinned;
+  const bodies = joinLeadsToDatelines(items, placed0.bodies, pinned);
   const headlineOf = associate(items, groups, bodies, pinned);
   const warnings: Warning[] = [];
 
