@@ -2,7 +2,7 @@ import { BYLINE_ROLES, BYLINE_ROLE_PREFIXES, COMPOUND_SURNAMES, DATELINE_AGENCIE
 import type { Contributor, Dateline } from "@yk/schema";
 
 const ROLE_WORDS = Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2 || r === "文");
-const CREDIT_SUFFIXES = ["文/摄", "文/图", "图/文", "摄/文", "摄影报道", "摄影", "摄", "图", "报道", "文"];
+const CREDIT_SUFFIXES = ["文/摄", "文/图", "图/文", "摄/文", "摄影报道", "摄影", "摄", "图", "采访整理", "整理", "报道", "文"];
 // bounded: an unbounded (a|ab)* before a failing tail backtracks exponentially
 const PREFIX = `(?:${alternation(BYLINE_ROLE_PREFIXES)}){0,3}`;
 /** A role as printed: optional prefixes (本报, 融媒, 首席 …) and a role word (记者, 通讯员 …). */
