@@ -801,9 +801,12 @@ function bestCut(items: readonly Item[], r: Draft, g: HeadlineGroup, h: Headline
   let best = -1;
   let bestScore = -Infinity;
   let before = 0;
+  // the closing bylines in page order: one pointer walks them with k (no scan per cut)
+  let c = 0;
   for (let k = 1; k < n; k++) {
     before += lean[k - 1]!;
-    const closed = closingNote(r.paragraphs[k - 1]!.text) || r.closing.some((c) => c.at > r.at[k - 1]! && c.at < r.at[k]!);
+    while (c < r.closing.length && r.closing[c]!.at < r.at[k - 1]!) c++;
+    const closed = closingNote(r.paragraphs[k - 1]!.text) || (c < r.closing.length && r.closing[c]!.at < r.at[k]!);
     const opened = opensWithDateline(r.paragraphs[k]!.text) || (items[r.at[k]! - 1]?.type === "byline" && r.at[k]! - 1 > r.at[k - 1]!);
     const score = total - 2 * before + LEAD_WEIGHT * gShare[k]! + (closed ? CUT_CUE : 0) + (opened ? CUT_CUE : 0);
     if (score > bestScore) {
