@@ -131,9 +131,10 @@ export function namesOf(text, defaultKind = "author") {
  * 3. dateline: a leading 本报/新华社/… X月X日电 or 本报讯, with an optional bracket of role + names
  *    right after it (（记者林青岚）, （罗一鸣、王小川）) → byline text = that prefix, contributors from the
  *    bracket; the rest of the paragraph is a body paragraph (none if empty).
- * 3b. trailing byline: not the first paragraph, wholly in brackets, role words and names only, every
- *    name 2–4 Han characters starting with a surname of the lexicon (（本报记者  林  青）, （罗一鸣）)
- *    → a byline, contributors the names.
+ * 3b. trailing byline: not the first paragraph, wholly in brackets (up to 200 characters: a round-up
+ *    names a score of reporters), role words and names only, a round-up's 综合 before and 报道 or
+ *    (采访)整理 after them aside, every name 2–4 Han characters starting with a surname of the lexicon
+ *    (（本报记者  林  青）, （罗一鸣）, （综合本报记者李刚、王明报道）) → a byline, contributors the names.
  * 4. note: a paragraph wholly in brackets (（相关报道见第十版）, （作者为…）) → a body paragraph of its
  *    article (region role "note"); but a bracketed numeral alone (（二）), not first, is a subhead.
  * 5. subhead: not the first paragraph, ≤ 30 characters, none of 。！？；… in it and not ending with ”,
@@ -175,9 +176,11 @@ export function roleOfSourceParagraph(text, index) {
     return { kind: "dateline", contributors, bylineEnd, restStart };
   }
   if (index > 0 && /^[（(][一二三四五六七八九十\d]{1,3}[）)]$/.test(t)) return { kind: "subhead" };
-  const trailing = /^（([^（）]{2,60})）$/.exec(text.trim());
+  const trailing = /^（([^（）]{2,200})）$/.exec(text.trim());
   if (trailing && index > 0) {
-    const names = NAMES_ONLY_RE.test(trailing[1].replace(new RegExp(ROLE, "g"), "")) ? namesOf(trailing[1]) : [];
+    // a round-up names all its reporters: （综合本报记者李刚、王明报道）
+    const inner = trailing[1].replace(/^综合/, "").replace(/(?:报道|(?:采访)?整理)$/, "");
+    const names = NAMES_ONLY_RE.test(inner.replace(new RegExp(ROLE, "g"), "")) ? namesOf(inner) : [];
     if (names.length > 0 && names.every((c) => isPersonName(c.name) && SURNAME_START_RE.test(c.name))) return { kind: "byline", contributors: names };
   }
   if (/^（[^（）]*(?:（[^（）]*）[^（）]*)*）$/.test(t)) return { kind: "note" };

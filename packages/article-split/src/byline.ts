@@ -2,7 +2,7 @@ import { BYLINE_ROLES, BYLINE_ROLE_PREFIXES, COMPOUND_SURNAMES, DATELINE_AGENCIE
 import type { Contributor, Dateline } from "@yk/schema";
 
 const ROLE_WORDS = Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2 || r === "文");
-const CREDIT_SUFFIXES = ["文/摄", "文/图", "图/文", "摄/文", "摄影报道", "摄影", "摄", "图", "报道", "文"];
+const CREDIT_SUFFIXES = ["文/摄", "文/图", "图/文", "摄/文", "摄影报道", "摄影", "摄", "图", "采访整理", "整理", "报道", "文"];
 // bounded: an unbounded (a|ab)* before a failing tail backtracks exponentially
 const PREFIX = `(?:${alternation(BYLINE_ROLE_PREFIXES)}){0,3}`;
 /** A role as printed: optional prefixes (本报, 融媒, 首席 …) and a role word (记者, 通讯员 …). */
@@ -72,7 +72,9 @@ export function parseContributors(text: string): Contributor[] | null {
   let role: string | null = null;
   let pendingSingle = "";
   let sawRole = false;
-  for (let t of tokens) {
+  for (let [k, t] of tokens.entries()) {
+    // a round-up's 综合 before its reporters' role (综合本报记者 李刚、王明报道): a word, not a name
+    if (t === "综合" && k === 0 && tokens[1] !== undefined && ROLE_RE.test(tokens[1])) continue;
     const roleMatch = ROLE_RE.exec(t);
     if (roleMatch && roleMatch[1] !== t && !CREDIT_SUFFIXES.includes(t)) {
       // role glued to a name: 记者王明

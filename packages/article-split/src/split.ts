@@ -67,7 +67,16 @@ interface Draft {
   last: number;
   byline: Byline | null;
   paragraphs: Paragraph[];
+  /** The item each paragraph came from (where a displaced headline's story may start). */
+  at: number[];
+  /** The byline that opened the body, and the bracketed ones closing its parts (joined in `byline`). */
+  opening: Byline | null;
+  closing: { at: number; byline: Byline }[];
+  /** How many of its paragraphs are subheads. */
+  subheads: number;
   credit: Item & { type: "credit" } | null;
+  /** Credits of the story's photos before its last, each closing a numbered caption (图①：… 刘辉摄). */
+  photoCredits: { at: number; credit: Item & { type: "credit" } }[];
   continuedTo: string | null;
   continuedFrom: string | null;
   open: boolean;
@@ -116,7 +125,7 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
   const { raw, lines, columns, paragraphs } = result;
   const year = options.date ? Number(options.date.slice(0, 4)) : undefined;
   const units: Unit[] = [];
-  for (const p of joinBracketedNames(paragraphs).flatMap((q) => splitBeforeDateline(q, lines, year))) {
+  for (const p of joinBracketedNames(paragraphs).flatMap((q) => splitBeforeDateline(q, lines, year)).flatMap((q) => splitAfterTitleLine(q, lines))) {
     const mapped = withSpans(p, raw);
     const single = p.firstLine === p.lastLine;
     let width = 0;
@@ -199,13 +208,20 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
 
 /**
  * A bracketed list of reporters that layout broke over two paragraphs (（本报记者王沛、李茂颖、 /
- * 申智林）): joined again, it is one byline.
+ * 申智林）, or a dateline's: 本报北京10月7日电  （记者孙龙 / 飞）国际…): joined again, it is one byline.
  */
 function joinBracketedNames(paragraphs: readonly ReflowParagraph[]): ReflowParagraph[] {
   const out: ReflowParagraph[] = [];
   for (let i = 0; i < paragraphs.length; i++) {
     const a = paragraphs[i]!;
     const b = paragraphs[i + 1];
+    // a dateline's bracket of reporters broken over two paragraphs (本报北京10月7日电  （记者孙龙 / 飞）国际…)
+    if (b && /电\s*[（(][^（）()]{0,20}$/.test(a.text) && /^[^（）()]{0,20}[）)]/.test(b.text)) {
+      const joined = concatMapped([a, b]);
+      out.push({ ...a, text: joined.text, offsets: joined.offsets, lastLine: b.lastLine, hint: "body" });
+      i++;
+      continue;
+    }
     if (b && a.text.length <= 80 && b.text.length <= 80 && /^[（(][^（）()]*$/.test(a.text) && /^[^（）()]*[）)]$/.test(b.text)) {
       const joined = concatMapped([a, b]);
       if (matchBracketedNames(joined.text)) {
@@ -223,7 +239,7 @@ function joinBracketedNames(paragraphs: readonly ReflowParagraph[]): ReflowParag
 const DATELINE_REACH = 4;
 
 /**
- * A paragraph whose second to fifth line opens with a dateline (本报北京9月30日电) is two things
+ * A paragraph whose second to fifth line opens with a dateline (本报北京9月30日电, 据新华社…电) is two things
  * that reflow joined: the lines before it (a headline group set at the column's width) and a story
  * that starts at the dateline. A dateline only ever starts a story, so the paragraph is cut there.
  */
@@ -231,7 +247,7 @@ function splitBeforeDateline(p: ReflowParagraph, lines: ReflowResult["lines"], y
   const last = Math.min(p.lastLine, p.firstLine + DATELINE_REACH);
   for (let l = p.firstLine + 1; l <= last; l++) {
     const line = lines[l]!;
-    if (!matchLeadingByline(line.content.text, year)) continue;
+    if (!opensWithDateline(line.content.text, year)) continue;
     const at = firstOffset(line.content.offsets);
     let k = 0;
     while (k < p.text.length && !(p.offsets[k]! >= at)) k++;
@@ -247,6 +263,33 @@ function splitBeforeDateline(p: ReflowParagraph, lines: ReflowResult["lines"], y
     ];
   }
   return [p];
+}
+
+/**
+ * A title line: no sentence punctuation, closed by a bracketed column label (在大历史中感受爱国力量（人民时评）,
+ * 乌蒙山下有新家(中国梦·家国情)). Body text never breaks a line right after such a label with no comma before it.
+ */
+const TITLE_LINE_RE = /^[^，。！？；：、,.!?;:（）()]{2,40}[（(][^，。！？；（）()]{2,16}[）)]$/;
+
+/**
+ * A paragraph whose first line is a title line is a headline set at the column's width that reflow joined
+ * to the story below it: it is cut after that line.
+ */
+function splitAfterTitleLine(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] {
+  if (p.lastLine === p.firstLine) return [p];
+  const first = lines[p.firstLine]!.content.text.trim();
+  if (!TITLE_LINE_RE.test(first)) return [p];
+  const at = firstOffset(lines[p.firstLine + 1]!.content.offsets);
+  let k = 0;
+  while (k < p.text.length && !(p.offsets[k]! >= at)) k++;
+  if (k === 0 || k >= p.text.length) return [p];
+  const head = trimMapped(sliceMapped(p, 0, k));
+  const rest = sliceMapped(p, k);
+  if (!head.text) return [p];
+  return [
+    { ...p, text: head.text, offsets: head.offsets, lastLine: p.firstLine, hint: "headline" },
+    { ...p, text: rest.text, offsets: rest.offsets, firstLine: p.firstLine + 1, hint: "body" },
+  ];
 }
 
 function firstOffset(offsets: MappedText["offsets"]): number {
@@ -271,10 +314,20 @@ function classify(result: ReflowResult, options: SplitOptions): Item[] {
       continuedFrom = null;
     }
   };
+  // how many units at the top of the page are furniture
+  let topLines = 0;
   units.forEach((u, k) => {
     const role = roles[k]!;
     const { mapped } = u;
+    // a short label the model reads as furniture among the page's top lines, in no list of
+    // section words (政治, 生态): the page's section label
+    if (role === "furniture" && !u.furniture && topLines === k && /^[\u4e00-\u9fff]{2,4}$/.test(mapped.text)) {
+      topLines++;
+      items.push({ type: "furniture", furniture: { kind: "section", text: mapped.text, spans: mapped.spans } });
+      return;
+    }
     if (u.furniture) {
+      if (topLines === k) topLines++;
       const cont = u.furniture === "continuation" ? continuationAtEnd(mapped.text) : null;
       items.push({ type: "furniture", furniture: { kind: u.furniture, text: mapped.text, spans: mapped.spans } });
       // 下转第3版 closes the body before it; 上接第1版 opens the body after it
@@ -418,33 +471,72 @@ function groupText(g: HeadlineGroup): string {
   return [...g.kicker, ...g.headline, ...g.subheadline].map((l) => l.text).join("");
 }
 
+/** The Han pairs of a group's text, its letter-spacing (收 获 喜 悦) taken out. */
+function groupKeys(g: HeadlineGroup): Set<number> {
+  return hanPairKeys(groupText(g).replace(/([\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff](?:\s|$))/g, "$1"));
+}
+
+/** One byline of two printed apart: the first's text, then the second's. */
+function joinBylines(had: Byline | null, next: Byline): Byline {
+  if (!had) return next;
+  return { ...had, text: `${had.text} ${next.text}`, contributors: [...had.contributors, ...next.contributors], spans: [...had.spans, ...next.spans] };
+}
+
+/** A photo caption numbered after the first: 图②：, 图3： (the photos of one story are numbered in turn). */
+const NUMBERED_CAPTION_RE = /^[（(]?图\s*(?:[②-⑳]|[2-9]|[1-9]\d)\s*[）)]?\s*[：:]/;
+
 /** Bodies: runs of body paragraphs; a byline starts one; headlines, furniture and credits end one. */
 function drafts(items: readonly Item[]): Draft[] {
   const out: Draft[] = [];
   let cur: Draft | null = null;
   const open = (i: number, byline: Byline | null): Draft => {
-    const d: Draft = { first: i, last: i, byline, paragraphs: [], credit: null, continuedTo: null, continuedFrom: null, open: true };
+    const d: Draft = { first: i, last: i, byline, paragraphs: [], at: [], opening: byline, closing: [], subheads: 0, credit: null, photoCredits: [], continuedTo: null, continuedFrom: null, open: true };
     out.push(d);
     return d;
   };
   items.forEach((it, i) => {
     switch (it.type) {
       case "byline":
+        // the next line of a byline just read (（本报记者王沛、 / 李茂颖）, 本报北京9月30日电 / （李龙伊、
+        // 程欣然）), unless it opens a story with a dateline of its own
+        if (cur && cur.last === i - 1 && items[i - 1]!.type === "byline" && !it.byline.dateline) {
+          cur.byline = joinBylines(cur.byline, it.byline);
+          const closing = cur.closing[cur.closing.length - 1];
+          if (closing && closing.at === i - 1) cur.closing[cur.closing.length - 1] = { at: i, byline: joinBylines(closing.byline, it.byline) };
+          else if (cur.paragraphs.length === 0) cur.opening = cur.byline;
+          cur.last = i;
+          break;
+        }
         // （记者 王明） on its own line right after a body is that body's byline (a brief's, or one
         // part's of a story told in parts, each closing with its reporters: the story goes on)
-        if (cur && cur.open && cur.paragraphs.length > 0 && /^[（(].*[）)]$/.test(it.byline.text)) {
-          const had = cur.byline;
-          cur.byline = had
-            ? { ...had, text: `${had.text} ${it.byline.text}`, contributors: [...had.contributors, ...it.byline.contributors], spans: [...had.spans, ...it.byline.spans] }
-            : it.byline;
+        if (cur && cur.open && cur.paragraphs.length > 0 && /^[（(]/.test(it.byline.text)) {
+          cur.byline = joinBylines(cur.byline, it.byline);
+          cur.closing.push({ at: i, byline: it.byline });
+          cur.last = i;
+          break;
+        }
+        // a byline in a story with subheads: one part of a story told in parts, each under its
+        // subhead with its reporter (the story goes on, its contributors gather)
+        if (cur && cur.open && cur.paragraphs.length > 1 && !it.byline.dateline && cur.subheads > 0) {
+          cur.byline = joinBylines(cur.byline, it.byline);
+          cur.closing.push({ at: i, byline: it.byline });
           cur.last = i;
           break;
         }
         cur = open(i, it.byline);
         break;
       case "body":
-        if (!cur || !cur.open) cur = open(i, null);
+        // a numbered caption after a photo's credit (图②：… after 图①'s credit): the story's photos go on
+        if (cur && !cur.open && cur.credit && cur.last === i - 1 && cur.paragraphs.length > 0 && NUMBERED_CAPTION_RE.test(it.mapped.text)) {
+          cur.photoCredits.push({ at: i - 1, credit: cur.credit });
+          cur.credit = null;
+          cur.open = true;
+        }
+        // a paragraph opening with a quoted dateline (据新华社广州9月30日电…) opens a story of its own
+        if (!cur || !cur.open || (cur.paragraphs.length > 0 && opensWithDateline(it.mapped.text))) cur = open(i, null);
         cur.paragraphs.push(it.mapped);
+        cur.at.push(i);
+        if (it.mapped.subhead) cur.subheads++;
         if (it.continuedTo) cur.continuedTo = it.continuedTo;
         if (it.continuedFrom) cur.continuedFrom = it.continuedFrom;
         cur.last = i;
@@ -469,6 +561,260 @@ function drafts(items: readonly Item[]): Draft[] {
     }
   });
   return out;
+}
+
+/** A paragraph wholly in brackets that is not a numbered subhead: a note closing a story (（作者为…）, （新华社北京9月30日电）). */
+function closingNote(text: string): boolean {
+  return text.length >= 4 && /^[（(][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]$/.test(text) && !/^[（(][一二三四五六七八九十\d]{1,3}[）)]$/.test(text);
+}
+
+/** A paragraph opening with a dateline, quoted from an agency or not (据新华社广州9月30日电…): a story's first. */
+function opensWithDateline(text: string, year?: number): boolean {
+  return matchLeadingByline(text.startsWith("据") ? text.slice(1) : text, year) !== null;
+}
+
+/** The first 1200 characters of some paragraphs, as parts: what a headline is compared with. */
+function leadText(paragraphs: readonly Paragraph[]): string[] {
+  const parts: string[] = [];
+  let length = 0;
+  for (const p of paragraphs) {
+    if (length >= 1200) break;
+    parts.push(length + p.text.length > 1200 ? p.text.slice(0, 1200 - length) : p.text);
+    length += p.text.length;
+  }
+  return parts;
+}
+
+/** Share of `keys` (Han pairs) printed in a text given as parts. */
+function shareIn(keys: ReadonlySet<number>, parts: readonly string[]): number {
+  return keys.size === 0 ? 0 : pairSearch(keys).in(parts).size / keys.size;
+}
+
+/** What a cut before paragraph k is worth beside the content: a note or byline closing the paragraph before, a dateline opening k. */
+const CUT_CUE = 1;
+/** Weight of how much of the displaced group the first paragraph after a cut speaks of (a story's lead restates its headline). */
+const LEAD_WEIGHT = 1;
+
+/** What heading the body after a group is worth before any content: most groups stand before their story. */
+const FORWARD_PRIOR = 0.3;
+/** Least share of a group a whole body before it must print for the group to head it from after it. */
+const BACKWARD_MIN = 0.25;
+/** What cutting a body in two for a group printed after it costs: the cut must be earned by content. */
+const CUT_COST = 0.1;
+
+/**
+ * Which body each headline group heads when it stands right between two: the body after it (the
+ * usual order) or the body before it (a group printed after its story). Decided for the page's
+ * groups at once, left to right (a dynamic programme over one bit, whether the body before a
+ * group already has its head): a group's pull on a body is the share of its Han bigrams the
+ * body's first paragraphs print, with a prior for the body after it. A body headed from before
+ * and claimed from after is two stories run together: it is cut where the paragraphs after the
+ * cut speak most of the group after (see {@link bestCut}). Returns the bodies, those cut in two,
+ * and the group each body was given.
+ */
+function placeGroups(items: readonly Item[], groups: readonly HeadlineGroup[], bodies: readonly Draft[]): { bodies: Draft[]; pinned: Map<Draft, HeadlineGroup> } {
+  const bodyBefore = new Map<number, Draft>();
+  const bodyAt = new Map<number, Draft>();
+  for (const d of bodies) {
+    bodyBefore.set(nextContentIndex(items, d.last + 1, 1), d);
+    bodyAt.set(d.first, d);
+  }
+  const m = groups.length;
+  const before = groups.map((g) => bodyBefore.get(g.first));
+  const after = groups.map((g) => bodyAt.get(nextContentIndex(items, g.last + 1, 1)));
+  const keys = groups.map(groupKeys);
+  // per group: 0 none, 1 the body after, 2 the body before whole, 3 the body before cut; per incoming state
+  const NONE = 0;
+  const AFTER = 1;
+  const WHOLE = 2;
+  const CUT = 3;
+  const cutAt = new Array<number>(m).fill(-1);
+  // best[i][h]: best score of groups before i, h = 1 when group i-1 heads the body before group i
+  let best: [number, number] = [0, -Infinity];
+  const choice: [number, number][] = [];
+  const from: [number, number][] = [];
+  for (let i = 0; i < m; i++) {
+    const g = groups[i]!;
+    const next: [number, number] = [-Infinity, -Infinity];
+    const pick: [number, number] = [NONE, NONE];
+    const src: [number, number] = [0, 0];
+    const links = after[i] !== undefined && i + 1 < m && after[i] === before[i + 1];
+    for (const h of [0, 1] as const) {
+      if (best[h] === -Infinity) continue;
+      const offer = (score: number, c: number, out: 0 | 1) => {
+        if (best[h] + score > next[out]) {
+          next[out] = best[h] + score;
+          pick[out] = c;
+          src[out] = h;
+        }
+      };
+      offer(0, NONE, 0);
+      const n = after[i];
+      if (n) offer(FORWARD_PRIOR + shareIn(keys[i]!, leadText(n.paragraphs)), AFTER, links ? 1 : 0);
+      const r = before[i];
+      if (r && h === 0) {
+        const share = shareIn(keys[i]!, leadText(r.paragraphs));
+        if (share >= BACKWARD_MIN) offer(share, WHOLE, 0);
+      } else if (r && h === 1 && r.paragraphs.length >= 2) {
+        if (cutAt[i]! < 0) cutAt[i] = bestCut(items, r, g, groups[i - 1]!);
+        const k = cutAt[i]!;
+        if (k > 0) offer(shareIn(keys[i]!, leadText(r.paragraphs.slice(k))) - CUT_COST, CUT, 0);
+      }
+    }
+    choice.push(pick);
+    from.push(src);
+    best = next;
+  }
+  // back from the best end: each group's choice
+  const chosen = new Array<number>(m).fill(NONE);
+  let h: 0 | 1 = best[1] > best[0] ? 1 : 0;
+  for (let i = m - 1; i >= 0; i--) {
+    chosen[i] = choice[i]![h]!;
+    h = from[i]![h] as 0 | 1;
+  }
+  const pinned = new Map<Draft, HeadlineGroup>();
+  const cuts = new Map<Draft, { k: number; g: HeadlineGroup }>();
+  chosen.forEach((c, i) => {
+    if (c === AFTER) pinned.set(after[i]!, groups[i]!);
+    else if (c === WHOLE) pinned.set(before[i]!, groups[i]!);
+    else if (c === CUT) cuts.set(before[i]!, { k: cutAt[i]!, g: groups[i]! });
+  });
+  if (cuts.size === 0) return { bodies: [...bodies], pinned };
+  const out: Draft[] = [];
+  for (const d of bodies) {
+    const cut = cuts.get(d);
+    if (!cut) {
+      out.push(d);
+      continue;
+    }
+    const [first, second] = cutDraft(d, cut.k);
+    const head = pinned.get(d);
+    pinned.delete(d);
+    if (head) pinned.set(first, head);
+    pinned.set(second, cut.g);
+    out.push(first, second);
+  }
+  return { bodies: out, pinned };
+}
+
+/** Most paragraphs a story's lead (导语, 核心阅读) prints between its headline and its dateline. */
+const LEAD_PARAGRAPHS = 3;
+
+/**
+ * A headed body of a few paragraphs with no byline, right before a body that opens with a dateline and
+ * no group of its own: the story's lead printed between its headline and its dateline (核心阅读…,
+ * then 本报北京10月10日电…). The two are one story, the dateline its byline.
+ */
+function joinLeadsToDatelines(items: readonly Item[], bodies: readonly Draft[], pinned: Map<Draft, HeadlineGroup>): Draft[] {
+  const out: Draft[] = [];
+  for (const d of bodies) {
+    const lead = out[out.length - 1];
+    if (
+      lead &&
+      !pinned.has(d) &&
+      pinned.has(lead) &&
+      d.opening?.dateline &&
+      !lead.opening &&
+      lead.closing.length === 0 &&
+      !lead.credit &&
+      lead.paragraphs.length <= LEAD_PARAGRAPHS &&
+      nextContentIndex(items, lead.last + 1, 1) === d.first
+    ) {
+      out[out.length - 1] = {
+        ...lead,
+        last: d.last,
+        byline: d.byline,
+        opening: d.opening,
+        closing: d.closing,
+        paragraphs: [...lead.paragraphs, ...d.paragraphs],
+        at: [...lead.at, ...d.at],
+        photoCredits: [...lead.photoCredits, ...d.photoCredits],
+        credit: d.credit,
+        continuedTo: d.continuedTo ?? lead.continuedTo,
+      };
+      const g = pinned.get(lead)!;
+      pinned.delete(lead);
+      pinned.set(out[out.length - 1]!, g);
+      continue;
+    }
+    out.push(d);
+  }
+  return out;
+}
+
+/** A body cut in two before its paragraph k: what is printed before the cut goes with the first part. */
+function cutDraft(d: Draft, k: number): [Draft, Draft] {
+  const at = d.at[k]!;
+  const closingBefore = d.closing.filter((c) => c.at < at);
+  const closingAfter = d.closing.filter((c) => c.at > at);
+  const first: Draft = {
+    ...d,
+    last: at - 1,
+    byline: closingBefore.reduce<Byline | null>((b, c) => joinBylines(b, c.byline), d.opening),
+    paragraphs: d.paragraphs.slice(0, k),
+    at: d.at.slice(0, k),
+    closing: closingBefore,
+    photoCredits: d.photoCredits.filter((c) => c.at < at),
+    credit: null,
+    continuedTo: null,
+    open: false,
+  };
+  const second: Draft = {
+    ...d,
+    first: at,
+    byline: closingAfter.reduce<Byline | null>((b, c) => joinBylines(b, c.byline), null),
+    paragraphs: d.paragraphs.slice(k),
+    at: d.at.slice(k),
+    opening: null,
+    closing: closingAfter,
+    photoCredits: d.photoCredits.filter((c) => c.at > at),
+    continuedFrom: null,
+  };
+  return [first, second];
+}
+
+/**
+ * Where body `r` (headed by `h`) is best cut for the displaced group `g`: the paragraph its
+ * second story starts at (1 to its length - 1).
+ */
+function bestCut(items: readonly Item[], r: Draft, g: HeadlineGroup, h: HeadlineGroup): number {
+  const gKeys = groupKeys(g);
+  const hKeys = groupKeys(h);
+  const search = pairSearch(new Set([...gKeys, ...hKeys]));
+  const n = r.paragraphs.length;
+  // per paragraph: share of g's pairs it prints, less the share of h's
+  const gShare = new Array<number>(n);
+  const lean = new Array<number>(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const found = search.in([r.paragraphs[i]!.text]);
+    let gs = 0;
+    let hs = 0;
+    for (const key of found) {
+      if (gKeys.has(key)) gs++;
+      if (hKeys.has(key)) hs++;
+    }
+    gShare[i] = gKeys.size > 0 ? gs / gKeys.size : 0;
+    lean[i] = gShare[i]! - (hKeys.size > 0 ? hs / hKeys.size : 0);
+    total += lean[i]!;
+  }
+  let best = -1;
+  let bestScore = -Infinity;
+  let before = 0;
+  // the closing bylines in page order: one pointer walks them with k (no scan per cut)
+  let c = 0;
+  for (let k = 1; k < n; k++) {
+    before += lean[k - 1]!;
+    while (c < r.closing.length && r.closing[c]!.at < r.at[k - 1]!) c++;
+    const closed = closingNote(r.paragraphs[k - 1]!.text) || (c < r.closing.length && r.closing[c]!.at < r.at[k]!);
+    const opened = opensWithDateline(r.paragraphs[k]!.text) || (items[r.at[k]! - 1]?.type === "byline" && r.at[k]! - 1 > r.at[k - 1]!);
+    const score = total - 2 * before + LEAD_WEIGHT * gShare[k]! + (closed ? CUT_CUE : 0) + (opened ? CUT_CUE : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = k;
+    }
+  }
+  return best;
 }
 
 /** How far (in items) a headline group may stand from the body it heads. */
@@ -497,7 +843,7 @@ function nextContentIndex(items: readonly Item[], from: number, step: 1 | -1): n
  * after its body, where extraction put it out of reading order) and by content (Han
  * bigrams the headline shares with the body). Each group is used at most once.
  */
-function associate(items: readonly Item[], groups: readonly HeadlineGroup[], bodies: readonly Draft[]): Map<Draft, HeadlineGroup> {
+function associate(items: readonly Item[], groups: readonly HeadlineGroup[], bodies: readonly Draft[], pinned: ReadonlyMap<Draft, HeadlineGroup>): Map<Draft, HeadlineGroup> {
   const pairs: { score: number; g: HeadlineGroup; d: Draft }[] = [];
   // Only nearby bodies compete for a group: a displaced headline stays within a few items of its
   // story, and the bound keeps the cost linear in page length.
@@ -517,7 +863,7 @@ function associate(items: readonly Item[], groups: readonly HeadlineGroup[], bod
   };
   // the Han bigrams of every headline group, and which of them each body's text prints: one pass
   // over each body's text, made when a group first compares against it
-  const gramsOf = groups.map((g) => [...hanPairKeys(groupText(g))]);
+  const gramsOf = groups.map((g) => [...groupKeys(g)]);
   const wanted = new Set<number>();
   for (const grams of gramsOf) for (const key of grams) wanted.add(key);
   const search = pairSearch(wanted);
@@ -545,8 +891,8 @@ function associate(items: readonly Item[], groups: readonly HeadlineGroup[], bod
     }
   });
   pairs.sort((a, b) => b.score - a.score);
-  const used = new Set<HeadlineGroup>();
-  const result = new Map<Draft, HeadlineGroup>();
+  const used = new Set<HeadlineGroup>(pinned.values());
+  const result = new Map<Draft, HeadlineGroup>(pinned);
   for (const p of pairs) {
     if (used.has(p.g) || result.has(p.d)) continue;
     used.add(p.g);
@@ -596,8 +942,10 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
   const date = options.date ?? printedDate(result);
   const items = classify(result, { ...options, date });
   const groups = headlineGroups(items);
-  const bodies = drafts(items);
-  const headlineOf = associate(items, groups, bodies);
+  const placed0 = placeGroups(items, groups, drafts(items));
+  const pinned = placed0.pinned;
+  const bodies = joinLeadsToDatelines(items, placed0.bodies, pinned);
+  const headlineOf = associate(items, groups, bodies, pinned);
   const warnings: Warning[] = [];
 
   const furniture: Furniture[] = [];
@@ -670,6 +1018,8 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
     if (isPhoto && paragraphs.length === 0 && credit) article.captions.push({ text: "", spans: [], credit });
     // the story's photo, known by its credit alone (刘 辉摄（影像中国）)
     if (creditedPhoto && credit) article.captions.push({ text: "", spans: [], credit });
+    // the credits of the story's other photos, each closing its numbered caption
+    for (const { credit: c } of d.photoCredits) article.captions.push({ text: "", spans: [], credit: { text: c.mapped.text, contributors: c.contributors, spans: c.mapped.spans } });
     if (d.continuedTo || d.continuedFrom) article.continuation = { continuedTo: d.continuedTo, continuedFrom: d.continuedFrom };
     if (g && g.first > d.last) {
       warnings.push({ code: "headline-after-body", message: `headline group of ${article.id} was found after its body`, spans: article.fieldSpans!.headline });

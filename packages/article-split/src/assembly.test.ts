@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { splitPage, parseContributors } from "./index.js";
+import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
+
+// Pages written for these tests (invented stories and names), printed the way an extractor gives a
+// narrow column: one line per printed line, no indents.
+const lines = (...l: string[]) => l.join("\n") + "\n";
+const names = (a: { byline: { contributors: { name: string }[] } | null } | undefined) => a?.byline?.contributors.map((c) => c.name) ?? [];
+
+describe("article assembly", () => {
+  it("cuts a story run into the one before it when its headline group was printed after it", () => {
+    const raw = lines(
+      "第04版 综合",
+      "2024年3月6日 星期三",
+      "青山镇新修村道全线通车",
+      "本报记者 林 青",
+      "3月5日，青山镇连接五个行政",
+      "村的新修村道全线通车，沿线两千",
+      "多户村民出行时间缩短一半。",
+      "据介绍，这条村道全长十二公",
+      "里，去年秋天开工，镇里组织村民",
+      "投工投劳，节省资金近百万元。",
+      "河湾小学的孩子们今年春天第",
+      "一次在新建的图书室里上了阅读课。",
+      "图书室的三千多册图书，由县图书",
+      "馆和爱心企业共同捐赠。",
+      "校长孙明说，学校还将开设每",
+      "周一次的读书分享会，让孩子们爱",
+      "上阅读、学会表达。",
+      "河湾小学有了图书室",
+      "——三千册图书来自县图书馆和爱心企业",
+      "责任编辑：周 平",
+    );
+    const page = splitPage(raw);
+    expect(page.articles.map((a) => [a.kind, a.headline, a.paragraphs.length])).toEqual([
+      ["news", "青山镇新修村道全线通车", 2],
+      ["news", "河湾小学有了图书室", 2],
+    ]);
+    const school = page.articles[1]!;
+    expect(school.subheadline).toBe("——三千册图书来自县图书馆和爱心企业");
+    expect(school.paragraphs[0]!.text.startsWith("河湾小学的孩子们")).toBe(true);
+    expect(names(page.articles[0])).toEqual(["林青"]);
+    expect(page.warnings.some((w) => w.code === "headline-after-body")).toBe(true);
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+
+  it("keeps numbered photo captions and their credits in the story of the photos", () => {
+    const raw = lines(
+      "2024年3月6日 星期三",
+      "第07版",
+      "春耕时节田间忙",
+      "本报记者 林 青",
+      "眼下正值春耕时节，各地农民抢",
+      "抓农时，田间一派忙碌。",
+      "图①：农民在田间驾驶插秧机。",
+      "张 华摄",
+      "图②：农技人员查看秧苗长势。",
+      "本报记者 李 强摄",
+      "图③：村民在大棚里移栽菜苗。",
+      "刘 伟摄",
+    );
+    const page = splitPage(raw);
+    expect(page.articles).toHaveLength(1);
+    const a = page.articles[0]!;
+    expect(a.paragraphs.map((p) => p.text.slice(0, 2))).toEqual(["眼下", "图①", "图②", "图③"]);
+    const credited = [...names(a), ...a.captions.flatMap((c) => c.credit?.contributors.map((x) => x.name) ?? [])];
+    expect(credited.sort()).toEqual(["刘伟", "张华", "李强", "林青"].sort());
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+
+  it("reads a dateline's bracket of reporters that layout broke over two lines", () => {
+    // (typed text: paragraphs apart by a blank line, the dateline's line broken inside its bracket)
+    const raw = [
+      "第03版 要闻",
+      "新城区首座智慧停车场启用",
+      "本报北京3月5日电  （记者陈小",
+      "红）新城区首座智慧停车场5日正式启用，可提供八百个车位。",
+      "停车场采用无感支付，车辆进出无需停车缴费。",
+    ].join("\n\n");
+    const a = splitPage(raw).articles[0]!;
+    expect(a.headline).toBe("新城区首座智慧停车场启用");
+    expect(a.byline?.text).toBe("本报北京3月5日电（记者陈小红）");
+    expect(names(a)).toEqual(["陈小红"]);
+    expect(a.paragraphs[0]!.text.startsWith("新城区首座智慧停车场5日")).toBe(true);
+  });
+
+  it("keeps a story told in parts, each under its subheads with its reporter, as one article", () => {
+    const raw = lines(
+      "第06版 地方",
+      "节日里的坚守",
+      "长假期间，许多人坚守在工作岗",
+      "位上，守护着万家团圆。",
+      "地点：城南高铁站",
+      "候车室里的引导员",
+      "本报记者 王 明",
+      "早上六点，引导员刘芳已经站在",
+      "候车室门口，为旅客指引方向。",
+      "地点：东山林场",
+      "护林员的巡山路",
+      "本报记者 赵 强",
+      "天刚亮，护林员老孙就背上水壶",
+      "出发，沿着山路巡查火情。",
+    );
+    const page = splitPage(raw);
+    expect(page.articles).toHaveLength(1);
+    const a = page.articles[0]!;
+    expect(a.headline).toBe("节日里的坚守");
+    expect(names(a)).toEqual(["王明", "赵强"]);
+    expect(a.paragraphs.filter((p) => p.subhead).map((p) => p.text)).toEqual(["地点：城南高铁站", "候车室里的引导员", "地点：东山林场", "护林员的巡山路"]);
+  });
+
+  it("cuts a title closed by its column label off the story reflow joined it to", () => {
+    const raw = lines(
+      "第05版 评论",
+      "让老街焕发新活力（民生观）",
+      "老街改造既要留住烟火气，也要方",
+      "便居民生活。近年来，不少城市在",
+      "改造中注重保留老建筑，让老街重",
+      "新热闹起来。",
+      "改造老街，还要听取居民意见。",
+    );
+    const a = splitPage(raw).articles;
+    expect(a.map((x) => [x.headline, x.paragraphs.map((p) => p.text.slice(0, 4))])).toEqual([["让老街焕发新活力（民生观）", ["老街改造", "改造老街"]]]);
+  });
+
+  it("reads a short label among the page's top lines as the section, known word or not", () => {
+    const raw = lines("2024年3月6日 星期三", "第07版", "政治", "春耕时节田间忙", "本报记者 林 青", "眼下正值春耕时节，各地农民抢", "抓农时，田间一派忙碌。");
+    const page = splitPage(raw);
+    expect(page.section).toBe("政治");
+    expect(page.publication.page).toBe(7);
+  });
+});
+
+describe("parseContributors", () => {
+  it("takes a round-up's 综合 for a word, not a reporter", () => {
+    expect(parseContributors("综合本报记者李刚、王明报道")?.map((c) => c.name)).toEqual(["李刚", "王明"]);
+  });
+});
