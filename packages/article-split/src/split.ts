@@ -15,6 +15,7 @@ import {
 import { matchBracketByline, matchBracketedNames, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, namesOf } from "./byline.js";
 import { hanPairKeys, pairSearch, unitRoles, type Role, type UnitShape } from "./roles.js";
 import { continuationAtEnd, dateOfLine, furnitureKind, pageFacts } from "./furniture.js";
+import { attachCaptions, headlinesOutOfBody, kickersFromWrappedHeadlines, pairDisplacedHeadlines, splitFieldsAtBoxes, takeCaptions } from "./extracted-layout.js";
 
 export interface SplitOptions extends ReflowOptions {
   /** Name of the publication (not printed on most pages). */
@@ -595,9 +596,18 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
   // a date line (2019年10月8日 星期二) dates the page unless the caller did: datelines then get their year
   const date = options.date ?? printedDate(result);
   const items = classify(result, { ...options, date });
+  // text from a PDF extractor: its line breaks repair what its reading order lost (extracted-layout.ts)
+  const extracted = result.extractor !== "typeset";
+  const captions = extracted ? takeCaptions(items) : [];
+  if (extracted) {
+    headlinesOutOfBody(items);
+    splitFieldsAtBoxes(items, raw);
+    kickersFromWrappedHeadlines(items);
+  }
   const groups = headlineGroups(items);
   const bodies = drafts(items);
   const headlineOf = associate(items, groups, bodies);
+  if (extracted) pairDisplacedHeadlines(groups, bodies, headlineOf);
   const warnings: Warning[] = [];
 
   const furniture: Furniture[] = [];
@@ -682,6 +692,7 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
     placed.push({ at: g.first, article: { id: "", kind: "teaser", ...fields(g), byline: null, paragraphs: [], captions: [], entities: [] } });
   }
   placed.sort((a, b) => a.at - b.at);
+  attachCaptions(placed, captions);
   const articles = placed.map((p, k) => ({ ...p.article, id: `a${k + 1}` }));
 
   const facts = pageFacts(furniture);
