@@ -30,6 +30,9 @@ interface HeadlineItemLike extends ItemLike {
 interface GroupLike {
   first: number;
   last: number;
+  kicker: unknown[];
+  headline: unknown[];
+  subheadline: unknown[];
 }
 interface DraftLike {
   first: number;
@@ -88,12 +91,32 @@ function wantsHeadline(d: DraftLike): boolean {
 /**
  * Pair the headline groups no body took with the bodies no group heads, in reading order: each
  * body takes the earliest waiting group before it; what is left on either side is then paired in
- * order. Linear: one pass over groups and bodies sorted by position.
+ * order. When more groups wait than bodies, a lone headline line right above a group without a
+ * kicker is that group's kicker first (an extractor cuts a kicker from its headline as often as
+ * not). Linear: one pass over groups and bodies sorted by position.
  */
-export function pairDisplacedHeadlines<G extends GroupLike, D extends DraftLike>(groups: readonly G[], bodies: readonly D[], headlineOf: Map<D, G>): void {
+export function pairDisplacedHeadlines<G extends GroupLike, D extends DraftLike>(groups: G[], bodies: readonly D[], headlineOf: Map<D, G>): void {
   const assigned = new Set<G>(headlineOf.values());
-  const freeGroups = groups.filter((g) => !assigned.has(g)).sort((a, b) => a.first - b.first);
   const freeBodies = bodies.filter((d) => !headlineOf.has(d) && wantsHeadline(d)).sort((a, b) => a.first - b.first);
+  let excess = groups.filter((g) => !assigned.has(g)).length - freeBodies.length;
+  if (excess > 0) {
+    const kept: G[] = [];
+    for (let k = 0; k < groups.length; k++) {
+      const g = groups[k]!;
+      const h = groups[k + 1];
+      const lone = !assigned.has(g) && g.kicker.length === 0 && g.subheadline.length === 0 && g.headline.length === 1;
+      if (excess > 0 && lone && h && h.first === g.last + 1 && h.kicker.length === 0 && h.headline.length > 0) {
+        h.kicker = g.headline;
+        h.first = g.first;
+        excess--;
+        continue;
+      }
+      kept.push(g);
+    }
+    groups.length = 0;
+    for (const g of kept) groups.push(g);
+  }
+  const freeGroups = groups.filter((g) => !assigned.has(g)).sort((a, b) => a.first - b.first);
   const leftBodies: D[] = [];
   let g = 0;
   for (const d of freeBodies) {
@@ -192,6 +215,7 @@ function captionOf(m: MappedText & { spans: Span[] }): Caption | null {
  * its own. Articles come sorted by position; one pass.
  */
 export function attachCaptions(placed: { at: number; article: Article }[], captions: readonly StrayCaption[]): void {
+  markAdvertisements(placed);
   if (captions.length === 0) return;
   const targets = placed.filter((p) => p.article.kind !== "teaser");
   let k = -1;
@@ -224,4 +248,38 @@ export function kickersFromWrappedHeadlines(items: ItemLike[]): void {
     first.role = "kicker";
     second.role = "headline";
   }
+}
+
+/** A line that is only a phone number with its label (订购热线 0571-8888 6666): an advertisement's. */
+const PHONE_LINE = /^[^。！？，]{0,12}?(?:热线|电话|咨询|联系|订购|服务)[^。！？，\d]{0,6}[:：]?\s*\d{3,4}[-－]?\d{3,4}[-－ ]?\d{3,4}[^。！？]{0,12}$/;
+
+const isPhoneLine = (text: string | null) => text !== null && text.length <= 48 && PHONE_LINE.test(text);
+
+/**
+ * Advertisements among the articles: a slogan and a phone line, read as a headline and a body or
+ * as two teasers. Typeset on a page, an ad is a box of its own that @yk/pdf tells by its frame;
+ * in extracted text, the phone line is what is left of it. Its articles become one of kind `other`.
+ */
+function markAdvertisements(placed: { at: number; article: Article }[]): void {
+  const kept: { at: number; article: Article }[] = [];
+  for (const p of placed) {
+    const a = p.article;
+    if (a.kind === "teaser" && isPhoneLine(a.headline)) {
+      const prev = kept[kept.length - 1]?.article;
+      const phone = { text: a.headline!, spans: a.fieldSpans?.headline ?? [] };
+      if (prev && prev.kind === "teaser" && prev.kicker === null && prev.subheadline === null && !isPhoneLine(prev.headline)) {
+        // the slogan before it: one advertisement
+        prev.kind = "other";
+        prev.paragraphs.push(phone);
+        continue;
+      }
+      a.kind = "other";
+    } else if (a.kind !== "teaser" && a.headline !== null && a.byline === null && a.paragraphs.length === 1 && isPhoneLine(a.paragraphs[0]!.text)) {
+      a.kind = "other";
+    }
+    kept.push(p);
+  }
+  if (kept.length === placed.length) return;
+  placed.length = 0;
+  for (const p of kept) placed.push(p);
 }

@@ -22,7 +22,7 @@ const textOf = (style: string, seed: number) => readFileSync(new URL(`${style}-$
 const FLOORS: Record<Exclude<ExtractorStyle, "typeset">, { articleF1: number; paragraphs: number }> = {
   pdftotext: { articleF1: 0.65, paragraphs: 0.55 },
   pdfminer: { articleF1: 0.65, paragraphs: 0.4 },
-  pdfjs: { articleF1: 0.85, paragraphs: 0.95 },
+  pdfjs: { articleF1: 0.95, paragraphs: 0.95 },
 };
 
 describe.each(Object.entries(FLOORS))("text from %s", (style, floor) => {

@@ -270,6 +270,8 @@ const PHOTO_CREDIT_LINE = /^.{0,40}?(?:(?:记者|通讯员|摄影|本报)[^。�
 
 /** Prose punctuation inside a line: running text, not a headline or a label. */
 const PROSE_MARK = /[，。、；：！？]/;
+/** Three or more CJK characters, each one space from the next. */
+const LETTER_SPACED = /^[^\s\u0000-\u007f](?: [^\s\u0000-\u007f]){2,}$/;
 /** Narrowest line read as a justified line of running text (em). */
 const JUSTIFIED_MIN_WIDTH = 8;
 
@@ -289,6 +291,11 @@ function justifiedPieces(text: string, pieces: readonly Piece[]): Uint8Array {
   const sameBox = (i: number, j: number) => j >= 0 && j < pieces.length && !pieces[Math.max(i, j)]!.blankBefore;
   for (let i = 0; i < pieces.length; i++) {
     const t = texts[i]!;
+    // a letter-spaced line (市 场 焕 新 颜): the spaces are the typesetter's, not the words'
+    if (LETTER_SPACED.test(t)) {
+      flags[i] = 1;
+      continue;
+    }
     if (widths[i]! < JUSTIFIED_MIN_WIDTH || !CJK_SPACE.test(t) || BYLINE_START.test(t) || /摄$/.test(t)) continue;
     if (prose[i]) flags[i] = 1;
     else {

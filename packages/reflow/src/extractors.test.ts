@@ -97,10 +97,11 @@ describe("normalizeExtracted", () => {
     expect(normalizeExtracted(normalize(two), "pdfminer").text).toContain("一\n二");
   });
 
-  it("closes up the justification gaps of running text, not letter-spaced headlines", () => {
-    const raw = [block("市 场 焕 新 颜"), block("清晨六点，溪口镇的菜市场已经", "热闹起来， 摊主们 把刚从 地里摘来的", "青菜、萝卜和番茄摆得整整齐齐。")].join("\n\n");
+  it("closes up justification gaps and letter-spacing, not the gap between parallel phrases", () => {
+    const raw = [block("市 场 焕 新 颜"), block("菜篮子拎得稳 好日子过得甜"), block("清晨六点，溪口镇的菜市场已经", "热闹起来， 摊主们 把刚从 地里摘来的", "青菜、萝卜和番茄摆得整整齐齐。")].join("\n\n");
     const out = normalizeExtracted(normalize(raw), "pdfminer").text;
-    expect(out).toContain("市 场 焕 新 颜");
+    expect(out).toContain("市场焕新颜");
+    expect(out).toContain("菜篮子拎得稳 好日子过得甜");
     expect(out).toContain("热闹起来，摊主们把刚从地里摘来的");
   });
 
