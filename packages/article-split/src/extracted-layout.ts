@@ -136,6 +136,9 @@ interface BodyItemLike extends ItemLike {
 
 const isBodyItem = (it: ItemLike): it is BodyItemLike => it.type === "body";
 
+/** A subheadline's opening dash. */
+const DASHED = /^[—－-]/;
+
 /** An enumerated subhead: 一、 （二） 3. 第一部分. */
 const ENUMERATED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十\d]+)/;
 
@@ -241,10 +244,14 @@ export function kickersFromWrappedHeadlines(items: ItemLike[]): void {
   for (let i = 1; i < items.length; i++) {
     const first = items[i - 1]!;
     const second = items[i]!;
-    if (!isHeadlineItem(first) || !isHeadlineItem(second) || first.role !== "headline" || second.role !== "headline+") continue;
+    if (!isHeadlineItem(first) || !isHeadlineItem(second) || first.role !== "headline") continue;
+    // a subheadline (副题) opens with a dash; a line read as one that does not is the headline
+    // under a kicker
+    const undashedSub = second.role === "subheadline" && !DASHED.test(second.line.text);
+    if (second.role !== "headline+" && !undashedSub) continue;
     const before = items[i - 2];
     if (before && isHeadlineItem(before) && before.role.startsWith("kicker")) continue;
-    if (Math.abs(first.line.text.length - second.line.text.length) <= 1) continue;
+    if (!undashedSub && Math.abs(first.line.text.length - second.line.text.length) <= 1) continue;
     first.role = "kicker";
     second.role = "headline";
   }
@@ -274,6 +281,13 @@ function markAdvertisements(placed: { at: number; article: Article }[]): void {
         continue;
       }
       a.kind = "other";
+      if (a.kicker !== null && a.subheadline === null && a.fieldSpans) {
+        // the slogan read as the kicker of the phone line: the slogan heads the advertisement
+        a.paragraphs.push(phone);
+        a.headline = a.kicker;
+        a.kicker = null;
+        a.fieldSpans = { kicker: [], headline: a.fieldSpans.kicker, subheadline: [] };
+      }
     } else if (a.kind !== "teaser" && a.headline !== null && a.byline === null && a.paragraphs.length === 1 && isPhoneLine(a.paragraphs[0]!.text)) {
       a.kind = "other";
     }
