@@ -9,7 +9,7 @@ import type { ExtractorStyle } from "./extractors.js";
 import { INSERTED, type MappedText } from "./mapped-text.js";
 import { BIGRAM_BUCKETS, BIGRAM_PAIRS } from "./data/bigrams.js";
 
-const { endsSentence, textWidth, isHan, isDigit, BYLINE_ROLES, DATELINE_AGENCIES } = lexicon;
+const { endsSentence, textWidth, isHan, isDigit, BYLINE_ROLES, DATELINE_AGENCIES, WEEKDAYS } = lexicon;
 
 /** One non-empty line of the normalized text: [start, end) without its break, trimmed of spaces. */
 interface RawLine {
@@ -263,6 +263,22 @@ function continuations(boxes: readonly Box[], back: number, ahead: number): Int3
 }
 
 /**
+ * The date line and the page label printed side by side at a page's head, which pdf.js joins into
+ * one line (2025年4月8日 星期二 第3版, 第3版 要闻 2025年4月8日): cut where one ends and the other
+ * begins, so that the page number is read. Returns the cut's index in the line, or -1.
+ */
+const DATE_PART = `\\d{4}年\\d{1,2}月\\d{1,2}日\\s*(?:${WEEKDAYS.join("|")})?`;
+const PAGE_LABEL_PART = "第\\s*[0-9一二三四五六七八九十]+\\s*版(?:\\s*[\\u4e00-\\u9fff]{2,6})?";
+const DATE_THEN_LABEL = new RegExp(`^((?:[\\u4e00-\\u9fff]{2,8}\\s*)?${DATE_PART})\\s+${PAGE_LABEL_PART}$`);
+const LABEL_THEN_DATE = new RegExp(`^(${PAGE_LABEL_PART})\\s+(?:[\\u4e00-\\u9fff]{2,8}\\s*)?${DATE_PART}$`);
+
+function headerCut(line: string): number {
+  if (line.length > 48) return -1;
+  const m = DATE_THEN_LABEL.exec(line) ?? LABEL_THEN_DATE.exec(line);
+  return m ? m[1]!.length : -1;
+}
+
+/**
  * A line closing with a photo credit (…阅读。本报记者 王明 摄): extractors set it among the text
  * beside the photo, where the layout stage would join it to a headline or a paragraph.
  */
@@ -338,8 +354,10 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
   const next = reorder ? continuations(boxes, 0, 1) : new Int32Array(boxes.length).fill(-1);
   const justified = justifiedPieces(text, pieces);
   const credits = pieces.map((p) => PHOTO_CREDIT_LINE.test(pieceText(text, p)));
+  // where a joined date line and page label are cut (-1: none); lines of one part only
+  const cuts = pieces.map((p) => (p.parts.length === 1 ? headerCut(pieceText(text, p)) : -1));
   // nothing glued, moved, closed up or set apart: the text as it is (time and memory stay as for typeset text)
-  if (pieces.length === lines.length && next.every((b) => b < 0) && justified.every((f) => f === 0) && !credits.includes(true)) return norm;
+  if (pieces.length === lines.length && next.every((b) => b < 0) && justified.every((f) => f === 0) && !credits.includes(true) && cuts.every((c) => c < 0)) return norm;
   const pieceIndex = new Map<Piece, number>();
   pieces.forEach((p, i) => pieceIndex.set(p, i));
   const taken = new Uint8Array(boxes.length);
@@ -375,6 +393,17 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
       if (offsets.length > 1 && ((p.blankBefore && !reorder) || credit || apart)) newline();
       apart = credit;
       const closeUp = justified[pieceIndex.get(p)!] === 1;
+      const cut = cuts[pieceIndex.get(p)!]!;
+      if (cut >= 0) {
+        const r = p.parts[0]!;
+        // the white space at the cut stays with the first line
+        let from = r.start + cut;
+        while (from < r.end && isSpace(text.charCodeAt(from))) from++;
+        emit(p.indentFrom, from);
+        newline();
+        emit(from, r.end);
+        continue;
+      }
       p.parts.forEach((r, k) => (closeUp ? emitClosedUp : emit)(k === 0 ? p.indentFrom : r.start, r.end));
     }
   };

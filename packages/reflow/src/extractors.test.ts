@@ -105,6 +105,15 @@ describe("normalizeExtracted", () => {
     expect(out).toContain("热闹起来，摊主们把刚从地里摘来的");
   });
 
+  it("cuts a date line and a page label that pdf.js joined into one line", () => {
+    const out = normalizeExtracted(normalize(block("2026年3月17日 星期二 第5版", "本版责任编辑 李华", OPENING)), "pdfjs").text;
+    expect(out).toMatch(/2026年3月17日 星期二 ?\n第5版/);
+    const other = normalizeExtracted(normalize(block("第5版 要闻 溪口日报 2026年3月17日", OPENING)), "pdfjs").text;
+    expect(other).toMatch(/第5版 要闻 ?\n溪口日报 2026年3月17日/);
+    // a sentence that names a page is no header
+    expect(normalizeExtracted(normalize(block("2026年3月17日 星期二 第5版刊登了通知。", OPENING)), "pdfjs").text).not.toMatch(/星期二\s*\n第5版/);
+  });
+
   it("sets a caption line closing with a photo credit apart from the text around it", () => {
     const raw = block("市场焕新颜", "村民在新市场里挑选蔬菜。本报记者 赵一鸣 摄", "清晨六点，溪口镇的菜市场已经", "热闹起来，摊主们把刚从地里摘来的");
     const out = normalizeExtracted(normalize(raw), "pdfjs").text;
