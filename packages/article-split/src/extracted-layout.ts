@@ -136,9 +136,6 @@ interface BodyItemLike extends ItemLike {
 
 const isBodyItem = (it: ItemLike): it is BodyItemLike => it.type === "body";
 
-/** A subheadline's opening dash. */
-const DASHED = /^[—－-]/;
-
 /** An enumerated subhead: 一、 （二） 3. 第一部分. */
 const ENUMERATED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十\d]+)/;
 
@@ -244,14 +241,10 @@ export function kickersFromWrappedHeadlines(items: ItemLike[]): void {
   for (let i = 1; i < items.length; i++) {
     const first = items[i - 1]!;
     const second = items[i]!;
-    if (!isHeadlineItem(first) || !isHeadlineItem(second) || first.role !== "headline") continue;
-    // a subheadline (副题) opens with a dash; a line read as one that does not is the headline
-    // under a kicker
-    const undashedSub = second.role === "subheadline" && !DASHED.test(second.line.text);
-    if (second.role !== "headline+" && !undashedSub) continue;
+    if (!isHeadlineItem(first) || !isHeadlineItem(second) || first.role !== "headline" || second.role !== "headline+") continue;
     const before = items[i - 2];
     if (before && isHeadlineItem(before) && before.role.startsWith("kicker")) continue;
-    if (!undashedSub && Math.abs(first.line.text.length - second.line.text.length) <= 1) continue;
+    if (Math.abs(first.line.text.length - second.line.text.length) <= 1) continue;
     first.role = "kicker";
     second.role = "headline";
   }
