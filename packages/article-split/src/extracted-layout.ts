@@ -235,7 +235,7 @@ export function attachCaptions(placed: { at: number; article: Article }[], capti
  * Two headline lines the role model joined as one headline wrapped onto a second line, without a
  * kicker above them: an extractor gives each printed line its own line, and a headline set in one
  * line above its story is the common case, so the first is the kicker (引题) — unless the two are
- * parallel phrases of about one length (政企同心谋发展 / 携手共建新家园), a headline in two lines.
+ * parallel phrases of one length (政企同心谋发展 / 携手共建新家园), a headline in two lines.
  */
 export function kickersFromWrappedHeadlines(items: ItemLike[]): void {
   for (let i = 1; i < items.length; i++) {
@@ -244,7 +244,7 @@ export function kickersFromWrappedHeadlines(items: ItemLike[]): void {
     if (!isHeadlineItem(first) || !isHeadlineItem(second) || first.role !== "headline" || second.role !== "headline+") continue;
     const before = items[i - 2];
     if (before && isHeadlineItem(before) && before.role.startsWith("kicker")) continue;
-    if (Math.abs(first.line.text.length - second.line.text.length) <= 1) continue;
+    if (first.line.text.length === second.line.text.length) continue;
     first.role = "kicker";
     second.role = "headline";
   }
