@@ -63,7 +63,8 @@ const main = async () => {
         mkdirSync(opts.out, { recursive: true });
         writeFileSync(join(opts.out, `${style}-${opts.seed + i}.txt`), text);
       }
-      const page = splitPage(text, opts.raw ? { extractor: "typeset" } : {});
+      // pdf.js text cannot be told from typed text with single line breaks: a user says which it is
+      const page = splitPage(text, opts.raw ? { extractor: "typeset" } : style === "pdfjs" ? { extractor: "pdfjs" } : {});
       parsed.push(page);
       const c = coverage(text, page);
       for (const k of Object.keys(cov)) cov[k] += c[k];

@@ -488,7 +488,9 @@ async function mainExtractor(opts, pages) {
       printed.forEach((spec, i) => {
         const raw = texts[i] ?? "";
         const t0 = performance.now();
-        const predicted = splitPage(raw, opts.readAs ? { extractor: opts.readAs } : {});
+        // pdf.js text cannot be told from typed text with single line breaks: a user says which it is
+        const readAs = opts.readAs ?? (opts.extractor === "pdfjs" ? "pdfjs" : undefined);
+        const predicted = splitPage(raw, readAs ? { extractor: readAs } : {});
         parseMs += performance.now() - t0;
         addCounts(sum, scorePage(goldOfPrinted(spec, made[i]), predicted, raw));
       });

@@ -15,6 +15,7 @@ import {
 import { matchBracketByline, matchBracketedNames, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, namesOf } from "./byline.js";
 import { hanPairKeys, pairSearch, unitRoles, type Role, type UnitShape } from "./roles.js";
 import { continuationAtEnd, dateOfLine, furnitureKind, pageFacts } from "./furniture.js";
+import { attachCaptions, headlinesOutOfBody, kickersFromWrappedHeadlines, pairDisplacedHeadlines, splitFieldsAtBoxes, takeCaptions } from "./extracted-layout.js";
 
 export interface SplitOptions extends ReflowOptions {
   /** Name of the publication (not printed on most pages). */
@@ -941,11 +942,23 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
   // a date line (2019年10月8日 星期二) dates the page unless the caller did: datelines then get their year
   const date = options.date ?? printedDate(result);
   const items = classify(result, { ...options, date });
+  // text from a PDF extractor: its line breaks repair what its reading order lost (extracted-layout.ts).
+  // Text with single line breaks and nothing else to tell is detected as pdf.js's, but typed or
+  // copied text with single breaks looks the same, and the repairs cost such pages a tenth of
+  // their articles (composed People's Daily pages): pdf.js text gets them when the caller says so.
+  const extracted = result.extractor !== "typeset" && (result.extractor !== "pdfjs" || options.extractor === "pdfjs");
+  const captions = extracted ? takeCaptions(items) : [];
+  if (extracted) {
+    headlinesOutOfBody(items);
+    splitFieldsAtBoxes(items, raw);
+    kickersFromWrappedHeadlines(items);
+  }
   const groups = headlineGroups(items);
   const placed0 = placeGroups(items, groups, drafts(items));
   const pinned = placed0.pinned;
   const bodies = joinLeadsToDatelines(items, placed0.bodies, pinned);
   const headlineOf = associate(items, groups, bodies, pinned);
+  if (extracted) pairDisplacedHeadlines(groups, bodies, headlineOf);
   const warnings: Warning[] = [];
 
   const furniture: Furniture[] = [];
@@ -1032,6 +1045,7 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
     placed.push({ at: g.first, article: { id: "", kind: "teaser", ...fields(g), byline: null, paragraphs: [], captions: [], entities: [] } });
   }
   placed.sort((a, b) => a.at - b.at);
+  attachCaptions(placed, captions);
   const articles = placed.map((p, k) => ({ ...p.article, id: `a${k + 1}` }));
 
   const facts = pageFacts(furniture);

@@ -190,11 +190,11 @@ describe("--format html", () => {
 });
 
 describe("--extractor", () => {
-  // pdftotext-like blocks written for this test: the end of a cut paragraph came out first
+  // pdftotext-like blocks written for this test: a paragraph cut at a column's foot, its end in the next block
   const blocks = [
-    "和农产品检测室，方便群众放心买菜\n。附近的村民说，现在买菜干净多了。",
     "市场焕新颜",
     "镇里去年投入资金改造了市场的顶棚\n和排水沟，还在入口处设置了公平秤",
+    "和农产品检测室，方便群众放心买菜\n。附近的村民说，现在买菜干净多了。",
   ].join("\n\n");
   const joined = "镇里去年投入资金改造了市场的顶棚和排水沟，还在入口处设置了公平秤和农产品检测室，方便群众放心买菜。附近的村民说，现在买菜干净多了。";
 

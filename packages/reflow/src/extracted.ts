@@ -9,7 +9,7 @@ import type { ExtractorStyle } from "./extractors.js";
 import { INSERTED, type MappedText } from "./mapped-text.js";
 import { BIGRAM_BUCKETS, BIGRAM_PAIRS } from "./data/bigrams.js";
 
-const { endsSentence, textWidth, isHan, isDigit, BYLINE_ROLES, DATELINE_AGENCIES } = lexicon;
+const { endsSentence, textWidth, isHan, isDigit, BYLINE_ROLES, DATELINE_AGENCIES, WEEKDAYS } = lexicon;
 
 /** One non-empty line of the normalized text: [start, end) without its break, trimmed of spaces. */
 interface RawLine {
@@ -43,8 +43,6 @@ interface Box {
   startsByline: boolean;
 }
 
-/** Text boxes looked at, before and after a box, for its continuation: bounded, so time stays linear. */
-const WINDOW = 48;
 /** Candidates kept per box: memory stays linear on huge input. */
 const CANDIDATES = 4;
 
@@ -83,19 +81,43 @@ const DIGIT_PIECE = /^[\d.]{1,4}$/;
  */
 function glueDigitPieces(text: string, lines: readonly RawLine[]): Piece[] {
   const pieces: Piece[] = [];
+  const stacked = stackedLines(text, lines);
   let glueNext = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const prev = pieces[pieces.length - 1];
     const next = lines[i + 1];
     const isPiece = DIGIT_PIECE.test(text.slice(line.start, line.end));
-    const gluesBack: boolean = prev !== undefined && !line.blankBefore && (glueNext || (isPiece && next !== undefined && continuesNumber(text, prev, line, next)));
+    const gluesBack: boolean =
+      prev !== undefined && !line.blankBefore && ((stacked[i] === 1 && stacked[i - 1] === 1) || glueNext || (isPiece && next !== undefined && continuesNumber(text, prev, line, next)));
     if (gluesBack) prev!.parts.push({ start: line.start, end: line.end });
     else pieces.push({ parts: [{ start: line.start, end: line.end }], indentFrom: line.from, blankBefore: line.blankBefore });
     // a glued piece takes the next line too (2 / 011. / 5. / 24 星期二: each piece glues the next)
     glueNext = gluesBack && isPiece && next !== undefined && !next.blankBefore && (isDigit(text[next.start]!) || text[next.start] === "." || isHan(text[next.start]!));
   }
   return pieces;
+}
+
+/** Lines of one character in a row, at least this many: text set vertically (a margin's 本报特稿). */
+const STACK_MIN = 3;
+
+/**
+ * Which lines are one character of vertically set text: pdfminer gives each character of a
+ * rotated or stacked margin line a line of its own (临 / 溪 / 日 / 报 …). Runs of STACK_MIN or more
+ * one-character lines with no blank line between are glued back into one line.
+ */
+function stackedLines(text: string, lines: readonly RawLine[]): Uint8Array {
+  const flags = new Uint8Array(lines.length);
+  let runStart = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    const line = lines[i];
+    const single = line !== undefined && line.end - line.start === 1 && !isDigit(text[line.start]!);
+    const continues = single && i > runStart && !line!.blankBefore;
+    if (continues) continue;
+    if (i - runStart >= STACK_MIN) flags.fill(1, runStart, i);
+    runStart = single ? i : i + 1;
+  }
+  return flags;
 }
 
 /**
@@ -241,6 +263,79 @@ function continuations(boxes: readonly Box[], back: number, ahead: number): Int3
 }
 
 /**
+ * The date line and the page label printed side by side at a page's head, which pdf.js joins into
+ * one line (2025年4月8日 星期二 第3版, 第3版 要闻 2025年4月8日): cut where one ends and the other
+ * begins, so that the page number is read. Returns the cut's index in the line, or -1.
+ */
+const DATE_PART = `\\d{4}年\\d{1,2}月\\d{1,2}日\\s*(?:${WEEKDAYS.join("|")})?`;
+const PAGE_LABEL_PART = "第\\s*[0-9一二三四五六七八九十]+\\s*版(?:\\s*[\\u4e00-\\u9fff]{2,6})?";
+const DATE_THEN_LABEL = new RegExp(`^((?:[\\u4e00-\\u9fff]{2,8}\\s*)?${DATE_PART})\\s+${PAGE_LABEL_PART}$`);
+const LABEL_THEN_DATE = new RegExp(`^(${PAGE_LABEL_PART})\\s+(?:[\\u4e00-\\u9fff]{2,8}\\s*)?${DATE_PART}$`);
+
+function headerCut(line: string): number {
+  if (line.length > 48) return -1;
+  const m = DATE_THEN_LABEL.exec(line) ?? LABEL_THEN_DATE.exec(line);
+  return m ? m[1]!.length : -1;
+}
+
+/**
+ * A line closing with a photo credit (…阅读。本报记者 王明 摄): extractors set it among the text
+ * beside the photo, where the layout stage would join it to a headline or a paragraph.
+ */
+const PHOTO_CREDIT_LINE = /^.{0,40}?(?:(?:记者|通讯员|摄影|本报)[^。！？]{0,12}? ?|[\u4e00-\u9fff]{2,3} )摄$/;
+
+/** Prose punctuation inside a line: running text, not a headline or a label. */
+const PROSE_MARK = /[，。、；：！？]/;
+/** Three or more CJK characters, each one space from the next. */
+const LETTER_SPACED = /^[^\s\u0000-\u007f](?: [^\s\u0000-\u007f]){2,}$/;
+/** Narrowest line read as a justified line of running text (em). */
+const JUSTIFIED_MIN_WIDTH = 8;
+
+/**
+ * Which pieces are justified lines of running text whose gaps the extractor wrote out as spaces
+ * (家新材料企业里， 两条 新建生 产 线): wide enough for a column line, not a byline or credit, and
+ * holding prose punctuation — or standing between lines that do, as wide as one of them (a line of
+ * a paragraph that happens to hold no comma). Letter-spaced headlines and parallel phrases are
+ * short lines without punctuation among lines without it: their spaces stay (the layout stage
+ * reads them). Looks at each piece's neighbours only: linear.
+ */
+function justifiedPieces(text: string, pieces: readonly Piece[]): Uint8Array {
+  const flags = new Uint8Array(pieces.length);
+  const texts = pieces.map((p) => pieceText(text, p));
+  const widths = texts.map((t) => textWidth(t.replace(/ +/g, "")));
+  const prose = texts.map((t) => PROSE_MARK.test(t) && !BYLINE_START.test(t) && !/摄$/.test(t));
+  const sameBox = (i: number, j: number) => j >= 0 && j < pieces.length && !pieces[Math.max(i, j)]!.blankBefore;
+  for (let i = 0; i < pieces.length; i++) {
+    const t = texts[i]!;
+    // a letter-spaced line (市 场 焕 新 颜): the spaces are the typesetter's, not the words'
+    if (LETTER_SPACED.test(t)) {
+      flags[i] = 1;
+      continue;
+    }
+    if (widths[i]! < JUSTIFIED_MIN_WIDTH || !CJK_SPACE.test(t) || BYLINE_START.test(t) || /摄$/.test(t)) continue;
+    if (prose[i]) flags[i] = 1;
+    else {
+      for (const j of [i - 1, i + 1]) {
+        if (sameBox(i, j) && prose[j]! && Math.abs(widths[j]! - widths[i]!) <= 1.5) flags[i] = 1;
+      }
+    }
+  }
+  return flags;
+}
+
+/** A space between two characters past ASCII (CJK text): a justification gap, not a word space. */
+const CJK_SPACE = /[^\s\u0000-\u007f] +[^\s\u0000-\u007f]/;
+
+function isCjkSpaceAt(text: string, k: number, start: number, end: number): boolean {
+  if (text.charCodeAt(k) !== 0x20) return false;
+  let a = k - 1;
+  while (a >= start && text.charCodeAt(a) === 0x20) a--;
+  let b = k + 1;
+  while (b < end && text.charCodeAt(b) === 0x20) b++;
+  return a >= start && b < end && text.charCodeAt(a) > 0x7f && text.charCodeAt(b) > 0x7f;
+}
+
+/**
  * Normalize text from a PDF extractor for the layout stage (see {@link ExtractorStyle}): `typeset`
  * text comes back as it is; otherwise split digit runs and header pieces are glued, and text boxes
  * (pdfminer, pdftotext) are put back into reading order by continuity. Lines come out one per line
@@ -251,14 +346,20 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
   const { text } = norm;
   const lines = linesOf(text);
   const pieces = glueDigitPieces(text, lines);
-  // pdftotext's blocks are reordered within WINDOW either side; pdfminer's boxes are only joined to
-  // the box right after them (moved, they went wrong more often than right: its boxes are small
-  // and many share one measure, see README); pdf.js text has no boxes
+  // boxes (pdfminer, pdftotext) are only joined to the box right after them when that one goes on
+  // with the sentence: moved within a window of boxes, they went wrong more often than right once
+  // the split stage paired displaced headlines (see README); pdf.js text has no boxes
   const reorder = style !== "pdfjs";
   const boxes = reorder ? boxesOf(text, pieces) : pieces.map((p) => boxesOf(text, [p])[0]!);
-  const next = !reorder ? new Int32Array(boxes.length).fill(-1) : style === "pdftotext" ? continuations(boxes, WINDOW, WINDOW) : continuations(boxes, 0, 1);
-  // nothing glued and nothing moved: the text as it is (time and memory stay as for typeset text)
-  if (pieces.length === lines.length && next.every((b) => b < 0)) return norm;
+  const next = reorder ? continuations(boxes, 0, 1) : new Int32Array(boxes.length).fill(-1);
+  const justified = justifiedPieces(text, pieces);
+  const credits = pieces.map((p) => PHOTO_CREDIT_LINE.test(pieceText(text, p)));
+  // where a joined date line and page label are cut (-1: none); lines of one part only
+  const cuts = pieces.map((p) => (p.parts.length === 1 ? headerCut(pieceText(text, p)) : -1));
+  // nothing glued, moved, closed up or set apart: the text as it is (time and memory stay as for typeset text)
+  if (pieces.length === lines.length && next.every((b) => b < 0) && justified.every((f) => f === 0) && !credits.includes(true) && cuts.every((c) => c < 0)) return norm;
+  const pieceIndex = new Map<Piece, number>();
+  pieces.forEach((p, i) => pieceIndex.set(p, i));
   const taken = new Uint8Array(boxes.length);
   for (const b of next) if (b >= 0) taken[b] = 1;
 
@@ -268,16 +369,42 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
     out.push(text.slice(start, end));
     for (let k = start; k < end; k++) offsets.push(norm.offsets[k]!);
   };
+  // a justified line without its gaps: the spaces between CJK characters go (white space only)
+  const emitClosedUp = (start: number, end: number) => {
+    let from = start;
+    for (let k = start; k < end; k++) {
+      if (!isCjkSpaceAt(text, k, start, end)) continue;
+      if (k > from) emit(from, k);
+      from = k + 1;
+    }
+    if (end > from) emit(from, end);
+  };
   const newline = () => {
     out.push("\n");
     offsets.push(INSERTED);
   };
+  let apart = false;
   const emitBox = (box: Box) => {
     for (const p of box.pieces) {
+      const credit = credits[pieceIndex.get(p)!]!;
       if (offsets.length > 0) newline();
-      // pieces read in place keep their blank lines (boxes read in chains get one per chain)
-      if (offsets.length > 1 && p.blankBefore && !reorder) newline();
-      p.parts.forEach((r, k) => emit(k === 0 ? p.indentFrom : r.start, r.end));
+      // pieces read in place keep their blank lines (boxes read in chains get one per chain); a
+      // photo's caption line stands apart from the text around it
+      if (offsets.length > 1 && ((p.blankBefore && !reorder) || credit || apart)) newline();
+      apart = credit;
+      const closeUp = justified[pieceIndex.get(p)!] === 1;
+      const cut = cuts[pieceIndex.get(p)!]!;
+      if (cut >= 0) {
+        const r = p.parts[0]!;
+        // the white space at the cut stays with the first line
+        let from = r.start + cut;
+        while (from < r.end && isSpace(text.charCodeAt(from))) from++;
+        emit(p.indentFrom, from);
+        newline();
+        emit(from, r.end);
+        continue;
+      }
+      p.parts.forEach((r, k) => (closeUp ? emitClosedUp : emit)(k === 0 ? p.indentFrom : r.start, r.end));
     }
   };
   const emitted = new Uint8Array(boxes.length);

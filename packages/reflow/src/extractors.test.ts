@@ -76,12 +76,48 @@ describe("normalizeExtracted", () => {
     }
   });
 
-  it("moves the box that completes a cut sentence after it (pdftotext boxes out of order)", () => {
-    // the continuation printed at the top of the next column comes out first
-    const raw = [REST, "市场焕新颜", OPENING, CUT].join("\n\n");
-    const result = reflow(raw, { extractor: "pdftotext" });
-    const texts = result.paragraphs.map((p) => p.text);
+  it("joins a box cut mid-sentence to the box right after it that completes it", () => {
+    const raw = [OPENING, CUT, REST].join("\n\n");
+    const texts = reflow(raw, { extractor: "pdftotext" }).paragraphs.map((p) => p.text);
     expect(texts).toContain("镇里去年投入资金改造了市场的顶棚和排水沟，还在入口处设置了公平秤和农产品检测室，方便群众放心买菜。附近的村民说，现在买菜干净多了。");
+  });
+
+  it("does not move boxes: a continuation printed elsewhere stays where the extractor put it", () => {
+    // moved by continuity within a window, boxes went wrong more often than right (see README)
+    const raw = [REST, "市场焕新颜", OPENING, CUT].join("\n\n");
+    const out = normalizeExtracted(normalize(raw), "pdftotext").text;
+    expect(out.indexOf("附近的村民说")).toBeLessThan(out.indexOf("镇里去年投入资金"));
+  });
+
+  it("glues text set vertically, one character to a line, back into one line", () => {
+    const raw = ["本报记者 赵一鸣", block("溪", "口", "日", "报", "社", "出", "版"), OPENING].join("\n\n");
+    expect(normalizeExtracted(normalize(raw), "pdfminer").text).toContain("溪口日报社出版");
+    // two lines of one character are not a run
+    const two = block("一", "二", "清晨六点，溪口镇的菜市场已经");
+    expect(normalizeExtracted(normalize(two), "pdfminer").text).toContain("一\n二");
+  });
+
+  it("closes up justification gaps and letter-spacing, not the gap between parallel phrases", () => {
+    const raw = [block("市 场 焕 新 颜"), block("菜篮子拎得稳 好日子过得甜"), block("清晨六点，溪口镇的菜市场已经", "热闹起来， 摊主们 把刚从 地里摘来的", "青菜、萝卜和番茄摆得整整齐齐。")].join("\n\n");
+    const out = normalizeExtracted(normalize(raw), "pdfminer").text;
+    expect(out).toContain("市场焕新颜");
+    expect(out).toContain("菜篮子拎得稳 好日子过得甜");
+    expect(out).toContain("热闹起来，摊主们把刚从地里摘来的");
+  });
+
+  it("cuts a date line and a page label that pdf.js joined into one line", () => {
+    const out = normalizeExtracted(normalize(block("2026年3月17日 星期二 第5版", "本版责任编辑 李华", OPENING)), "pdfjs").text;
+    expect(out).toMatch(/2026年3月17日 星期二 ?\n第5版/);
+    const other = normalizeExtracted(normalize(block("第5版 要闻 溪口日报 2026年3月17日", OPENING)), "pdfjs").text;
+    expect(other).toMatch(/第5版 要闻 ?\n溪口日报 2026年3月17日/);
+    // a sentence that names a page is no header
+    expect(normalizeExtracted(normalize(block("2026年3月17日 星期二 第5版刊登了通知。", OPENING)), "pdfjs").text).not.toMatch(/星期二\s*\n第5版/);
+  });
+
+  it("sets a caption line closing with a photo credit apart from the text around it", () => {
+    const raw = block("市场焕新颜", "村民在新市场里挑选蔬菜。本报记者 赵一鸣 摄", "清晨六点，溪口镇的菜市场已经", "热闹起来，摊主们把刚从地里摘来的");
+    const out = normalizeExtracted(normalize(raw), "pdfjs").text;
+    expect(out).toContain("市场焕新颜\n\n村民在新市场里挑选蔬菜。本报记者 赵一鸣 摄\n\n清晨六点");
   });
 
   it("counts running-text bigrams: a word across a line break is more plausible than a non-word", () => {

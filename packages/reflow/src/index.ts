@@ -4,4 +4,4 @@ export { splitLines, type Line } from "./lines.js";
 export { columnWidths, breaksAfter, isStandalone, standaloneLines, joinLines, dropProseSpaces, gapStyleOf, WIDTH_RULES, type GapStyle } from "./layout.js";
 export { spansOf, sliceMapped, concatMapped, trimMapped, mappedText, isIgnorable, INSERTED, type MappedText, type Offsets, type Span } from "./mapped-text.js";
 export { detectExtractorStyle, EXTRACTOR_STYLES, type ExtractorStyle } from "./extractors.js";
-export { normalizeExtracted } from "./extracted.js";
+export { normalizeExtracted, bigramPlausibility } from "./extracted.js";

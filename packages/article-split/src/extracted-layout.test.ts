@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { splitPage } from "./index.js";
+import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
+
+// Pages written for these tests (a made-up county; no sentence from any corpus), laid out as the
+// PDF extractors give them: pdf.js runs one line each and no blank line, pdftotext's blocks.
+const lines = (...l: string[]) => l.join("\n");
+
+const STORY_A = lines(
+  "溪口镇新建的农贸市场本月开业，",
+  "一百二十个摊位全部租出。镇里还在",
+  "市场旁修了停车场和公厕。",
+  "附近的村民说，现在买菜方便多了，",
+  "价格也比以前公道。",
+);
+const STORY_B = lines(
+  "县图书馆今年新增图书两万册，开",
+  "放时间延长到晚上九点。馆里新设了",
+  "少儿阅览区和电子阅览室。",
+  "暑假期间，每天来看书的学生有三",
+  "百多人，周末还有志愿者讲故事。",
+);
+
+describe("splitPage on text from PDF extractors (extracted-layout)", () => {
+  it("gives a headline the extractor put far from its story to the story no headline heads", () => {
+    // pdfminer boxes: a story, a second story under its headline, and the first one's headline last
+    const raw = [lines("本报记者 赵一鸣 通讯员 钱晓", STORY_A), "图书馆夜间开放", lines("本报讯（记者 孙立）", STORY_B), "新市场开门迎客"].join("\n\n");
+    const page = splitPage(raw, { extractor: "pdfminer" });
+    const byHeadline = new Map(page.articles.map((a) => [a.headline, a]));
+    expect(byHeadline.get("新市场开门迎客")?.paragraphs[0]?.text).toMatch(/^溪口镇新建的农贸市场/);
+    expect(byHeadline.get("新市场开门迎客")?.byline?.contributors.map((c) => c.name)).toEqual(["赵一鸣", "钱晓"]);
+    expect(byHeadline.get("图书馆夜间开放")?.paragraphs[0]?.text).toMatch(/^县图书馆今年新增图书/);
+    expect(page.articles.filter((a) => a.kind === "teaser")).toEqual([]);
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+    // read as it is, the displaced headline heads nothing
+    expect(splitPage(raw, { extractor: "typeset" }).articles.find((a) => a.headline === "新市场开门迎客")?.paragraphs ?? []).toEqual([]);
+  });
+
+  it("reads a caption line closing with a photo credit as the story's caption, not its text", () => {
+    const raw = lines("乡村振兴看溪口系列报道", "新市场开门迎客", "村民在新市场里挑选蔬菜。本报记者 赵一鸣 摄", "本报记者 钱晓", STORY_A, "图书馆夜间开放", "本报讯（记者 孙立）", STORY_B);
+    const page = splitPage(raw, { extractor: "pdfjs" });
+    const market = page.articles.find((a) => a.headline === "新市场开门迎客");
+    expect(market?.kicker).toBe("乡村振兴看溪口系列报道");
+    expect(market?.captions[0]?.text).toBe("村民在新市场里挑选蔬菜。");
+    expect(market?.captions[0]?.credit?.contributors).toEqual([{ name: "赵一鸣", role: "本报记者", kind: "photographer" }]);
+    expect(market?.paragraphs.map((p) => p.text).join("")).not.toContain("挑选蔬菜");
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+
+  it("reads a slogan and a phone line as an advertisement, and a letter-spaced headline closed up", () => {
+    const raw = lines("图 书 馆 夜 间 开 放", "本报讯（记者 孙立）", STORY_B, "溪口土鸡蛋新鲜上市", "订购热线 0571-8888 6666");
+    const page = splitPage(raw, { extractor: "pdfjs" });
+    expect(page.articles.find((a) => a.headline === "图书馆夜间开放")?.paragraphs).toHaveLength(2);
+    const ad = page.articles.find((a) => a.headline === "溪口土鸡蛋新鲜上市");
+    expect(ad?.kind).toBe("other");
+    expect(ad?.paragraphs.map((p) => p.text)).toEqual(["订购热线0571-8888 6666"]);
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+});

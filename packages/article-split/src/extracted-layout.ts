@@ -1,0 +1,295 @@
+/**
+ * The split stage's repairs for text from PDF extractors (pdftotext, pdfminer, pdf.js), called from
+ * `splitReflowed` only when reflow read the text as one of those styles: typeset text never comes
+ * here. The extractors keep what the printed page tells of its structure in their line breaks and
+ * lose its reading order; these repairs use the first to make up for the second:
+ *
+ * - a headline field never runs across a text box the extractor closed (a blank line): a wrapped
+ *   headline's lines are one box, two boxes are two fields — side-by-side headlines read row by
+ *   row come out as neighbouring boxes;
+ * - headline groups that no body took and bodies that no group headed are paired in reading order:
+ *   an extractor moves a headline away from its body, but keeps the headlines of a row of stories
+ *   in the order of their bodies;
+ * - headline lines read as body text, kickers read as a headline's first line, caption lines with
+ *   their credit, and advertisements are told apart (each rule is documented where it is).
+ * Each was kept only where it raised generated pages and did not lower People's Daily tune pages.
+ */
+import type { Article, Caption, Span } from "@yk/schema";
+import { endsSentence } from "@yk/lexicon";
+import { sliceMapped, spansOf, trimMapped, type MappedText } from "@yk/reflow";
+import { matchCredit } from "./byline.js";
+
+type HeadlineRole = "kicker" | "kicker+" | "headline" | "headline+" | "subheadline" | "subheadline+";
+
+/** The parts of split.ts's items these repairs read (structural: split.ts keeps its own types). */
+interface ItemLike {
+  type: string;
+}
+interface HeadlineItemLike extends ItemLike {
+  type: "headline";
+  role: HeadlineRole;
+  line: { text: string; spans: Span[] };
+}
+interface GroupLike {
+  first: number;
+  last: number;
+  kicker: unknown[];
+  headline: unknown[];
+  subheadline: unknown[];
+}
+interface DraftLike {
+  first: number;
+  last: number;
+  byline: unknown;
+  paragraphs: readonly { text: string }[];
+  credit: { contributors: readonly { kind: string }[] } | null;
+}
+
+const isHeadlineItem = (it: ItemLike): it is HeadlineItemLike => it.type === "headline";
+
+/** A blank line (or a move: the text comes from before) between two raw offsets. */
+function boxBoundary(raw: string, from: number, to: number): boolean {
+  if (to < from) return true;
+  let newlines = 0;
+  for (let k = from; k < to; k++) {
+    const c = raw.charCodeAt(k);
+    if (c === 10) {
+      if (++newlines >= 2) return true;
+    } else if (c !== 13 && c !== 32 && c !== 9 && c !== 12 && c !== 0x3000) newlines = 0;
+  }
+  return false;
+}
+
+/**
+ * Headline lines the role model read as one field wrapped onto the next line (a `+` role) when
+ * the extractor put them in two boxes: the second starts a field of its own (a subheadline when it
+ * opens with a dash, else a headline; one after a lone kicker still completes that kicker's group).
+ */
+export function splitFieldsAtBoxes(items: ItemLike[], raw: string): void {
+  let prev: HeadlineItemLike | null = null;
+  for (const it of items) {
+    if (!isHeadlineItem(it)) {
+      prev = null;
+      continue;
+    }
+    if (prev && it.role.endsWith("+")) {
+      const prevSpans = prev.line.spans;
+      const from = prevSpans[prevSpans.length - 1]?.end;
+      const to = it.line.spans[0]?.start;
+      if (from !== undefined && to !== undefined && boxBoundary(raw, from, to)) {
+        it.role = /^[—－-]/.test(it.line.text) ? "subheadline" : "headline";
+      }
+    }
+    prev = it;
+  }
+}
+
+/** A body that wants a headline: running text, not a photo's caption under its credit. */
+function wantsHeadline(d: DraftLike): boolean {
+  if (d.paragraphs.length === 0) return false;
+  const photo = !d.byline && d.credit !== null && d.credit.contributors.some((c) => c.kind === "photographer");
+  return !photo;
+}
+
+/**
+ * Pair the headline groups no body took with the bodies no group heads, in reading order: each
+ * body takes the earliest waiting group before it; what is left on either side is then paired in
+ * order. When more groups wait than bodies, a lone headline line right above a group without a
+ * kicker is that group's kicker first (an extractor cuts a kicker from its headline as often as
+ * not). Linear: one pass over groups and bodies sorted by position.
+ */
+export function pairDisplacedHeadlines<G extends GroupLike, D extends DraftLike>(groups: G[], bodies: readonly D[], headlineOf: Map<D, G>): void {
+  const assigned = new Set<G>(headlineOf.values());
+  const freeBodies = bodies.filter((d) => !headlineOf.has(d) && wantsHeadline(d)).sort((a, b) => a.first - b.first);
+  let excess = groups.filter((g) => !assigned.has(g)).length - freeBodies.length;
+  if (excess > 0) {
+    const kept: G[] = [];
+    for (let k = 0; k < groups.length; k++) {
+      const g = groups[k]!;
+      const h = groups[k + 1];
+      const lone = !assigned.has(g) && g.kicker.length === 0 && g.subheadline.length === 0 && g.headline.length === 1;
+      if (excess > 0 && lone && h && h.first === g.last + 1 && h.kicker.length === 0 && h.headline.length > 0) {
+        h.kicker = g.headline;
+        h.first = g.first;
+        excess--;
+        continue;
+      }
+      kept.push(g);
+    }
+    groups.length = 0;
+    for (const g of kept) groups.push(g);
+  }
+  const freeGroups = groups.filter((g) => !assigned.has(g)).sort((a, b) => a.first - b.first);
+  const leftBodies: D[] = [];
+  let g = 0;
+  for (const d of freeBodies) {
+    if (g < freeGroups.length && freeGroups[g]!.last < d.first) headlineOf.set(d, freeGroups[g++]!);
+    else leftBodies.push(d);
+  }
+  const leftGroups = freeGroups.slice(g);
+  for (let k = 0; k < Math.min(leftBodies.length, leftGroups.length); k++) headlineOf.set(leftBodies[k]!, leftGroups[k]!);
+}
+
+interface BodyItemLike extends ItemLike {
+  type: "body";
+  mapped: MappedText & { spans: Span[]; subhead?: boolean };
+  continuedTo?: string;
+  continuedFrom?: string;
+}
+
+const isBodyItem = (it: ItemLike): it is BodyItemLike => it.type === "body";
+
+/** An enumerated subhead: 一、 （二） 3. 第一部分. */
+const ENUMERATED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十\d]+)/;
+
+/** Punctuation of running text: a line holding none is no sentence of a story. */
+const PROSE_MARKS = /[，。、；：！？,.;:!?…]/;
+
+/**
+ * Headline lines the role model read as body text: with text from an extractor a headline often
+ * stands among body lines (no blank line around it, no type size). A paragraph of one short line
+ * without any punctuation, after text that ended its sentence (not the rest of a cut line), is a
+ * headline line (a subheadline when it opens with a dash).
+ */
+export function headlinesOutOfBody(items: ItemLike[]): void {
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (!isBodyItem(it) || it.continuedTo || it.continuedFrom) continue;
+    // an in-article subhead that says so (一、 （二） 3.) stays one; without type sizes the others
+    // read as headlines, which the pairing below gives a body
+    if (it.mapped.subhead && ENUMERATED.test(it.mapped.text)) continue;
+    const text = it.mapped.text;
+    if (text.length < 4 || text.length > 24 || PROSE_MARKS.test(text) || /[\n]/.test(text)) continue;
+    const prev = items[i - 1];
+    if (prev && isBodyItem(prev) && !endsSentence(prev.mapped.text)) continue;
+    const line = { ...it.mapped };
+    delete line.subhead;
+    items[i] = { type: "headline", role: /^[—－]/.test(text) ? "subheadline" : "headline", line } as HeadlineItemLike;
+  }
+}
+
+/** A photo's caption with its credit, taken out of the text flow until the articles are built. */
+export interface StrayCaption {
+  /** Where it stood: the number of items before it once captions are out. */
+  at: number;
+  caption: Caption;
+}
+
+/**
+ * Caption lines closing with a photo credit (茶场工人采摘春茶。本报记者 王明 摄), which an extractor
+ * sets among the text beside the photo: taken out of the items (the role model reads them as body
+ * text, and they would join a story's paragraphs or make a photo of their own) and returned with
+ * their position, for `attachCaptions`.
+ */
+export function takeCaptions(items: ItemLike[]): StrayCaption[] {
+  const kept: ItemLike[] = [];
+  const out: StrayCaption[] = [];
+  for (const it of items) {
+    const caption = isBodyItem(it) && !it.mapped.subhead && !it.continuedTo && !it.continuedFrom ? captionOf(it.mapped) : null;
+    if (caption) out.push({ at: kept.length, caption });
+    else kept.push(it);
+  }
+  if (out.length > 0) {
+    items.length = 0;
+    for (const it of kept) items.push(it);
+  }
+  return out;
+}
+
+function captionOf(m: MappedText & { spans: Span[] }): Caption | null {
+  const text = m.text;
+  if (text.length > 80 || !/摄(?:影)?$/.test(text)) return null;
+  const cut = Math.max(text.lastIndexOf("。"), text.lastIndexOf("！"), text.lastIndexOf("？"));
+  if (cut < 2) return null;
+  const creditPart = trimMapped(sliceMapped(m, cut + 1));
+  const contributors = matchCredit(creditPart.text);
+  if (!contributors || !contributors.some((c) => c.kind === "photographer")) return null;
+  const captionPart = trimMapped(sliceMapped(m, 0, cut + 1));
+  return {
+    text: captionPart.text,
+    spans: spansOf(captionPart),
+    credit: { text: creditPart.text, contributors, spans: spansOf(creditPart) },
+  };
+}
+
+/**
+ * Each stray caption joins the article placed last at or before it (a photo sits under its
+ * story's headline), or the first article after it; with no article on the page it is a photo of
+ * its own. Articles come sorted by position; one pass.
+ */
+export function attachCaptions(placed: { at: number; article: Article }[], captions: readonly StrayCaption[]): void {
+  markAdvertisements(placed);
+  if (captions.length === 0) return;
+  const targets = placed.filter((p) => p.article.kind !== "teaser");
+  let k = -1;
+  for (const c of captions) {
+    while (k + 1 < targets.length && targets[k + 1]!.at <= c.at) k++;
+    const target = targets[Math.max(k, 0)];
+    if (target) target.article.captions.push(c.caption);
+    else {
+      const article: Article = { id: "", kind: "photo", kicker: null, headline: null, subheadline: null, byline: null, paragraphs: [], captions: [c.caption], entities: [] };
+      targets.push({ at: c.at, article });
+      placed.push({ at: c.at, article });
+    }
+  }
+}
+
+/**
+ * Two headline lines the role model joined as one headline wrapped onto a second line, without a
+ * kicker above them: an extractor gives each printed line its own line, and a headline set in one
+ * line above its story is the common case, so the first is the kicker (引题) — unless the two are
+ * parallel phrases of one length (政企同心谋发展 / 携手共建新家园), a headline in two lines.
+ */
+export function kickersFromWrappedHeadlines(items: ItemLike[]): void {
+  for (let i = 1; i < items.length; i++) {
+    const first = items[i - 1]!;
+    const second = items[i]!;
+    if (!isHeadlineItem(first) || !isHeadlineItem(second) || first.role !== "headline" || second.role !== "headline+") continue;
+    const before = items[i - 2];
+    if (before && isHeadlineItem(before) && before.role.startsWith("kicker")) continue;
+    if (first.line.text.length === second.line.text.length) continue;
+    first.role = "kicker";
+    second.role = "headline";
+  }
+}
+
+/** A line that is only a phone number with its label (订购热线 0571-8888 6666): an advertisement's. */
+const PHONE_LINE = /^[^。！？，]{0,12}?(?:热线|电话|咨询|联系|订购|服务)[^。！？，\d]{0,6}[:：]?\s*\d{3,4}[-－]?\d{3,4}[-－ ]?\d{3,4}[^。！？]{0,12}$/;
+
+const isPhoneLine = (text: string | null) => text !== null && text.length <= 48 && PHONE_LINE.test(text);
+
+/**
+ * Advertisements among the articles: a slogan and a phone line, read as a headline and a body or
+ * as two teasers. Typeset on a page, an ad is a box of its own that @yk/pdf tells by its frame;
+ * in extracted text, the phone line is what is left of it. Its articles become one of kind `other`.
+ */
+function markAdvertisements(placed: { at: number; article: Article }[]): void {
+  const kept: { at: number; article: Article }[] = [];
+  for (const p of placed) {
+    const a = p.article;
+    if (a.kind === "teaser" && isPhoneLine(a.headline)) {
+      const prev = kept[kept.length - 1]?.article;
+      const phone = { text: a.headline!, spans: a.fieldSpans?.headline ?? [] };
+      if (prev && prev.kind === "teaser" && prev.kicker === null && prev.subheadline === null && !isPhoneLine(prev.headline)) {
+        // the slogan before it: one advertisement
+        prev.kind = "other";
+        prev.paragraphs.push(phone);
+        continue;
+      }
+      a.kind = "other";
+      if (a.kicker !== null && a.subheadline === null && a.fieldSpans) {
+        // the slogan read as the kicker of the phone line: the slogan heads the advertisement
+        a.paragraphs.push(phone);
+        a.headline = a.kicker;
+        a.kicker = null;
+        a.fieldSpans = { kicker: [], headline: a.fieldSpans.kicker, subheadline: [] };
+      }
+    } else if (a.kind !== "teaser" && a.headline !== null && a.byline === null && a.paragraphs.length === 1 && isPhoneLine(a.paragraphs[0]!.text)) {
+      a.kind = "other";
+    }
+    kept.push(p);
+  }
+  if (kept.length === placed.length) return;
+  placed.length = 0;
+  for (const p of kept) placed.push(p);
+}
