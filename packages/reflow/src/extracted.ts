@@ -88,7 +88,8 @@ function glueDigitPieces(text: string, lines: readonly RawLine[]): Piece[] {
     const line = lines[i]!;
     const prev = pieces[pieces.length - 1];
     const next = lines[i + 1];
-    const isPiece = DIGIT_PIECE.test(text.slice(line.start, line.end));
+    // (the length first: nearly every line is longer than a piece, and the slice is not made for it)
+    const isPiece = line.end - line.start <= 4 && DIGIT_PIECE.test(text.slice(line.start, line.end));
     const gluesBack: boolean = prev !== undefined && !line.blankBefore && (glueNext || (isPiece && next !== undefined && continuesNumber(text, prev, line, next)));
     if (gluesBack) prev!.parts.push({ start: line.start, end: line.end });
     else pieces.push({ parts: [{ start: line.start, end: line.end }], indentFrom: line.from, blankBefore: line.blankBefore });
@@ -255,6 +256,9 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
   // the box right after them (moved, they went wrong more often than right: its boxes are small
   // and many share one measure, see README); pdf.js text has no boxes
   const reorder = style !== "pdfjs";
+  // pdf.js text moves nothing: with nothing glued either, it is read as it is (its boxes, made
+  // only to be emitted in place, would cost more than the rest of reflow)
+  if (!reorder && pieces.length === lines.length) return norm;
   const boxes = reorder ? boxesOf(text, pieces) : pieces.map((p) => boxesOf(text, [p])[0]!);
   const next = !reorder ? new Int32Array(boxes.length).fill(-1) : style === "pdftotext" ? continuations(boxes, WINDOW, WINDOW) : continuations(boxes, 0, 1);
   // nothing glued and nothing moved: the text as it is (time and memory stay as for typeset text)

@@ -218,14 +218,23 @@ function charOf(code: number): string {
  */
 export function joinLines(parts: readonly MappedText[]): MappedText {
   if (parts.length === 1) return parts[0]!;
-  // Collect pieces and remember the last two characters: indexing a growing string flattens it
-  // on every line, which made long paragraphs quadratic. One typed array per paragraph (at most
-  // one inserted space between two parts).
-  const pieces: string[] = [];
+  // One typed array per paragraph (at most one inserted space between two parts).
   let size = 0;
   for (const p of parts) size += p.offsets.length + 1;
-  const offsets = new Int32Array(size);
-  let n = 0;
+  return joinLinesInto(parts, new Int32Array(size), 0);
+}
+
+/**
+ * {@link joinLines} of two or more parts, their map written into `into` from `at` (room for
+ * every part's offsets and one more per part): the result's offsets are a view of it, so a page's
+ * paragraphs share one array (an Int32Array costs about a microsecond to make, its view a tenth).
+ */
+export function joinLinesInto(parts: readonly MappedText[], into: Int32Array, at: number): MappedText & { offsets: Int32Array } {
+  // Collect pieces and remember the last two characters: indexing a growing string flattens it
+  // on every line, which made long paragraphs quadratic.
+  const pieces: string[] = [];
+  const offsets = into;
+  let n = at;
   // the last two code units so far (-1: none); as strings only where a Latin join is possible
   let last = -1;
   let beforeLast = -1;
@@ -252,7 +261,7 @@ export function joinLines(parts: readonly MappedText[]): MappedText {
     last = text.charCodeAt(text.length - 1);
   }
   // a view, not a copy: the few unused slots at the end are the price of a single allocation
-  return { text: pieces.join(""), offsets: offsets.subarray(0, n) };
+  return { text: pieces.join(""), offsets: offsets.subarray(at, n) };
 }
 
 /**
@@ -261,9 +270,19 @@ export function joinLines(parts: readonly MappedText[]): MappedText {
  */
 export function dropProseSpaces(m: MappedText): MappedText {
   if (!m.text.includes(" ")) return m;
+  return dropProseSpacesInto(m, new Int32Array(m.text.length));
+}
+
+/**
+ * {@link dropProseSpaces} writing the map into `into`, which may be `m.offsets` itself (a map
+ * only shrinks: each offset is read before its slot is written).
+ */
+export function dropProseSpacesInto(m: MappedText, into: Int32Array): MappedText {
+  if (!m.text.includes(" ")) return m;
   const t = m.text;
+  const source = m.offsets;
   const pieces: string[] = [];
-  const offsets = new Int32Array(t.length);
+  const offsets = into;
   let n = 0;
   let from = 0; // start of the segment not yet copied
   let depth = 0;
@@ -273,11 +292,11 @@ export function dropProseSpaces(m: MappedText): MappedText {
     else if ((c === 0xff09 || c === 0x29) && depth > 0) depth--;
     else if (c === 0x20 && depth === 0 && isCjk(t[i - 1]) && isCjk(t[i + 1])) {
       pieces.push(t.slice(from, i));
-      for (let k = from; k < i; k++) offsets[n++] = m.offsets[k]!;
+      for (let k = from; k < i; k++) offsets[n++] = source[k]!;
       from = i + 1;
     }
   }
   pieces.push(t.slice(from));
-  for (let k = from; k < t.length; k++) offsets[n++] = m.offsets[k]!;
+  for (let k = from; k < t.length; k++) offsets[n++] = source[k]!;
   return { text: pieces.join(""), offsets: offsets.subarray(0, n) };
 }

@@ -62,8 +62,8 @@ export function splitLines(norm: MappedText): Line[] {
     while (s < e && (text[s] === " " || text[s] === "\u3000")) s++;
     while (e > s && (text[e - 1] === " " || text[e - 1] === "\u3000")) e--;
     if (e > s) {
-      const lead = text.slice(start, s);
-      const indent = lead.includes("\u3000") || lead.length >= 2;
+      // the lead is spaces only: an indent when two or more, or one ideographic space
+      const indent = s - start >= 2 || (s - start === 1 && text.charCodeAt(start) === 0x3000);
       lines.push(cleanLine(text, offsets, s, e, lines.length, newlines === 0 ? 0 : newlines, indent));
       newlines = 0;
     }
