@@ -116,8 +116,16 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
   const { raw, lines, columns, paragraphs } = result;
   const year = options.date ? Number(options.date.slice(0, 4)) : undefined;
   const units: Unit[] = [];
-  for (const p of joinBracketedNames(paragraphs).flatMap((q) => splitBeforeDateline(q, lines, year))) {
-    const mapped = withSpans(p, raw);
+  // reflow's paragraphs as they came (most of them) keep the spans reflow found for them
+  const asReflowed = new Set<ReflowParagraph>(paragraphs);
+  const pieces: ReflowParagraph[] = [];
+  for (const q of joinBracketedNames(paragraphs)) {
+    const cut = splitBeforeDateline(q, lines, year);
+    if (cut.length === 1) pieces.push(cut[0]!);
+    else pieces.push(...cut);
+  }
+  for (const p of pieces) {
+    const mapped: Mapped = asReflowed.has(p) ? { ...p } : withSpans(p, raw);
     const single = p.firstLine === p.lastLine;
     let width = 0;
     let spaced = false;
