@@ -116,16 +116,23 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
   const { raw, lines, columns, paragraphs } = result;
   const year = options.date ? Number(options.date.slice(0, 4)) : undefined;
   const units: Unit[] = [];
-  // reflow's paragraphs as they came (most of them) keep the spans reflow found for them
-  const asReflowed = new Set<ReflowParagraph>(paragraphs);
+  // reflow's paragraphs as they came (most of them) are used as they are, spans and all; joined
+  // or cut ones get their spans here (`asReflowed` says which is which)
   const pieces: ReflowParagraph[] = [];
+  const asReflowed: boolean[] = [];
+  let next = 0; // the next of reflow's paragraphs: a joined pair stands for two
   for (const q of joinBracketedNames(paragraphs)) {
+    const original = q === paragraphs[next];
+    next += original ? 1 : 2;
     const cut = splitBeforeDateline(q, lines, year);
-    if (cut.length === 1) pieces.push(cut[0]!);
-    else pieces.push(...cut);
+    for (const c of cut) {
+      pieces.push(c);
+      asReflowed.push(original && c === q);
+    }
   }
-  for (const p of pieces) {
-    const mapped: Mapped = asReflowed.has(p) ? { ...p } : withSpans(p, raw);
+  for (let k = 0; k < pieces.length; k++) {
+    const p = pieces[k]!;
+    const mapped: Mapped = asReflowed[k] ? p : withSpans(p, raw);
     const single = p.firstLine === p.lastLine;
     let width = 0;
     let spaced = false;
