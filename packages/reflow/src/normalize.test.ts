@@ -56,7 +56,7 @@ describe("styleCounts", () => {
   it("counts as the plain reading does on lines of every kind of white space, digits and text", () => {
     // a deterministic mix: Han text, spaces of every width, CR, FF, tabs, digit pieces, blank lines
     // digits a CR or form feed apart read as one piece; spaces anywhere count
-    for (const text of ["1\f\f\f\f2\n王明王明", "1\r\r\r\r2\n\n3", "王  明明明明\n王 明 明", "\u3000\u3000 12.5 \n甲乙丙丁戊己"]) {
+    for (const text of ["1\f\f\f\f2\n王明王明", "1\r\r\r\r2\n\n3", "王  明明明明\n王 明 明", "\u3000\u3000 12.5 \n甲乙丙丁戊己", "王 \r 明明明明\n王 \f 明"]) {
       expect(styleCounts(text), JSON.stringify(text)).toEqual(referenceCounts(text));
     }
     const atoms = ["王", "明", "日", "。", "1", "2", ".", " ", "  ", "\u3000", "\u00a0", "\u2003", "\t", "\r", "\f", "\ufeff", "\u2028", "a", "\n", "\n\n"];
