@@ -115,24 +115,14 @@ interface Unit {
 export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
   const { raw, lines, columns, paragraphs } = result;
   const year = options.date ? Number(options.date.slice(0, 4)) : undefined;
+  // Reflow's paragraphs as they came (most of them) keep the spans reflow found for them: only
+  // joined or cut ones need theirs worked out. (This withSpans stands in for the module's one here.)
+  const asReflowed = new Set<MappedText>(paragraphs);
+  const withSpans = (m: MappedText, raw: string): Mapped => (asReflowed.has(m) ? { ...(m as ReflowParagraph) } : { ...m, spans: spansOf(m, raw) });
+
   const units: Unit[] = [];
-  // reflow's paragraphs as they came (most of them) are used as they are, spans and all; joined
-  // or cut ones get their spans here (`asReflowed` says which is which)
-  const pieces: ReflowParagraph[] = [];
-  const asReflowed: boolean[] = [];
-  let next = 0; // the next of reflow's paragraphs: a joined pair stands for two
-  for (const q of joinBracketedNames(paragraphs)) {
-    const original = q === paragraphs[next];
-    next += original ? 1 : 2;
-    const cut = splitBeforeDateline(q, lines, year);
-    for (const c of cut) {
-      pieces.push(c);
-      asReflowed.push(original && c === q);
-    }
-  }
-  for (let k = 0; k < pieces.length; k++) {
-    const p = pieces[k]!;
-    const mapped: Mapped = asReflowed[k] ? p : withSpans(p, raw);
+  for (const p of joinBracketedNames(paragraphs).flatMap((q) => splitBeforeDateline(q, lines, year))) {
+    const mapped = withSpans(p, raw);
     const single = p.firstLine === p.lastLine;
     let width = 0;
     let spaced = false;
