@@ -38,9 +38,12 @@ export function furnitureKind(text: string): FurnitureKind | null {
   if (/[。！？，]/.test(t)) return null;
   if (continuationAtEnd(t)?.index === 0) return "continuation";
   if (STAFF_RE.test(t)) return "staff";
-  if (PAGE_NUMBER_RE.test(t)) return "page-number";
-  if (HEADER_RE.test(t)) return "header";
-  if (DATE_HEADER_RE.test(t)) return "date";
+  // a page number has a digit or a 版, a date line a 年: most lines have neither, and the long
+  // patterns are not tried on them
+  const numbered = /[0-9版]/.test(t);
+  if (numbered && PAGE_NUMBER_RE.test(t)) return "page-number";
+  if (numbered && HEADER_RE.test(t)) return "header";
+  if (numbered && t.includes("年") && DATE_HEADER_RE.test(t)) return "date";
   if (t.length <= 12 && SECTION_RE.test(t)) return "section";
   return null;
 }

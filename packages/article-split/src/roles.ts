@@ -801,6 +801,8 @@ export function decodeRoles(
 
 /** Roles that may stand before each role, in ascending order (a tie goes to the first, as it always did). */
 const ALLOWED_BEFORE: readonly Int8Array[] = ROLES.map((_, to) => Int8Array.from(ROLES.keys()).filter((from) => allowed(from, to)));
+/** Where each transition into a role stands in the flat transition table, beside ALLOWED_BEFORE. */
+const INTO: readonly Int32Array[] = ALLOWED_BEFORE.map((froms, to) => Int32Array.from(froms, (from) => (from + 1) * N + to));
 const CONTINUATION_MASK = Uint8Array.from(ROLES, (_, r) => (CONTINUATIONS.has(r) ? 1 : 0));
 const HEADLINE_CONTINUATION_MASK = Uint8Array.from(ROLES, (_, r) => (HEADLINE_CONTINUATIONS.has(r) ? 1 : 0));
 
@@ -818,8 +820,10 @@ function decodeFlat(emissions: Float64Array, n: number, trans: Float64Array, fix
   const back: number[] = new Array<number>(n * N);
   for (let i = 0; i < n; i++) {
     const row = i * N;
-    const only = fixed[i] ? R[fixed[i]!] : -1;
-    const blocked = startsField[i] === "new-unit" ? CONTINUATION_MASK : startsField[i] === "new-field" ? HEADLINE_CONTINUATION_MASK : null;
+    const fixedRole = fixed[i];
+    const only = fixedRole ? R[fixedRole] : -1;
+    const starts = startsField[i];
+    const blocked = starts === "new-unit" ? CONTINUATION_MASK : starts === "new-field" ? HEADLINE_CONTINUATION_MASK : null;
     for (let to = 0; to < N; to++) {
       cur[to] = -Infinity;
       back[row + to] = -1;
@@ -827,20 +831,21 @@ function decodeFlat(emissions: Float64Array, n: number, trans: Float64Array, fix
       if (blocked !== null && blocked[to] === 1) continue;
       const e = emissions[row + to]!;
       if (i === 0) {
-        if (allowed(-1, to)) cur[to] = e + trans[to]!;
+        if (ALLOWED[to] === 1) cur[to] = e + trans[to]!;
         continue;
       }
+      // (the transitions into `to` from each allowed role, in ascending order: the first of equals wins)
       const froms = ALLOWED_BEFORE[to]!;
+      const into = INTO[to]!;
       let best = -Infinity;
       let arg = -1;
       for (let k = 0; k < froms.length; k++) {
-        const from = froms[k]!;
-        const p = prev[from]!;
+        const p = prev[froms[k]!]!;
         if (p === -Infinity) continue;
-        const v = p + trans[(from + 1) * N + to]!;
+        const v = p + trans[into[k]!]!;
         if (v > best) {
           best = v;
-          arg = from;
+          arg = froms[k]!;
         }
       }
       if (arg >= 0) {
@@ -855,7 +860,9 @@ function decodeFlat(emissions: Float64Array, n: number, trans: Float64Array, fix
       for (let to = 0; to < N; to++) if ((only < 0 || to === only) && allowed(-1, to)) cur[to] = emissions[row + to]!;
     }
     bestOfRow[i] = argmax(cur);
-    [prev, cur] = [cur, prev];
+    const swap = prev;
+    prev = cur;
+    cur = swap;
   }
   const roles = new Array<number>(n);
   let best = bestOfRow[n - 1]!;

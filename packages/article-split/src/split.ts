@@ -125,6 +125,11 @@ interface Unit {
 export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
   const { raw, lines, columns, paragraphs } = result;
   const year = options.date ? Number(options.date.slice(0, 4)) : undefined;
+  // Reflow's paragraphs as they came (most of them) keep the spans reflow found for them: only
+  // joined or cut ones need theirs worked out. (This withSpans stands in for the module's one here.)
+  const asReflowed = new Set<MappedText>(paragraphs);
+  const withSpans = (m: MappedText, raw: string): Mapped => (asReflowed.has(m) ? { ...(m as ReflowParagraph) } : { ...m, spans: spansOf(m, raw) });
+
   const units: Unit[] = [];
   for (const p of joinBracketedNames(paragraphs).flatMap((q) => splitBeforeDateline(q, lines, year)).flatMap((q) => splitAfterTitleLine(q, lines))) {
     const mapped = withSpans(p, raw);
@@ -166,7 +171,9 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
     }
     // a paragraph of roles and names only, over one line or two (本报记者 王明 / 通讯员 李华), is a byline
     // (names are parted by spaces or 、, never by a comma: 本报通讯员 霍玲俊 金秋时节，… is a run-in byline)
-    const whole = p.text.length <= 60 && !/[，,]/.test(p.text) && !matchLeadingByline(p.text, year) ? creditOf(p.text) : null;
+    // (read once: the byline tests below both ask)
+    const leading = matchLeadingByline(p.text, year);
+    const whole = p.text.length <= 60 && !/[，,]/.test(p.text) && !leading ? creditOf(p.text) : null;
     if (whole && whole.length > 0 && !whole.some((c) => c.kind === "photographer") && /^\S+\s/.test(first.content.text)) {
       units.push({ mapped, shape: shape(p.text, "byline"), byline: { text: p.text, dateline: null, contributors: whole, spans: mapped.spans } });
       continue;
@@ -180,7 +187,7 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
     // a dateline printed without its bracket: the bracket opens this paragraph
     const before = units[units.length - 1]?.byline;
     const lead =
-      matchLeadingByline(p.text, year) ??
+      leading ??
       (before?.dateline && before.contributors.length === 0 ? matchBracketByline(p.text) : null) ??
       matchRunInByline(first.content.text, p.text);
     if (lead) {

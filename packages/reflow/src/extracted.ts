@@ -87,7 +87,8 @@ function glueDigitPieces(text: string, lines: readonly RawLine[]): Piece[] {
     const line = lines[i]!;
     const prev = pieces[pieces.length - 1];
     const next = lines[i + 1];
-    const isPiece = DIGIT_PIECE.test(text.slice(line.start, line.end));
+    // (the length first: nearly every line is longer than a piece, and the slice is not made for it)
+    const isPiece = line.end - line.start <= 4 && DIGIT_PIECE.test(text.slice(line.start, line.end));
     const gluesBack: boolean =
       prev !== undefined && !line.blankBefore && ((stacked[i] === 1 && stacked[i - 1] === 1) || glueNext || (isPiece && next !== undefined && continuesNumber(text, prev, line, next)));
     if (gluesBack) prev!.parts.push({ start: line.start, end: line.end });

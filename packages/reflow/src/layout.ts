@@ -11,7 +11,6 @@ import type { Line } from "./lines.js";
 const isHan = lexicon.isHan;
 const isCjkPunctuation = lexicon.isCjkPunctuation;
 const isLatinLetter = lexicon.isLatinLetter;
-const isDigit = lexicon.isDigit;
 
 export const WIDTH_RULES = {
   /** A line narrower than the column by this much is short (a paragraph's last line). */
@@ -61,13 +60,22 @@ function isWidthWitness(lines: readonly Line[], i: number): boolean {
   return !(next && wrapsLatin(line, next));
 }
 
-// tested on the last character only: a pattern anchored at the end ($) is tried at every position
-const ASCII_WRAPPING_END = /[A-Za-z0-9,;:'"(\-]/;
-const ASCII_WORD_START = /^[A-Za-z0-9]/;
+/** An ASCII letter or digit (a code unit; NaN, past a text's end, is none). */
+function isAsciiAlnumCode(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** What a line may end with inside a Latin word or number: an ASCII letter or digit, or , ; : ' " ( - */
+function isAsciiWrappingEnd(c: number): boolean {
+  return isAsciiAlnumCode(c) || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x27 || c === 0x22 || c === 0x28 || c === 0x2d;
+}
 
 /** Width of the unbreakable word a line starts with (a Latin word or a number), 0 if it starts with CJK. */
 function leadingWordWidth(line: Line): number {
-  const m = /^[A-Za-z0-9][A-Za-z0-9.,%'-]*/.exec(line.content.text);
+  const text = line.content.text;
+  // (the first character first: most lines start with CJK, and the pattern is not tried on them)
+  if (!isAsciiAlnumCode(text.charCodeAt(0))) return 0;
+  const m = /^[A-Za-z0-9][A-Za-z0-9.,%'-]*/.exec(text);
   return m ? m[0].length * 0.5 : 0;
 }
 
@@ -80,11 +88,17 @@ export function shortForWord(line: Line, next: Line | undefined, column: number)
 
 /** The line breaks inside Latin text or a number ("Zhejiang" / "University", "98." / "5%"): never a paragraph end. */
 export function wrapsLatin(line: Line, next: Line): boolean {
+  // (code units, not one-character strings and patterns: this runs two or three times a line)
   const t = line.content.text;
-  const last = t.length > 0 ? t[t.length - 1]! : "";
-  if (last !== "" && ASCII_WRAPPING_END.test(last) && ASCII_WORD_START.test(next.content.text)) return true;
+  const last = t.charCodeAt(t.length - 1);
+  const first = next.content.text.charCodeAt(0);
+  if (isAsciiWrappingEnd(last) && isAsciiAlnumCode(first)) return true;
   // a decimal number split after its point
-  return last === "." && isDigit(t[t.length - 2] ?? "") && /^[0-9]/.test(next.content.text);
+  return last === 0x2e && isDigitCode(t.charCodeAt(t.length - 2)) && isDigitCode(first);
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /**
@@ -106,13 +120,25 @@ export function columnWidths(lines: readonly Line[]): number[] {
   const result: number[] = new Array(lines.length);
   const k = WIDTH_RULES.window;
   // A sorted window over the witnesses [from, to), slid forward as lines advance: no sort per line.
-  const window: number[] = [];
+  // It holds at most 2k + 1 widths (the first witness at or after a line moves by one at most);
+  // values shift by hand, without splice's array per call.
+  const window: number[] = new Array(2 * k + 2).fill(0);
+  let size = 0;
   const insert = (v: number) => {
-    let at = window.length;
-    while (at > 0 && window[at - 1]! > v) at--;
-    window.splice(at, 0, v);
+    let at = size;
+    while (at > 0 && window[at - 1]! > v) {
+      window[at] = window[at - 1]!;
+      at--;
+    }
+    window[at] = v;
+    size++;
   };
-  const remove = (v: number) => window.splice(window.indexOf(v), 1);
+  const remove = (v: number) => {
+    let at = 0;
+    while (window[at] !== v) at++;
+    for (; at < size - 1; at++) window[at] = window[at + 1]!;
+    size--;
+  };
   let from = 0;
   let to = 0;
   let w = 0; // first witness at or after line i
@@ -122,7 +148,7 @@ export function columnWidths(lines: readonly Line[]): number[] {
     const wantTo = Math.min(witnessAt.length, w + k);
     while (to < wantTo) insert(witnessWidths[to++]!);
     while (from < wantFrom) remove(witnessWidths[from++]!);
-    result[i] = window[Math.min(window.length - 1, Math.floor(window.length * 0.6))]!;
+    result[i] = window[Math.min(size - 1, Math.floor(size * 0.6))]!;
   }
   return result;
 }
@@ -218,14 +244,23 @@ function charOf(code: number): string {
  */
 export function joinLines(parts: readonly MappedText[]): MappedText {
   if (parts.length === 1) return parts[0]!;
-  // Collect pieces and remember the last two characters: indexing a growing string flattens it
-  // on every line, which made long paragraphs quadratic. One typed array per paragraph (at most
-  // one inserted space between two parts).
-  const pieces: string[] = [];
+  // One typed array per paragraph (at most one inserted space between two parts).
   let size = 0;
   for (const p of parts) size += p.offsets.length + 1;
-  const offsets = new Int32Array(size);
-  let n = 0;
+  return joinLinesInto(parts, new Int32Array(size), 0);
+}
+
+/**
+ * {@link joinLines} of two or more parts, their map written into `into` from `at` (room for
+ * every part's offsets and one more per part): the result's offsets are a view of it, so a page's
+ * paragraphs share one array (an Int32Array costs about a microsecond to make, its view a tenth).
+ */
+export function joinLinesInto(parts: readonly MappedText[], into: Int32Array, at: number): MappedText & { offsets: Int32Array } {
+  // Collect pieces and remember the last two characters: indexing a growing string flattens it
+  // on every line, which made long paragraphs quadratic.
+  const pieces: string[] = [];
+  const offsets = into;
+  let n = at;
   // the last two code units so far (-1: none); as strings only where a Latin join is possible
   let last = -1;
   let beforeLast = -1;
@@ -252,7 +287,7 @@ export function joinLines(parts: readonly MappedText[]): MappedText {
     last = text.charCodeAt(text.length - 1);
   }
   // a view, not a copy: the few unused slots at the end are the price of a single allocation
-  return { text: pieces.join(""), offsets: offsets.subarray(0, n) };
+  return { text: pieces.join(""), offsets: offsets.subarray(at, n) };
 }
 
 /**
@@ -261,9 +296,19 @@ export function joinLines(parts: readonly MappedText[]): MappedText {
  */
 export function dropProseSpaces(m: MappedText): MappedText {
   if (!m.text.includes(" ")) return m;
+  return dropProseSpacesInto(m, new Int32Array(m.text.length));
+}
+
+/**
+ * {@link dropProseSpaces} writing the map into `into`, which may be `m.offsets` itself (a map
+ * only shrinks: each offset is read before its slot is written).
+ */
+export function dropProseSpacesInto(m: MappedText, into: Int32Array): MappedText {
+  if (!m.text.includes(" ")) return m;
   const t = m.text;
+  const source = m.offsets;
   const pieces: string[] = [];
-  const offsets = new Int32Array(t.length);
+  const offsets = into;
   let n = 0;
   let from = 0; // start of the segment not yet copied
   let depth = 0;
@@ -273,11 +318,11 @@ export function dropProseSpaces(m: MappedText): MappedText {
     else if ((c === 0xff09 || c === 0x29) && depth > 0) depth--;
     else if (c === 0x20 && depth === 0 && isCjk(t[i - 1]) && isCjk(t[i + 1])) {
       pieces.push(t.slice(from, i));
-      for (let k = from; k < i; k++) offsets[n++] = m.offsets[k]!;
+      for (let k = from; k < i; k++) offsets[n++] = source[k]!;
       from = i + 1;
     }
   }
   pieces.push(t.slice(from));
-  for (let k = from; k < t.length; k++) offsets[n++] = m.offsets[k]!;
+  for (let k = from; k < t.length; k++) offsets[n++] = source[k]!;
   return { text: pieces.join(""), offsets: offsets.subarray(0, n) };
 }

@@ -27,8 +27,28 @@ export interface Line {
   spaceOnlyInBylineBrackets: boolean;
 }
 
-function isCjk(ch: string): boolean {
-  return isHan(ch) || isCjkPunctuation(ch);
+/** Classes of a code unit, as the lexicon's tests read it (bits below, KNOWN once worked out). */
+const CJK = 1;
+const DIGIT = 2;
+const LATIN = 4;
+const ASCII_ALNUM = 8;
+const KNOWN = 16;
+/** A code unit's classes, worked out on first use: the loops below read code units, not strings. */
+const classes = new Uint8Array(65536);
+
+function classOf(c: number): number {
+  let k = classes[c]!;
+  if (k === 0) {
+    // the lexicon's tests read a character's first code unit: one code unit decides each of them
+    const ch = String.fromCharCode(c);
+    k = KNOWN | (isHan(ch) || isCjkPunctuation(ch) ? CJK : 0) | (isDigit(ch) ? DIGIT : 0) | (isLatinLetter(ch) ? LATIN : 0) | (isAsciiAlnum(ch) ? ASCII_ALNUM : 0);
+    classes[c] = k;
+  }
+  return k;
+}
+
+function isCjk(c: number): boolean {
+  return (classOf(c) & CJK) !== 0;
 }
 
 /**
@@ -43,8 +63,8 @@ function subarray(offsets: Offsets, start: number, end: number): Offsets {
   return out;
 }
 
-function isSpaceChar(ch: string): boolean {
-  return ch === " " || ch === "\u3000";
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x3000;
 }
 
 /** Split normalized text into non-empty lines, counting the line breaks between them. */
@@ -59,11 +79,11 @@ export function splitLines(norm: MappedText): Line[] {
     if (end === -1) end = n;
     let s = start;
     let e = end;
-    while (s < e && (text[s] === " " || text[s] === "\u3000")) s++;
-    while (e > s && (text[e - 1] === " " || text[e - 1] === "\u3000")) e--;
+    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
     if (e > s) {
-      const lead = text.slice(start, s);
-      const indent = lead.includes("\u3000") || lead.length >= 2;
+      // the lead is spaces only: an indent when two or more, or one ideographic space
+      const indent = s - start >= 2 || (s - start === 1 && text.charCodeAt(start) === 0x3000);
       lines.push(cleanLine(text, offsets, s, e, lines.length, newlines === 0 ? 0 : newlines, indent));
       newlines = 0;
     }
@@ -111,20 +131,21 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
   let cjkGaps = 0;
   let spacedCjkGaps = 0;
   let glyphs = 0;
-  let prev = "";
+  let prevCjk = false;
   let spaced = false;
   for (let i = s; i < e; i++) {
-    const ch = text[i]!;
-    if (isSpaceChar(ch)) {
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c)) {
       spaced = true;
       continue;
     }
     glyphs++;
-    if (prev && isCjk(prev) && isCjk(ch)) {
+    const cjk = isCjk(c);
+    if (prevCjk && cjk) {
       cjkGaps++;
       if (spaced) spacedCjkGaps++;
     }
-    prev = ch;
+    prevCjk = cjk;
     spaced = false;
   }
   const spread = glyphs >= 8 && spacedCjkGaps >= 3 && spacedCjkGaps * 2 >= cjkGaps;
@@ -154,20 +175,22 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
     if (j >= e) break;
     // a run of spaces: decide once for the run
     let k = j;
-    while (k < e && isSpaceChar(text[k]!)) k++;
-    const before = text[j - 1]!;
-    const after = text[k]!;
+    while (k < e && isSpaceCode(text.charCodeAt(k))) k++;
+    const before = classOf(text.charCodeAt(j - 1));
+    const after = classOf(text.charCodeAt(k));
     if (keepSpace(before, after, spread)) {
       keptSpaces++;
       parts.push(" ");
       outOffsets.push(offsets[j]!);
-      if (isCjk(before) && isCjk(after)) {
+      if (before & after & CJK) {
         meaningfulSpace = true;
         // 本报北京9月30日电  （记者 王明）: the space before a byline's bracket belongs to the byline too
-        const besideBracket = before === "）" || before === ")" || after === "（" || after === "(";
+        const b = text.charCodeAt(j - 1);
+        const a = text.charCodeAt(k);
+        const besideBracket = b === 0xff09 || b === 0x29 || a === 0xff08 || a === 0x28;
         if (bracketDepth === 0 && !besideBracket) spaceOutsideByline = true;
       }
-    } else if ((isAsciiAlnum(before) && isCjk(after)) || (isCjk(before) && isAsciiAlnum(after))) {
+    } else if ((before & ASCII_ALNUM && after & CJK) || (before & CJK && after & ASCII_ALNUM)) {
       removedMixedSpaces++;
     }
     i = k;
@@ -191,14 +214,15 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
   };
 }
 
-function keepSpace(before: string, after: string, spread: boolean): boolean {
+/** Is a run of spaces between characters of these classes (see classOf) a word space? */
+function keepSpace(before: number, after: number, spread: boolean): boolean {
   // a letter-spaced line spreads the digits of a number too: 2 0 1 7年
-  if (spread && isDigit(before) && isDigit(after)) return false;
-  const latinOrDigitBefore = isLatinLetter(before) || isDigit(before);
-  const latinOrDigitAfter = isLatinLetter(after) || isDigit(after);
+  if (spread && before & DIGIT && after & DIGIT) return false;
+  const latinOrDigitBefore = (before & (LATIN | DIGIT)) !== 0;
+  const latinOrDigitAfter = (after & (LATIN | DIGIT)) !== 0;
   if (latinOrDigitBefore && latinOrDigitAfter) return true; // "Hello world", "3 000"
-  if (isCjk(before) && isCjk(after)) return !spread;
-  if (isCjk(before) || isCjk(after)) return false; // CJK beside Latin, digits or symbols: justification
+  if (before & after & CJK) return !spread;
+  if ((before | after) & CJK) return false; // CJK beside Latin, digits or symbols: justification
   // Latin text with ASCII punctuation ("Monday, and"): a word space
   return true;
 }

@@ -1,6 +1,6 @@
 import { normalize } from "./normalize.js";
 import { splitLines, type Line } from "./lines.js";
-import { breaksAfter, columnWidths, dropProseSpaces, gapStyleOf, joinLines, standaloneLines, type GapStyle } from "./layout.js";
+import { breaksAfter, columnWidths, dropProseSpacesInto, gapStyleOf, joinLinesInto, standaloneLines, type GapStyle } from "./layout.js";
 import { spansOf, type MappedText, type Span } from "./mapped-text.js";
 import { detectExtractorStyle, EXTRACTOR_STYLES, type ExtractorStyle } from "./extractors.js";
 import { normalizeExtracted } from "./extracted.js";
@@ -99,13 +99,26 @@ export function reflow(raw: string, options?: ReflowOptions): ReflowResult {
 
   const paragraphs: ReflowParagraph[] = [];
   const blocks: ReflowBlock[] = [];
+  // the maps of the page's multi-line paragraphs, one after another in one array (made when the
+  // first is joined): room for every line's offsets and a space between lines
+  let pool: Int32Array | null = null;
+  let used = 0;
+  const parts: MappedText[] = [];
   let first = 0;
   for (let i = 0; i < lines.length; i++) {
     if (!breaksAfter(lines, i, columns, standalone, gapStyle)) continue;
-    const group = lines.slice(first, i + 1);
-    let content = joinLines(group.map((l) => l.content));
-    if (group.length > 1) content = dropProseSpaces(content);
-    const single = group.length === 1 ? group[0]! : null;
+    let content: MappedText;
+    if (first === i) content = lines[i]!.content;
+    else {
+      pool ??= new Int32Array(poolSize(lines));
+      parts.length = 0;
+      for (let l = first; l <= i; l++) parts.push(lines[l]!.content);
+      const joined = joinLinesInto(parts, pool, used);
+      used += joined.offsets.length;
+      // the joined map is this paragraph's own: spaces are dropped from it in place
+      content = dropProseSpacesInto(joined, joined.offsets);
+    }
+    const single = first === i ? lines[i]! : null;
     const hint: ParagraphHint = single && !single.endsSentence && !/[。！？]/.test(single.content.text) ? "headline" : "body";
     const kind = hint === "headline" ? "headline-like" : "text";
     let block = blocks[blocks.length - 1];
@@ -118,18 +131,29 @@ export function reflow(raw: string, options?: ReflowOptions): ReflowResult {
     paragraphs.push({ text: content.text, offsets: content.offsets, spans: spansOf(content, raw), firstLine: first, lastLine: i, hint, block: block.index });
     first = i + 1;
   }
+  // one scratch array for the page's long blocks (a typed array per block cost more than its sort)
+  let scratch: Float64Array | null = null;
   for (const b of blocks) {
-    b.columnWidth = medianWidth(columns, b.firstLine, b.lastLine);
+    if (b.lastLine - b.firstLine >= 16) scratch ??= new Float64Array(lines.length);
+    b.columnWidth = medianWidth(columns, b.firstLine, b.lastLine, scratch);
   }
   return { raw, extractor, gapStyle, lines, columns, blocks, paragraphs };
 }
 
-/** The upper median of columns[first..last]: sorted in place when few (most blocks), natively when many. */
-function medianWidth(columns: readonly number[], first: number, last: number): number {
+/** Room for the maps of all multi-line paragraphs of a page: each line's offsets and one inserted space. */
+function poolSize(lines: readonly Line[]): number {
+  let size = 0;
+  for (const l of lines) size += l.content.offsets.length + 1;
+  return size;
+}
+
+/** The upper median of columns[first..last]: sorted in place when few (most blocks), natively in `scratch` when many. */
+function medianWidth(columns: readonly number[], first: number, last: number, scratch: Float64Array | null): number {
   const n = last - first + 1;
-  if (n > 16) {
+  if (n > 16 && scratch) {
     // a typed array sorts numbers natively, without a comparator call per comparison
-    const ws = Float64Array.from(columns.slice(first, last + 1)).sort();
+    for (let k = 0; k < n; k++) scratch[k] = columns[first + k]!;
+    const ws = scratch.subarray(0, n).sort();
     return ws[Math.floor(n / 2)] ?? 0;
   }
   const ws = columns.slice(first, last + 1);
