@@ -17,7 +17,7 @@
 import type { Article, Caption, Span } from "@yk/schema";
 import { endsSentence } from "@yk/lexicon";
 import { sliceMapped, spansOf, trimMapped, type MappedText } from "@yk/reflow";
-import { matchCredit } from "./byline.js";
+import { matchCredit, matchLeadingByline } from "./byline.js";
 
 type HeadlineRole = "kicker" | "kicker+" | "headline" | "headline+" | "subheadline" | "subheadline+";
 
@@ -145,13 +145,16 @@ const ENUMERATED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二
 /** Punctuation of running text: a line holding none is no sentence of a story. */
 const PROSE_MARKS = /[，。、；：！？,.;:!?…]/;
 
+/** One short line holding no punctuation of running text. */
+const headlineShaped = (text: string) => text.length >= 4 && text.length <= 24 && !PROSE_MARKS.test(text) && !text.includes("\n");
+
 /**
  * Headline lines the role model read as body text: with text from an extractor a headline often
  * stands among body lines (no blank line around it, no type size). A paragraph of one short line
  * without any punctuation, after text that ended its sentence (not the rest of a cut line), is a
  * headline line (a subheadline when it opens with a dash).
  */
-export function headlinesOutOfBody(items: ItemLike[]): void {
+export function headlinesOutOfBody(items: ItemLike[], { keepSubheads = false }: { keepSubheads?: boolean } = {}): void {
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     if (!isBodyItem(it) || it.continuedTo || it.continuedFrom) continue;
@@ -159,13 +162,34 @@ export function headlinesOutOfBody(items: ItemLike[]): void {
     // read as headlines, which the pairing below gives a body
     if (it.mapped.subhead && ENUMERATED.test(it.mapped.text)) continue;
     const text = it.mapped.text;
-    if (text.length < 4 || text.length > 24 || PROSE_MARKS.test(text) || /[\n]/.test(text)) continue;
+    if (!headlineShaped(text)) continue;
     const prev = items[i - 1];
     if (prev && isBodyItem(prev) && !endsSentence(prev.mapped.text)) continue;
+    // with `keepSubheads` (the style was only detected: typed text may look like an extractor's),
+    // the role model's subhead stays one unless a story opens right after it: a headline heads a
+    // dateline or byline, a subhead is followed by more of the same story
+    if (keepSubheads && it.mapped.subhead && !opensStory(items, i + 1)) continue;
     const line = { ...it.mapped };
     delete line.subhead;
     items[i] = { type: "headline", role: /^[—－]/.test(text) ? "subheadline" : "headline", line } as HeadlineItemLike;
   }
+}
+
+/**
+ * Whether a story opens at `items[at]`, past any more short unpunctuated lines (the rest of a
+ * headline group): a byline, a headline, or text opening with a dateline (本报讯, 新华社北京…电).
+ */
+function opensStory(items: readonly ItemLike[], at: number): boolean {
+  let j = at;
+  for (let k = 0; k < 4; k++) {
+    const it = items[j];
+    if (!it || !isBodyItem(it) || !headlineShaped(it.mapped.text)) break;
+    j++;
+  }
+  const next = items[j];
+  if (!next) return true;
+  if (next.type === "byline" || next.type === "headline") return true;
+  return isBodyItem(next) && matchLeadingByline(next.mapped.text) !== null;
 }
 
 /** A photo's caption with its credit, taken out of the text flow until the articles are built. */

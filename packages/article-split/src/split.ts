@@ -956,7 +956,9 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
   const extracted = result.extractor !== "typeset" && (result.extractor !== "pdfjs" || options.extractor === "pdfjs");
   const captions = extracted ? takeCaptions(items) : [];
   if (extracted) {
-    headlinesOutOfBody(items);
+    // detected, not told: keep the role model's subheads that no story follows (typed text with
+    // single line breaks may be detected as pdftotext's and has in-article subheads)
+    headlinesOutOfBody(items, { keepSubheads: options.extractor === undefined || options.extractor === "auto" });
     splitFieldsAtBoxes(items, raw);
     kickersFromWrappedHeadlines(items);
   }
