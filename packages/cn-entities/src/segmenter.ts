@@ -37,8 +37,10 @@ export interface Segmenter {
 }
 
 let loaded = false;
+/** nodejieba's dictionary without the words it counts fewer than 4 times, in the package's model/. */
+const PRUNED_DICTIONARY = "jieba.dict.utf8";
 // nodejieba exports the paths of its dictionary files; its type declarations leave them out
-const dictionaryFiles = nodejieba as unknown as { DEFAULT_DICT: string; DEFAULT_USER_DICT: string };
+const dictionaryFiles = nodejieba as unknown as { DEFAULT_USER_DICT: string };
 
 /** A dictionary line's tag and count. */
 interface Entry {
@@ -220,10 +222,12 @@ export function nodejiebaSegmenter(): Segmenter {
     if (!loaded) {
       // without the keyword extractor's IDF table (6 MB, a quarter of jieba's load time and 18 MB):
       // the extractor never calls nodejieba.extract (a one-line stand-in, as cppjieba wants one)
-      nodejieba.load({ idfDict: packageDataFile("idf-stub.utf8") });
+      // and with jieba's dictionary less its rarest words (scripts/prune-dictionary.mjs): cppjieba
+      // reads it twice on load, so its size is most of a cold start
+      nodejieba.load({ dict: packageDataFile(PRUNED_DICTIONARY), idfDict: packageDataFile("idf-stub.utf8") });
       loaded = true;
     }
-    dictionary ??= readDictionary([dictionaryFiles.DEFAULT_DICT, dictionaryFiles.DEFAULT_USER_DICT]);
+    dictionary ??= readDictionary([packageDataFile(PRUNED_DICTIONARY), dictionaryFiles.DEFAULT_USER_DICT]);
   };
   return {
     tag(text) {
