@@ -5,7 +5,7 @@
 // the sentences of each epoch. Writes model/entities.bin and reports the model's F1 on the dev
 // split at a few pruning levels (the whole extractor's F1: scripts/eval-ner.mjs).
 //
-// usage: node scripts/train.mjs [--epochs N] [--bits B] [--prune K] [--out FILE] [--dev-only-report]
+// usage: node scripts/train.mjs [--epochs N] [--bits B] [--prune K] [--gate-min N] [--out FILE] [--dev-only-report]
 // env YK_SHARED: the shared data directory (default: ../shared beside the repository)
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { gzipSync, gunzipSync } from "node:zlib";
@@ -25,7 +25,7 @@ if (!existsSync(join(packageDir, "dist", "features.js"))) {
   console.error("train: dist/features.js is missing: run `npm run build` first");
   process.exit(2);
 }
-const { textFeatures, tagsOf, emissions, packedEmissions, viterbi, spansOf, TAG_COUNT, FEATURES_PER_CHAR, MODEL_TYPES } = await import("../dist/features.js");
+const { textFeatures, tagsOf, emissions, packedEmissions, viterbi, spansOf, hashOfWord, makeWordSet, TAG_COUNT, FEATURES_PER_CHAR, MODEL_TYPES } = await import("../dist/features.js");
 const { decodeModel, MODEL_VERSION } = await import("../dist/model.js");
 const { nodejiebaSegmenter, tokensInChunks } = await import("../dist/index.js");
 
@@ -34,6 +34,7 @@ const option = (name, fallback) => (args.includes(name) ? Number(args[args.index
 const EPOCHS = option("--epochs", 10);
 const BITS = option("--bits", 18);
 const PRUNE = option("--prune", 2);
+const GATE_MIN = option("--gate-min", 5);
 const SEED = 20261203;
 const out = args.includes("--out") ? resolve(args[args.indexOf("--out") + 1]) : join(packageDir, "model", "entities.bin");
 const T = TAG_COUNT;
@@ -48,15 +49,38 @@ const devRows = existsSync(devFile) ? readRows(readFileSync(devFile, "utf8")) : 
 if (devRows.length === 0) console.warn(`train: no dev split at ${devFile}: no F1 reported`);
 
 const segmenter = nodejiebaSegmenter();
+const withTokens = (row) => ({ ...row, tokens: tokensInChunks(segmenter, row.text) });
+const trainTokenized = trainRows.map(withTokens);
+
+// The outside words: words the training split has at least GATE_MIN times and never in (or
+// overlapping) an entity. Their characters are outside by construction, neither featurized nor
+// scored (a third of a news text's characters), so the extractor's model runs on the rest. Shipped as
+// hashes in the model's header.
+const seen = new Map();
+for (const row of trainTokenized) {
+  const inside = new Uint8Array(row.text.length);
+  for (const e of row.entities) inside.fill(1, e.start, e.end);
+  for (const t of row.tokens) {
+    const h = hashOfWord(t.word);
+    let s = seen.get(h);
+    if (s === undefined) seen.set(h, (s = { count: 0, inEntity: 0 }));
+    s.count++;
+    if (inside.subarray(t.start, t.end).includes(1)) s.inEntity++;
+  }
+}
+const outsideHashes = [...seen].filter(([, s]) => s.count >= GATE_MIN && s.inEntity === 0).map(([h]) => h).sort((a, b) => a - b);
+const outsideWords = makeWordSet(outsideHashes);
+console.log(`train: ${outsideHashes.length} outside words (seen ≥ ${GATE_MIN} times, never in an entity)`);
+
 const prepare = (row) => {
-  const tokens = tokensInChunks(segmenter, row.text);
-  const { ids, outside } = textFeatures(row.text, tokens, BITS);
+  const tokens = row.tokens ?? tokensInChunks(segmenter, row.text);
+  const { ids, outside } = textFeatures(row.text, tokens, BITS, false, outsideWords);
   return { text: row.text, n: row.text.length, features: ids, outside, gold: tagsOf(row.entities, row.text.length), entities: row.entities };
 };
 // a sentence whose entities take in a character the features rule out (in 的/uj, after 、) cannot be
 // tagged right: learning from it would only push the transitions without end
 const reachable = (s) => s.gold.every((g, i) => g === 0 || s.outside[i] === 0);
-const prepared = trainRows.map(prepare);
+const prepared = trainTokenized.map(prepare);
 const train = prepared.filter(reachable);
 if (train.length < prepared.length) console.log(`train: ${prepared.length - train.length} sentences left out: an entity takes in a character outside the features`);
 const dev = devRows.map(prepare);
@@ -166,7 +190,8 @@ function encode(prune) {
     types: MODEL_TYPES,
     scale,
     transitions,
-    trained: { data: "People's Daily NER training split (ner-train, 20,864 sentences)", epochs: EPOCHS, seed: SEED, prune },
+    outsideWords: outsideHashes,
+    trained: { data: "People's Daily NER training split (ner-train, 20,864 sentences)", epochs: EPOCHS, seed: SEED, prune, gateMin: GATE_MIN },
   };
   const json = Buffer.from(JSON.stringify(header), "utf8");
   const chunks = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gzipSync } from "node:zlib";
 import { ModelError, decodeModel, modelSpans, shippedModel, weightOf, MODEL_VERSION } from "./model.js";
-import { FEATURES_PER_CHAR, MODEL_TYPES, TAG_COUNT } from "./features.js";
+import { FEATURES_PER_CHAR, MODEL_TYPES, TAG_COUNT, hashOfWord, inWordSet, makeWordSet, textFeatures } from "./features.js";
 import { nodejiebaSegmenter, tokensInChunks } from "./segmenter.js";
 
 /** A model file: header, then weight rows (varint id delta, tag mask, int8 weights). */
@@ -19,6 +19,7 @@ const header = {
   types: MODEL_TYPES,
   scale: 1,
   transitions: new Array((TAG_COUNT + 1) ** 2).fill(0),
+  outsideWords: [] as number[],
 };
 
 describe("the shipped entity model", () => {
@@ -50,5 +51,30 @@ describe("the shipped entity model", () => {
     expect(() => decodeModel(modelFile({ ...header, features: FEATURES_PER_CHAR + 1 }))).toThrow(ModelError);
     expect(() => decodeModel(modelFile({ ...header, version: MODEL_VERSION + 1 }))).toThrow(/another version/);
     expect(() => decodeModel(new Uint8Array([1, 2]))).toThrow(ModelError);
+    const { outsideWords: _, ...withoutGate } = header;
+    expect(() => decodeModel(modelFile(withoutGate))).toThrow(/no outside words/);
+  });
+
+  it("keeps the outside words' characters out of the model, unless a body's head follows in the clause", () => {
+    const model = decodeModel(modelFile({ ...header, outsideWords: [hashOfWord("表示"), hashOfWord("人力")] }));
+    expect(inWordSet(model.outsideWords, hashOfWord("表示"))).toBe(true);
+    expect(inWordSet(model.outsideWords, hashOfWord("表"))).toBe(false);
+    const segmenter = nodejiebaSegmenter();
+    const outside = (text: string, word: string) => {
+      const { outside: marks } = textFeatures(text, tokensInChunks(segmenter, text), 4, false, model.outsideWords);
+      const at = text.indexOf(word);
+      return [...marks.subarray(at, at + word.length)];
+    };
+    expect(outside("张国华表示，要抓好落实。", "表示")).toEqual([1, 1]);
+    expect(outside("张国华表示，要抓好落实。", "张国华")).toEqual([0, 0, 0]);
+    // 人力 before 社保局 may be part of the body's name
+    expect(outside("县人力社保局局长钱红梅说", "人力")).toEqual([0, 0]);
+    expect(outside("这项工作需要大量人力，要抓好落实。", "人力")).toEqual([1, 1]);
+    // the shipped model has its list, learned with the weights, and a set of many words finds each
+    expect(shippedModel().header.outsideWords.length).toBeGreaterThan(1000);
+    const many = Array.from({ length: 5000 }, (_, k) => hashOfWord(`词${k}`));
+    const set = makeWordSet(many);
+    expect(many.every((h) => inWordSet(set, h))).toBe(true);
+    expect(inWordSet(set, hashOfWord("词5000"))).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  * lazily, on the first text.
  *
  * File layout (gzipped): a little-endian u32 header length, the header as JSON ({ version, bits,
- * tags, features, scale, transitions }), then the weights by feature id in increasing order: the
+ * tags, features, scale, transitions, outsideWords }), then the weights by feature id in increasing order: the
  * id's distance from the previous one (a varint), a u16 mask of the tags with a weight, and those
  * weights as int8 (times `scale`). Ids and tags not listed weigh 0 (pruned).
  */
@@ -12,10 +12,10 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FEATURES_PER_CHAR, MODEL_TYPES, ROW_WORDS, TAG_COUNT, WEIGHT_BIAS, packedEmissions, spansOf, textFeatures, viterbi, type Span } from "./features.js";
+import { FEATURES_PER_CHAR, MODEL_TYPES, ROW_WORDS, TAG_COUNT, WEIGHT_BIAS, makeWordSet, packedEmissions, spansOf, textFeatures, viterbi, type Span, type WordSet } from "./features.js";
 import type { Token } from "./segmenter.js";
 
-export const MODEL_VERSION = 3;
+export const MODEL_VERSION = 4;
 
 export interface ModelHeader {
   version: number;
@@ -27,6 +27,11 @@ export interface ModelHeader {
   scale: number;
   /** (tags + 1)² transition weights in int8 units (from start = row `tags`, to end = column `tags`). */
   transitions: number[];
+  /**
+   * The hashes of the words whose characters are outside by construction (see features.ts,
+   * textFeatures): learned with the weights, as hashes (the words themselves are not shipped).
+   */
+  outsideWords: number[];
   /** How the model was made: data, epochs, seed, pruning. */
   trained?: Record<string, unknown>;
 }
@@ -39,6 +44,7 @@ export interface EntityModel {
    */
   table: Int32Array;
   transitions: Int32Array;
+  outsideWords: WordSet;
 }
 
 /** The int8 weight of a feature id for a tag, read back from the packed table. */
@@ -88,7 +94,8 @@ export function decodeModel(bytes: Uint8Array): EntityModel {
     if (o + ROW > bytes8.length) throw new ModelError("model weight past the table");
     for (let t = 0; t < T; t++) if (mask & (1 << t)) bytes8[o + t] = (((raw[at++]! << 24) >> 24) + WEIGHT_BIAS) & 0xff;
   }
-  return { header, table, transitions: Int32Array.from(header.transitions) };
+  if (!Array.isArray(header.outsideWords)) throw new ModelError("model header has no outside words");
+  return { header, table, transitions: Int32Array.from(header.transitions), outsideWords: makeWordSet(header.outsideWords) };
 }
 
 /** A data file the package ships in model/, beside dist/ (and beside src/ in the repository). */
@@ -120,7 +127,7 @@ export function modelSpans(model: EntityModel, text: string, tokens: readonly To
   const n = text.length;
   if (n === 0) return [];
   // (scratch arrays: features and scores are read at once, nothing is kept of them)
-  const features = textFeatures(text, tokens, model.header.bits, true);
+  const features = textFeatures(text, tokens, model.header.bits, true, model.outsideWords);
   if (scores.length < n * TAG_COUNT) scores = new Float64Array(Math.max(n * TAG_COUNT, 2 * scores.length));
   return spansOf(viterbi(packedEmissions(features.ids, n, model.table, features.outside, scores), n, model.transitions, features.outside));
 }

@@ -62,3 +62,35 @@ describe("nodejiebaSegmenter().frequency", () => {
     expect(seg.frequency!("金拓机电")).toBe(0);
   });
 });
+
+describe("the shipped dictionary (model/jieba.dict.utf8)", () => {
+  const text = readFileSync(new URL("../model/jieba.dict.utf8", import.meta.url), "utf8");
+  const words = text.split("\n").filter(Boolean).map((line) => line.split(" ")[0]!);
+
+  it("is sorted by word in UTF-16 order, each word once: its look-ups are a binary search", () => {
+    for (let i = 1; i < words.length; i++) if (!(words[i - 1]! < words[i]!)) expect(`${words[i - 1]} before ${words[i]}`).toBe("in order");
+  });
+
+  it("finds its first, last and middle words with their tags and counts, and no word between them", () => {
+    const seg = nodejiebaSegmenter();
+    for (const k of [0, 1, words.length >> 1, words.length - 2, words.length - 1]) {
+      const [word, count, tag] = text.split("\n").filter(Boolean)[k]!.split(" ");
+      expect(seg.frequency!(word!)).toBe(Number(count));
+      expect(seg.tag(word!).map((w) => w.tag)).toContain(tag);
+    }
+    // a string that sorts between two neighbours is not a word
+    expect(seg.frequency!(words[100]! + "\u0001")).toBe(0);
+    expect(seg.frequency!("")).toBe(0);
+  });
+
+  it("keeps nodejieba's short words and proper nouns, without its rare long words", () => {
+    const all = readFileSync((nodejieba as unknown as { DEFAULT_DICT: string }).DEFAULT_DICT, "utf8").split("\n").filter(Boolean);
+    const kept = new Set(words);
+    expect(kept.size).toBeLessThan(all.length * 0.7);
+    for (const line of all) {
+      const [word, count, tag] = line.split(" ");
+      const shouldKeep = Number(count) >= 4 || [...word!].length <= 2 || ["ns", "nt", "nz", "nrt", "j"].includes(tag!);
+      if (shouldKeep !== kept.has(word!)) expect(`${line}: kept ${kept.has(word!)}`).toBe(`kept ${shouldKeep}`);
+    }
+  });
+});

@@ -37,8 +37,10 @@ export interface Segmenter {
 }
 
 let loaded = false;
+/** nodejieba's dictionary without the words it counts fewer than 4 times, in the package's model/. */
+const PRUNED_DICTIONARY = "jieba.dict.utf8";
 // nodejieba exports the paths of its dictionary files; its type declarations leave them out
-const dictionaryFiles = nodejieba as unknown as { DEFAULT_DICT: string; DEFAULT_USER_DICT: string };
+const dictionaryFiles = nodejieba as unknown as { DEFAULT_USER_DICT: string };
 
 /** A dictionary line's tag and count. */
 interface Entry {
@@ -47,16 +49,16 @@ interface Entry {
 }
 
 /**
- * jieba's dictionary files ("word [freq] [tag]" a line), kept as their text with a hash table of
- * where each word's line starts: no string or map entry per line (350 000 of them, read on every
- * cold start: a Map of them took about a second and 30 MB). A word's line is parsed when the word
- * is looked up. Later lines win, as in cppjieba's trie (user words after the main ones).
+ * The dictionary cppjieba loaded, as its text: its lines sorted by word in UTF-16 order (as
+ * scripts/prune-dictionary.mjs writes them), so a word is found by a binary search over the text
+ * itself. Nothing is built on a cold start but the string (a hash table of its lines took 0.1–0.2
+ * s, a Map of them about a second and 30 MB). A word's line is parsed when the word is looked up.
  */
-interface DictionaryIndex {
+interface Dictionary {
+  /** The sorted main dictionary. */
   text: string;
-  /** Open addressing by the word's hash: a line's start + 1 (0: empty). */
-  slots: Int32Array;
-  mask: number;
+  /** The user dictionary's words (a few lines, in no order): they win over the main ones, as in cppjieba's trie. */
+  user: Map<string, Entry>;
 }
 
 const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0b || c === 0x0c || c === 0xfeff || c === 0xa0 || c === 0x3000;
@@ -69,21 +71,14 @@ function wordEnd(text: string, at: number, lineEnd: number): number {
   return k;
 }
 
-function hashRange(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h ^ (h >>> 15)) >>> 0;
-}
-
-function sameWord(text: string, start: number, end: number, word: string): boolean {
-  if (end - start !== word.length) return false;
-  for (let i = 0; i < word.length; i++) if (text.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
-  return true;
-}
-
-function sameRange(text: string, a: number, b: number, length: number): boolean {
-  for (let i = 0; i < length; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
-  return true;
+/** `text[start, end)` against `word` in UTF-16 order: negative, 0 or positive. */
+function compareRange(text: string, start: number, end: number, word: string): number {
+  const n = Math.min(end - start, word.length);
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(start + i) - word.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return end - start - word.length;
 }
 
 function lineEndAt(text: string, at: number): number {
@@ -91,68 +86,61 @@ function lineEndAt(text: string, at: number): number {
   return end < 0 ? text.length : end;
 }
 
-function readDictionary(files: readonly string[]): DictionaryIndex {
-  const parts: string[] = [];
-  for (const file of files) {
-    try {
-      parts.push(readFileSync(file, "utf8"));
-    } catch {
-      // nodejieba has already loaded (or refused) the same file
-    }
+/** A line's entry: "word freq tag", "word tag", "word freq" or "word". */
+function entryOfLine(word: string, text: string, stop: number, end: number): Entry {
+  const rest = text.slice(stop, end).trim();
+  if (rest.length === 0) return { tag: unknownWordTag(word), count: 0 };
+  const last = rest.lastIndexOf(" ");
+  const second = rest.slice(last + 1);
+  const tag = last >= 0 || !/^\d+(\.\d+)?$/.test(second) ? second : "";
+  const count = Number(last >= 0 ? rest.slice(0, last) : tag === "" ? rest : "");
+  // a word listed without a tag is tagged as an unknown word (cppjieba: empty tag → SpecialRule)
+  return { tag: tag || unknownWordTag(word), count: count > 0 ? count : 0 };
+}
+
+function readDictionary(main: string, userFile: string): Dictionary {
+  const user = new Map<string, Entry>();
+  let userText = "";
+  try {
+    userText = readFileSync(userFile, "utf8");
+  } catch {
+    // nodejieba has already loaded (or refused) the same file
   }
-  const text = parts.join("\n");
-  let lines = 1;
-  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lines++;
-  let size = 1024;
-  while (size < 2 * lines) size *= 2;
-  const slots = new Int32Array(size);
-  const mask = size - 1;
-  for (let at = 0; at < text.length; ) {
-    const end = lineEndAt(text, at);
+  for (let at = 0; at < userText.length; ) {
+    const end = lineEndAt(userText, at);
     let start = at;
     at = end + 1;
-    while (start < end && isBlank(text.charCodeAt(start))) start++;
-    const stop = wordEnd(text, start, end);
+    while (start < end && isBlank(userText.charCodeAt(start))) start++;
+    const stop = wordEnd(userText, start, end);
     if (stop === start) continue;
-    const length = stop - start;
-    for (let slot = hashRange(text, start, stop) & mask; ; slot = (slot + 1) & mask) {
-      const held = slots[slot]! - 1;
-      if (held < 0) {
-        slots[slot] = start + 1;
-        break;
-      }
-      const heldEnd = wordEnd(text, held, lineEndAt(text, held));
-      if (heldEnd - held === length && sameRange(text, held, start, length)) {
-        slots[slot] = start + 1; // the later line wins
-        break;
-      }
-    }
+    const word = userText.slice(start, stop);
+    user.set(word, entryOfLine(word, userText, stop, end)); // the later line wins
   }
-  return { text, slots, mask };
+  return { text: readFileSync(main, "utf8"), user };
 }
 
 /** A word's entry in the dictionary files, or null. */
-function lookUp(index: DictionaryIndex, word: string): Entry | null {
-  const { text, slots, mask } = index;
-  for (let slot = hashRange(word, 0, word.length) & mask; ; slot = (slot + 1) & mask) {
-    const start = slots[slot]! - 1;
-    if (start < 0) return null;
+function lookUp(dictionary: Dictionary, word: string): Entry | null {
+  const fromUser = dictionary.user.get(word);
+  if (fromUser) return fromUser;
+  const { text } = dictionary;
+  // lo is always a line's start; each step looks at the line around the middle
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = mid === 0 ? 0 : text.lastIndexOf("\n", mid - 1) + 1;
     const end = lineEndAt(text, start);
     const stop = wordEnd(text, start, end);
-    if (!sameWord(text, start, stop, word)) continue;
-    // "word freq tag", "word tag", "word freq" or "word"
-    const rest = text.slice(stop, end).trim();
-    if (rest.length === 0) return { tag: unknownWordTag(word), count: 0 };
-    const last = rest.lastIndexOf(" ");
-    const second = rest.slice(last + 1);
-    const tag = last >= 0 || !/^\d+(\.\d+)?$/.test(second) ? second : "";
-    const count = Number(last >= 0 ? rest.slice(0, last) : tag === "" ? rest : "");
-    // a word listed without a tag is tagged as an unknown word (cppjieba: empty tag → SpecialRule)
-    return { tag: tag || unknownWordTag(word), count: count > 0 ? count : 0 };
+    const order = compareRange(text, start, stop, word);
+    if (order === 0) return entryOfLine(word, text, stop, end);
+    if (order < 0) lo = end + 1;
+    else hi = start;
   }
+  return null;
 }
 
-let dictionary: DictionaryIndex | null = null;
+let dictionary: Dictionary | null = null;
 /** Words given to `addWords`: they win over the files. */
 const added = new Map<string, Entry>();
 
@@ -220,10 +208,12 @@ export function nodejiebaSegmenter(): Segmenter {
     if (!loaded) {
       // without the keyword extractor's IDF table (6 MB, a quarter of jieba's load time and 18 MB):
       // the extractor never calls nodejieba.extract (a one-line stand-in, as cppjieba wants one)
-      nodejieba.load({ idfDict: packageDataFile("idf-stub.utf8") });
+      // and with jieba's dictionary less its rarest words (scripts/prune-dictionary.mjs): cppjieba
+      // reads it twice on load, so its size is most of a cold start
+      nodejieba.load({ dict: packageDataFile(PRUNED_DICTIONARY), idfDict: packageDataFile("idf-stub.utf8") });
       loaded = true;
     }
-    dictionary ??= readDictionary([dictionaryFiles.DEFAULT_DICT, dictionaryFiles.DEFAULT_USER_DICT]);
+    dictionary ??= readDictionary(packageDataFile(PRUNED_DICTIONARY), dictionaryFiles.DEFAULT_USER_DICT);
   };
   return {
     tag(text) {
