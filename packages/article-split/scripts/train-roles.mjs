@@ -4,6 +4,7 @@
 //   npm run train:roles -w @yk/article-split   (builds first; reads ../shared/pd-2019-10)
 //   … -- --validate        learn from 1–15 October, report 16–20 October, write nothing
 //   … -- --l2 5 --cost 0   the regularization and the softmax-margin cost
+//   … -- --learner perceptron   the bagged averaged perceptron the shipped weights came from
 //
 // Trains on the "tune" pages only (1–20 October); the held-out pages (21–31) are for
 // `npm run eval:layout`. Deterministic: fixed seeds for composing, a batch optimizer (no order).
@@ -115,7 +116,8 @@ console.timeEnd("compose");
 // a feature seen on fewer than MIN_PAGES source pages is dropped before learning: its weight
 // would record those pages (a rare character, a name), not a habit of print; the layouts of one
 // page count once, so the county pages composed 120 times weigh no more than any other page
-const MIN_PAGES = Number(arg("--min-pages", 5));
+const LEARNER = arg("--learner", "crf");
+const MIN_PAGES = Number(arg("--min-pages", LEARNER === "perceptron" ? 1 : 5));
 {
   const pagesOf = new Map();
   for (const ex of examples) {
@@ -149,42 +151,136 @@ const mayTake = (i, ex) =>
   ex.fixed[i] ? 1 << R[ex.fixed[i]] : EVERY_ROLE & ~(ex.starts[i] === "new-unit" ? CONTINUATION : ex.starts[i] === "new-field" ? HEADLINE_CONTINUATION : 0);
 
 const trainExamples = VALIDATE ? examples.filter((ex) => !ex.validation) : examples;
-const model = compile(trainExamples, { N, allowedSuccession, mayTake });
-console.log(`${model.names.length} features, l2 ${L2}, cost ${COST}`);
-console.time("train");
-const theta = new Float64Array((model.names.length + N + 1) * N);
-/** With --validate: units of the validation pages the weights θ get wrong (decoded as splitPage decodes). */
-const validationErrors = (x) => {
-  const weights = new Map(model.names.map((f, k) => [f, x.subarray(k * N, k * N + N)]));
-  const T0 = model.names.length * N;
-  const transition = (from, to) => x[T0 + (from + 1) * N + to];
-  const emit = (fs) => {
-    const out = new Float64Array(N);
-    for (const f of fs) {
-      const w = weights.get(f);
-      if (w) for (let r = 0; r < N; r++) out[r] += w[r];
+function trainCrf() {
+  const model = compile(trainExamples, { N, allowedSuccession, mayTake });
+  console.log(`${model.names.length} features, l2 ${L2}, cost ${COST}`);
+  console.time("train");
+  const theta = new Float64Array((model.names.length + N + 1) * N);
+  /** With --validate: units of the validation pages the weights θ get wrong (decoded as splitPage decodes). */
+  const validationErrors = (x) => {
+    const weights = new Map(model.names.map((f, k) => [f, x.subarray(k * N, k * N + N)]));
+    const T0 = model.names.length * N;
+    const transition = (from, to) => x[T0 + (from + 1) * N + to];
+    const emit = (fs) => {
+      const out = new Float64Array(N);
+      for (const f of fs) {
+        const w = weights.get(f);
+        if (w) for (let r = 0; r < N; r++) out[r] += w[r];
+      }
+      return out;
+    };
+    let wrong = 0;
+    for (const ex of examples) {
+      if (!ex.validation) continue;
+      decodeRoles(ex.features.map(emit), transition, ex.fixed, ex.starts).forEach((p, i) => (wrong += p === ex.gold[i] ? 0 : 1));
     }
-    return out;
+    return wrong;
   };
-  let wrong = 0;
-  for (const ex of examples) {
-    if (!ex.validation) continue;
-    decodeRoles(ex.features.map(emit), transition, ex.fixed, ex.starts).forEach((p, i) => (wrong += p === ex.gold[i] ? 0 : 1));
-  }
-  return wrong;
-};
-lbfgs((x, g) => objective(model, x, g, L2, COST), theta, {
-  iterations: ITERATIONS,
-  log: (it, loss, step, x) => {
-    if (it % 10 === 0 || typeof step === "string") {
-      const check = VALIDATE && it % 25 === 0 ? `, validation: ${validationErrors(x)} units wrong` : "";
-      console.log(`iteration ${it}: loss ${loss.toFixed(1)}${check} ${typeof step === "string" ? step : ""}`);
+  lbfgs((x, g) => objective(model, x, g, L2, COST), theta, {
+    iterations: ITERATIONS,
+    log: (it, loss, step, x) => {
+      if (it % 10 === 0 || typeof step === "string") {
+        const check = VALIDATE && it % 25 === 0 ? `, validation: ${validationErrors(x)} units wrong` : "";
+        console.log(`iteration ${it}: loss ${loss.toFixed(1)}${check} ${typeof step === "string" ? step : ""}`);
+      }
+    },
+  });
+  console.timeEnd("train");
+  return {
+    sum: new Map(model.names.map((f, k) => [f, theta.subarray(k * N, k * N + N)])),
+    tsum: theta.subarray(model.names.length * N),
+  };
+}
+
+// --learner perceptron: the learner the shipped weights came from (it reproduces them). One averaged perceptron per bag (the same pages, shuffled by another seed); the bags' weights
+// are averaged again, which steadies the decisions that one shuffle leaves to chance.
+function trainPerceptron(examples) {
+  const EPOCHS = Number(arg("--epochs", 20));
+  const BAGS = Number(arg("--bags", 5));
+  function trainBag(seed) {
+    // weights, and the running sums for averaging (w_avg = w - u / c)
+    const w = new Map();
+    const u = new Map();
+    const tw = new Float64Array((N + 1) * N);
+    const tu = new Float64Array((N + 1) * N);
+    const vec = (map, f) => {
+      let v = map.get(f);
+      if (!v) map.set(f, (v = new Float64Array(N)));
+      return v;
+    };
+    let c = 1;
+    const emit = (features) => {
+      const out = new Float64Array(N);
+      for (const f of features) {
+        const v = w.get(f);
+        if (v) for (let r = 0; r < N; r++) out[r] += v[r];
+      }
+      return out;
+    };
+    const transition = (from, to) => tw[(from + 1) * N + to];
+    const update = (features, role, delta) => {
+      for (const f of features) {
+        vec(w, f)[role] += delta;
+        vec(u, f)[role] += c * delta;
+      }
+    };
+
+    const rng = createRng(seed);
+    for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+      for (let i = examples.length - 1; i > 0; i--) {
+        const j = rng.int(0, i);
+        [examples[i], examples[j]] = [examples[j], examples[i]];
+      }
+      let wrong = 0;
+      let total = 0;
+      for (const ex of examples) {
+        const predicted = decodeRoles(ex.features.map(emit), transition, ex.fixed, ex.starts);
+        for (let i = 0; i < predicted.length; i++) {
+          total++;
+          const g = ex.gold[i];
+          const p = predicted[i];
+          if (g !== p) {
+            wrong++;
+            update(ex.features[i], g, 1);
+            update(ex.features[i], p, -1);
+          }
+          const gFrom = i === 0 ? -1 : ex.gold[i - 1];
+          const pFrom = i === 0 ? -1 : predicted[i - 1];
+          if (g !== p || gFrom !== pFrom) {
+            tw[(gFrom + 1) * N + g] += 1;
+            tu[(gFrom + 1) * N + g] += c;
+            tw[(pFrom + 1) * N + p] -= 1;
+            tu[(pFrom + 1) * N + p] -= c;
+          }
+        }
+        c++;
+      }
+      console.log(`epoch ${epoch}: ${wrong} of ${total} units wrong (${((100 * wrong) / total).toFixed(2)} %)`);
     }
-  },
-});
-console.timeEnd("train");
-const sum = new Map(model.names.map((f, k) => [f, theta.subarray(k * N, k * N + N)]));
-const tsum = theta.subarray(model.names.length * N);
+
+    const averaged = new Map();
+    for (const [f, v] of w) {
+      const uv = u.get(f);
+      averaged.set(f, Float64Array.from(v, (x, r) => x - uv[r] / c));
+    }
+    return { features: averaged, transitions: Float64Array.from(tw, (x, k) => x - tu[k] / c) };
+  }
+
+  const bags = Array.from({ length: BAGS }, (_, b) => trainBag(20191001 + b));
+  const sum = new Map();
+  const tsum = new Float64Array((N + 1) * N);
+  for (const bag of bags) {
+    for (const [f, v] of bag.features) {
+      let acc = sum.get(f);
+      if (!acc) sum.set(f, (acc = new Float64Array(N)));
+      for (let r = 0; r < N; r++) acc[r] += v[r] / BAGS;
+    }
+    for (let k = 0; k < tsum.length; k++) tsum[k] += bag.transitions[k] / BAGS;
+  }
+  return { sum, tsum };
+}
+
+const { sum, tsum } = LEARNER === "perceptron" ? trainPerceptron(trainExamples) : trainCrf();
 
 // averaged, fixed-point, pruned: a feature whose every weight rounds below 5/1000 is dropped
 const features = {};
@@ -197,7 +293,7 @@ for (let from = 0; from <= N; from++) transitions.push(Array.from({ length: N },
 if (!VALIDATE) writeFileSync(
   OUT,
   `// Generated by scripts/train-roles.mjs from composed pages of the tune split: do not edit.\n` +
-    `// ${Object.keys(features).length} features × ${N} roles (${ROLES.join(", ")}), CRF l2 ${L2}${COST ? ` cost ${COST}` : ""}, ${VARIANTS} layouts a page.\n` +
+    `// ${Object.keys(features).length} features × ${N} roles (${ROLES.join(", ")}), ${LEARNER === "perceptron" ? `${arg("--epochs", 20)} epochs, ${VARIANTS} layouts a page, ${arg("--bags", 5)} bags` : `CRF l2 ${L2}${COST ? ` cost ${COST}` : ""}, ${VARIANTS} layouts a page`}.\n` +
     `import type { RoleWeights } from "../roles.js";\n\n` +
     `export const ROLE_WEIGHTS: RoleWeights = ${JSON.stringify({ scale: SCALE, features, transitions })};\n`,
 );
