@@ -654,6 +654,11 @@ function allowed(from: number, to: number): boolean {
   return ALLOWED[(from + 1) * N + to] === 1;
 }
 
+/** Whether the grammar lets role `to` follow role `from` (by index; from -1 is the page's start): what the trainer's lattice allows. */
+export function allowedSuccession(from: number, to: number): boolean {
+  return from >= -1 && from < N && to >= 0 && to < N && allowed(from, to);
+}
+
 function allowedRule(from: number, to: number): boolean {
   const toRole = ROLES[to]!;
   const fromRole = from < 0 ? null : ROLES[from]!;
