@@ -12,15 +12,15 @@
  * never builds them per unit: a scorer looks a (template, values) pair up by name the first
  * time it meets it and keeps its weights' row under an integer key (a page costs no strings).
  * To add a feature: declare its template beside the others (values from -1 to 30 key the cache
- * directly: booleans as 0/1, a class or gap by its index; other values still work, looked up by
- * name each time), add it in `describeUnits` where it belongs, retrain.
+ * directly: booleans as 0/1, a class or gap by its index; other values, a character's code, key a
+ * map), add it in `describeUnits` where it belongs, retrain.
  *
  * The grammar: a headline group is kicker? headline subheadline?, each field one line or
  * wrapped over several (the `+` roles continue the line before); bodies are runs of body
  * paragraphs and subheads, and `body+` mends a paragraph that layout cut in two (a line
  * taken for a title); bylines, credits and furniture stand on their own.
  */
-import { isHan } from "@yk/lexicon";
+import { FUNCTION_CHARACTERS, isHan } from "@yk/lexicon";
 import { ROLE_WEIGHTS } from "./data/role-weights.js";
 
 export const ROLES = [
@@ -359,6 +359,44 @@ const SHARES_MORE_AFTER = flag("shares-more-after");
 const SHARES_MORE_BEFORE = flag("shares-more-before");
 const SHARES_ALIKE = flag("shares-alike");
 
+// the edges of a unit: classes of its first and last two characters, the characters themselves
+// (the trainer keeps those seen on several pages), the last character of the unit before
+const FIRST2 = template((a, b) => `first2=${cls(a)}.${cls(b)}`);
+const LAST2 = template((a, b) => `last2=${cls(a)}.${cls(b)}`);
+const shortOrLong = (short: number) => (yes(short) ? "short" : "long");
+const FIRST_CH = template((short, code) => `${shortOrLong(short)}&first-ch=${String.fromCharCode(code)}`);
+const LAST_CH = template((short, code) => `${shortOrLong(short)}&last-ch=${String.fromCharCode(code)}`);
+const P_LAST_CH = template((code, short) => `p:last-ch=${String.fromCharCode(code)}&${shortOrLong(short)}`);
+/** A break between this unit and the one before inside a word the page's stories use, or between words. */
+const X_BREAK = template((inside, lines) => `x:break-${yes(inside) ? "inside-word" : "between-words"}&lines=${lines}`);
+const ENDS_FUNCTION_CHAR = flag("ends-function-char");
+const STARTS_FUNCTION_CHAR = flag("starts-function-char");
+const FUNCTION_CHARS = template((count) => `function-chars=${count}`);
+const JOINED_LEN = template((len) => `joined-len=${len}`);
+/** What follows a run of headline-like lines: see {@link afterRunShape}. */
+const thenName = (shape: number) => (shape < 0 ? "none" : shape < N ? `fixed=${ROLES[shape]}` : shape === N ? "byline-like" : `lines=${shape - N}`);
+const RUN_THEN = template((shape) => `run-then=${thenName(shape)}`);
+const RUN_AT_THEN = template((lengthAt, shape) => `run=${lengthAt >> 3}&at=${lengthAt & 7}&then=${thenName(shape)}`);
+const NEXT_LONGER = flag("next-longer");
+const NEXT_SHORTER = flag("next-shorter");
+const NEXT_AS_LONG = flag("next-as-long");
+
+const JOINED_LEN_EDGES = [10, 13, 16, 20, 24, 30];
+const FUNCTION_COUNT_EDGES = [1, 2, 4];
+const IS_FUNCTION_CHAR = (() => {
+  const table = new Uint8Array(65536);
+  for (const ch of FUNCTION_CHARACTERS) table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
+
+/** The unit after a run of headline-like lines, as a value: -1 none, a fixed role, N byline-like, N + lines. */
+function afterRunShape(after: UnitShape | undefined): number {
+  if (!after) return -1;
+  if (after.fixed) return R[after.fixed];
+  if (after.byline || after.names) return N;
+  return N + Math.min(after.lines, 3);
+}
+
 /** Where `describeUnits` puts each unit's features: their names (training) or their weights (scoring). */
 interface FeatureSink {
   /** The next unit's features follow. */
@@ -402,16 +440,19 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
   });
   // The page's own running text tells words from phrase breaks: a headline wrapped mid-word
   // (…英雄敬 / 献花篮…) breaks a pair of characters the stories use, two fields (…时指出 / 用心…) do not.
-  // Only the pairs at breaks inside headline runs are looked for.
+  // The pair at every break between units is looked for (a paragraph cut by layout breaks a word
+  // too); `breakPair` keeps those inside headline runs, `edgePair` all.
   const breakPair = new Array<number>(units.length).fill(-1);
+  const edgePair = new Array<number>(units.length).fill(-1);
   const wanted = new Set<number>();
   units.forEach((u, i) => {
     const prev = units[i - 1];
-    if (!prev || runs[i]!.at === 0 || prev.text.length === 0 || u.text.length === 0) return;
+    if (!prev || prev.text.length === 0 || u.text.length === 0) return;
     const [a, b] = [prev.text[prev.text.length - 1]!, u.text[0]!];
     if (!isHan(a) || !isHan(b)) return;
-    breakPair[i] = pairKey(a.charCodeAt(0), b.charCodeAt(0));
-    wanted.add(breakPair[i]!);
+    edgePair[i] = pairKey(a.charCodeAt(0), b.charCodeAt(0));
+    if (runs[i]!.at > 0) breakPair[i] = edgePair[i]!;
+    wanted.add(edgePair[i]!);
   });
   const pairs = new Set<number>();
   if (wanted.size > 0) {
@@ -534,6 +575,33 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
       if (headWidth > 0) f.add(HEAD_FILL, bucket(u.width / headWidth, FILL_EDGES));
     }
     if (breakPair[i]! >= 0) f.add(pairs.has(breakPair[i]!) ? BREAK_INSIDE_WORD : BREAK_BETWEEN_WORDS);
+    if (edgePair[i]! >= 0) f.add(X_BREAK, pairs.has(edgePair[i]!) ? 1 : 0, Math.min(u.lines, 2));
+    // the unit's edges
+    const shortUnit = facts[i]!.short ? 1 : 0;
+    if (t.length > 0) {
+      f.add(FIRST2, first, charClassAt(t, 1));
+      f.add(LAST2, charClassAt(t, t.length - 2), last);
+      f.add(FIRST_CH, shortUnit, t.charCodeAt(0));
+      f.add(LAST_CH, shortUnit, t.charCodeAt(t.length - 1));
+    }
+    if (prev && prev.text.length > 0) f.add(P_LAST_CH, prev.text.charCodeAt(prev.text.length - 1), shortUnit);
+    if (shortUnit && t.length > 0) {
+      // a line cut mid-clause ends (or its rest starts) on a function character; a phrase does not
+      if (IS_FUNCTION_CHAR[t.charCodeAt(t.length - 1)]) f.add(ENDS_FUNCTION_CHAR);
+      if (IS_FUNCTION_CHAR[t.charCodeAt(0)]) f.add(STARTS_FUNCTION_CHAR);
+      let count = 0;
+      for (let k = 0; k < t.length; k++) count += IS_FUNCTION_CHAR[t.charCodeAt(k)]!;
+      f.add(FUNCTION_CHARS, bucket(count, FUNCTION_COUNT_EDGES));
+    }
+    if (run.length > 0) {
+      // a field wraps only when too long for one line: two short lines make two fields
+      if (run.at > 0) f.add(JOINED_LEN, bucket(prev!.text.length + t.length, JOINED_LEN_EDGES));
+      // what follows the run: a headline group goes on with a byline or a body, a subhead with body
+      const then = afterRunShape(units[i + run.length - run.at]);
+      f.add(RUN_THEN, then);
+      f.add(RUN_AT_THEN, (Math.min(run.length, 6) << 3) | Math.min(run.at, 5), then);
+      if (run.at + 1 < run.length && next) f.add(next.width > u.width + 0.5 ? NEXT_LONGER : next.width < u.width - 0.5 ? NEXT_SHORTER : NEXT_AS_LONG);
+    }
     // parallel phrases (政企同心 携手打造…) make a whole headline; a line without them before it is a field of its own
     if (prev) f.add(SPACED_P_SPACED, u.spaced ? 1 : 0, prev.spaced ? 1 : 0);
     if (next) f.add(SPACED_N_SPACED, u.spaced ? 1 : 0, next.spaced ? 1 : 0);
@@ -716,10 +784,17 @@ export function scorerOf(weights: RoleWeights): Scorer {
   for (let from = 0; from <= N; from++) for (let to = 0; to < N; to++) transitions[from * N + to] = (weights.transitions[from]?.[to] ?? 0) / weights.scale;
   // per (template, values): 0 not looked up yet, -1 no weights, else the row's offset + 1
   const slots = new Int32Array(TEMPLATES.length * KEYS_PER_TEMPLATE);
+  const wideSlots = new Map<number, number>();
   const slotOf = (t: Template, a: number, b: number): number => {
     const ka = a + 1;
     const kb = b + 1;
-    if ((ka & (VALUE_SPAN - 1)) !== ka || (kb & (VALUE_SPAN - 1)) !== kb) return 1 + (rowOf.get(t.name(a, b)) ?? -2);
+    if ((ka & (VALUE_SPAN - 1)) !== ka || (kb & (VALUE_SPAN - 1)) !== kb) {
+      // a character's code and the like: keyed in a map (values from -1 to 65535)
+      const wide = (t.id * 65537 + ka) * 65537 + kb;
+      let found = wideSlots.get(wide);
+      if (found === undefined) wideSlots.set(wide, (found = 1 + (rowOf.get(t.name(a, b)) ?? -2)));
+      return found;
+    }
     const key = t.id * KEYS_PER_TEMPLATE + ka * VALUE_SPAN + kb;
     let slot = slots[key]!;
     if (slot === 0) slots[key] = slot = 1 + (rowOf.get(t.name(a, b)) ?? -2);

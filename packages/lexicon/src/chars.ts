@@ -28,6 +28,13 @@ export function isCjkPunctuation(ch: string): boolean {
   return cjkPunct.has(ch);
 }
 
+/**
+ * Function characters of running prose (particles, prepositions, conjunctions, the copula): a
+ * line of a column that ends or starts on one was cut mid-clause; headlines and subheads, set as
+ * phrases, end on one far less often.
+ */
+export const FUNCTION_CHARACTERS = "的地得了着过吗呢吧啊是在和与及或对把被将从向于也都就还又而并但";
+
 /** Characters that end a sentence; a line ending with one may end a paragraph. */
 export const TERMINAL_PUNCTUATION = "。！？…；!?";
 /** Closing marks that may follow a terminal mark: 。” or ！） */

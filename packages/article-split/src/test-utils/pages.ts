@@ -156,6 +156,7 @@ export const PAGES: PageSpec[] = [
   },
   {
     name: "wide-latin",
+    knownDivergence: "the role model (CRF) reads the photo story's title 机器人“上岗”流水线 — one short line, one paragraph, a 文/摄 credit — as an in-article subhead of the story before it",
     width: 28,
     seed: 305,
     separator: "blank",
