@@ -256,21 +256,27 @@ function splitBeforeDateline(p: ReflowParagraph, lines: ReflowResult["lines"], y
   for (let l = p.firstLine + 1; l <= last; l++) {
     const line = lines[l]!;
     if (!opensWithDateline(line.content.text, year)) continue;
-    const at = firstOffset(line.content.offsets);
-    let k = 0;
-    while (k < p.text.length && !(p.offsets[k]! >= at)) k++;
-    if (k === 0 || k >= p.text.length) return [p];
-    const head = trimMapped(sliceMapped(p, 0, k));
-    const rest = sliceMapped(p, k);
-    if (!head.text) return [p];
     const single = l - 1 === p.firstLine;
-    const headHint = single && !/[。！？]/.test(head.text) ? "headline" : "body";
-    return [
-      { ...p, text: head.text, offsets: head.offsets, lastLine: l - 1, hint: headHint },
-      { ...p, text: rest.text, offsets: rest.offsets, firstLine: l, hint: "body" },
-    ];
+    return cutBeforeLine(p, l, firstOffset(line.content.offsets), (head) => (single && !/[。！？]/.test(head) ? "headline" : "body"));
   }
   return [p];
+}
+
+/**
+ * A paragraph cut in two before its printed line `l` (whose first character is at raw offset `at`):
+ * the head gets the hint `hintOf` gives its text, the rest is body. Uncut when either part would be empty.
+ */
+function cutBeforeLine(p: ReflowParagraph, l: number, at: number, hintOf: (head: string) => ReflowParagraph["hint"]): ReflowParagraph[] {
+  let k = 0;
+  while (k < p.text.length && !(p.offsets[k]! >= at)) k++;
+  if (k === 0 || k >= p.text.length) return [p];
+  const head = trimMapped(sliceMapped(p, 0, k));
+  const rest = sliceMapped(p, k);
+  if (!head.text) return [p];
+  return [
+    { ...p, text: head.text, offsets: head.offsets, lastLine: l - 1, hint: hintOf(head.text) },
+    { ...p, text: rest.text, offsets: rest.offsets, firstLine: l, hint: "body" },
+  ];
 }
 
 /**
@@ -287,17 +293,7 @@ function splitAfterTitleLine(p: ReflowParagraph, lines: ReflowResult["lines"]): 
   if (p.lastLine === p.firstLine) return [p];
   const first = lines[p.firstLine]!.content.text.trim();
   if (!TITLE_LINE_RE.test(first)) return [p];
-  const at = firstOffset(lines[p.firstLine + 1]!.content.offsets);
-  let k = 0;
-  while (k < p.text.length && !(p.offsets[k]! >= at)) k++;
-  if (k === 0 || k >= p.text.length) return [p];
-  const head = trimMapped(sliceMapped(p, 0, k));
-  const rest = sliceMapped(p, k);
-  if (!head.text) return [p];
-  return [
-    { ...p, text: head.text, offsets: head.offsets, lastLine: p.firstLine, hint: "headline" },
-    { ...p, text: rest.text, offsets: rest.offsets, firstLine: p.firstLine + 1, hint: "body" },
-  ];
+  return cutBeforeLine(p, p.firstLine + 1, firstOffset(lines[p.firstLine + 1]!.content.offsets), () => "headline");
 }
 
 function firstOffset(offsets: MappedText["offsets"]): number {

@@ -12,7 +12,7 @@
  */
 import { PdfDocument, PdfStream } from "./document.js";
 import { Name, Unsupported, type PdfDict, type PdfValue } from "./lexer.js";
-import { FontCache, textContent, type RawTextItem } from "./text.js";
+import { concat, FontCache, textContent, type RawTextItem } from "./text.js";
 
 export { Unsupported } from "./lexer.js";
 export type { RawTextItem } from "./text.js";
@@ -73,13 +73,7 @@ function contentOf(doc: PdfDocument, page: PdfDict): Uint8Array {
     if (!(s instanceof PdfStream)) throw new Unsupported("page contents part");
     return doc.decode(s);
   });
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concat(parts);
 }
 
 /**

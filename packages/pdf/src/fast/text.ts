@@ -544,7 +544,8 @@ function bytesOf(v: PdfValue | undefined): Uint8Array {
   return v;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
+/** The bytes of several buffers as one (the one itself when alone). */
+export function concat(parts: Uint8Array[]): Uint8Array {
   if (parts.length === 1) return parts[0]!;
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
