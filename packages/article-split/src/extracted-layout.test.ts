@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { splitPage } from "./index.js";
 import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
@@ -55,5 +56,24 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
     expect(ad?.kind).toBe("other");
     expect(ad?.paragraphs.map((p) => p.text)).toEqual(["订购热线0571-8888 6666"]);
     expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+
+  it("keeps an in-story subhead no story follows when the style was only detected, and reads it as a headline when told", () => {
+    // pdfminer boxes: a headline over its story, a short unpunctuated line, more text with no dateline
+    const raw = ["第3版", lines("新市场开门迎客", "本报讯（记者 孙立）" + STORY_A), "便民服务进市场", STORY_B].join("\n\n");
+    const detected = splitPage(raw);
+    expect(detected.articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);
+    expect(detected.articles[0]!.paragraphs.filter((p) => p.subhead).map((p) => p.text)).toEqual(["便民服务进市场"]);
+    // told it is pdfminer's text, the line is a headline of its own (typed text gives no such certainty)
+    expect(splitPage(raw, { extractor: "pdfminer" }).articles.map((a) => a.headline)).toEqual(["新市场开门迎客", "便民服务进市场"]);
+    expect(uncovered(raw, pageSpans(detected))).toEqual([]);
+  });
+
+  it("leaves typed text with single line breaks, detected as pdf.js's, as typeset text unless told it is pdf.js's", () => {
+    const raw = readFileSync(new URL("../test/fixtures/page-wire-single.txt", import.meta.url), "utf8");
+    const typeset = JSON.stringify(splitPage(raw, { extractor: "typeset" }));
+    expect(JSON.stringify(splitPage(raw))).toBe(typeset);
+    // the repairs would change it: the option is what lets them run
+    expect(JSON.stringify(splitPage(raw, { extractor: "pdfjs" }))).not.toBe(typeset);
   });
 });
