@@ -27,7 +27,7 @@ if (!existsSync(join(packageDir, "dist", "features.js"))) {
 }
 const { textFeatures, tagsOf, emissions, packedEmissions, viterbi, spansOf, hashOfWord, makeWordSet, TAG_COUNT, FEATURES_PER_CHAR, MODEL_TYPES } = await import("../dist/features.js");
 const { decodeModel, MODEL_VERSION } = await import("../dist/model.js");
-const { nodejiebaSegmenter, tokensInChunks } = await import("../dist/index.js");
+const { jiebaSegmenter, tokensInChunks } = await import("../dist/index.js");
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
@@ -48,7 +48,7 @@ const trainRows = readRows(gunzipSync(readFileSync(trainFile)).toString("utf8"))
 const devRows = existsSync(devFile) ? readRows(readFileSync(devFile, "utf8")) : [];
 if (devRows.length === 0) console.warn(`train: no dev split at ${devFile}: no F1 reported`);
 
-const segmenter = nodejiebaSegmenter();
+const segmenter = jiebaSegmenter();
 const withTokens = (row) => ({ ...row, tokens: tokensInChunks(segmenter, row.text) });
 const trainTokenized = trainRows.map(withTokens);
 

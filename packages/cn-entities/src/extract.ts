@@ -1,6 +1,6 @@
 import { alternation, BODY_SUFFIXES, NON_NAMING_HEADS } from "@yk/lexicon";
 import type { Entity, EntityType, MentionField } from "@yk/schema";
-import { nodejiebaSegmenter, pieces, tokensInChunks, type Segmenter, type Token } from "./segmenter.js";
+import { jiebaSegmenter, pieces, tokensInChunks, type Segmenter, type Token } from "./segmenter.js";
 import {
   type Hit,
   type Placement,
@@ -326,7 +326,7 @@ function checkOptions(options: ExtractorOptions): void {
 export function createExtractor(options: ExtractorOptions = {}): Extractor {
   checkOptions(options);
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  const segmenter = options.segmenter ?? nodejiebaSegmenter();
+  const segmenter = options.segmenter ?? jiebaSegmenter();
   let dictionaryAdded = false;
   const gazetteer = new Map<string, EntityType>();
   for (const [type, names] of Object.entries(options.gazetteer ?? {})) for (const n of names ?? []) gazetteer.set(n, type as EntityType);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import nodejieba from "nodejieba";
+import { JiebaSegmentation, NO_TAG } from "./jieba.js";
 import { packageDataFile } from "./model.js";
 
 /** A word with its part-of-speech tag, as jieba gives it. */
@@ -40,7 +41,8 @@ let loaded = false;
 /** nodejieba's dictionary without the words it counts fewer than 4 times, in the package's model/. */
 const PRUNED_DICTIONARY = "jieba.dict.utf8";
 // nodejieba exports the paths of its dictionary files; its type declarations leave them out
-const dictionaryFiles = nodejieba as unknown as { DEFAULT_USER_DICT: string };
+// (reading them does not load its native code: that happens on its first call)
+const dictionaryFiles = nodejieba as unknown as { DEFAULT_USER_DICT: string; DEFAULT_HMM_DICT: string };
 
 /** A dictionary line's tag and count. */
 interface Entry {
@@ -150,11 +152,22 @@ const added = new Map<string, Entry>();
  * at no more ASCII than half the word's length (so a one-character word is always "x").
  */
 export function unknownWordTag(word: string): string {
-  const runes = [...word];
+  const first = word.charCodeAt(0);
+  if (word.length === 1 || (word.length === 2 && first >= 0xd800 && first <= 0xdbff)) return "x"; // one character
+  let runes = word.length;
+  for (let i = 0; i < word.length - 1; i++) {
+    const c = word.charCodeAt(i);
+    const d = word.charCodeAt(i + 1);
+    if (c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+      runes--;
+      i++;
+    }
+  }
+  const half = Math.floor(runes / 2);
   let ascii = 0;
   let digits = 0;
-  for (let i = 0; i < runes.length && ascii < Math.floor(runes.length / 2); i++) {
-    const c = runes[i]!.codePointAt(0)!;
+  for (let i = 0; i < word.length && ascii < half; i++) {
+    const c = word.charCodeAt(i);
     if (c < 0x80) {
       ascii++;
       if (c >= 0x30 && c <= 0x39) digits++;
@@ -251,6 +264,51 @@ export function nodejiebaSegmenter(): Segmenter {
         frequent.delete(w.word);
         if (w.word.length === 1) singleCharacterTags[w.word.charCodeAt(0)] = undefined;
       }
+    },
+  };
+}
+
+let ownJieba: JiebaSegmentation | null = null;
+/** The package's dictionary, nodejieba's user dictionary and HMM, read once a process (as nodejieba's are). */
+function sharedJieba(): JiebaSegmentation {
+  ownJieba ??= new JiebaSegmentation(
+    readFileSync(packageDataFile(PRUNED_DICTIONARY)),
+    readFileSync(dictionaryFiles.DEFAULT_USER_DICT, "utf8"),
+    readFileSync(dictionaryFiles.DEFAULT_HMM_DICT, "utf8"),
+  );
+  return ownJieba;
+}
+
+/**
+ * The default segmenter: jieba's mixed segmentation (what nodejieba's `cut(text, true)` gives:
+ * the dictionary's most probable route, then the HMM on runs of single characters) computed in
+ * TypeScript over typed arrays (`src/jieba.ts`), with the package's dictionary, nodejieba's user
+ * dictionary and its HMM model. No native call per word: the words come out as offsets, their
+ * tags from the same trie. The tables are built once a process, on first use, and shared: words
+ * given to `addWords` are known to every extractor of the process, as nodejieba's are.
+ */
+export function jiebaSegmenter(): Segmenter {
+  const tokens = (text: string): Token[] => {
+    const jieba = sharedJieba();
+    const names = jieba.tagNames;
+    const { count, starts, ends, tags } = jieba.segment(text);
+    const out: Token[] = new Array(count);
+    for (let k = 0; k < count; k++) {
+      const start = starts[k]!;
+      const end = ends[k]!;
+      const word = text.slice(start, end);
+      const tag = tags[k]!;
+      out[k] = { word, tag: tag === NO_TAG ? unknownWordTag(word) : names[tag]!, start, end };
+    }
+    return out;
+  };
+  return {
+    tag: (text) => tokens(text).map((t) => ({ word: t.word, tag: t.tag })),
+    tokens,
+    frequency: (word) => sharedJieba().count(word),
+    addWords(words) {
+      const jieba = sharedJieba();
+      for (const w of words) jieba.insertWord(w.word, w.tag ?? "x"); // "x": nodejieba's insertWord's default
     },
   };
 }

@@ -1,0 +1,578 @@
+// jieba's mixed segmentation (cppjieba's MixSegment, as nodejieba's `cut(text, true)` runs it) in
+// TypeScript over typed arrays: the dictionary's maximum-probability route through the DAG of its
+// words, then the HMM on each run of characters the route leaves single. Written from cppjieba's
+// DictTrie, MPSegment, HMMSegment, MixSegment and PreFilter (MIT, © Yanyi Wu), step for step and
+// with the same floating-point operations in the same order, so that ties break the same way.
+// Why our own: nodejieba's `cut` hands back one JS string per word across N-API, which was most of
+// its cost, and its load reads the dictionary twice; here words come out as offsets.
+
+/** cppjieba's stand-in for minus infinity (an HMM emission it never saw, an impossible move). */
+const MIN_DOUBLE = -3.14e100;
+/** Longest dictionary word cppjieba looks for, in characters. */
+const MAX_WORD_LENGTH = 512;
+/** HMM states, in cppjieba's order: B E M S (E and S end a word: the odd ones). */
+const STATES = 4;
+const E = 1;
+const S = 3;
+
+/** cppjieba's PreFilter cuts before and after these: space, tab, newline, ， and 。 */
+const isSeparator = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0xff0c || c === 0x3002;
+const isAsciiLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** A text's words as parallel arrays: UTF-16 offsets (end exclusive) and tag ids (-1: not listed, or listed without a tag). */
+export interface Segmentation {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  tags: Int32Array;
+}
+
+/** Thrown when a dictionary or HMM file is not what cppjieba reads. */
+export class JiebaDataError extends Error {
+  override name = "JiebaDataError";
+}
+
+function grownInt32(a: Int32Array, size: number): Int32Array {
+  if (a.length >= size) return a;
+  const b = new Int32Array(Math.max(size, a.length * 2));
+  b.set(a);
+  return b;
+}
+function grownFloat64(a: Float64Array, size: number): Float64Array {
+  if (a.length >= size) return a;
+  const b = new Float64Array(Math.max(size, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/**
+ * jieba's dictionary as a trie over code points: the root's children in a table indexed by the
+ * code unit (nearly every first character is in the BMP), every other edge in one open-addressing
+ * hash of (node, code point) → node. A node ending a word holds the word's id + 1; the word's
+ * log-probability, count and tag are arrays by id.
+ */
+class Trie {
+  private rootChild: Int32Array = new Int32Array(0x10000);
+  private edgeParent: Int32Array;
+  private edgeRune: Int32Array;
+  private edgeChild: Int32Array;
+  private edgeMask: number;
+  private edges = 0;
+  /** Per node: the id + 1 of the word ending there (0: none). */
+  nodeWord: Int32Array;
+  /** Per node: 1 when some edge leaves it. */
+  private nodeBranches: Uint8Array;
+  private nodes = 1; // node 0 is the root
+
+  constructor(expectedNodes: number) {
+    let size = 1 << 16;
+    while (size < expectedNodes * 2) size <<= 1;
+    this.edgeParent = new Int32Array(size).fill(-1);
+    this.edgeRune = new Int32Array(size);
+    this.edgeChild = new Int32Array(size);
+    this.edgeMask = size - 1;
+    this.nodeWord = new Int32Array(expectedNodes + 1);
+    this.nodeBranches = new Uint8Array(expectedNodes + 1);
+  }
+
+  private slot(parent: number, rune: number): number {
+    return (Math.imul(parent, 0x9e3779b1) ^ Math.imul(rune, 0x85ebca77)) >>> 0;
+  }
+
+  /** The child of `node` by `rune`, or 0. */
+  child(node: number, rune: number): number {
+    if (node === 0 && rune < 0x10000) return this.rootChild[rune]!;
+    if (this.nodeBranches[node] === 0) return 0;
+    const mask = this.edgeMask;
+    for (let k = this.slot(node, rune) & mask; ; k = (k + 1) & mask) {
+      const p = this.edgeParent[k]!;
+      if (p === -1) return 0;
+      if (p === node && this.edgeRune[k] === rune) return this.edgeChild[k]!;
+    }
+  }
+
+  private addChild(node: number, rune: number): number {
+    const id = this.nodes++;
+    if (id >= this.nodeWord.length) {
+      this.nodeWord = grownInt32(this.nodeWord, id + 1);
+      const b = new Uint8Array(this.nodeWord.length);
+      b.set(this.nodeBranches);
+      this.nodeBranches = b;
+    }
+    this.nodeBranches[node] = 1;
+    if (node === 0 && rune < 0x10000) {
+      this.rootChild[rune] = id;
+      return id;
+    }
+    if ((this.edges + 1) * 2 > this.edgeParent.length) this.rehash();
+    const mask = this.edgeMask;
+    let k = this.slot(node, rune) & mask;
+    while (this.edgeParent[k] !== -1) k = (k + 1) & mask;
+    this.edgeParent[k] = node;
+    this.edgeRune[k] = rune;
+    this.edgeChild[k] = id;
+    this.edges++;
+    return id;
+  }
+
+  private rehash(): void {
+    const { edgeParent, edgeRune, edgeChild } = this;
+    const size = edgeParent.length * 2;
+    this.edgeParent = new Int32Array(size).fill(-1);
+    this.edgeRune = new Int32Array(size);
+    this.edgeChild = new Int32Array(size);
+    this.edgeMask = size - 1;
+    for (let i = 0; i < edgeParent.length; i++) {
+      if (edgeParent[i] === -1) continue;
+      let k = this.slot(edgeParent[i]!, edgeRune[i]!) & this.edgeMask;
+      while (this.edgeParent[k] !== -1) k = (k + 1) & this.edgeMask;
+      this.edgeParent[k] = edgeParent[i]!;
+      this.edgeRune[k] = edgeRune[i]!;
+      this.edgeChild[k] = edgeChild[i]!;
+    }
+  }
+
+  /** The child of `node` by `rune`, made if needed. */
+  insertRune(node: number, rune: number): number {
+    return this.child(node, rune) || this.addChild(node, rune);
+  }
+
+  /** The node `text[start, end)` leads to, made as needed. */
+  insert(text: string, start: number, end: number): number {
+    let node = 0;
+    for (let i = start; i < end; ) {
+      const c = runeAt(text, i);
+      i += c > 0xffff ? 2 : 1;
+      node = this.child(node, c) || this.addChild(node, c);
+    }
+    return node;
+  }
+
+  /** The node `text[start, end)` leads to, or 0. */
+  find(text: string, start: number, end: number): number {
+    let node = 0;
+    for (let i = start; i < end && (i === start || node !== 0); ) {
+      const c = runeAt(text, i);
+      i += c > 0xffff ? 2 : 1;
+      node = this.child(node, c);
+    }
+    return node;
+  }
+}
+
+/** The code point at `i`; a lone surrogate reads as U+FFFD (as nodejieba's UTF-8 conversion makes it). */
+function runeAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdfff) return c;
+  if (c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+  }
+  return 0xfffd;
+}
+
+/** cppjieba's HMM (hmm_model.utf8): start, transition and emission log-probabilities. */
+interface Hmm {
+  start: Float64Array;
+  /** transition[from * 4 + to] */
+  transition: Float64Array;
+  /** emission[state * 65536 + BMP code point]; MIN_DOUBLE where the model has none */
+  emission: Float64Array;
+  /** the same for code points beyond the BMP */
+  astral: Map<number, Float64Array>;
+}
+
+/** Reads hmm_model.utf8 as cppjieba's HMMModel does: blank and # lines skipped, then 1 + 4 + 4 lines. */
+export function parseHmm(source: string): Hmm {
+  const lines = source
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0 && !l.startsWith("#"));
+  if (lines.length < 9) throw new JiebaDataError(`an HMM model has 9 lines of numbers, this one ${lines.length}`);
+  const numbers = (line: string): Float64Array => {
+    const parts = line.split(" ");
+    if (parts.length !== STATES) throw new JiebaDataError(`an HMM model line has ${STATES} numbers: ${line.slice(0, 80)}`);
+    return Float64Array.from(parts, Number);
+  };
+  const start = numbers(lines[0]!);
+  const transition = new Float64Array(STATES * STATES);
+  for (let i = 0; i < STATES; i++) transition.set(numbers(lines[1 + i]!), i * STATES);
+  const emission = new Float64Array(STATES * 0x10000).fill(MIN_DOUBLE);
+  const astral = new Map<number, Float64Array>();
+  for (let state = 0; state < STATES; state++) {
+    for (const pair of lines[5 + state]!.split(",")) {
+      const colon = pair.lastIndexOf(":");
+      const rune = pair.codePointAt(0)!;
+      if (colon <= 0 || (rune > 0xffff ? 2 : 1) !== colon) throw new JiebaDataError(`an HMM emission is "character:number": ${pair.slice(0, 40)}`);
+      const p = Number(pair.slice(colon + 1));
+      if (rune < 0x10000) emission[state * 0x10000 + rune] = p;
+      else {
+        let row = astral.get(rune);
+        if (!row) astral.set(rune, (row = new Float64Array(STATES).fill(MIN_DOUBLE)));
+        row[state] = p;
+      }
+    }
+  }
+  return { start, transition, emission, astral };
+}
+
+/** Where a word's tag comes from when the dictionary lists it without one: cppjieba's rule for unknown words. */
+export const NO_TAG = -1;
+
+/**
+ * jieba's dictionary and HMM, and its mixed segmentation over them. Build it with
+ * {@link JiebaSegmentation.fromFiles}'s texts: the dictionary ("word count tag" a line), the user
+ * dictionary ("word", "word tag" or "word count tag"), hmm_model.utf8.
+ */
+export class JiebaSegmentation {
+  private trie: Trie;
+  private weight: Float64Array = new Float64Array(0);
+  private counts: Float64Array = new Float64Array(0);
+  private tagOfWord: Int32Array = new Int32Array(0);
+  private words = 0;
+  /** Tag strings by id; "" for none. */
+  readonly tagNames: string[] = [];
+  private tagIds = new Map<string, number>();
+  private minWeight = 0;
+  private medianWeight = 0;
+  private freqSum = 0;
+  /** One-character words of the user dictionary file: cppjieba keeps them from the HMM. */
+  private userSingles = new Set<number>();
+  private hmm: Hmm;
+
+  // scratch, reused from text to text
+  private runes: Int32Array = new Int32Array(256);
+  private unitAt: Int32Array = new Int32Array(257); // rune index → code-unit offset (one past the end too)
+  private routeWeight: Float64Array = new Float64Array(256);
+  private routeEnd: Int32Array = new Int32Array(256);
+  private routeWord: Int32Array = new Int32Array(256);
+  private viterbiWeight: Float64Array = new Float64Array(1024);
+  private viterbiPath: Int8Array = new Int8Array(1024);
+  private out: Segmentation = { count: 0, starts: new Int32Array(256), ends: new Int32Array(256), tags: new Int32Array(256) };
+
+  constructor(dictionary: Uint8Array, userDictionary: string, hmmModel: string) {
+    this.hmm = parseHmm(hmmModel);
+    this.trie = new Trie(Math.ceil(dictionary.length / 6));
+    this.loadDictionary(dictionary);
+    this.loadUserDictionary(userDictionary);
+  }
+
+  private tagId(tag: string): number {
+    let id = this.tagIds.get(tag);
+    if (id === undefined) {
+      id = this.tagNames.length;
+      this.tagNames.push(tag);
+      this.tagIds.set(tag, id);
+    }
+    return id;
+  }
+
+  private addWord(text: string, start: number, end: number, weight: number, count: number, tag: string): void {
+    const node = this.trie.insert(text, start, end);
+    const id = this.words++;
+    if (id >= this.weight.length) {
+      this.weight = grownFloat64(this.weight, id + 1);
+      this.counts = grownFloat64(this.counts, id + 1);
+      this.tagOfWord = grownInt32(this.tagOfWord, id + 1);
+    }
+    this.weight[id] = weight;
+    this.counts[id] = count;
+    this.tagOfWord[id] = tag === "" ? NO_TAG : this.tagId(tag);
+    this.trie.nodeWord[node] = id + 1; // a later line wins, as in cppjieba's trie
+  }
+
+  /**
+   * DictTrie::LoadDict, CalcFreqSum, CalculateWeight and SetStaticWordWeights, read from the
+   * file's UTF-8 bytes straight into the trie (no string per line: this is most of a cold start).
+   */
+  private loadDictionary(bytes: Uint8Array): void {
+    const lineError = (at: number): JiebaDataError => {
+      let end = at;
+      while (end < bytes.length && bytes[end] !== 0x0a && end - at < 120) end++;
+      return new JiebaDataError(`a dictionary line is "word count tag" (a positive count): ${new TextDecoder().decode(bytes.subarray(at, end))}`);
+    };
+    const tagIdOfKey = new Map<number, number>();
+    let nodes: Int32Array = new Int32Array(1 << 18);
+    let counts: Float64Array = new Float64Array(1 << 18);
+    let lines = 0;
+    const n = bytes.length;
+    for (let at = 0; at < n; ) {
+      const lineStart = at;
+      // the word, decoded to code points on the way down the trie
+      let node = 0;
+      while (at < n && bytes[at] !== 0x20 && bytes[at] !== 0x0a) {
+        const b0 = bytes[at]!;
+        let rune: number;
+        if (b0 < 0x80) rune = b0, at += 1;
+        else if (b0 < 0xe0) rune = ((b0 & 0x1f) << 6) | (bytes[at + 1]! & 0x3f), at += 2;
+        else if (b0 < 0xf0) rune = ((b0 & 0x0f) << 12) | ((bytes[at + 1]! & 0x3f) << 6) | (bytes[at + 2]! & 0x3f), at += 3;
+        else rune = ((b0 & 0x07) << 18) | ((bytes[at + 1]! & 0x3f) << 12) | ((bytes[at + 2]! & 0x3f) << 6) | (bytes[at + 3]! & 0x3f), at += 4;
+        node = this.trie.insertRune(node, rune);
+      }
+      if (node === 0 || bytes[at] !== 0x20) throw lineError(lineStart);
+      const countStart = ++at;
+      let count = 0;
+      while (at < n && bytes[at]! >= 0x30 && bytes[at]! <= 0x39) count = count * 10 + (bytes[at++]! - 0x30);
+      if (at < n && bytes[at] !== 0x20) {
+        // not an integer: atof of the column
+        while (at < n && bytes[at] !== 0x20 && bytes[at] !== 0x0a) at++;
+        count = Number.parseFloat(new TextDecoder().decode(bytes.subarray(countStart, at)));
+      }
+      if (!(count > 0) || bytes[at] !== 0x20) throw lineError(lineStart);
+      // the tag: a few ASCII letters, packed into a number to find its id without a string
+      const tagStart = ++at;
+      let key = 0;
+      while (at < n && bytes[at] !== 0x0a && bytes[at] !== 0x0d) {
+        if (bytes[at] === 0x20) throw lineError(lineStart);
+        key = key * 131 + bytes[at++]!;
+      }
+      const tagEnd = at;
+      if (bytes[at] === 0x0d) at++;
+      at++; // the newline
+      let tag = tagEnd - tagStart <= 6 ? tagIdOfKey.get(key) : undefined;
+      if (tag === undefined) {
+        const name = new TextDecoder().decode(bytes.subarray(tagStart, tagEnd));
+        tag = name === "" ? NO_TAG : this.tagId(name);
+        if (tagEnd - tagStart <= 6) tagIdOfKey.set(key, tag);
+      }
+      if (lines === nodes.length) {
+        nodes = grownInt32(nodes, lines + 1);
+        counts = grownFloat64(counts, lines + 1);
+      }
+      nodes[lines] = node;
+      counts[lines] = count;
+      this.tagOfWord = grownInt32(this.tagOfWord, lines + 1);
+      this.tagOfWord[lines++] = tag;
+    }
+    if (lines === 0) throw new JiebaDataError("the dictionary is empty");
+    let sum = 0;
+    for (let i = 0; i < lines; i++) sum += counts[i]!;
+    this.freqSum = sum;
+    // weights rise with counts: the least and the median weight are those of the least and median count
+    const sorted = counts.slice(0, lines).sort();
+    this.minWeight = Math.log(sorted[0]! / sum);
+    this.medianWeight = Math.log(sorted[lines >> 1]! / sum);
+    this.weight = new Float64Array(lines);
+    this.counts = counts;
+    for (let i = 0; i < lines; i++) {
+      this.weight[i] = Math.log(counts[i]! / sum);
+      this.trie.nodeWord[nodes[i]!] = i + 1; // a later line wins, as in cppjieba's trie
+    }
+    this.words = lines;
+  }
+
+  /** DictTrie::LoadUserDict: a word alone or with a tag weighs the median; with a count, its own. */
+  private loadUserDictionary(text: string): void {
+    for (const raw of text.split("\n")) {
+      const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+      if (line.length === 0) continue;
+      const parts = line.split(" ");
+      const word = parts[0]!;
+      if (word.length === 0) continue;
+      if (parts.length === 1) this.addWord(word, 0, word.length, this.medianWeight, 0, "");
+      else if (parts.length === 2) this.addWord(word, 0, word.length, this.medianWeight, 0, parts[1]!);
+      else if (parts.length === 3) {
+        const count = Number.parseInt(parts[1]!, 10) || 0;
+        this.addWord(word, 0, word.length, Math.log(count / this.freqSum), count, parts[2]!);
+      } else continue;
+      const first = runeAt(word, 0);
+      if (word.length === (first > 0xffff ? 2 : 1)) this.userSingles.add(first);
+    }
+  }
+
+  /** Jieba::InsertUserWord: the median weight, and the tag given (nodejieba's default "x"). The count a listed word had stays. */
+  insertWord(word: string, tag = "x"): void {
+    if (word.length === 0) return;
+    this.addWord(word, 0, word.length, this.medianWeight, this.count(word), tag);
+  }
+
+  private wordAt(text: string, start: number, end: number): number {
+    const node = this.trie.find(text, start, end);
+    return node === 0 ? -1 : this.trie.nodeWord[node]! - 1;
+  }
+
+  /** jieba's count of a word (0: not listed). */
+  count(word: string): number {
+    const id = this.wordAt(word, 0, word.length);
+    return id < 0 ? 0 : this.counts[id]!;
+  }
+
+  /** The tag id of the word `text[start, end)`: its dictionary tag, or NO_TAG. */
+  tagAt(text: string, start: number, end: number): number {
+    const id = this.wordAt(text, start, end);
+    return id < 0 ? NO_TAG : this.tagOfWord[id]!;
+  }
+
+  private push(start: number, end: number, tag: number): void {
+    const out = this.out;
+    if (out.count === out.starts.length) {
+      out.starts = grownInt32(out.starts, out.count + 1);
+      out.ends = grownInt32(out.ends, out.count + 1);
+      out.tags = grownInt32(out.tags, out.count + 1);
+    }
+    out.starts[out.count] = start;
+    out.ends[out.count] = end;
+    out.tags[out.count++] = tag;
+  }
+
+  /** A word of runes [from, to): offsets from the rune table, its tag looked up. */
+  private pushRunes(text: string, from: number, to: number): void {
+    const start = this.unitAt[from]!;
+    const end = this.unitAt[to]!;
+    this.push(start, end, this.tagAt(text, start, end));
+  }
+
+  /**
+   * The words of `text` as `cut(text, true)` gives them, as offsets and tag ids in arrays reused
+   * by the next call (copy what you keep).
+   */
+  segment(text: string): Segmentation {
+    this.out.count = 0;
+    // runes: code points, a lone surrogate read as U+FFFD
+    const n = text.length;
+    if (this.runes.length < n) {
+      this.runes = new Int32Array(n * 2);
+      this.unitAt = new Int32Array(n * 2 + 1);
+      this.routeWeight = new Float64Array(n * 2);
+      this.routeEnd = new Int32Array(n * 2);
+      this.routeWord = new Int32Array(n * 2);
+    }
+    const runes = this.runes;
+    const unitAt = this.unitAt;
+    let count = 0;
+    for (let i = 0; i < n; ) {
+      const c = runeAt(text, i);
+      runes[count] = c;
+      unitAt[count++] = i;
+      i += c > 0xffff ? 2 : 1;
+    }
+    unitAt[count] = n;
+    // PreFilter: a separator is a piece of its own, the text between separators another
+    for (let begin = 0; begin < count; ) {
+      let end = begin;
+      if (isSeparator(runes[begin]!)) end = begin + 1;
+      else while (end < count && !isSeparator(runes[end]!)) end++;
+      this.mixCut(text, begin, end);
+      begin = end;
+    }
+    return this.out;
+  }
+
+  /** MPSegment's route, then MixSegment: runs of single characters to the HMM. */
+  private mixCut(text: string, begin: number, end: number): void {
+    this.route(begin, end);
+    const { routeEnd, routeWord, runes } = this;
+    for (let i = begin; i < end; ) {
+      const stop = routeEnd[i]!;
+      if (stop - i > 1 || this.userSingles.has(runes[i]!)) {
+        const word = routeWord[i]!;
+        this.push(this.unitAt[i]!, this.unitAt[stop]!, word < 0 ? NO_TAG : this.tagOfWord[word]!);
+        i = stop;
+        continue;
+      }
+      let j = i;
+      while (j < end && routeEnd[j] === j + 1 && !this.userSingles.has(runes[j]!)) j++;
+      this.hmmCut(text, i, j);
+      i = j;
+    }
+  }
+
+  /** MPSegment::CalcDP over the DAG of dictionary words, right to left; ties go to the shorter word. */
+  private route(begin: number, end: number): void {
+    const { runes, routeWeight, routeEnd, routeWord, weight, trie } = this;
+    const nodeWord = trie.nodeWord;
+    const minWeight = this.minWeight;
+    for (let i = end - 1; i >= begin; i--) {
+      let node = trie.child(0, runes[i]!);
+      let word = node === 0 ? -1 : nodeWord[node]! - 1;
+      let best = (i + 1 < end ? routeWeight[i + 1]! : 0) + (word >= 0 ? weight[word]! : minWeight);
+      let bestEnd = i + 1;
+      let bestWord = word;
+      for (let j = i + 1; node !== 0 && j < end && j - i + 1 <= MAX_WORD_LENGTH; j++) {
+        node = trie.child(node, runes[j]!);
+        if (node === 0) break;
+        word = nodeWord[node]! - 1;
+        if (word < 0) continue;
+        const value = (j + 1 < end ? routeWeight[j + 1]! : 0) + weight[word]!;
+        if (value > best) {
+          best = value;
+          bestEnd = j + 1;
+          bestWord = word;
+        }
+      }
+      routeWeight[i] = best;
+      routeEnd[i] = bestEnd;
+      routeWord[i] = bestWord;
+    }
+  }
+
+  /** HMMSegment::Cut: ASCII by rule (letters then letters or digits; digits and dots; else one character), the rest by Viterbi. */
+  private hmmCut(text: string, begin: number, end: number): void {
+    const runes = this.runes;
+    let left = begin;
+    let right = begin;
+    while (right < end) {
+      const c = runes[right]!;
+      if (c >= 0x80) {
+        right++;
+        continue;
+      }
+      if (left !== right) this.viterbiCut(text, left, right);
+      left = right;
+      right = left + 1;
+      if (isAsciiLetter(c)) while (right < end && (isAsciiLetter(runes[right]!) || isAsciiDigit(runes[right]!))) right++;
+      else if (isAsciiDigit(c)) while (right < end && (isAsciiDigit(runes[right]!) || runes[right] === 0x2e)) right++;
+      this.pushRunes(text, left, right);
+      left = right;
+    }
+    if (left !== right) this.viterbiCut(text, left, right);
+  }
+
+  /** HMMSegment::Viterbi over B E M S, then a word after each E or S. */
+  private viterbiCut(text: string, begin: number, end: number): void {
+    const X = end - begin;
+    if (this.viterbiWeight.length < X * STATES) {
+      this.viterbiWeight = new Float64Array(X * STATES * 2);
+      this.viterbiPath = new Int8Array(X * STATES * 2);
+    }
+    const { viterbiWeight: weight, viterbiPath: path, runes } = this;
+    const { start, transition, emission, astral } = this.hmm;
+    const emit = (state: number, rune: number): number => (rune < 0x10000 ? emission[state * 0x10000 + rune]! : (astral.get(rune)?.[state] ?? MIN_DOUBLE));
+    for (let y = 0; y < STATES; y++) {
+      weight[y * X] = start[y]! + emit(y, runes[begin]!);
+      path[y * X] = -1;
+    }
+    for (let x = 1; x < X; x++) {
+      const rune = runes[begin + x]!;
+      for (let y = 0; y < STATES; y++) {
+        const emitted = emit(y, rune);
+        let best = MIN_DOUBLE;
+        let from = E;
+        for (let p = 0; p < STATES; p++) {
+          const value = weight[x - 1 + p * X]! + transition[p * STATES + y]! + emitted;
+          if (value > best) {
+            best = value;
+            from = p;
+          }
+        }
+        weight[x + y * X] = best;
+        path[x + y * X] = from;
+      }
+    }
+    let state = weight[X - 1 + E * X]! >= weight[X - 1 + S * X]! ? E : S;
+    // the states, last to first, into routeEnd's slots of this run (free again: the route is read)
+    const status = this.routeEnd;
+    for (let x = X - 1; x >= 0; x--) {
+      status[begin + x] = state;
+      state = path[x + state * X]!;
+    }
+    let left = begin;
+    for (let x = 0; x < X; x++) {
+      if (status[begin + x]! % 2 === 1) {
+        this.pushRunes(text, left, begin + x + 1);
+        left = begin + x + 1;
+      }
+    }
+  }
+}
