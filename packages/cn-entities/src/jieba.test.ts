@@ -3,9 +3,10 @@ import { readFileSync } from "node:fs";
 import nodejieba from "nodejieba";
 import { HOSTILE_INPUTS } from "../../../test/hostile/inputs.js";
 import { JiebaDataError, JiebaSegmentation } from "./jieba.js";
-import { jiebaSegmenter, nodejiebaSegmenter, pieces, tokensInChunks, type Token } from "./segmenter.js";
+import { jiebaSegmenter, nodejiebaSegmenter, pieces, tokensInChunks, type Segmenter, type Token } from "./segmenter.js";
 
-const hmmModel = readFileSync((nodejieba as unknown as { DEFAULT_HMM_DICT: string }).DEFAULT_HMM_DICT, "utf8");
+const files = nodejieba as unknown as { DEFAULT_HMM_DICT: string; DEFAULT_USER_DICT: string };
+const hmmModel = readFileSync(files.DEFAULT_HMM_DICT);
 const seed = readFileSync(new URL("../../reflow/test/fixtures/seed-page.txt", import.meta.url), "utf8");
 
 /** Sentences written for this test in the styles of county, city and national papers. */
@@ -68,6 +69,14 @@ describe("jiebaSegmenter (the package's own segmentation)", () => {
     expect(segmenter.tag("𠀀𠀁字🙂表情，👍🏽好")).toEqual(nodejieba.tag("𠀀𠀁字🙂表情，👍🏽好"));
   });
 
+  it("gives a long text's words piece by piece, as the pieces cut out and segmented one by one would", () => {
+    const text = seed.repeat(3) + "\ud800孤" + "𠀀𠀁字" + SENTENCES.join("");
+    const sliced: Segmenter = { tag: (t) => segmenter.tag(t) }; // each piece sliced out, its words found in order
+    const tokens = tokensInChunks(segmenter, text);
+    expect(tokens).toEqual(tokensInChunks(sliced, text));
+    expectCovers(text, tokens);
+  });
+
   it("takes hostile input in stride: empty, blank, binary, long runs of Latin and digits", { timeout: 120_000 }, () => {
     expect(segmenter.tokens!("")).toEqual([]);
     expect(segmenter.tag("")).toEqual([]);
@@ -124,6 +133,7 @@ describe("jiebaSegmenter (the package's own segmentation)", () => {
 
 describe("JiebaSegmentation over a dictionary of its own", () => {
   const bytes = (s: string) => new TextEncoder().encode(s);
+  const none = bytes("");
   const words = (j: JiebaSegmentation, text: string) => {
     const { count, starts, ends } = j.segment(text);
     return Array.from({ length: count }, (_, k) => text.slice(starts[k], ends[k]));
@@ -131,14 +141,14 @@ describe("JiebaSegmentation over a dictionary of its own", () => {
 
   it("takes the most probable route through the dictionary's words", () => {
     // 研究生命 → 研究/生命 (both frequent) rather than 研究生/命
-    const j = new JiebaSegmentation(bytes("研究 500 vn\n研究生 20 n\n生命 400 n\n命 10 n\n起源 300 n\n"), "", hmmModel);
+    const j = new JiebaSegmentation(bytes("研究 500 vn\n研究生 20 n\n生命 400 n\n命 10 n\n起源 300 n\n"), none, hmmModel);
     expect(words(j, "研究生命起源")).toEqual(["研究", "生命", "起源"]);
-    const k = new JiebaSegmentation(bytes("研究 5 vn\n研究生 2000 n\n生命 4 n\n命 1000 n\n起源 300 n\n"), "", hmmModel);
+    const k = new JiebaSegmentation(bytes("研究 5 vn\n研究生 2000 n\n生命 4 n\n命 1000 n\n起源 300 n\n"), none, hmmModel);
     expect(words(k, "研究生命起源")).toEqual(["研究生", "命", "起源"]);
   });
 
   it("keeps a user dictionary's one-character word from the HMM, and tags listed words", () => {
-    const j = new JiebaSegmentation(bytes("起源 300 n\n"), "栎 nr\n", hmmModel);
+    const j = new JiebaSegmentation(bytes("起源 300 n\n"), bytes("栎 nr\n"), hmmModel);
     expect(words(j, "栎起源")).toEqual(["栎", "起源"]);
     const { count, tags } = j.segment("栎起源");
     expect(count).toBe(2);
@@ -147,9 +157,35 @@ describe("JiebaSegmentation over a dictionary of its own", () => {
   });
 
   it("refuses a dictionary line that is not \"word count tag\" with a typed error", () => {
-    expect(() => new JiebaSegmentation(bytes("研究 500\n"), "", hmmModel)).toThrowError(JiebaDataError);
-    expect(() => new JiebaSegmentation(bytes("研究 zero vn\n"), "", hmmModel)).toThrowError(JiebaDataError);
-    expect(() => new JiebaSegmentation(bytes(""), "", hmmModel)).toThrowError(JiebaDataError);
-    expect(() => new JiebaSegmentation(bytes("研究 5 vn\n"), "", "0 0 0 0\n")).toThrowError(JiebaDataError);
+    expect(() => new JiebaSegmentation(bytes("研究 500\n"), none, hmmModel)).toThrowError(JiebaDataError);
+    expect(() => new JiebaSegmentation(bytes("研究 zero vn\n"), none, hmmModel)).toThrowError(JiebaDataError);
+    expect(() => new JiebaSegmentation(bytes(""), none, hmmModel)).toThrowError(JiebaDataError);
+    expect(() => new JiebaSegmentation(bytes("研究 5 vn\n"), none, bytes("0 0 0 0\n"))).toThrowError(JiebaDataError);
+  });
+
+  it("reads its tables back from the bytes it wrote them to, the same words before and after new ones, and ignores other files' tables", () => {
+    const inputs = [readFileSync(new URL("../model/jieba.dict.utf8", import.meta.url)), readFileSync(files.DEFAULT_USER_DICT), hmmModel] as const;
+    const built = new JiebaSegmentation(...inputs);
+    const tables = built.serialize();
+    const read = new JiebaSegmentation(...inputs, tables);
+    const unaligned = new Uint8Array(tables.length + 1);
+    unaligned.set(tables, 1);
+    const fromUnaligned = new JiebaSegmentation(...inputs, unaligned.subarray(1));
+    const text = [...SENTENCES, seed, "云计算和区块链，𠀀𠀁字🙂"].join("\n");
+    const wordsAndTags = (j: JiebaSegmentation) => {
+      const { count, tags } = j.segment(text);
+      const names = Array.from(tags.subarray(0, count), (t) => j.tagNames[t] ?? "?");
+      return words(j, text).map((w, k) => `${w}/${names[k]}`).join(" ");
+    };
+    expect(wordsAndTags(read)).toBe(wordsAndTags(built));
+    expect(wordsAndTags(fromUnaligned)).toBe(wordsAndTags(built));
+    for (const word of ["经济", "云计算", "区块链", "金拓机电"]) expect(read.count(word)).toBe(built.count(word));
+    for (const j of [built, read]) j.insertWord("晴川智造工坊", "nz");
+    expect(words(read, "晴川智造工坊签约")).toEqual(["晴川智造工坊", "签约"]);
+    expect(wordsAndTags(read)).toBe(wordsAndTags(built));
+    // tables of another dictionary are not read: the words are this dictionary's
+    const small = new JiebaSegmentation(bytes("研究 500 vn\n生命 400 n\n起源 300 n\n"), none, hmmModel, tables);
+    expect(small.count("经济")).toBe(0);
+    expect(words(small, "研究生命起源")).toEqual(["研究", "生命", "起源"]);
   });
 });

@@ -52,7 +52,7 @@ function grownFloat64(a: Float64Array, size: number): Float64Array {
  * hash of (node, code point) → node. A node ending a word holds the word's id + 1; the word's
  * log-probability, count and tag are arrays by id.
  */
-class Trie {
+class HashTrie {
   private rootChild: Int32Array = new Int32Array(0x10000);
   private edgeParent: Int32Array;
   private edgeRune: Int32Array;
@@ -64,6 +64,10 @@ class Trie {
   /** Per node: 1 when some edge leaves it. */
   private nodeBranches: Uint8Array;
   private nodes = 1; // node 0 is the root
+
+  get nodeCount(): number {
+    return this.nodes;
+  }
 
   constructor(expectedNodes: number) {
     let size = 1 << 16;
@@ -100,19 +104,7 @@ class Trie {
       b.set(this.nodeBranches);
       this.nodeBranches = b;
     }
-    this.nodeBranches[node] = 1;
-    if (node === 0 && rune < 0x10000) {
-      this.rootChild[rune] = id;
-      return id;
-    }
-    if ((this.edges + 1) * 2 > this.edgeParent.length) this.rehash();
-    const mask = this.edgeMask;
-    let k = this.slot(node, rune) & mask;
-    while (this.edgeParent[k] !== -1) k = (k + 1) & mask;
-    this.edgeParent[k] = node;
-    this.edgeRune[k] = rune;
-    this.edgeChild[k] = id;
-    this.edges++;
+    this.addEdge(node, rune, id);
     return id;
   }
 
@@ -138,6 +130,41 @@ class Trie {
     return this.child(node, rune) || this.addChild(node, rune);
   }
 
+  /** Every edge, as (parent, code point, child) to `visit`. */
+  forEachEdge(visit: (parent: number, rune: number, child: number) => void): void {
+    for (let r = 0; r < 0x10000; r++) if (this.rootChild[r] !== 0) visit(0, r, this.rootChild[r]!);
+    for (let k = 0; k < this.edgeParent.length; k++) if (this.edgeParent[k] !== -1) visit(this.edgeParent[k]!, this.edgeRune[k]!, this.edgeChild[k]!);
+  }
+
+  /** A trie to add words to, with the same nodes as a read-only one. */
+  static fromCsr(csr: CsrTrie): HashTrie {
+    const trie = new HashTrie(csr.nodeCount);
+    trie.nodes = csr.nodeCount;
+    trie.nodeWord = grownInt32(trie.nodeWord, csr.nodeCount + 1);
+    trie.nodeWord.set(csr.nodeWord.subarray(0, csr.nodeCount));
+    trie.nodeBranches = new Uint8Array(trie.nodeWord.length);
+    for (let v = 0; v < csr.nodeCount; v++) {
+      for (let c = csr.first[v]!; c < csr.first[v + 1]!; c++) trie.addEdge(v, csr.childRune[c]!, c);
+    }
+    return trie;
+  }
+
+  private addEdge(node: number, rune: number, child: number): void {
+    this.nodeBranches[node] = 1;
+    if (node === 0 && rune < 0x10000) {
+      this.rootChild[rune] = child;
+      return;
+    }
+    if ((this.edges + 1) * 2 > this.edgeParent.length) this.rehash();
+    const mask = this.edgeMask;
+    let k = this.slot(node, rune) & mask;
+    while (this.edgeParent[k] !== -1) k = (k + 1) & mask;
+    this.edgeParent[k] = node;
+    this.edgeRune[k] = rune;
+    this.edgeChild[k] = child;
+    this.edges++;
+  }
+
   /** The node `text[start, end)` leads to, made as needed. */
   insert(text: string, start: number, end: number): number {
     let node = 0;
@@ -148,17 +175,98 @@ class Trie {
     }
     return node;
   }
+}
 
-  /** The node `text[start, end)` leads to, or 0. */
-  find(text: string, start: number, end: number): number {
-    let node = 0;
-    for (let i = start; i < end && (i === start || node !== 0); ) {
-      const c = runeAt(text, i);
-      i += c > 0xffff ? 2 : 1;
-      node = this.child(node, c);
-    }
-    return node;
+/**
+ * The same trie, read-only and compact, as the build writes it (dist/jieba-tables.bin): nodes
+ * numbered breadth first, so a node's children are the nodes first[v] … first[v + 1] - 1, their
+ * code points ascending in `childRune` (found by binary search); the root's BMP children in a table.
+ */
+class CsrTrie {
+  private rootChild: Int32Array = new Int32Array(0x10000);
+  constructor(
+    readonly nodeCount: number,
+    readonly first: Int32Array,
+    readonly childRune: Int32Array,
+    readonly nodeWord: Int32Array,
+  ) {
+    for (let c = first[0]!; c < first[1]!; c++) if (childRune[c]! < 0x10000) this.rootChild[childRune[c]!] = c;
   }
+
+  child(node: number, rune: number): number {
+    if (node === 0 && rune < 0x10000) return this.rootChild[rune]!;
+    const runes = this.childRune;
+    let lo = this.first[node]!;
+    let hi = this.first[node + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const r = runes[mid]!;
+      if (r < rune) lo = mid + 1;
+      else if (r > rune) hi = mid;
+      else return mid;
+    }
+    return 0;
+  }
+
+  /** A hash trie's nodes renumbered breadth first, children by code point. */
+  static fromHashTrie(trie: HashTrie): CsrTrie {
+    const n = trie.nodeCount;
+    const parentOf = new Int32Array(n).fill(-1);
+    const runeOf = new Int32Array(n);
+    const childCount = new Int32Array(n + 1);
+    trie.forEachEdge((parent, rune, child) => {
+      parentOf[child] = parent;
+      runeOf[child] = rune;
+      childCount[parent]!++;
+    });
+    // children grouped by parent (counting sort), each group by code point
+    const start = new Int32Array(n + 1);
+    for (let v = 0; v < n; v++) start[v + 1] = start[v]! + childCount[v]!;
+    const fill = start.slice();
+    const children = new Int32Array(n);
+    for (let c = 1; c < n; c++) children[fill[parentOf[c]!]!++] = c;
+    for (let v = 0; v < n; v++) {
+      if (childCount[v]! > 1) {
+        const group = Array.from(children.subarray(start[v]!, start[v + 1]!)).sort((a, b) => runeOf[a]! - runeOf[b]!);
+        children.set(group, start[v]!);
+      }
+    }
+    // breadth first: a node's children get consecutive numbers
+    const order = new Int32Array(n);
+    const first = new Int32Array(n + 1);
+    const newId = new Int32Array(n);
+    let next = 1;
+    for (let i = 0; i < n; i++) {
+      const v = order[i]!;
+      first[i] = next;
+      for (let k = start[v]!; k < start[v + 1]!; k++) {
+        newId[children[k]!] = next;
+        order[next++] = children[k]!;
+      }
+    }
+    first[n] = next;
+    const childRune = new Int32Array(n);
+    const nodeWord = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      childRune[i] = runeOf[order[i]!]!;
+      nodeWord[i] = trie.nodeWord[order[i]!]!;
+    }
+    return new CsrTrie(n, first, childRune, nodeWord);
+  }
+}
+
+type Trie = HashTrie | CsrTrie;
+
+/** The node `text[start, end)` leads to in `trie`, or 0. */
+function findIn(trie: Trie, text: string, start: number, end: number): number {
+  let node = 0;
+  for (let i = start; i < end; ) {
+    const c = runeAt(text, i);
+    i += c > 0xffff ? 2 : 1;
+    node = trie.child(node, c);
+    if (node === 0) return 0;
+  }
+  return node;
 }
 
 /** The code point at `i`; a lone surrogate reads as U+FFFD (as nodejieba's UTF-8 conversion makes it). */
@@ -170,6 +278,12 @@ function runeAt(text: string, i: number): number {
     if (d >= 0xdc00 && d <= 0xdfff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
   }
   return 0xfffd;
+}
+
+/** The code point of the last code unit of a range: a high surrogate there is cut from its pair, so U+FFFD. */
+function runeBefore(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff ? 0xfffd : runeAt(text, i);
 }
 
 /** cppjieba's HMM (hmm_model.utf8): start, transition and emission log-probabilities. */
@@ -217,16 +331,36 @@ export function parseHmm(source: string): Hmm {
   return { start, transition, emission, astral };
 }
 
+const TABLE_MAGIC = 0x544a4b59; // "YKJT"
+/** Bumped when the tables' layout or what they hold changes. */
+const TABLE_VERSION = 1;
+const TABLE_HEADER = 8; // 32-bit integers
+const TABLE_DOUBLES = 23; // total, least and median weight, 4 start, 16 transition probabilities
+
+/**
+ * FNV-1a over the three files the tables come from (their lengths and every 16th byte: any
+ * change of the dictionary's words or counts moves one or the other): tables of other files are
+ * not used.
+ */
+function inputsHash(...files: Uint8Array[]): number {
+  let h = 0x811c9dc5;
+  for (const bytes of files) {
+    h = Math.imul(h ^ bytes.length, 0x01000193);
+    for (let i = 0; i < bytes.length; i += 16) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  }
+  return h | 0;
+}
+
 /** Where a word's tag comes from when the dictionary lists it without one: cppjieba's rule for unknown words. */
 export const NO_TAG = -1;
 
 /**
  * jieba's dictionary and HMM, and its mixed segmentation over them. Build it with
- * {@link JiebaSegmentation.fromFiles}'s texts: the dictionary ("word count tag" a line), the user
- * dictionary ("word", "word tag" or "word count tag"), hmm_model.utf8.
+ * the bytes of three files: the dictionary ("word count tag" a line), the user dictionary ("word",
+ * "word tag" or "word count tag"), hmm_model.utf8.
  */
 export class JiebaSegmentation {
-  private trie: Trie;
+  private trie!: Trie;
   private weight: Float64Array = new Float64Array(0);
   private counts: Float64Array = new Float64Array(0);
   private tagOfWord: Int32Array = new Int32Array(0);
@@ -239,7 +373,7 @@ export class JiebaSegmentation {
   private freqSum = 0;
   /** One-character words of the user dictionary file: cppjieba keeps them from the HMM. */
   private userSingles = new Set<number>();
-  private hmm: Hmm;
+  private hmm!: Hmm;
 
   // scratch, reused from text to text
   private runes: Int32Array = new Int32Array(256);
@@ -251,11 +385,108 @@ export class JiebaSegmentation {
   private viterbiPath: Int8Array = new Int8Array(1024);
   private out: Segmentation = { count: 0, starts: new Int32Array(256), ends: new Int32Array(256), tags: new Int32Array(256) };
 
-  constructor(dictionary: Uint8Array, userDictionary: string, hmmModel: string) {
-    this.hmm = parseHmm(hmmModel);
-    this.trie = new Trie(Math.ceil(dictionary.length / 6));
-    this.loadDictionary(dictionary);
-    this.loadUserDictionary(userDictionary);
+  /**
+   * The tables from the three files, or from `tables` (what {@link serialize} wrote for the same
+   * three files: a build step writes dist/jieba-tables.bin) when it is that: a few typed-array
+   * views instead of reading 213,000 lines and 35,000 numbers. Tables of other files are ignored.
+   */
+  constructor(dictionary: Uint8Array, userDictionary: Uint8Array, hmmModel: Uint8Array, tables?: Uint8Array) {
+    const hash = inputsHash(dictionary, userDictionary, hmmModel);
+    const loaded = tables !== undefined && this.loadTables(tables, hash);
+    if (!loaded) {
+      const utf8 = new TextDecoder();
+      this.hmm = parseHmm(utf8.decode(hmmModel));
+      this.trie = new HashTrie(Math.ceil(dictionary.length / 6));
+      this.loadDictionary(dictionary);
+      this.loadUserDictionary(utf8.decode(userDictionary));
+    }
+    this.inputs = hash;
+  }
+
+  /** The hash of the three files the tables were built from. */
+  private inputs: number;
+
+  /** A trie that takes new words (the read-only one from the tables is made a hash trie on the first). */
+  private writableTrie(): HashTrie {
+    if (this.trie instanceof CsrTrie) this.trie = HashTrie.fromCsr(this.trie);
+    return this.trie;
+  }
+
+  /**
+   * The tables as bytes for the constructor's `tables`: header, then doubles (the dictionary's
+   * total, least and median weight, the HMM's start and transitions, the words' counts and
+   * weights (a user word's is not its count's), the HMM's emissions as code point and four numbers), then 32-bit integers (the compact trie, the words'
+   * tags, the user dictionary's one-character words), then the tag names as JSON.
+   */
+  serialize(): Uint8Array {
+    const trie = this.trie instanceof CsrTrie ? this.trie : CsrTrie.fromHashTrie(this.trie);
+    const { start, transition, emission, astral } = this.hmm;
+    const emitted: number[] = [];
+    for (let rune = 0; rune < 0x10000; rune++) {
+      let any = false;
+      for (let y = 0; y < STATES; y++) any ||= emission[y * 0x10000 + rune] !== MIN_DOUBLE;
+      if (any) emitted.push(rune, emission[rune]!, emission[0x10000 + rune]!, emission[0x20000 + rune]!, emission[0x30000 + rune]!);
+    }
+    for (const [rune, row] of astral) emitted.push(rune, ...row);
+    const names = new TextEncoder().encode(JSON.stringify(this.tagNames));
+    const singles = [...this.userSingles];
+    const n = trie.nodeCount;
+    const doubles = [this.freqSum, this.minWeight, this.medianWeight, ...start, ...transition];
+    const doubleCount = TABLE_DOUBLES + 2 * this.words + emitted.length;
+    const intCount = n + 1 + n + n + this.words + singles.length;
+    const bytes = new Uint8Array(TABLE_HEADER * 4 + doubleCount * 8 + intCount * 4 + names.length);
+    const header = new Int32Array(bytes.buffer, 0, TABLE_HEADER);
+    header.set([TABLE_MAGIC, TABLE_VERSION, this.inputs, n, this.words, names.length, singles.length, emitted.length / 5]);
+    const f = new Float64Array(bytes.buffer, TABLE_HEADER * 4, doubleCount);
+    f.set(doubles);
+    f.set(this.counts.subarray(0, this.words), TABLE_DOUBLES);
+    f.set(this.weight.subarray(0, this.words), TABLE_DOUBLES + this.words);
+    f.set(emitted, TABLE_DOUBLES + 2 * this.words);
+    const ints = new Int32Array(bytes.buffer, TABLE_HEADER * 4 + doubleCount * 8, intCount);
+    let at = 0;
+    for (const part of [trie.first.subarray(0, n + 1), trie.childRune.subarray(0, n), trie.nodeWord.subarray(0, n), this.tagOfWord.subarray(0, this.words), Int32Array.from(singles)]) {
+      ints.set(part, at);
+      at += part.length;
+    }
+    bytes.set(names, TABLE_HEADER * 4 + doubleCount * 8 + intCount * 4);
+    return bytes;
+  }
+
+  /** The tables from {@link serialize}'s bytes, if they are of these inputs. */
+  private loadTables(source: Uint8Array, hash: number): boolean {
+    if (source.byteLength < TABLE_HEADER * 4) return false;
+    // typed-array views need aligned offsets: a Buffer may sit anywhere in a shared pool
+    const bytes = source.byteOffset % 8 === 0 ? source : new Uint8Array(source);
+    const header = new Int32Array(bytes.buffer, bytes.byteOffset, TABLE_HEADER);
+    const [magic, version, inputs, n, words, namesLength, singleCount, emittedCount] = header as unknown as number[];
+    if (magic !== TABLE_MAGIC || version !== TABLE_VERSION || inputs !== hash) return false;
+    const doubleCount = TABLE_DOUBLES + 2 * words! + emittedCount! * 5;
+    const intCount = n! + 1 + n! + n! + words! + singleCount!;
+    if (bytes.byteLength !== TABLE_HEADER * 4 + doubleCount * 8 + intCount * 4 + namesLength!) return false;
+    const f = new Float64Array(bytes.buffer, bytes.byteOffset + TABLE_HEADER * 4, doubleCount);
+    this.freqSum = f[0]!;
+    this.minWeight = f[1]!;
+    this.medianWeight = f[2]!;
+    const emission = new Float64Array(STATES * 0x10000).fill(MIN_DOUBLE);
+    const astral = new Map<number, Float64Array>();
+    for (let k = TABLE_DOUBLES + 2 * words!; k < doubleCount; k += 5) {
+      const rune = f[k]!;
+      if (rune < 0x10000) for (let y = 0; y < STATES; y++) emission[y * 0x10000 + rune] = f[k + 1 + y]!;
+      else astral.set(rune, f.slice(k + 1, k + 5));
+    }
+    this.hmm = { start: f.slice(3, 7), transition: f.slice(7, 23), emission, astral };
+    this.counts = f.subarray(TABLE_DOUBLES, TABLE_DOUBLES + words!);
+    this.weight = f.subarray(TABLE_DOUBLES + words!, TABLE_DOUBLES + 2 * words!);
+    this.words = words!;
+    const ints = new Int32Array(bytes.buffer, bytes.byteOffset + TABLE_HEADER * 4 + doubleCount * 8, intCount);
+    let at = 0;
+    const take = (length: number) => ints.subarray(at, (at += length));
+    this.trie = new CsrTrie(n!, take(n! + 1), take(n!), take(n!));
+    this.tagOfWord = take(words!);
+    for (const rune of take(singleCount!)) this.userSingles.add(rune);
+    const names = JSON.parse(new TextDecoder().decode(bytes.subarray(bytes.byteLength - namesLength!))) as string[];
+    for (const name of names) this.tagId(name);
+    return true;
   }
 
   private tagId(tag: string): number {
@@ -269,7 +500,7 @@ export class JiebaSegmentation {
   }
 
   private addWord(text: string, start: number, end: number, weight: number, count: number, tag: string): void {
-    const node = this.trie.insert(text, start, end);
+    const node = this.writableTrie().insert(text, start, end);
     const id = this.words++;
     if (id >= this.weight.length) {
       this.weight = grownFloat64(this.weight, id + 1);
@@ -308,7 +539,7 @@ export class JiebaSegmentation {
         else if (b0 < 0xe0) rune = ((b0 & 0x1f) << 6) | (bytes[at + 1]! & 0x3f), at += 2;
         else if (b0 < 0xf0) rune = ((b0 & 0x0f) << 12) | ((bytes[at + 1]! & 0x3f) << 6) | (bytes[at + 2]! & 0x3f), at += 3;
         else rune = ((b0 & 0x07) << 18) | ((bytes[at + 1]! & 0x3f) << 12) | ((bytes[at + 2]! & 0x3f) << 6) | (bytes[at + 3]! & 0x3f), at += 4;
-        node = this.trie.insertRune(node, rune);
+        node = (this.trie as HashTrie).insertRune(node, rune);
       }
       if (node === 0 || bytes[at] !== 0x20) throw lineError(lineStart);
       const countStart = ++at;
@@ -388,7 +619,7 @@ export class JiebaSegmentation {
   }
 
   private wordAt(text: string, start: number, end: number): number {
-    const node = this.trie.find(text, start, end);
+    const node = findIn(this.trie, text, start, end);
     return node === 0 ? -1 : this.trie.nodeWord[node]! - 1;
   }
 
@@ -424,13 +655,14 @@ export class JiebaSegmentation {
   }
 
   /**
-   * The words of `text` as `cut(text, true)` gives them, as offsets and tag ids in arrays reused
+   * The words of `text` (or of its range [from, to): what `cut` gives for that slice, with offsets
+   * into the whole text) as `cut(text, true)` gives them, as offsets and tag ids in arrays reused
    * by the next call (copy what you keep).
    */
-  segment(text: string): Segmentation {
+  segment(text: string, from = 0, to = text.length): Segmentation {
     this.out.count = 0;
-    // runes: code points, a lone surrogate read as U+FFFD
-    const n = text.length;
+    // runes: code points, a lone surrogate read as U+FFFD; offsets stay the whole text's
+    const n = to - from;
     if (this.runes.length < n) {
       this.runes = new Int32Array(n * 2);
       this.unitAt = new Int32Array(n * 2 + 1);
@@ -441,13 +673,13 @@ export class JiebaSegmentation {
     const runes = this.runes;
     const unitAt = this.unitAt;
     let count = 0;
-    for (let i = 0; i < n; ) {
-      const c = runeAt(text, i);
+    for (let i = from; i < to; ) {
+      const c = i + 1 === to ? runeBefore(text, i) : runeAt(text, i);
       runes[count] = c;
       unitAt[count++] = i;
       i += c > 0xffff ? 2 : 1;
     }
-    unitAt[count] = n;
+    unitAt[count] = to;
     // PreFilter: a separator is a piece of its own, the text between separators another
     for (let begin = 0; begin < count; ) {
       let end = begin;

@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import nodejieba from "nodejieba";
 import { JiebaSegmentation, NO_TAG } from "./jieba.js";
 import { packageDataFile } from "./model.js";
@@ -269,14 +271,44 @@ export function nodejiebaSegmenter(): Segmenter {
 }
 
 let ownJieba: JiebaSegmentation | null = null;
-/** The package's dictionary, nodejieba's user dictionary and HMM, read once a process (as nodejieba's are). */
+/**
+ * The own segmenter's words of a range of a text, offsets into the whole text, pushed onto an
+ * array: what tokensInChunks uses for it, with no slice of the text and no shifted copy per word.
+ */
+const TOKENS_OF_RANGE = Symbol("tokensOfRange");
+/** The own segmenter's tables, precomputed by the build (scripts/segmenter-tables.mjs) beside the built code. */
+const TABLES = "jieba-tables.bin";
+
+/** A file beside the running code: dist/ when built (src/ in the repository's tests, which have no tables). */
+function besideCode(name: string): string {
+  const here = typeof __dirname === "string" ? __dirname : dirname(fileURLToPath(import.meta.url));
+  return join(here, name);
+}
+
+/** The three files the own segmenter reads: the package's dictionary, nodejieba's user dictionary and HMM. */
+function segmenterInputs(): [Uint8Array, Uint8Array, Uint8Array] {
+  return [readFileSync(packageDataFile(PRUNED_DICTIONARY)), readFileSync(dictionaryFiles.DEFAULT_USER_DICT), readFileSync(dictionaryFiles.DEFAULT_HMM_DICT)];
+}
+
+/** Read once a process (as nodejieba's dictionary is): from the built tables when they are of these files. */
 function sharedJieba(): JiebaSegmentation {
-  ownJieba ??= new JiebaSegmentation(
-    readFileSync(packageDataFile(PRUNED_DICTIONARY)),
-    readFileSync(dictionaryFiles.DEFAULT_USER_DICT, "utf8"),
-    readFileSync(dictionaryFiles.DEFAULT_HMM_DICT, "utf8"),
-  );
+  if (ownJieba === null) {
+    let tables: Uint8Array | undefined;
+    try {
+      tables = readFileSync(besideCode(TABLES));
+    } catch {
+      // not built: the tables are computed from the files (a few tenths of a second)
+    }
+    ownJieba = new JiebaSegmentation(...segmenterInputs(), tables);
+  }
   return ownJieba;
+}
+
+/** Writes the own segmenter's tables beside the built code (the build's last step); returns the path. Not an export of the package. */
+export function writeSegmenterTables(): string {
+  const path = besideCode(TABLES);
+  writeFileSync(path, new JiebaSegmentation(...segmenterInputs()).serialize());
+  return path;
 }
 
 /**
@@ -288,21 +320,24 @@ function sharedJieba(): JiebaSegmentation {
  * given to `addWords` are known to every extractor of the process, as nodejieba's are.
  */
 export function jiebaSegmenter(): Segmenter {
-  const tokens = (text: string): Token[] => {
+  const tokensOf = (text: string, from: number, to: number, out: Token[]): void => {
     const jieba = sharedJieba();
     const names = jieba.tagNames;
-    const { count, starts, ends, tags } = jieba.segment(text);
-    const out: Token[] = new Array(count);
+    const { count, starts, ends, tags } = jieba.segment(text, from, to);
     for (let k = 0; k < count; k++) {
       const start = starts[k]!;
       const end = ends[k]!;
       const word = text.slice(start, end);
       const tag = tags[k]!;
-      out[k] = { word, tag: tag === NO_TAG ? unknownWordTag(word) : names[tag]!, start, end };
+      out.push({ word, tag: tag === NO_TAG ? unknownWordTag(word) : names[tag]!, start, end });
     }
+  };
+  const tokens = (text: string): Token[] => {
+    const out: Token[] = [];
+    tokensOf(text, 0, text.length, out);
     return out;
   };
-  return {
+  const segmenter: Segmenter & { [TOKENS_OF_RANGE]: typeof tokensOf } = {
     tag: (text) => tokens(text).map((t) => ({ word: t.word, tag: t.tag })),
     tokens,
     frequency: (word) => sharedJieba().count(word),
@@ -310,7 +345,9 @@ export function jiebaSegmenter(): Segmenter {
       const jieba = sharedJieba();
       for (const w of words) jieba.insertWord(w.word, w.tag ?? "x"); // "x": nodejieba's insertWord's default
     },
+    [TOKENS_OF_RANGE]: tokensOf,
   };
+  return segmenter;
 }
 
 /** Longest piece handed to the segmenter at once: jieba's cost grows faster than linearly on one huge string. */
@@ -375,6 +412,12 @@ export function tokensInChunks(segmenter: Segmenter, text: string): Token[] {
     }
   };
   const out: Token[] = [];
+  const ofRange = (segmenter as { [TOKENS_OF_RANGE]?: (text: string, from: number, to: number, out: Token[]) => void })[TOKENS_OF_RANGE];
+  if (ofRange) {
+    if (text.length <= TAG_CHUNK) ofRange(text, 0, text.length, out);
+    else for (const [start, end] of pieces(text, TAG_CHUNK)) ofRange(text, start, end, out);
+    return out;
+  }
   if (text.length <= TAG_CHUNK) located(text, 0, out);
   else for (const [start, end] of pieces(text, TAG_CHUNK)) located(text.slice(start, end), start, out);
   return out;
