@@ -20,12 +20,16 @@ const isSeparator = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x
 const isAsciiLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
-/** A text's words as parallel arrays: UTF-16 offsets (end exclusive) and tag ids (-1: not listed, or listed without a tag). */
+/**
+ * A text's words as parallel arrays: UTF-16 offsets (end exclusive), tag ids (-1: not listed, or
+ * listed without a tag) and dictionary word ids (-1: not listed).
+ */
 export interface Segmentation {
   count: number;
   starts: Int32Array;
   ends: Int32Array;
   tags: Int32Array;
+  words: Int32Array;
 }
 
 /** Thrown when a dictionary or HMM file is not what cppjieba reads. */
@@ -383,7 +387,7 @@ export class JiebaSegmentation {
   private routeWord: Int32Array = new Int32Array(256);
   private viterbiWeight: Float64Array = new Float64Array(1024);
   private viterbiPath: Int8Array = new Int8Array(1024);
-  private out: Segmentation = { count: 0, starts: new Int32Array(256), ends: new Int32Array(256), tags: new Int32Array(256) };
+  private out: Segmentation = { count: 0, starts: new Int32Array(256), ends: new Int32Array(256), tags: new Int32Array(256), words: new Int32Array(256) };
 
   /**
    * The tables from the three files, or from `tables` (what {@link serialize} wrote for the same
@@ -635,23 +639,50 @@ export class JiebaSegmentation {
     return id < 0 ? NO_TAG : this.tagOfWord[id]!;
   }
 
-  private push(start: number, end: number, tag: number): void {
+  private push(start: number, end: number, word: number): void {
     const out = this.out;
     if (out.count === out.starts.length) {
       out.starts = grownInt32(out.starts, out.count + 1);
       out.ends = grownInt32(out.ends, out.count + 1);
       out.tags = grownInt32(out.tags, out.count + 1);
+      out.words = grownInt32(out.words, out.count + 1);
     }
     out.starts[out.count] = start;
     out.ends[out.count] = end;
-    out.tags[out.count++] = tag;
+    out.words[out.count] = word;
+    out.tags[out.count++] = word < 0 ? NO_TAG : this.tagOfWord[word]!;
   }
 
-  /** A word of runes [from, to): offsets from the rune table, its tag looked up. */
+  /** A word of runes [from, to): offsets from the rune table, the word looked up. */
   private pushRunes(text: string, from: number, to: number): void {
     const start = this.unitAt[from]!;
     const end = this.unitAt[to]!;
-    this.push(start, end, this.tagAt(text, start, end));
+    this.push(start, end, this.wordAt(text, start, end));
+  }
+
+  /** Strings of dictionary words met, by word id: a text's words are mostly these, made once. */
+  private wordStrings: (string | undefined)[] = [];
+
+  /**
+   * `text.slice(start, end)`, which is dictionary word `word` (≥ 0): the string made for it before
+   * when it has the same code units (a lone surrogate and U+FFFD are the same word, not the same text).
+   */
+  wordText(word: number, text: string, start: number, end: number): string {
+    if (word >= this.wordStrings.length) {
+      // one allocation for all the words (an array grown index by index far past its end turns slow)
+      const grown = new Array<string | undefined>(Math.max(this.words, word + 1));
+      this.wordStrings.forEach((w, i) => (grown[i] = w));
+      this.wordStrings = grown;
+    }
+    const known = this.wordStrings[word];
+    if (known !== undefined && known.length === end - start) {
+      let same = true;
+      for (let i = 0; i < known.length && same; i++) same = known.charCodeAt(i) === text.charCodeAt(start + i);
+      if (same) return known;
+    }
+    const made = text.slice(start, end);
+    this.wordStrings[word] = made;
+    return made;
   }
 
   /**
@@ -699,7 +730,7 @@ export class JiebaSegmentation {
       const stop = routeEnd[i]!;
       if (stop - i > 1 || this.userSingles.has(runes[i]!)) {
         const word = routeWord[i]!;
-        this.push(this.unitAt[i]!, this.unitAt[stop]!, word < 0 ? NO_TAG : this.tagOfWord[word]!);
+        this.push(this.unitAt[i]!, this.unitAt[stop]!, word);
         i = stop;
         continue;
       }

@@ -323,11 +323,12 @@ export function jiebaSegmenter(): Segmenter {
   const tokensOf = (text: string, from: number, to: number, out: Token[]): void => {
     const jieba = sharedJieba();
     const names = jieba.tagNames;
-    const { count, starts, ends, tags } = jieba.segment(text, from, to);
+    const { count, starts, ends, tags, words } = jieba.segment(text, from, to);
     for (let k = 0; k < count; k++) {
       const start = starts[k]!;
       const end = ends[k]!;
-      const word = text.slice(start, end);
+      const id = words[k]!;
+      const word = id < 0 ? text.slice(start, end) : jieba.wordText(id, text, start, end);
       const tag = tags[k]!;
       out.push({ word, tag: tag === NO_TAG ? unknownWordTag(word) : names[tag]!, start, end });
     }
