@@ -54,7 +54,8 @@ function grownFloat64(a: Float64Array, size: number): Float64Array {
  * jieba's dictionary as a trie over code points: the root's children in a table indexed by the
  * code unit (nearly every first character is in the BMP), every other edge in one open-addressing
  * hash of (node, code point) → node. A node ending a word holds the word's id + 1; the word's
- * log-probability, count and tag are arrays by id.
+ * log-probability, count and tag are arrays by id. Built from the dictionary's text, and taking
+ * the words given later.
  */
 class HashTrie {
   private rootChild: Int32Array = new Int32Array(0x10000);
@@ -238,15 +239,11 @@ class CsrTrie {
     // breadth first: a node's children get consecutive numbers
     const order = new Int32Array(n);
     const first = new Int32Array(n + 1);
-    const newId = new Int32Array(n);
     let next = 1;
     for (let i = 0; i < n; i++) {
       const v = order[i]!;
       first[i] = next;
-      for (let k = start[v]!; k < start[v + 1]!; k++) {
-        newId[children[k]!] = next;
-        order[next++] = children[k]!;
-      }
+      for (let k = start[v]!; k < start[v + 1]!; k++) order[next++] = children[k]!;
     }
     first[n] = next;
     const childRune = new Int32Array(n);
@@ -290,15 +287,50 @@ function runeBefore(text: string, i: number): number {
   return c >= 0xd800 && c <= 0xdbff ? 0xfffd : runeAt(text, i);
 }
 
+/**
+ * An HMM's emission log-probabilities by code point: one row of four (B E M S) side by side for
+ * each character the model has (some 7,000 in 224 kB, not four tables of all 65,536), row 0 all
+ * MIN_DOUBLE for the rest. `offset` gives where a code point's row starts.
+ */
+class Emissions {
+  private offsetOf: Int32Array = new Int32Array(0x10000);
+  private astral = new Map<number, number>();
+  rows: Float64Array = new Float64Array(STATES * 1024).fill(MIN_DOUBLE);
+  private count = 1;
+
+  /** Where `rune`'s four numbers start in `rows` (0: the row of MIN_DOUBLE). */
+  offset(rune: number): number {
+    return rune < 0x10000 ? this.offsetOf[rune]! : (this.astral.get(rune) ?? 0);
+  }
+
+  set(rune: number, state: number, p: number): void {
+    let at = this.offset(rune);
+    if (at === 0) {
+      at = this.count++ * STATES;
+      if (at + STATES > this.rows.length) {
+        const grown = new Float64Array(this.rows.length * 2).fill(MIN_DOUBLE);
+        grown.set(this.rows);
+        this.rows = grown;
+      }
+      if (rune < 0x10000) this.offsetOf[rune] = at;
+      else this.astral.set(rune, at);
+    }
+    this.rows[at + state] = p;
+  }
+
+  /** Each code point with its row's offset. */
+  forEach(visit: (rune: number, at: number) => void): void {
+    for (let rune = 0; rune < 0x10000; rune++) if (this.offsetOf[rune] !== 0) visit(rune, this.offsetOf[rune]!);
+    for (const [rune, at] of this.astral) visit(rune, at);
+  }
+}
+
 /** cppjieba's HMM (hmm_model.utf8): start, transition and emission log-probabilities. */
 interface Hmm {
   start: Float64Array;
   /** transition[from * 4 + to] */
   transition: Float64Array;
-  /** emission[state * 65536 + BMP code point]; MIN_DOUBLE where the model has none */
-  emission: Float64Array;
-  /** the same for code points beyond the BMP */
-  astral: Map<number, Float64Array>;
+  emissions: Emissions;
 }
 
 /** Reads hmm_model.utf8 as cppjieba's HMMModel does: blank and # lines skipped, then 1 + 4 + 4 lines. */
@@ -316,23 +348,16 @@ export function parseHmm(source: string): Hmm {
   const start = numbers(lines[0]!);
   const transition = new Float64Array(STATES * STATES);
   for (let i = 0; i < STATES; i++) transition.set(numbers(lines[1 + i]!), i * STATES);
-  const emission = new Float64Array(STATES * 0x10000).fill(MIN_DOUBLE);
-  const astral = new Map<number, Float64Array>();
+  const emissions = new Emissions();
   for (let state = 0; state < STATES; state++) {
     for (const pair of lines[5 + state]!.split(",")) {
       const colon = pair.lastIndexOf(":");
       const rune = pair.codePointAt(0)!;
       if (colon <= 0 || (rune > 0xffff ? 2 : 1) !== colon) throw new JiebaDataError(`an HMM emission is "character:number": ${pair.slice(0, 40)}`);
-      const p = Number(pair.slice(colon + 1));
-      if (rune < 0x10000) emission[state * 0x10000 + rune] = p;
-      else {
-        let row = astral.get(rune);
-        if (!row) astral.set(rune, (row = new Float64Array(STATES).fill(MIN_DOUBLE)));
-        row[state] = p;
-      }
+      emissions.set(rune, state, Number(pair.slice(colon + 1)));
     }
   }
-  return { start, transition, emission, astral };
+  return { start, transition, emissions };
 }
 
 const TABLE_MAGIC = 0x544a4b59; // "YKJT"
@@ -355,6 +380,9 @@ function inputsHash(...files: Uint8Array[]): number {
   return h | 0;
 }
 
+/** Scratch kept from text to text, in characters: a longer text's is dropped after it (tokensInChunks gives 2,000 at most). */
+const SCRATCH_KEPT = 1 << 16;
+
 /** Where a word's tag comes from when the dictionary lists it without one: cppjieba's rule for unknown words. */
 export const NO_TAG = -1;
 
@@ -369,7 +397,7 @@ export class JiebaSegmentation {
   private counts: Float64Array = new Float64Array(0);
   private tagOfWord: Int32Array = new Int32Array(0);
   private words = 0;
-  /** Tag strings by id; "" for none. */
+  /** Tag strings by id. */
   readonly tagNames: string[] = [];
   private tagIds = new Map<string, number>();
   private minWeight = 0;
@@ -424,14 +452,9 @@ export class JiebaSegmentation {
    */
   serialize(): Uint8Array {
     const trie = this.trie instanceof CsrTrie ? this.trie : CsrTrie.fromHashTrie(this.trie);
-    const { start, transition, emission, astral } = this.hmm;
+    const { start, transition, emissions } = this.hmm;
     const emitted: number[] = [];
-    for (let rune = 0; rune < 0x10000; rune++) {
-      let any = false;
-      for (let y = 0; y < STATES; y++) any ||= emission[y * 0x10000 + rune] !== MIN_DOUBLE;
-      if (any) emitted.push(rune, emission[rune]!, emission[0x10000 + rune]!, emission[0x20000 + rune]!, emission[0x30000 + rune]!);
-    }
-    for (const [rune, row] of astral) emitted.push(rune, ...row);
+    emissions.forEach((rune, at) => emitted.push(rune, ...emissions.rows.subarray(at, at + STATES)));
     const names = new TextEncoder().encode(JSON.stringify(this.tagNames));
     const singles = [...this.userSingles];
     const n = trie.nodeCount;
@@ -471,14 +494,9 @@ export class JiebaSegmentation {
     this.freqSum = f[0]!;
     this.minWeight = f[1]!;
     this.medianWeight = f[2]!;
-    const emission = new Float64Array(STATES * 0x10000).fill(MIN_DOUBLE);
-    const astral = new Map<number, Float64Array>();
-    for (let k = TABLE_DOUBLES + 2 * words!; k < doubleCount; k += 5) {
-      const rune = f[k]!;
-      if (rune < 0x10000) for (let y = 0; y < STATES; y++) emission[y * 0x10000 + rune] = f[k + 1 + y]!;
-      else astral.set(rune, f.slice(k + 1, k + 5));
-    }
-    this.hmm = { start: f.slice(3, 7), transition: f.slice(7, 23), emission, astral };
+    const emissions = new Emissions();
+    for (let k = TABLE_DOUBLES + 2 * words!; k < doubleCount; k += 5) for (let y = 0; y < STATES; y++) emissions.set(f[k]!, y, f[k + 1 + y]!);
+    this.hmm = { start: f.slice(3, 7), transition: f.slice(7, 23), emissions };
     this.counts = f.subarray(TABLE_DOUBLES, TABLE_DOUBLES + words!);
     this.weight = f.subarray(TABLE_DOUBLES + words!, TABLE_DOUBLES + 2 * words!);
     this.words = words!;
@@ -633,12 +651,6 @@ export class JiebaSegmentation {
     return id < 0 ? 0 : this.counts[id]!;
   }
 
-  /** The tag id of the word `text[start, end)`: its dictionary tag, or NO_TAG. */
-  tagAt(text: string, start: number, end: number): number {
-    const id = this.wordAt(text, start, end);
-    return id < 0 ? NO_TAG : this.tagOfWord[id]!;
-  }
-
   private push(start: number, end: number, word: number): void {
     const out = this.out;
     if (out.count === out.starts.length) {
@@ -691,15 +703,20 @@ export class JiebaSegmentation {
    * by the next call (copy what you keep).
    */
   segment(text: string, from = 0, to = text.length): Segmentation {
+    if (this.out.starts.length > SCRATCH_KEPT) {
+      // the last text's words were many: let them go
+      this.out = { count: 0, starts: new Int32Array(256), ends: new Int32Array(256), tags: new Int32Array(256), words: new Int32Array(256) };
+    }
     this.out.count = 0;
     // runes: code points, a lone surrogate read as U+FFFD; offsets stay the whole text's
     const n = to - from;
     if (this.runes.length < n) {
-      this.runes = new Int32Array(n * 2);
-      this.unitAt = new Int32Array(n * 2 + 1);
-      this.routeWeight = new Float64Array(n * 2);
-      this.routeEnd = new Int32Array(n * 2);
-      this.routeWord = new Int32Array(n * 2);
+      const size = Math.max(n, Math.min(2 * this.runes.length, SCRATCH_KEPT));
+      this.runes = new Int32Array(size);
+      this.unitAt = new Int32Array(size + 1);
+      this.routeWeight = new Float64Array(size);
+      this.routeEnd = new Int32Array(size);
+      this.routeWord = new Int32Array(size);
     }
     const runes = this.runes;
     const unitAt = this.unitAt;
@@ -719,7 +736,19 @@ export class JiebaSegmentation {
       this.mixCut(text, begin, end);
       begin = end;
     }
+    if (this.runes.length > SCRATCH_KEPT) this.releaseScratch();
     return this.out;
+  }
+
+  /** After a huge text (24 bytes a character, more for the HMM), the scratch goes back to a usual size. */
+  private releaseScratch(): void {
+    this.runes = new Int32Array(SCRATCH_KEPT);
+    this.unitAt = new Int32Array(SCRATCH_KEPT + 1);
+    this.routeWeight = new Float64Array(SCRATCH_KEPT);
+    this.routeEnd = new Int32Array(SCRATCH_KEPT);
+    this.routeWord = new Int32Array(SCRATCH_KEPT);
+    this.viterbiWeight = new Float64Array(SCRATCH_KEPT);
+    this.viterbiPath = new Int8Array(SCRATCH_KEPT);
   }
 
   /** MPSegment's route, then MixSegment: runs of single characters to the HMM. */
@@ -796,20 +825,22 @@ export class JiebaSegmentation {
   private viterbiCut(text: string, begin: number, end: number): void {
     const X = end - begin;
     if (this.viterbiWeight.length < X * STATES) {
-      this.viterbiWeight = new Float64Array(X * STATES * 2);
-      this.viterbiPath = new Int8Array(X * STATES * 2);
+      const size = Math.max(X * STATES, Math.min(2 * this.viterbiWeight.length, SCRATCH_KEPT));
+      this.viterbiWeight = new Float64Array(size);
+      this.viterbiPath = new Int8Array(size);
     }
     const { viterbiWeight: weight, viterbiPath: path, runes } = this;
-    const { start, transition, emission, astral } = this.hmm;
-    const emit = (state: number, rune: number): number => (rune < 0x10000 ? emission[state * 0x10000 + rune]! : (astral.get(rune)?.[state] ?? MIN_DOUBLE));
+    const { start, transition, emissions } = this.hmm;
+    const rows = emissions.rows;
+    const first = emissions.offset(runes[begin]!);
     for (let y = 0; y < STATES; y++) {
-      weight[y * X] = start[y]! + emit(y, runes[begin]!);
+      weight[y * X] = start[y]! + rows[first + y]!;
       path[y * X] = -1;
     }
     for (let x = 1; x < X; x++) {
-      const rune = runes[begin + x]!;
+      const row = emissions.offset(runes[begin + x]!);
       for (let y = 0; y < STATES; y++) {
-        const emitted = emit(y, rune);
+        const emitted = rows[row + y]!;
         let best = MIN_DOUBLE;
         let from = E;
         for (let p = 0; p < STATES; p++) {
