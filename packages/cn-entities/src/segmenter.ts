@@ -316,8 +316,9 @@ export function writeSegmenterTables(): string {
  * the dictionary's most probable route, then the HMM on runs of single characters) computed in
  * TypeScript over typed arrays (`src/jieba.ts`), with the package's dictionary, nodejieba's user
  * dictionary and its HMM model. No native call per word: the words come out as offsets, their
- * tags from the same trie. The tables are built once a process, on first use, and shared: words
- * given to `addWords` are known to every extractor of the process, as nodejieba's are.
+ * tags from the same trie. The tables are read once a process, on first use (precomputed by the
+ * build, else built from the files), and shared: words given to `addWords` are known to every
+ * extractor of the process, as nodejieba's are.
  */
 export function jiebaSegmenter(): Segmenter {
   const tokensOf = (text: string, from: number, to: number, out: Token[]): void => {
