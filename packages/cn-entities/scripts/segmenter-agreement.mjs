@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The package's own segmenter (jiebaSegmenter, src/jieba.ts) against nodejieba's cut(text, true)
 // with the same dictionary (nodejiebaSegmenter): how many of nodejieba's words (offsets and tag)
-// ours gives too, on the dev sentences (../shared/ner-dev), a month of People's Daily articles
+// ours gives too, on the dev and training sentences (../shared/ner-dev, ner-train: the model's
+// features come from these words), a month of People's Daily articles
 // (../shared/pd-2019-10) and the bench corpus (bench/corpus.ts); then the time of our tokens(),
 // nodejieba's cut and nodejieba's tag over the bench corpus's texts in this one process.
 // Needs a build (npm run build). Prints a few differing words per set (only counts when --quiet).
@@ -50,6 +51,9 @@ function agreement(label, texts) {
 const dev = join(shared, "ner-dev", "peoples-daily.dev.jsonl");
 if (existsSync(dev)) agreement("dev sentences", readFileSync(dev, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).text));
 else console.log(`no ${dev}: dev sentences skipped`);
+const train = join(shared, "ner-train", "peoples-daily.train.jsonl.gz");
+if (existsSync(train)) agreement("training sentences", gunzipSync(readFileSync(train)).toString("utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).text));
+else console.log(`no ${train}: training sentences skipped`);
 const pd = join(shared, "pd-2019-10", "articles.jsonl.gz");
 if (existsSync(pd)) {
   const articles = gunzipSync(readFileSync(pd)).toString("utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
