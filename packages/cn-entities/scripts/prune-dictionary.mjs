@@ -9,7 +9,9 @@
 // Measured with the retrained model on the dev split (whole extractor, micro F1): the full
 // dictionary 0.901; this one 0.905; counts ≥ 4 only (149 000 words) 0.899; with the proper-noun tags
 // 0.899; with the one- and two-character words instead 0.901.
-// The model is trained on this dictionary's segmentation: after a change here, retrain.
+// The model is trained on this dictionary's segmentation: after a change here, rebuild (the default
+// segmenter's precomputed tables, dist/jieba-tables.bin, are of the file they were built from; stale
+// ones are ignored) and retrain.
 //
 // usage: node scripts/prune-dictionary.mjs [--min N] [--out FILE]
 import { readFileSync, writeFileSync } from "node:fs";
