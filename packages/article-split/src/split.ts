@@ -301,11 +301,22 @@ function firstOffset(offsets: MappedText["offsets"]): number {
   return -1;
 }
 
+/**
+ * Not public API: an evaluation hook. `rolesOf`, given in the options object, replaces the role
+ * model's decode by the roles it returns for the page's units (one per unit, in order): the layout
+ * evaluation gives the composer's gold roles (`eval-layout.mjs --gold-roles`) to measure the
+ * assembly alone. Absent from `SplitOptions` on purpose.
+ */
+interface GivenRoles {
+  rolesOf?: (units: readonly Unit[]) => readonly Role[];
+}
+
 /** Classify each unit by the role model: furniture, byline, credit, headline line, subhead or body. */
 function classify(result: ReflowResult, options: SplitOptions): Item[] {
   const raw = result.raw;
   const units = pageUnits(result, options);
-  const roles = unitRoles(units.map((u) => u.shape), { blankLines: result.gapStyle === "blank-lines" });
+  const given = (options as GivenRoles).rolesOf;
+  const roles = given ? given(units) : unitRoles(units.map((u) => u.shape), { blankLines: result.gapStyle === "blank-lines" });
   const items: Item[] = [];
   // paragraphs that layout cut apart: the body item and its parts, in order
   const rest = new Map<Item & { type: "body" }, MappedText[]>();
