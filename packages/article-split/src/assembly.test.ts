@@ -44,6 +44,44 @@ describe("article assembly", () => {
     expect(uncovered(raw, pageSpans(page))).toEqual([]);
   });
 
+  it("opens a new story at a byline after a subheaded story's body, and keeps a part's byline under its subhead", () => {
+    const raw = lines(
+      "第05版 民生",
+      "2024年4月9日 星期二",
+      "春到山乡处处新",
+      "春天里，记者走进两个山村，看新",
+      "产业怎样让村民的日子红火起来。",
+      "东坡村——",
+      "茶园里采茶忙",
+      "本报记者 林 青",
+      "清明前后，东坡村的茶园里满是",
+      "采茶的村民，新茶一上市就被订购一空。",
+      "村里今年新建了一座茶叶加工厂，",
+      "茶农不出村就能把鲜叶卖个好价钱。",
+      "西岭村——",
+      "果树下养起土鸡",
+      "本报记者 赵 华",
+      "西岭村的果园里，成群的土鸡在树",
+      "下觅食，果园的收入多了一份。",
+      "村民说，鸡粪还田，果子也更甜了。",
+      "本报记者 孙 明",
+      "县城的老旧小区里，电梯安装工程",
+      "这个月陆续完工，老人们下楼方便了。",
+      "住在六楼的刘大爷说，盼了好几年",
+      "的电梯终于装上了，心里踏实多了。",
+      "老旧小区装上电梯",
+      "责任编辑：周 平",
+    );
+    const page = splitPage(raw);
+    const stories = page.articles.filter((a) => a.kind !== "teaser");
+    expect(stories.map((a) => a.headline)).toEqual(["春到山乡处处新", "老旧小区装上电梯"]);
+    // the parts' reporters are the first story's; the reporter after its last body paragraph opens the next
+    expect(names(stories[0])).toEqual(["林青", "赵华"]);
+    expect(names(stories[1])).toEqual(["孙明"]);
+    expect(stories[1]!.paragraphs[0]!.text.startsWith("县城的老旧小区里")).toBe(true);
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+
   it("keeps numbered photo captions and their credits in the story of the photos", () => {
     const raw = lines(
       "2024年3月6日 星期三",

@@ -81,6 +81,8 @@ interface Draft {
   continuedTo: string | null;
   continuedFrom: string | null;
   open: boolean;
+  /** Opened by a byline after a body paragraph of a story with subheads: the next story, or that story's next part. */
+  maybePart?: boolean;
 }
 
 function withSpans(m: MappedText, raw: string): Mapped {
@@ -368,6 +370,11 @@ function classify(result: ReflowResult, options: SplitOptions): Item[] {
     switch (role) {
       case "byline": {
         const contributors = matchCredit(mapped.text) ?? namesOf(mapped.text) ?? [];
+        // names that photographed (朱 磊 黄哲雨摄影报道): a photo credit, whatever the line's shape
+        if (contributors.length > 0 && contributors.every((c) => c.kind === "photographer")) {
+          items.push({ type: "credit", mapped, contributors });
+          return;
+        }
         items.push({ type: "byline", byline: { text: mapped.text, dateline: null, contributors, spans: mapped.spans } });
         return;
       }
@@ -530,15 +537,20 @@ function drafts(items: readonly Item[]): Draft[] {
           cur.last = i;
           break;
         }
-        // a byline in a story with subheads: one part of a story told in parts, each under its
-        // subhead with its reporter (the story goes on, its contributors gather)
-        if (cur && cur.open && cur.paragraphs.length > 1 && !it.byline.dateline && cur.subheads > 0) {
+        // a byline right under a subhead of a story: one part of a story told in parts, each under
+        // its subhead with its reporter (the story goes on, its contributors gather). After a body
+        // paragraph a byline opens the next story, even where the story before had subheads.
+        if (cur && cur.open && cur.paragraphs.length > 1 && !it.byline.dateline && cur.subheads > 0 && cur.last === i - 1 && titlesPart(cur.paragraphs[cur.paragraphs.length - 1]!)) {
           cur.byline = joinBylines(cur.byline, it.byline);
           cur.closing.push({ at: i, byline: it.byline });
           cur.last = i;
           break;
         }
-        cur = open(i, it.byline);
+        {
+          const part = !!cur && cur.open && cur.subheads > 0 && !it.byline.dateline && cur.last === i - 1;
+          cur = open(i, it.byline);
+          if (part) cur.maybePart = true;
+        }
         break;
       case "body":
         // a numbered caption after a photo's credit (图②：… after 图①'s credit): the story's photos go on
@@ -576,6 +588,11 @@ function drafts(items: readonly Item[]): Draft[] {
     }
   });
   return out;
+}
+
+/** A paragraph that can title one part of a story told in parts: a subhead, or a short line that ends no sentence. */
+function titlesPart(p: Paragraph): boolean {
+  return !!p.subhead || (p.text.length <= 30 && !/[。！？!?…；;，,：:][”’」』）)]*$/.test(p.text));
 }
 
 /** A paragraph wholly in brackets that is not a numbered subhead: a note closing a story (（作者为…）, （新华社北京9月30日电）). */
@@ -669,7 +686,8 @@ function placeGroups(items: readonly Item[], groups: readonly HeadlineGroup[], b
       const r = before[i];
       if (r && h === 0) {
         const share = shareIn(keys[i]!, leadText(r.paragraphs));
-        if (share >= BACKWARD_MIN) offer(share, WHOLE, 0);
+        // a body its byline opens is a story's start: the group after it needs no more content than a cut does
+        if (share >= BACKWARD_MIN || (r.opening && share > CUT_COST)) offer(share, WHOLE, 0);
       } else if (r && h === 1 && r.paragraphs.length >= 2) {
         if (cutAt[i]! < 0) cutAt[i] = bestCut(items, r, g, groups[i - 1]!);
         const k = cutAt[i]!;
@@ -750,6 +768,41 @@ function joinLeadsToDatelines(items: readonly Item[], bodies: readonly Draft[], 
       const g = pinned.get(lead)!;
       pinned.delete(lead);
       pinned.set(out[out.length - 1]!, g);
+      continue;
+    }
+    out.push(d);
+  }
+  return out;
+}
+
+/**
+ * A body that a byline opened right after a body paragraph of a story with subheads, and that no
+ * headline group heads, is that story's next part under its reporter (a part's title read as body
+ * text): joined to it again, the byline one of its closing ones.
+ */
+function joinHeadlessParts(items: readonly Item[], bodies: readonly Draft[], headlineOf: Map<Draft, HeadlineGroup>): Draft[] {
+  const out: Draft[] = [];
+  for (const d of bodies) {
+    const story = out[out.length - 1];
+    if (d.maybePart && story && !headlineOf.has(d) && d.opening && !story.credit && nextContentIndex(items, story.last + 1, 1) === d.first) {
+      out[out.length - 1] = {
+        ...story,
+        last: d.last,
+        byline: joinBylines(story.byline, d.byline ?? d.opening),
+        closing: [...story.closing, { at: d.first, byline: d.opening }, ...d.closing],
+        paragraphs: [...story.paragraphs, ...d.paragraphs],
+        at: [...story.at, ...d.at],
+        subheads: story.subheads + d.subheads,
+        photoCredits: [...story.photoCredits, ...d.photoCredits],
+        credit: d.credit,
+        continuedTo: d.continuedTo ?? story.continuedTo,
+        open: d.open,
+      };
+      const g = headlineOf.get(story);
+      if (g) {
+        headlineOf.delete(story);
+        headlineOf.set(out[out.length - 1]!, g);
+      }
       continue;
     }
     out.push(d);
@@ -972,8 +1025,9 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
   const groups = headlineGroups(items);
   const placed0 = placeGroups(items, groups, drafts(items));
   const pinned = placed0.pinned;
-  const bodies = joinLeadsToDatelines(items, placed0.bodies, pinned);
-  const headlineOf = associate(items, groups, bodies, pinned);
+  const bodies0 = joinLeadsToDatelines(items, placed0.bodies, pinned);
+  const headlineOf = associate(items, groups, bodies0, pinned);
+  const bodies = joinHeadlessParts(items, bodies0, headlineOf);
   if (extracted) pairDisplacedHeadlines(groups, bodies, headlineOf);
   const warnings: Warning[] = [];
 
