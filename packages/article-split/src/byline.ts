@@ -105,7 +105,8 @@ export function parseContributors(text: string): Contributor[] | null {
       }
       continue;
     }
-    const names = NAME_RE.test(t) && t.length <= 3 ? [t] : splitGluedNames(t);
+    // a name starts with a surname: a word after the names (核心 of 核心阅读 run into the line) is none
+    const names = NAME_RE.test(t) && t.length <= 3 && SURNAME_RE.test(t) ? [t] : splitGluedNames(t);
     if (!names) return null;
     for (const name of names) out.push({ name, role, suffix: null });
   }
@@ -309,9 +310,11 @@ export function matchRunInByline(firstLine: string, text: string): BylineMatch |
   const want = m[1]!.length + tokens.slice(0, used).join("").length;
   let end = 0;
   for (let seen = 0; end < text.length && seen < want; end++) if (!/\s/.test(text[end]!)) seen++;
-  // the rest must be a body, not a credit's 摄 or 文/图
+  // the rest must be a body, not a credit's 摄 or 文/图, more names or another role: a narrow
+  // column's first line may hold only a few characters of it (本报记者 况鑫庆 为贯彻落 / …)
   const rest = text.slice(end).trim();
-  if (rest.length < 6 || CREDIT_SUFFIXES.some((s) => rest.startsWith(s) && rest.length <= s.length + 2)) return null;
+  if (rest.length < 2 || CREDIT_SUFFIXES.some((s) => rest.startsWith(s) && rest.length <= s.length + 2)) return null;
+  if (rest.length < 6 && (nameTokens(rest) !== null || ROLE_RE.test(rest) || /^[（(]/.test(rest))) return null;
   const role = m[1]!;
   const kind = kindOfRole(role, null);
   return { length: end, text: text.slice(0, end), dateline: null, contributors: names.map((name) => ({ name, role, kind })) };
