@@ -161,6 +161,31 @@ describe("article assembly", () => {
     expect(a.map((x) => [x.headline, x.paragraphs.map((p) => p.text.slice(0, 4))])).toEqual([["让老街焕发新活力（民生观）", ["老街改造", "改造老街"]]]);
   });
 
+  it("cuts a closing note in brackets off the kicker that reflow joined to its last line", () => {
+    const raw = lines(
+      "乡村振兴要靠人才（学思践悟）",
+      "乡村振兴，人才是关键。要让愿意留在乡",
+      "村、建设家乡的人留得安心，让愿意上山",
+      "下乡、回报乡村的人更有信心，激励各类",
+      "人才在农村广阔天地大施所能、大展才",
+      "华。",
+      "（作者为某某大学农村发展研究院研究员",
+      "、乡村振兴研究中心主任兼学会秘书长）",
+      "扎根田间地头",
+      "把论文写在大地上",
+      "农业科技工作者常年扎根田间地头，把实",
+      "验室搬进农家小院，帮助农民解决生产中",
+      "的难题，这样的做法值得提倡。",
+    );
+    const page = splitPage(raw);
+    expect(page.articles.map((a) => [a.kicker, a.headline, a.paragraphs.length])).toEqual([
+      [null, "乡村振兴要靠人才（学思践悟）", 2],
+      ["扎根田间地头", "把论文写在大地上", 1],
+    ]);
+    expect(page.articles[0]!.paragraphs[1]!.text).toBe("（作者为某某大学农村发展研究院研究员、乡村振兴研究中心主任兼学会秘书长）");
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+
   it("reads a short label among the page's top lines as the section, known word or not", () => {
     const raw = lines("2024年3月6日 星期三", "第07版", "政治", "春耕时节田间忙", "本报记者 林 青", "眼下正值春耕时节，各地农民抢", "抓农时，田间一派忙碌。");
     const page = splitPage(raw);

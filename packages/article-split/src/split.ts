@@ -133,7 +133,7 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
   const withSpans = (m: MappedText, raw: string): Mapped => (asReflowed.has(m) ? { ...(m as ReflowParagraph) } : { ...m, spans: spansOf(m, raw) });
 
   const units: Unit[] = [];
-  for (const p of joinBracketedNames(paragraphs).flatMap((q) => splitBeforeDateline(q, lines, year)).flatMap((q) => splitAfterTitleLine(q, lines))) {
+  for (const p of joinBracketedNames(paragraphs).flatMap((q) => splitBeforeDateline(q, lines, year)).flatMap((q) => splitAfterTitleLine(q, lines)).flatMap((q) => splitAfterClosedBracket(q, lines))) {
     const mapped = withSpans(p, raw);
     const single = p.firstLine === p.lastLine;
     let width = 0;
@@ -285,7 +285,7 @@ function cutBeforeLine(p: ReflowParagraph, l: number, at: number, hintOf: (head:
  * A title line: no sentence punctuation, closed by a bracketed column label (在大历史中感受爱国力量（人民时评）,
  * 乌蒙山下有新家(中国梦·家国情)). Body text never breaks a line right after such a label with no comma before it.
  */
-const TITLE_LINE_RE = /^[^，。！？；：、,.!?;:（）()]{2,40}[（(][^，。！？；（）()]{2,16}[）)]$/;
+const TITLE_LINE_RE = /^[^，。！？；：,.!?;:（）()]{2,40}[（(][^，。！？；（）()]{2,16}[）)]$/;
 
 /**
  * A paragraph whose first line is a title line is a headline set at the column's width that reflow joined
@@ -296,6 +296,37 @@ function splitAfterTitleLine(p: ReflowParagraph, lines: ReflowResult["lines"]): 
   const first = lines[p.firstLine]!.content.text.trim();
   if (!TITLE_LINE_RE.test(first)) return [p];
   return cutBeforeLine(p, p.firstLine + 1, firstOffset(lines[p.firstLine + 1]!.content.offsets), () => "headline");
+}
+
+/** A note wholly in one bracket (（作者为浙江大学文科资深教授）), or a title over lines closed by its column label. */
+const CLOSED_NOTE_RE = /^[（(][^（）()]{3,118}[）)]$/;
+const WRAPPED_TITLE_RE = /^[^，。！？；：,.!?;:（）()]{2,60}[（(][^。！？；（）()]{2,40}[）)]$/;
+/** How many printed lines a note or title joined to what follows may take. */
+const CLOSED_REACH = 4;
+
+/**
+ * A paragraph whose first lines, up to a line's end, are a note in brackets or a title closed by its
+ * column label, and which goes on after that line: reflow joined a story's closing note, or a
+ * headline set at the column's width, to what is printed next (（作者为…教授） / 适应国际竞争新形势).
+ * A bracket closing at the end of a printed line with no sentence before it ends the unit.
+ */
+function splitAfterClosedBracket(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] {
+  if (p.lastLine === p.firstLine) return [p];
+  const close = p.text.search(/[）)]/);
+  if (close < 0 || close > 160) return [p];
+  const note = p.text[0] === "（" || p.text[0] === "(";
+  const last = Math.min(p.lastLine - 1, p.firstLine + CLOSED_REACH - 1);
+  let k = 0;
+  for (let l = p.firstLine; l <= last; l++) {
+    const at = firstOffset(lines[l + 1]!.content.offsets);
+    while (k < p.text.length && !(p.offsets[k]! >= at)) k++;
+    if (k > 160 || k >= p.text.length) return [p];
+    const head = p.text.slice(0, k).trim();
+    if (!/[）)]$/.test(head)) continue;
+    if (note ? CLOSED_NOTE_RE.test(head) : WRAPPED_TITLE_RE.test(head)) return cutBeforeLine(p, l + 1, at, () => (note ? "body" : "headline"));
+    return [p];
+  }
+  return [p];
 }
 
 function firstOffset(offsets: MappedText["offsets"]): number {
