@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { splitPage, parseContributors } from "./index.js";
+import { concatMapped, reflow } from "@yk/reflow";
+import { splitPage, parseContributors, pageUnits } from "./index.js";
 import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
 
 // Pages written for these tests (invented stories and names), printed the way an extractor gives a
@@ -197,5 +198,17 @@ describe("article assembly", () => {
 describe("parseContributors", () => {
   it("takes a round-up's 综合 for a word, not a reporter", () => {
     expect(parseContributors("综合本报记者李刚、王明报道")?.map((c) => c.name)).toEqual(["李刚", "王明"]);
+  });
+});
+
+describe("page units", () => {
+  it("cut a headline group that reflow joined into one paragraph where a dash ends a kicker or opens a subtitle", () => {
+    const raw = lines("青山县农业技术推广中心高级农艺师林青——", "把论文写在大地上", "——记扎根田间的农技人员", "农业科技工作者常年扎根田间地头，把实", "验室搬进农家小院。");
+    const reflowed = reflow(raw);
+    const [kicker, headline, subtitle, ...rest] = reflowed.paragraphs;
+    // the three lines as one paragraph, as reflow gives them when the kicker's line fills the column
+    const group = concatMapped([kicker!, headline!, subtitle!]);
+    const joined = { ...reflowed, paragraphs: [{ ...kicker!, text: group.text, offsets: group.offsets, lastLine: subtitle!.lastLine }, ...rest] };
+    expect(pageUnits(joined, {}).slice(0, 3).map((u) => u.mapped.text)).toEqual(["青山县农业技术推广中心高级农艺师林青——", "把论文写在大地上", "——记扎根田间的农技人员"]);
   });
 });

@@ -133,7 +133,7 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
   const withSpans = (m: MappedText, raw: string): Mapped => (asReflowed.has(m) ? { ...(m as ReflowParagraph) } : { ...m, spans: spansOf(m, raw) });
 
   const units: Unit[] = [];
-  for (const p of joinBracketedNames(paragraphs).flatMap((q) => splitBeforeDateline(q, lines, year)).flatMap((q) => splitAfterTitleLine(q, lines)).flatMap((q) => splitAfterClosedBracket(q, lines))) {
+  for (const p of joinBracketedNames(paragraphs).flatMap((q) => splitBeforeDateline(q, lines, year)).flatMap((q) => splitAfterTitleLine(q, lines)).flatMap((q) => splitAfterClosedBracket(q, lines)).flatMap((q) => splitGroupAtDashes(q, lines))) {
     const mapped = withSpans(p, raw);
     const single = p.firstLine === p.lastLine;
     let width = 0;
@@ -325,6 +325,28 @@ function splitAfterClosedBracket(p: ReflowParagraph, lines: ReflowResult["lines"
     if (!/[）)]$/.test(head)) continue;
     if (note ? CLOSED_NOTE_RE.test(head) : WRAPPED_TITLE_RE.test(head)) return cutBeforeLine(p, l + 1, at, () => (note ? "body" : "headline"));
     return [p];
+  }
+  return [p];
+}
+
+/** Most lines and characters of a headline group that reflow may have joined into one paragraph. */
+const GROUP_LINES = 6;
+const GROUP_LENGTH = 120;
+
+/**
+ * A paragraph of a few lines with no full stop is a headline group's lines that reflow joined: it is
+ * cut after a line that ends with a dash (a kicker: 西班牙汉学家雷林科——) and before a line that opens
+ * with one (a subtitle: ——写在第六个国家扶贫日之际), where one field ends and the next begins.
+ */
+function splitGroupAtDashes(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] {
+  if (p.lastLine === p.firstLine || p.lastLine - p.firstLine >= GROUP_LINES || p.text.length > GROUP_LENGTH || /[。；]/.test(p.text)) return [p];
+  for (let l = p.firstLine; l < p.lastLine; l++) {
+    const line = lines[l]!.content.text.trim();
+    const next = lines[l + 1]!.content.text.trim();
+    if (!/——$/.test(line) && !/^——/.test(next)) continue;
+    const [head, rest] = cutBeforeLine(p, l + 1, firstOffset(lines[l + 1]!.content.offsets), () => "headline");
+    if (!rest) return [p];
+    return [head!, ...splitGroupAtDashes({ ...rest, hint: "headline" }, lines)];
   }
   return [p];
 }
