@@ -133,7 +133,7 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
   const withSpans = (m: MappedText, raw: string): Mapped => (asReflowed.has(m) ? { ...(m as ReflowParagraph) } : { ...m, spans: spansOf(m, raw) });
 
   const units: Unit[] = [];
-  for (const p of joinBracketedNames(paragraphs).flatMap((q) => splitBeforeDateline(q, lines, year)).flatMap((q) => splitAfterTitleLine(q, lines)).flatMap((q) => splitAfterClosedBracket(q, lines)).flatMap((q) => splitGroupAtDashes(q, lines))) {
+  for (const p of joinBracketedNames(paragraphs).flatMap((q) => splitAfterFurnitureLine(q, lines)).flatMap((q) => splitBeforeDateline(q, lines, year)).flatMap((q) => splitAfterTitleLine(q, lines)).flatMap((q) => splitAfterClosedBracket(q, lines)).flatMap((q) => splitGroupAtDashes(q, lines))) {
     const mapped = withSpans(p, raw);
     const single = p.firstLine === p.lastLine;
     let width = 0;
@@ -243,6 +243,25 @@ function joinBracketedNames(paragraphs: readonly ReflowParagraph[]): ReflowParag
     out.push(a);
   }
   return out;
+}
+
+/** Furniture that is one printed line whatever follows it: a staff, page-number, header or date line. */
+const LINE_FURNITURE = new Set<FurnitureKind>(["staff", "page-number", "header", "date", "continuation"]);
+
+/**
+ * A paragraph whose first printed line is page furniture by itself (责编：曹超、尤萍 / the kicker below
+ * it, 07 / 政治): reflow joined a line of the page's furniture to what follows. Cut after it, again
+ * while the next line is furniture too.
+ */
+function splitAfterFurnitureLine(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] {
+  if (p.lastLine === p.firstLine) return [p];
+  const first = lines[p.firstLine]!.content.text;
+  if (first.length > 48) return [p];
+  const kind = furnitureKind(first);
+  if (!kind || !LINE_FURNITURE.has(kind)) return [p];
+  const [head, rest] = cutBeforeLine(p, p.firstLine + 1, firstOffset(lines[p.firstLine + 1]!.content.offsets), () => "body");
+  if (!rest) return [p];
+  return [head!, ...splitAfterFurnitureLine(rest, lines)];
 }
 
 /** How many lines into a paragraph a dateline is looked for: a headline group is a few lines at most. */
@@ -594,6 +613,14 @@ function drafts(items: readonly Item[]): Draft[] {
         // its subhead with its reporter (the story goes on, its contributors gather). After a body
         // paragraph a byline opens the next story, even where the story before had subheads.
         if (cur && cur.open && cur.paragraphs.length > 1 && !it.byline.dateline && cur.subheads > 0 && cur.last === i - 1 && titlesPart(cur.paragraphs[cur.paragraphs.length - 1]!)) {
+          cur.byline = joinBylines(cur.byline, it.byline);
+          cur.closing.push({ at: i, byline: it.byline });
+          cur.last = i;
+          break;
+        }
+        // a byline under a story's first lines that only title it (老年人的新生活 / 餐餐好滋味 / 本报记者…):
+        // the first part's reporter, under the part's title read as a paragraph
+        if (cur && cur.open && !it.byline.dateline && cur.last === i - 1 && cur.paragraphs.length > 0 && cur.paragraphs.length <= 2 && cur.paragraphs.every(titlesPart)) {
           cur.byline = joinBylines(cur.byline, it.byline);
           cur.closing.push({ at: i, byline: it.byline });
           cur.last = i;
