@@ -68,6 +68,7 @@ export function parseContributors(text: string): Contributor[] | null {
     .split(/[\s、，,；;]+/)
     .filter(Boolean);
   if (tokens.length === 0 || tokens.length > 24) return null;
+  const spaced = !/[、，,；;（(）)]/.test(text);
   const out: { name: string; role: string | null; suffix: string | null }[] = [];
   let role: string | null = null;
   let pendingSingle = "";
@@ -105,8 +106,11 @@ export function parseContributors(text: string): Contributor[] | null {
       }
       continue;
     }
-    // a name starts with a surname: a word after the names (核心 of 核心阅读 run into the line) is none
-    const names = NAME_RE.test(t) && t.length <= 3 && SURNAME_RE.test(t) ? [t] : splitGluedNames(t);
+    // a name parted by spaces after another starts with a surname: a word after the names (核心 of
+    // 核心阅读 run into the line) is none; a first name (本报记者 莽九晨) and a list in brackets or
+    // parted by 、 (李锋、暨佩娟) are names whatever their surname
+    const loose = spaced && out.length > 0 && !SURNAME_RE.test(t);
+    const names = NAME_RE.test(t) && t.length <= 3 && !loose ? [t] : splitGluedNames(t);
     if (!names) return null;
     for (const name of names) out.push({ name, role, suffix: null });
   }

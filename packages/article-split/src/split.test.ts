@@ -140,6 +140,9 @@ describe("bylines and furniture", () => {
     expect(parseContributors("本报记者 钱 文")).toEqual([{ name: "钱文", role: "本报记者", kind: "author" }]);
     // a name starts with a surname: the first word of the body run into the line (核心阅读) is none
     expect(parseContributors("本报特约记者 林青 核心")).toBeNull();
+    // a list parted by 、 or in brackets is names to its end, surnames outside the list too
+    expect(parseContributors("记者林青、暨佩娟")?.map((c) => c.name)).toEqual(["林青", "暨佩娟"]);
+    expect(parseContributors("本报记者 暨佩娟")?.map((c) => c.name)).toEqual(["暨佩娟"]);
   });
 
   it("reads a run-in byline whose line holds only a few characters of the body", () => {
