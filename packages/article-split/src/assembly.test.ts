@@ -187,6 +187,30 @@ describe("article assembly", () => {
     expect(uncovered(raw, pageSpans(page))).toEqual([]);
   });
 
+  it("opens the next story at a byline printed right after a story's closing byline in brackets", () => {
+    const raw = lines(
+      "第03版 要闻",
+      "2024年5月8日 星期三",
+      "全县春播基本结束",
+      "入夏以来，全县抓住有利天气抢种",
+      "玉米、大豆，春播已基本结束。",
+      "农技人员分片包村，指导农户科学",
+      "播种、合理施肥。",
+      "（本报记者 林 青）",
+      "本报记者 赵 华",
+      "县城新建的体育公园本周向市民开",
+      "放，园内有健身步道和球场。",
+      "每天傍晚，前来锻炼的市民络绎不",
+      "绝，公园里十分热闹。",
+      "体育公园开园迎客",
+    );
+    const page = splitPage(raw);
+    expect(page.articles.map((a) => [a.headline, names(a)])).toEqual([
+      ["全县春播基本结束", ["林青"]],
+      ["体育公园开园迎客", ["赵华"]],
+    ]);
+  });
+
   it("reads a short label among the page's top lines as the section, known word or not", () => {
     const raw = lines("2024年3月6日 星期三", "第07版", "政治", "春耕时节田间忙", "本报记者 林 青", "眼下正值春耕时节，各地农民抢", "抓农时，田间一派忙碌。");
     const page = splitPage(raw);
@@ -210,5 +234,15 @@ describe("page units", () => {
     const group = concatMapped([kicker!, headline!, subtitle!]);
     const joined = { ...reflowed, paragraphs: [{ ...kicker!, text: group.text, offsets: group.offsets, lastLine: subtitle!.lastLine }, ...rest] };
     expect(pageUnits(joined, {}).slice(0, 3).map((u) => u.mapped.text)).toEqual(["青山县农业技术推广中心高级农艺师林青——", "把论文写在大地上", "——记扎根田间的农技人员"]);
+  });
+
+  it("cut a whole byline line that reflow joined to the story's first lines", () => {
+    const raw = lines("本报通讯员林青赵华", "“今年的稻子长得好！”村民", "指着田里说。");
+    const reflowed = reflow(raw);
+    const story = concatMapped(reflowed.paragraphs);
+    const joined = { ...reflowed, paragraphs: [{ ...reflowed.paragraphs[0]!, text: story.text, offsets: story.offsets, lastLine: reflowed.paragraphs.at(-1)!.lastLine }] };
+    const units = pageUnits(joined, {});
+    expect(units.map((u) => u.mapped.text)).toEqual(["本报通讯员林青赵华", "“今年的稻子长得好！”村民指着田里说。"]);
+    expect(units[0]!.byline?.contributors.map((c) => c.name)).toEqual(["林青", "赵华"]);
   });
 });

@@ -290,7 +290,7 @@ export function namesOf(text: string): Contributor[] | null {
   return nameTokens(text)?.map((name) => ({ name, role: null, kind: "author" as const })) ?? null;
 }
 
-const RUN_IN_RE = new RegExp(`^(${PREFIX}(?:${alternation(ROLE_WORDS.filter((r) => r.length >= 2))}))((?:\\s+[\\u4e00-\\u9fff]{1,4}){1,6})(?:\\s+(?=\\S)|(?=\\d))`);
+const RUN_IN_RE = new RegExp(`^(${PREFIX}(?:${alternation(ROLE_WORDS.filter((r) => r.length >= 2))}))((?:\\s+[\\u4e00-\\u9fff]{1,4}){1,6})(?:\\s+(?=\\S)|(?=\\d)|\\s*$)`);
 /** Where a run-in byline can start: a role's prefix or a role word. */
 const RUN_IN_FIRSTS = firstCharsOf([...BYLINE_ROLE_PREFIXES, ...ROLE_WORDS.filter((r) => r.length >= 2)]);
 

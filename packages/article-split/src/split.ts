@@ -12,7 +12,7 @@ import {
   type Unassigned,
   type Warning,
 } from "@yk/schema";
-import { matchBracketByline, matchBracketedNames, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, namesOf } from "./byline.js";
+import { matchBracketByline, matchBracketedNames, type BylineMatch, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, namesOf } from "./byline.js";
 import { hanPairKeys, pairSearch, unitRoles, type Role, type UnitShape } from "./roles.js";
 import { continuationAtEnd, dateOfLine, furnitureKind, pageFacts } from "./furniture.js";
 import { attachCaptions, headlinesOutOfBody, kickersFromWrappedHeadlines, pairDisplacedHeadlines, splitFieldsAtBoxes, takeCaptions } from "./extracted-layout.js";
@@ -191,7 +191,8 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
     const lead =
       leading ??
       (before?.dateline && before.contributors.length === 0 ? matchBracketByline(p.text) : null) ??
-      matchRunInByline(first.content.text, p.text);
+      matchRunInByline(first.content.text, p.text) ??
+      bylineLineOf(p, lines);
     if (lead) {
       const part = withSpans(sliceMapped(p, 0, lead.length), raw);
       const byline: Byline = { text: lead.text, dateline: lead.dateline, contributors: lead.contributors, spans: part.spans };
@@ -214,6 +215,23 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
     }
   }
   return units;
+}
+
+/**
+ * A paragraph's first printed line that is a whole byline, its letter-spacing taken out
+ * (本报通讯员吴丹边英 / “得知…): reflow joined the byline line to the story's first lines.
+ */
+function bylineLineOf(p: ReflowParagraph, lines: ReflowResult["lines"]): BylineMatch | null {
+  if (p.lastLine === p.firstLine) return null;
+  const line = lines[p.firstLine]!.content.text.trim();
+  if (line.length > 30 || /[，。！？：；、,]/.test(line)) return null;
+  const contributors = matchCredit(line);
+  if (!contributors || contributors.length === 0 || contributors.some((c) => c.kind === "photographer")) return null;
+  const at = firstOffset(lines[p.firstLine + 1]!.content.offsets);
+  let k = 0;
+  while (k < p.text.length && !(p.offsets[k]! >= at)) k++;
+  if (k === 0 || k >= p.text.length) return null;
+  return { length: k, text: p.text.slice(0, k), dateline: null, contributors };
 }
 
 /**
@@ -426,7 +444,7 @@ function classify(result: ReflowResult, options: SplitOptions): Item[] {
     }
     if (u.byline) {
       const last = items[items.length - 1];
-      if (last?.type === "byline" && !u.byline.dateline) {
+      if (last?.type === "byline" && !u.byline.dateline && !closedBracket(last.byline.text)) {
         // the byline's next line
         last.byline = {
           ...last.byline,
@@ -593,7 +611,7 @@ function drafts(items: readonly Item[]): Draft[] {
       case "byline":
         // the next line of a byline just read (（本报记者王沛、 / 李茂颖）, 本报北京9月30日电 / （李龙伊、
         // 程欣然）), unless it opens a story with a dateline of its own
-        if (cur && cur.last === i - 1 && items[i - 1]!.type === "byline" && !it.byline.dateline) {
+        if (cur && cur.last === i - 1 && items[i - 1]!.type === "byline" && !it.byline.dateline && !closedBracket((items[i - 1] as Item & { type: "byline" }).byline.text)) {
           cur.byline = joinBylines(cur.byline, it.byline);
           const closing = cur.closing[cur.closing.length - 1];
           if (closing && closing.at === i - 1) cur.closing[cur.closing.length - 1] = { at: i, byline: joinBylines(closing.byline, it.byline) };
@@ -668,6 +686,11 @@ function drafts(items: readonly Item[]): Draft[] {
     }
   });
   return out;
+}
+
+/** A byline wholly in brackets (（本报记者王沛、李茂颖）): it closes a story, and a byline after it opens the next. */
+function closedBracket(text: string): boolean {
+  return /^[（(][^（）()]*[）)]$/.test(text);
 }
 
 /** A paragraph that can title one part of a story told in parts: a subhead, or a short line that ends no sentence. */
