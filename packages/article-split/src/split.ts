@@ -263,12 +263,15 @@ function joinBracketedNames(paragraphs: readonly ReflowParagraph[]): ReflowParag
   return out;
 }
 
-/** Furniture that is one printed line whatever follows it: a staff, page-number, header or date line. */
-const LINE_FURNITURE = new Set<FurnitureKind>(["staff", "page-number", "header", "date", "continuation"]);
+/**
+ * Furniture that is one printed line whatever follows it: a staff, page-number or header line (not a
+ * date line: a story's first line may open with a date and read as one when cut from its sentence).
+ */
+const LINE_FURNITURE = new Set<FurnitureKind>(["staff", "page-number", "header", "continuation"]);
 
 /**
  * A paragraph whose first printed line is page furniture by itself (责编：曹超、尤萍 / the kicker below
- * it, 07 / 政治): reflow joined a line of the page's furniture to what follows. Cut after it, again
+ * it): reflow joined a line of the page's furniture to what follows. Cut after it, again
  * while the next line is furniture too.
  */
 function splitAfterFurnitureLine(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] {
