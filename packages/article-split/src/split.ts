@@ -730,6 +730,8 @@ function shareIn(keys: ReadonlySet<number>, parts: readonly string[]): number {
 
 /** What a cut before paragraph k is worth beside the content: a note or byline closing the paragraph before, a dateline opening k. */
 const CUT_CUE = 1;
+/** Weight of how much the paragraphs on either side of a cut share (a cut inside one story parts paragraphs that share much). */
+const COHESION_WEIGHT = 0.5;
 /** Weight of how much of the displaced group the first paragraph after a cut speaks of (a story's lead restates its headline). */
 const LEAD_WEIGHT = 1;
 
@@ -972,6 +974,17 @@ function bestCut(items: readonly Item[], r: Draft, g: HeadlineGroup, h: Headline
     lean[i] = gShare[i]! - (hKeys.size > 0 ? hs / hKeys.size : 0);
     total += lean[i]!;
   }
+  // how much paragraphs k - 1 and k share of their Han pairs: the paragraphs of one story speak of the
+  // same people and things, two stories' seldom (each paragraph's pairs made once)
+  const pairs = r.paragraphs.map((p) => hanPairKeys(p.text));
+  const cohesion = (k: number): number => {
+    const [a, b] = [pairs[k - 1]!, pairs[k]!];
+    const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+    if (small.size === 0) return 0;
+    let shared = 0;
+    for (const key of small) if (large.has(key)) shared++;
+    return shared / small.size;
+  };
   let best = -1;
   let bestScore = -Infinity;
   let before = 0;
@@ -982,7 +995,7 @@ function bestCut(items: readonly Item[], r: Draft, g: HeadlineGroup, h: Headline
     while (c < r.closing.length && r.closing[c]!.at < r.at[k - 1]!) c++;
     const closed = closingNote(r.paragraphs[k - 1]!.text) || (c < r.closing.length && r.closing[c]!.at < r.at[k]!);
     const opened = opensWithDateline(r.paragraphs[k]!.text) || (items[r.at[k]! - 1]?.type === "byline" && r.at[k]! - 1 > r.at[k - 1]!);
-    const score = total - 2 * before + LEAD_WEIGHT * gShare[k]! + (closed ? CUT_CUE : 0) + (opened ? CUT_CUE : 0);
+    const score = total - 2 * before + LEAD_WEIGHT * gShare[k]! + (closed ? CUT_CUE : 0) + (opened ? CUT_CUE : 0) - COHESION_WEIGHT * cohesion(k);
     if (score > bestScore) {
       bestScore = score;
       best = k;
