@@ -352,8 +352,16 @@ const CLOSED_REACH = 4;
  */
 function splitAfterClosedBracket(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] {
   if (p.lastLine === p.firstLine) return [p];
-  const close = p.text.search(/[）)]/);
-  if (close < 0 || close > 160) return [p];
+  // (a bracket closing within the first 160 characters, looked for there only)
+  let close = -1;
+  for (let i = 0; i < p.text.length && i <= 160; i++) {
+    const c = p.text.charCodeAt(i);
+    if (c === 0xff09 || c === 0x29) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0) return [p];
   const note = p.text[0] === "（" || p.text[0] === "(";
   const last = Math.min(p.lastLine - 1, p.firstLine + CLOSED_REACH - 1);
   let k = 0;
