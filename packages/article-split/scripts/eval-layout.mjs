@@ -32,13 +32,18 @@
 // the raw text and the gold and predicted articles side by side. --errors tallies, on the TUNE
 // split only, where the characters of each composed role ended up in the parse and why articles
 // went unmatched: what to work on next.
+// --gold-roles (TUNE split only; refused otherwise) gives the assembly the composer's gold role of
+// every unit (gold-roles.mjs, what the role model is trained on) in place of the model's decode:
+// the figures of the assembly alone, with perfect roles.
 import { pathToFileURL } from "node:url";
 import { splitPage } from "@yk/article-split";
 import { composePage, normalizeText, seedOf } from "./compose-page.mjs";
 import { loadPdPages, splitOf, DEFAULT_PD_DIR } from "./pd-pages.mjs";
+import { goldRoles } from "./gold-roles.mjs";
+import { ROLES } from "@yk/article-split";
 
 function parseArgs(argv) {
-  const opts = { split: "all", variants: 2, json: false, dump: 0, errors: false, limit: Infinity, dir: DEFAULT_PD_DIR, readAs: undefined, extractor: null };
+  const opts = { split: "all", variants: 2, json: false, dump: 0, errors: false, limit: Infinity, dir: DEFAULT_PD_DIR, readAs: undefined, extractor: null, goldRoles: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -55,9 +60,13 @@ function parseArgs(argv) {
     else if (a === "--dir") opts.dir = value();
     else if (a === "--read-as") opts.readAs = value();
     else if (a === "--extractor") opts.extractor = value();
+    else if (a === "--gold-roles") opts.goldRoles = true;
     else usage(`unknown argument ${a}`);
   }
   if (!["tune", "held-out", "all"].includes(opts.split)) usage(`--split must be tune, held-out or all`);
+  // gold roles are read from the composer's regions of each page: never on held-out pages
+  if (opts.goldRoles && opts.split !== "tune") usage(`--gold-roles needs --split tune (it reads the gold of each page it parses)`);
+  if (opts.goldRoles && opts.extractor) usage(`--gold-roles works on composed text, not with --extractor`);
   if (!Number.isInteger(opts.variants) || opts.variants < 1) usage(`--variants must be a positive integer`);
   if (!Number.isInteger(opts.dump) || opts.dump < 0) usage(`--dump must be a non-negative integer`);
   if (opts.limit !== Infinity && (!Number.isInteger(opts.limit) || opts.limit < 1)) usage(`--limit must be a positive integer`);
@@ -65,7 +74,7 @@ function parseArgs(argv) {
 }
 
 function usage(message) {
-  console.error(`eval-layout: ${message}\nusage: eval-layout.mjs [--split tune|held-out|all] [--variants K] [--limit N] [--json] [--dump N] [--errors] [--dir PATH] [--read-as STYLE] [--extractor pdftotext|pdfminer|pdfjs]`);
+  console.error(`eval-layout: ${message}\nusage: eval-layout.mjs [--split tune|held-out|all] [--variants K] [--limit N] [--json] [--dump N] [--errors] [--dir PATH] [--read-as STYLE] [--extractor pdftotext|pdfminer|pdfjs] [--gold-roles]`);
   process.exit(2);
 }
 
@@ -532,7 +541,10 @@ async function main() {
       const t0 = performance.now();
       let predicted;
       try {
-        predicted = splitPage(raw, opts.readAs ? { extractor: opts.readAs } : {});
+        const options = opts.readAs ? { extractor: opts.readAs } : {};
+        // the split's evaluation hook (not public API): the units' gold roles instead of the model's
+        if (opts.goldRoles && split === "tune") options.rolesOf = (units) => goldRoles(units, regions).map((r) => ROLES[r]);
+        predicted = splitPage(raw, options);
       } catch (error) {
         // scored as an empty parse, reported, and the run exits 1: a throw is a bug, never a figure
         failures.push(`${pdPage.id}#${v}: ${error?.stack ?? error}`);
@@ -567,10 +579,10 @@ async function main() {
   const seconds = (performance.now() - started) / 1000;
   if (opts.json) {
     const errors = opts.errors ? { roleConfusion: confusion, articles: articleKinds } : undefined;
-    console.log(JSON.stringify({ variants: opts.variants, seconds, parseSeconds: parseMs / 1000, splits: result, errors, failures }, null, 2));
+    console.log(JSON.stringify({ variants: opts.variants, goldRoles: opts.goldRoles, seconds, parseSeconds: parseMs / 1000, splits: result, errors, failures }, null, 2));
   } else {
     if (dumps.length) console.log(dumps.join("\n\n") + "\n");
-    console.log(`splitPage on People's Daily pages (Oct 2019) composed ${opts.variants}× each; tune = 1–20 Oct, held-out = 21–31 Oct`);
+    console.log(`splitPage on People's Daily pages (Oct 2019) composed ${opts.variants}× each; tune = 1–20 Oct, held-out = 21–31 Oct${opts.goldRoles ? "; GOLD ROLES (the assembly alone)" : ""}`);
     for (const s of splits) {
       const r = result[s];
       console.log(`\n${s}: article P ${fmt(r.all.articleP)} R ${fmt(r.all.articleR)}; ${r.all.chars} non-space characters`);

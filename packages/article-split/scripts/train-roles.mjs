@@ -16,6 +16,7 @@ import { ROLES, allowedSuccession, decodeRoles, fieldStarts, pageUnits, scorerOf
 import { loadPdPages, splitOf } from "./pd-pages.mjs";
 import { composePage, createRng, seedOf } from "./compose-page.mjs";
 import { compile, lbfgs, objective } from "./crf.mjs";
+import { goldRoles } from "./gold-roles.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -36,57 +37,6 @@ const pages = loadPdPages();
 if (!pages) {
   console.log("../shared/pd-2019-10 not found: nothing to train on, the committed weights stay.");
   process.exit(0);
-}
-
-/** The gold role of each unit: the composed role most of its characters have. */
-export function goldRoles(units, regions) {
-  const sorted = [...regions].sort((a, b) => a.start - b.start);
-  const regionAt = (pos) => {
-    let lo = 0;
-    let hi = sorted.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const r = sorted[mid];
-      if (pos < r.start) hi = mid - 1;
-      else if (pos >= r.end) lo = mid + 1;
-      else return r;
-    }
-    return null;
-  };
-  const out = [];
-  let prevField = null;
-  let prevArticle = null;
-  let prevKey = null;
-  for (const u of units) {
-    const count = new Map();
-    for (const s of u.mapped.spans) {
-      for (let p = s.start; p < s.end; p++) {
-        const r = regionAt(p);
-        if (!r) continue;
-        const key = `${r.role}\u0000${r.article}\u0000${r.piece ?? -1}`;
-        count.set(key, (count.get(key) ?? 0) + 1);
-      }
-    }
-    let best = null;
-    let most = 0;
-    for (const [k, n] of count) if (n > most) [best, most] = [k, n];
-    const [role, article] = best ? best.split("\u0000") : ["body", "-1"];
-    let label;
-    if (u.shape.fixed) label = u.shape.fixed;
-    else if (best && best === prevKey && (role === "body" || role === "note")) label = "body+";
-    else if (best && best === prevKey && role === "subhead") label = "subhead+";
-    else if (role === "kicker" || role === "headline" || role === "subheadline") {
-      label = prevField === role && prevArticle === article ? `${role}+` : role;
-    } else if (role === "note") label = "body";
-    else if (role.startsWith("furniture")) label = "furniture";
-    else if (ROLES.includes(role)) label = role;
-    else label = "body";
-    out.push(R[label]);
-    prevField = ["kicker", "headline", "subheadline"].includes(role) ? role : null;
-    prevArticle = article;
-    prevKey = best;
-  }
-  return out;
 }
 
 // Pages of a county daily written for training (scripts/data/county-pages.json, our own text):

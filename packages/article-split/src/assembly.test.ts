@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { splitPage, parseContributors } from "./index.js";
+import { concatMapped, reflow } from "@yk/reflow";
+import { splitPage, parseContributors, pageUnits } from "./index.js";
 import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
 
 // Pages written for these tests (invented stories and names), printed the way an extractor gives a
@@ -41,6 +42,44 @@ describe("article assembly", () => {
     expect(school.paragraphs[0]!.text.startsWith("河湾小学的孩子们")).toBe(true);
     expect(names(page.articles[0])).toEqual(["林青"]);
     expect(page.warnings.some((w) => w.code === "headline-after-body")).toBe(true);
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+
+  it("opens a new story at a byline after a subheaded story's body, and keeps a part's byline under its subhead", () => {
+    const raw = lines(
+      "第05版 民生",
+      "2024年4月9日 星期二",
+      "春到山乡处处新",
+      "春天里，记者走进两个山村，看新",
+      "产业怎样让村民的日子红火起来。",
+      "东坡村——",
+      "茶园里采茶忙",
+      "本报记者 林 青",
+      "清明前后，东坡村的茶园里满是",
+      "采茶的村民，新茶一上市就被订购一空。",
+      "村里今年新建了一座茶叶加工厂，",
+      "茶农不出村就能把鲜叶卖个好价钱。",
+      "西岭村——",
+      "果树下养起土鸡",
+      "本报记者 赵 华",
+      "西岭村的果园里，成群的土鸡在树",
+      "下觅食，果园的收入多了一份。",
+      "村民说，鸡粪还田，果子也更甜了。",
+      "本报记者 孙 明",
+      "县城的老旧小区里，电梯安装工程",
+      "这个月陆续完工，老人们下楼方便了。",
+      "住在六楼的刘大爷说，盼了好几年",
+      "的电梯终于装上了，心里踏实多了。",
+      "老旧小区装上电梯",
+      "责任编辑：周 平",
+    );
+    const page = splitPage(raw);
+    const stories = page.articles.filter((a) => a.kind !== "teaser");
+    expect(stories.map((a) => a.headline)).toEqual(["春到山乡处处新", "老旧小区装上电梯"]);
+    // the parts' reporters are the first story's; the reporter after its last body paragraph opens the next
+    expect(names(stories[0])).toEqual(["林青", "赵华"]);
+    expect(names(stories[1])).toEqual(["孙明"]);
+    expect(stories[1]!.paragraphs[0]!.text.startsWith("县城的老旧小区里")).toBe(true);
     expect(uncovered(raw, pageSpans(page))).toEqual([]);
   });
 
@@ -123,6 +162,55 @@ describe("article assembly", () => {
     expect(a.map((x) => [x.headline, x.paragraphs.map((p) => p.text.slice(0, 4))])).toEqual([["让老街焕发新活力（民生观）", ["老街改造", "改造老街"]]]);
   });
 
+  it("cuts a closing note in brackets off the kicker that reflow joined to its last line", () => {
+    const raw = lines(
+      "乡村振兴要靠人才（学思践悟）",
+      "乡村振兴，人才是关键。要让愿意留在乡",
+      "村、建设家乡的人留得安心，让愿意上山",
+      "下乡、回报乡村的人更有信心，激励各类",
+      "人才在农村广阔天地大施所能、大展才",
+      "华。",
+      "（作者为某某大学农村发展研究院研究员",
+      "、乡村振兴研究中心主任兼学会秘书长）",
+      "扎根田间地头",
+      "把论文写在大地上",
+      "农业科技工作者常年扎根田间地头，把实",
+      "验室搬进农家小院，帮助农民解决生产中",
+      "的难题，这样的做法值得提倡。",
+    );
+    const page = splitPage(raw);
+    expect(page.articles.map((a) => [a.kicker, a.headline, a.paragraphs.length])).toEqual([
+      [null, "乡村振兴要靠人才（学思践悟）", 2],
+      ["扎根田间地头", "把论文写在大地上", 1],
+    ]);
+    expect(page.articles[0]!.paragraphs[1]!.text).toBe("（作者为某某大学农村发展研究院研究员、乡村振兴研究中心主任兼学会秘书长）");
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+
+  it("opens the next story at a byline printed right after a story's closing byline in brackets", () => {
+    const raw = lines(
+      "第03版 要闻",
+      "2024年5月8日 星期三",
+      "全县春播基本结束",
+      "入夏以来，全县抓住有利天气抢种",
+      "玉米、大豆，春播已基本结束。",
+      "农技人员分片包村，指导农户科学",
+      "播种、合理施肥。",
+      "（本报记者 林 青）",
+      "本报记者 赵 华",
+      "县城新建的体育公园本周向市民开",
+      "放，园内有健身步道和球场。",
+      "每天傍晚，前来锻炼的市民络绎不",
+      "绝，公园里十分热闹。",
+      "体育公园开园迎客",
+    );
+    const page = splitPage(raw);
+    expect(page.articles.map((a) => [a.headline, names(a)])).toEqual([
+      ["全县春播基本结束", ["林青"]],
+      ["体育公园开园迎客", ["赵华"]],
+    ]);
+  });
+
   it("reads a short label among the page's top lines as the section, known word or not", () => {
     const raw = lines("2024年3月6日 星期三", "第07版", "政治", "春耕时节田间忙", "本报记者 林 青", "眼下正值春耕时节，各地农民抢", "抓农时，田间一派忙碌。");
     const page = splitPage(raw);
@@ -134,5 +222,27 @@ describe("article assembly", () => {
 describe("parseContributors", () => {
   it("takes a round-up's 综合 for a word, not a reporter", () => {
     expect(parseContributors("综合本报记者李刚、王明报道")?.map((c) => c.name)).toEqual(["李刚", "王明"]);
+  });
+});
+
+describe("page units", () => {
+  it("cut a headline group that reflow joined into one paragraph where a dash ends a kicker or opens a subtitle", () => {
+    const raw = lines("青山县农业技术推广中心高级农艺师林青——", "把论文写在大地上", "——记扎根田间的农技人员", "农业科技工作者常年扎根田间地头，把实", "验室搬进农家小院。");
+    const reflowed = reflow(raw);
+    const [kicker, headline, subtitle, ...rest] = reflowed.paragraphs;
+    // the three lines as one paragraph, as reflow gives them when the kicker's line fills the column
+    const group = concatMapped([kicker!, headline!, subtitle!]);
+    const joined = { ...reflowed, paragraphs: [{ ...kicker!, text: group.text, offsets: group.offsets, lastLine: subtitle!.lastLine }, ...rest] };
+    expect(pageUnits(joined, {}).slice(0, 3).map((u) => u.mapped.text)).toEqual(["青山县农业技术推广中心高级农艺师林青——", "把论文写在大地上", "——记扎根田间的农技人员"]);
+  });
+
+  it("cut a whole byline line that reflow joined to the story's first lines", () => {
+    const raw = lines("本报通讯员林青赵华", "“今年的稻子长得好！”村民", "指着田里说。");
+    const reflowed = reflow(raw);
+    const story = concatMapped(reflowed.paragraphs);
+    const joined = { ...reflowed, paragraphs: [{ ...reflowed.paragraphs[0]!, text: story.text, offsets: story.offsets, lastLine: reflowed.paragraphs.at(-1)!.lastLine }] };
+    const units = pageUnits(joined, {});
+    expect(units.map((u) => u.mapped.text)).toEqual(["本报通讯员林青赵华", "“今年的稻子长得好！”村民指着田里说。"]);
+    expect(units[0]!.byline?.contributors.map((c) => c.name)).toEqual(["林青", "赵华"]);
   });
 });

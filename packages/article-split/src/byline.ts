@@ -68,6 +68,7 @@ export function parseContributors(text: string): Contributor[] | null {
     .split(/[\s、，,；;]+/)
     .filter(Boolean);
   if (tokens.length === 0 || tokens.length > 24) return null;
+  const spaced = !/[、，,；;（(）)]/.test(text);
   const out: { name: string; role: string | null; suffix: string | null }[] = [];
   let role: string | null = null;
   let pendingSingle = "";
@@ -105,7 +106,11 @@ export function parseContributors(text: string): Contributor[] | null {
       }
       continue;
     }
-    const names = NAME_RE.test(t) && t.length <= 3 ? [t] : splitGluedNames(t);
+    // a name parted by spaces after another starts with a surname: a word after the names (核心 of
+    // 核心阅读 run into the line) is none; a first name (本报记者 莽九晨) and a list in brackets or
+    // parted by 、 (李锋、暨佩娟) are names whatever their surname
+    const loose = spaced && out.length > 0 && !SURNAME_RE.test(t);
+    const names = NAME_RE.test(t) && t.length <= 3 && !loose ? [t] : splitGluedNames(t);
     if (!names) return null;
     for (const name of names) out.push({ name, role, suffix: null });
   }
@@ -285,7 +290,7 @@ export function namesOf(text: string): Contributor[] | null {
   return nameTokens(text)?.map((name) => ({ name, role: null, kind: "author" as const })) ?? null;
 }
 
-const RUN_IN_RE = new RegExp(`^(${PREFIX}(?:${alternation(ROLE_WORDS.filter((r) => r.length >= 2))}))((?:\\s+[\\u4e00-\\u9fff]{1,4}){1,6})(?:\\s+(?=\\S)|(?=\\d))`);
+const RUN_IN_RE = new RegExp(`^(${PREFIX}(?:${alternation(ROLE_WORDS.filter((r) => r.length >= 2))}))((?:\\s+[\\u4e00-\\u9fff]{1,4}){1,6})(?:\\s+(?=\\S)|(?=\\d)|\\s*$)`);
 /** Where a run-in byline can start: a role's prefix or a role word. */
 const RUN_IN_FIRSTS = firstCharsOf([...BYLINE_ROLE_PREFIXES, ...ROLE_WORDS.filter((r) => r.length >= 2)]);
 
@@ -309,9 +314,11 @@ export function matchRunInByline(firstLine: string, text: string): BylineMatch |
   const want = m[1]!.length + tokens.slice(0, used).join("").length;
   let end = 0;
   for (let seen = 0; end < text.length && seen < want; end++) if (!/\s/.test(text[end]!)) seen++;
-  // the rest must be a body, not a credit's 摄 or 文/图
+  // the rest must be a body, not a credit's 摄 or 文/图, more names or another role: a narrow
+  // column's first line may hold only a few characters of it (本报记者 况鑫庆 为贯彻落 / …)
   const rest = text.slice(end).trim();
-  if (rest.length < 6 || CREDIT_SUFFIXES.some((s) => rest.startsWith(s) && rest.length <= s.length + 2)) return null;
+  if (rest.length < 2 || CREDIT_SUFFIXES.some((s) => rest.startsWith(s) && rest.length <= s.length + 2)) return null;
+  if (rest.length < 6 && (nameTokens(rest) !== null || ROLE_RE.test(rest) || /^[（(]/.test(rest))) return null;
   const role = m[1]!;
   const kind = kindOfRole(role, null);
   return { length: end, text: text.slice(0, end), dateline: null, contributors: names.map((name) => ({ name, role, kind })) };

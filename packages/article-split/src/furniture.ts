@@ -86,7 +86,9 @@ export function pageFacts(furniture: readonly Furniture[]): { page: number | nul
   };
   return {
     page: first("page-number", pageNumberOf) ?? first("header", pageNumberOf),
-    section: furniture.find((f) => f.kind === "section")?.text ?? first("header", sectionOfHeader),
+    // a header's label (第10版 政治) names the page's section; a label of a section's shape elsewhere
+    // (速览·国庆假期, a column's title) only when no header names one
+    section: first("header", sectionOfHeader) ?? furniture.find((f) => f.kind === "section")?.text ?? null,
     date: first("date", dateOfLine),
   };
 }

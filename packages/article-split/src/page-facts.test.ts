@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parsePage } from "@yk/schema";
 import { splitPage, SplitError } from "./index.js";
-import { dateOfLine, pageNumberOf, sectionOfHeader } from "./furniture.js";
+import { dateOfLine, pageFacts, pageNumberOf, sectionOfHeader } from "./furniture.js";
 
 // A page typed for this test: a header line, a date line, one story, typed as people type text
 // (each paragraph one long line, blank lines between).
@@ -16,6 +16,15 @@ const typed = [
 ].join("\n\n");
 
 describe("page facts printed on the page", () => {
+  it("names the section from the header's label before a column title of a label's shape", () => {
+    const facts = pageFacts([
+      { kind: "header", text: "第10版 城乡", spans: [] },
+      { kind: "section", text: "速览·秋收", spans: [] },
+    ]);
+    expect(facts.section).toBe("城乡");
+    expect(pageFacts([{ kind: "section", text: "城乡·民生", spans: [] }]).section).toBe("城乡·民生");
+  });
+
   it("reads the page number and label from a header line and the date from a date line", () => {
     const page = splitPage(typed);
     expect(() => parsePage(page)).not.toThrow();

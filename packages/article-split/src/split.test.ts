@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { parsePage } from "@yk/schema";
-import { splitPage, SplitError, parseContributors, matchLeadingByline, furnitureKind } from "./index.js";
+import { splitPage, SplitError, parseContributors, matchLeadingByline, furnitureKind, matchRunInByline } from "./index.js";
 import { isIgnorable, pageSpans, uncovered } from "../../../test/hostile/properties.js";
 
 const fixture = (name: string) => readFileSync(new URL(`../test/fixtures/${name}`, import.meta.url), "utf8");
@@ -138,6 +138,21 @@ describe("bylines and furniture", () => {
     expect(parseContributors("今天天气很好")).toBeNull();
     // 文 as the second half of a letter-spaced name, not the credit 文
     expect(parseContributors("本报记者 钱 文")).toEqual([{ name: "钱文", role: "本报记者", kind: "author" }]);
+    // a name starts with a surname: the first word of the body run into the line (核心阅读) is none
+    expect(parseContributors("本报特约记者 林青 核心")).toBeNull();
+    // a list parted by 、 or in brackets is names to its end, surnames outside the list too
+    expect(parseContributors("记者林青、暨佩娟")?.map((c) => c.name)).toEqual(["林青", "暨佩娟"]);
+    expect(parseContributors("本报记者 暨佩娟")?.map((c) => c.name)).toEqual(["暨佩娟"]);
+  });
+
+  it("reads a run-in byline whose line holds only a few characters of the body", () => {
+    const run = matchRunInByline("本报特约记者 林 青 “这", "本报特约记者 林 青 “这");
+    expect(run?.text).toBe("本报特约记者 林 青");
+    expect(run?.contributors.map((c) => c.name)).toEqual(["林青"]);
+    expect(matchRunInByline("本报记者 林青 核心", "本报记者 林青 核心")?.contributors.map((c) => c.name)).toEqual(["林青"]);
+    // what follows the names must be body text: not more names, a role, or a bracket
+    expect(matchRunInByline("本报记者 林青 赵华", "本报记者 林青 赵华")).toBeNull();
+    expect(matchRunInByline("本报记者 林青 通讯员", "本报记者 林青 通讯员")).toBeNull();
   });
 
   it("matches datelines", () => {

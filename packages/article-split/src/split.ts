@@ -12,7 +12,7 @@ import {
   type Unassigned,
   type Warning,
 } from "@yk/schema";
-import { matchBracketByline, matchBracketedNames, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, namesOf } from "./byline.js";
+import { matchBracketByline, matchBracketedNames, type BylineMatch, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, namesOf } from "./byline.js";
 import { hanPairKeys, pairSearch, unitRoles, type Role, type UnitShape } from "./roles.js";
 import { continuationAtEnd, dateOfLine, furnitureKind, pageFacts } from "./furniture.js";
 import { attachCaptions, headlinesOutOfBody, kickersFromWrappedHeadlines, pairDisplacedHeadlines, splitFieldsAtBoxes, takeCaptions } from "./extracted-layout.js";
@@ -81,6 +81,8 @@ interface Draft {
   continuedTo: string | null;
   continuedFrom: string | null;
   open: boolean;
+  /** Opened by a byline after a body paragraph of a story with subheads: the next story, or that story's next part. */
+  maybePart?: boolean;
 }
 
 function withSpans(m: MappedText, raw: string): Mapped {
@@ -131,7 +133,7 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
   const withSpans = (m: MappedText, raw: string): Mapped => (asReflowed.has(m) ? { ...(m as ReflowParagraph) } : { ...m, spans: spansOf(m, raw) });
 
   const units: Unit[] = [];
-  for (const p of joinBracketedNames(paragraphs).flatMap((q) => splitBeforeDateline(q, lines, year)).flatMap((q) => splitAfterTitleLine(q, lines))) {
+  for (const p of joinBracketedNames(paragraphs).flatMap((q) => splitAfterFurnitureLine(q, lines)).flatMap((q) => splitBeforeDateline(q, lines, year)).flatMap((q) => splitAfterTitleLine(q, lines)).flatMap((q) => splitAfterClosedBracket(q, lines)).flatMap((q) => splitGroupAtDashes(q, lines))) {
     const mapped = withSpans(p, raw);
     const single = p.firstLine === p.lastLine;
     let width = 0;
@@ -189,7 +191,8 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
     const lead =
       leading ??
       (before?.dateline && before.contributors.length === 0 ? matchBracketByline(p.text) : null) ??
-      matchRunInByline(first.content.text, p.text);
+      matchRunInByline(first.content.text, p.text) ??
+      bylineLineOf(p, lines);
     if (lead) {
       const part = withSpans(sliceMapped(p, 0, lead.length), raw);
       const byline: Byline = { text: lead.text, dateline: lead.dateline, contributors: lead.contributors, spans: part.spans };
@@ -212,6 +215,23 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
     }
   }
   return units;
+}
+
+/**
+ * A paragraph's first printed line that is a whole byline, its letter-spacing taken out
+ * (本报通讯员吴丹边英 / “得知…): reflow joined the byline line to the story's first lines.
+ */
+function bylineLineOf(p: ReflowParagraph, lines: ReflowResult["lines"]): BylineMatch | null {
+  if (p.lastLine === p.firstLine) return null;
+  const line = lines[p.firstLine]!.content.text.trim();
+  if (line.length > 30 || /[，。！？：；、,]/.test(line)) return null;
+  const contributors = matchCredit(line);
+  if (!contributors || contributors.length === 0 || contributors.some((c) => c.kind === "photographer")) return null;
+  const at = firstOffset(lines[p.firstLine + 1]!.content.offsets);
+  let k = 0;
+  while (k < p.text.length && !(p.offsets[k]! >= at)) k++;
+  if (k === 0 || k >= p.text.length) return null;
+  return { length: k, text: p.text.slice(0, k), dateline: null, contributors };
 }
 
 /**
@@ -241,6 +261,28 @@ function joinBracketedNames(paragraphs: readonly ReflowParagraph[]): ReflowParag
     out.push(a);
   }
   return out;
+}
+
+/**
+ * Furniture that is one printed line whatever follows it: a staff, page-number or header line (not a
+ * date line: a story's first line may open with a date and read as one when cut from its sentence).
+ */
+const LINE_FURNITURE = new Set<FurnitureKind>(["staff", "page-number", "header", "continuation"]);
+
+/**
+ * A paragraph whose first printed line is page furniture by itself (责编：曹超、尤萍 / the kicker below
+ * it): reflow joined a line of the page's furniture to what follows. Cut after it, again
+ * while the next line is furniture too.
+ */
+function splitAfterFurnitureLine(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] {
+  if (p.lastLine === p.firstLine) return [p];
+  const first = lines[p.firstLine]!.content.text;
+  if (first.length > 48) return [p];
+  const kind = furnitureKind(first);
+  if (!kind || !LINE_FURNITURE.has(kind)) return [p];
+  const [head, rest] = cutBeforeLine(p, p.firstLine + 1, firstOffset(lines[p.firstLine + 1]!.content.offsets), () => "body");
+  if (!rest) return [p];
+  return [head!, ...splitAfterFurnitureLine(rest, lines)];
 }
 
 /** How many lines into a paragraph a dateline is looked for: a headline group is a few lines at most. */
@@ -283,7 +325,7 @@ function cutBeforeLine(p: ReflowParagraph, l: number, at: number, hintOf: (head:
  * A title line: no sentence punctuation, closed by a bracketed column label (在大历史中感受爱国力量（人民时评）,
  * 乌蒙山下有新家(中国梦·家国情)). Body text never breaks a line right after such a label with no comma before it.
  */
-const TITLE_LINE_RE = /^[^，。！？；：、,.!?;:（）()]{2,40}[（(][^，。！？；（）()]{2,16}[）)]$/;
+const TITLE_LINE_RE = /^[^，。！？；：,.!?;:（）()]{2,40}[（(][^，。！？；（）()]{2,16}[）)]$/;
 
 /**
  * A paragraph whose first line is a title line is a headline set at the column's width that reflow joined
@@ -296,16 +338,88 @@ function splitAfterTitleLine(p: ReflowParagraph, lines: ReflowResult["lines"]): 
   return cutBeforeLine(p, p.firstLine + 1, firstOffset(lines[p.firstLine + 1]!.content.offsets), () => "headline");
 }
 
+/** A note wholly in one bracket (（作者为浙江大学文科资深教授）), or a title over lines closed by its column label. */
+const CLOSED_NOTE_RE = /^[（(][^（）()]{3,118}[）)]$/;
+const WRAPPED_TITLE_RE = /^[^，。！？；：,.!?;:（）()]{2,60}[（(][^。！？；（）()]{2,40}[）)]$/;
+/** How many printed lines a note or title joined to what follows may take. */
+const CLOSED_REACH = 4;
+
+/**
+ * A paragraph whose first lines, up to a line's end, are a note in brackets or a title closed by its
+ * column label, and which goes on after that line: reflow joined a story's closing note, or a
+ * headline set at the column's width, to what is printed next (（作者为…教授） / 适应国际竞争新形势).
+ * A bracket closing at the end of a printed line with no sentence before it ends the unit.
+ */
+function splitAfterClosedBracket(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] {
+  if (p.lastLine === p.firstLine) return [p];
+  // (a bracket closing within the first 160 characters, looked for there only)
+  let close = -1;
+  for (let i = 0; i < p.text.length && i <= 160; i++) {
+    const c = p.text.charCodeAt(i);
+    if (c === 0xff09 || c === 0x29) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0) return [p];
+  const note = p.text[0] === "（" || p.text[0] === "(";
+  const last = Math.min(p.lastLine - 1, p.firstLine + CLOSED_REACH - 1);
+  let k = 0;
+  for (let l = p.firstLine; l <= last; l++) {
+    const at = firstOffset(lines[l + 1]!.content.offsets);
+    while (k < p.text.length && !(p.offsets[k]! >= at)) k++;
+    if (k > 160 || k >= p.text.length) return [p];
+    const head = p.text.slice(0, k).trim();
+    if (!/[）)]$/.test(head)) continue;
+    if (note ? CLOSED_NOTE_RE.test(head) : WRAPPED_TITLE_RE.test(head)) return cutBeforeLine(p, l + 1, at, () => (note ? "body" : "headline"));
+    return [p];
+  }
+  return [p];
+}
+
+/** Most lines and characters of a headline group that reflow may have joined into one paragraph. */
+const GROUP_LINES = 6;
+const GROUP_LENGTH = 120;
+
+/**
+ * A paragraph of a few lines with no full stop is a headline group's lines that reflow joined: it is
+ * cut after a line that ends with a dash (a kicker: 西班牙汉学家雷林科——) and before a line that opens
+ * with one (a subtitle: ——写在第六个国家扶贫日之际), where one field ends and the next begins.
+ */
+function splitGroupAtDashes(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] {
+  if (p.lastLine === p.firstLine || p.lastLine - p.firstLine >= GROUP_LINES || p.text.length > GROUP_LENGTH || /[。；]/.test(p.text)) return [p];
+  for (let l = p.firstLine; l < p.lastLine; l++) {
+    const line = lines[l]!.content.text.trim();
+    const next = lines[l + 1]!.content.text.trim();
+    if (!/——$/.test(line) && !/^——/.test(next)) continue;
+    const [head, rest] = cutBeforeLine(p, l + 1, firstOffset(lines[l + 1]!.content.offsets), () => "headline");
+    if (!rest) return [p];
+    return [head!, ...splitGroupAtDashes({ ...rest, hint: "headline" }, lines)];
+  }
+  return [p];
+}
+
 function firstOffset(offsets: MappedText["offsets"]): number {
   for (let k = 0; k < offsets.length; k++) if (offsets[k]! >= 0) return offsets[k]!;
   return -1;
+}
+
+/**
+ * Not public API: an evaluation hook. `rolesOf`, given in the options object, replaces the role
+ * model's decode by the roles it returns for the page's units (one per unit, in order): the layout
+ * evaluation gives the composer's gold roles (`eval-layout.mjs --gold-roles`) to measure the
+ * assembly alone. Absent from `SplitOptions` on purpose.
+ */
+interface GivenRoles {
+  rolesOf?: (units: readonly Unit[]) => readonly Role[];
 }
 
 /** Classify each unit by the role model: furniture, byline, credit, headline line, subhead or body. */
 function classify(result: ReflowResult, options: SplitOptions): Item[] {
   const raw = result.raw;
   const units = pageUnits(result, options);
-  const roles = unitRoles(units.map((u) => u.shape), { blankLines: result.gapStyle === "blank-lines" });
+  const given = (options as GivenRoles).rolesOf;
+  const roles = given ? given(units) : unitRoles(units.map((u) => u.shape), { blankLines: result.gapStyle === "blank-lines" });
   const items: Item[] = [];
   // paragraphs that layout cut apart: the body item and its parts, in order
   const rest = new Map<Item & { type: "body" }, MappedText[]>();
@@ -341,7 +455,7 @@ function classify(result: ReflowResult, options: SplitOptions): Item[] {
     }
     if (u.byline) {
       const last = items[items.length - 1];
-      if (last?.type === "byline" && !u.byline.dateline) {
+      if (last?.type === "byline" && !u.byline.dateline && !closedBracket(last.byline.text)) {
         // the byline's next line
         last.byline = {
           ...last.byline,
@@ -357,6 +471,11 @@ function classify(result: ReflowResult, options: SplitOptions): Item[] {
     switch (role) {
       case "byline": {
         const contributors = matchCredit(mapped.text) ?? namesOf(mapped.text) ?? [];
+        // names that photographed (朱 磊 黄哲雨摄影报道): a photo credit, whatever the line's shape
+        if (contributors.length > 0 && contributors.every((c) => c.kind === "photographer")) {
+          items.push({ type: "credit", mapped, contributors });
+          return;
+        }
         items.push({ type: "byline", byline: { text: mapped.text, dateline: null, contributors, spans: mapped.spans } });
         return;
       }
@@ -503,7 +622,7 @@ function drafts(items: readonly Item[]): Draft[] {
       case "byline":
         // the next line of a byline just read (（本报记者王沛、 / 李茂颖）, 本报北京9月30日电 / （李龙伊、
         // 程欣然）), unless it opens a story with a dateline of its own
-        if (cur && cur.last === i - 1 && items[i - 1]!.type === "byline" && !it.byline.dateline) {
+        if (cur && cur.last === i - 1 && items[i - 1]!.type === "byline" && !it.byline.dateline && !closedBracket((items[i - 1] as Item & { type: "byline" }).byline.text)) {
           cur.byline = joinBylines(cur.byline, it.byline);
           const closing = cur.closing[cur.closing.length - 1];
           if (closing && closing.at === i - 1) cur.closing[cur.closing.length - 1] = { at: i, byline: joinBylines(closing.byline, it.byline) };
@@ -519,15 +638,28 @@ function drafts(items: readonly Item[]): Draft[] {
           cur.last = i;
           break;
         }
-        // a byline in a story with subheads: one part of a story told in parts, each under its
-        // subhead with its reporter (the story goes on, its contributors gather)
-        if (cur && cur.open && cur.paragraphs.length > 1 && !it.byline.dateline && cur.subheads > 0) {
+        // a byline right under a subhead of a story: one part of a story told in parts, each under
+        // its subhead with its reporter (the story goes on, its contributors gather). After a body
+        // paragraph a byline opens the next story, even where the story before had subheads.
+        if (cur && cur.open && cur.paragraphs.length > 1 && !it.byline.dateline && cur.subheads > 0 && cur.last === i - 1 && titlesPart(cur.paragraphs[cur.paragraphs.length - 1]!)) {
           cur.byline = joinBylines(cur.byline, it.byline);
           cur.closing.push({ at: i, byline: it.byline });
           cur.last = i;
           break;
         }
-        cur = open(i, it.byline);
+        // a byline under a story's first lines that only title it (老年人的新生活 / 餐餐好滋味 / 本报记者…):
+        // the first part's reporter, under the part's title read as a paragraph
+        if (cur && cur.open && !it.byline.dateline && cur.last === i - 1 && cur.paragraphs.length > 0 && cur.paragraphs.length <= 2 && cur.paragraphs.every(titlesPart)) {
+          cur.byline = joinBylines(cur.byline, it.byline);
+          cur.closing.push({ at: i, byline: it.byline });
+          cur.last = i;
+          break;
+        }
+        {
+          const part = !!cur && cur.open && cur.subheads > 0 && !it.byline.dateline && cur.last === i - 1;
+          cur = open(i, it.byline);
+          if (part) cur.maybePart = true;
+        }
         break;
       case "body":
         // a numbered caption after a photo's credit (图②：… after 图①'s credit): the story's photos go on
@@ -567,6 +699,16 @@ function drafts(items: readonly Item[]): Draft[] {
   return out;
 }
 
+/** A byline wholly in brackets (（本报记者王沛、李茂颖）): it closes a story, and a byline after it opens the next. */
+function closedBracket(text: string): boolean {
+  return /^[（(][^（）()]*[）)]$/.test(text);
+}
+
+/** A paragraph that can title one part of a story told in parts: a subhead, or a short line that ends no sentence. */
+function titlesPart(p: Paragraph): boolean {
+  return !!p.subhead || (p.text.length <= 30 && !/[。！？!?…；;，,：:][”’」』）)]*$/.test(p.text));
+}
+
 /** A paragraph wholly in brackets that is not a numbered subhead: a note closing a story (（作者为…）, （新华社北京9月30日电）). */
 function closingNote(text: string): boolean {
   return text.length >= 4 && /^[（(][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]$/.test(text) && !/^[（(][一二三四五六七八九十\d]{1,3}[）)]$/.test(text);
@@ -596,6 +738,8 @@ function shareIn(keys: ReadonlySet<number>, parts: readonly string[]): number {
 
 /** What a cut before paragraph k is worth beside the content: a note or byline closing the paragraph before, a dateline opening k. */
 const CUT_CUE = 1;
+/** Weight of how much the paragraphs on either side of a cut share (a cut inside one story parts paragraphs that share much). */
+const COHESION_WEIGHT = 0.5;
 /** Weight of how much of the displaced group the first paragraph after a cut speaks of (a story's lead restates its headline). */
 const LEAD_WEIGHT = 1;
 
@@ -658,7 +802,8 @@ function placeGroups(items: readonly Item[], groups: readonly HeadlineGroup[], b
       const r = before[i];
       if (r && h === 0) {
         const share = shareIn(keys[i]!, leadText(r.paragraphs));
-        if (share >= BACKWARD_MIN) offer(share, WHOLE, 0);
+        // a body its byline opens is a story's start: the group after it needs no more content than a cut does
+        if (share >= BACKWARD_MIN || (r.opening && share > CUT_COST)) offer(share, WHOLE, 0);
       } else if (r && h === 1 && r.paragraphs.length >= 2) {
         if (cutAt[i]! < 0) cutAt[i] = bestCut(items, r, g, groups[i - 1]!);
         const k = cutAt[i]!;
@@ -746,6 +891,41 @@ function joinLeadsToDatelines(items: readonly Item[], bodies: readonly Draft[], 
   return out;
 }
 
+/**
+ * A body that a byline opened right after a body paragraph of a story with subheads, and that no
+ * headline group heads, is that story's next part under its reporter (a part's title read as body
+ * text): joined to it again, the byline one of its closing ones.
+ */
+function joinHeadlessParts(items: readonly Item[], bodies: readonly Draft[], headlineOf: Map<Draft, HeadlineGroup>): Draft[] {
+  const out: Draft[] = [];
+  for (const d of bodies) {
+    const story = out[out.length - 1];
+    if (d.maybePart && story && !headlineOf.has(d) && d.opening && !story.credit && nextContentIndex(items, story.last + 1, 1) === d.first) {
+      out[out.length - 1] = {
+        ...story,
+        last: d.last,
+        byline: joinBylines(story.byline, d.byline ?? d.opening),
+        closing: [...story.closing, { at: d.first, byline: d.opening }, ...d.closing],
+        paragraphs: [...story.paragraphs, ...d.paragraphs],
+        at: [...story.at, ...d.at],
+        subheads: story.subheads + d.subheads,
+        photoCredits: [...story.photoCredits, ...d.photoCredits],
+        credit: d.credit,
+        continuedTo: d.continuedTo ?? story.continuedTo,
+        open: d.open,
+      };
+      const g = headlineOf.get(story);
+      if (g) {
+        headlineOf.delete(story);
+        headlineOf.set(out[out.length - 1]!, g);
+      }
+      continue;
+    }
+    out.push(d);
+  }
+  return out;
+}
+
 /** A body cut in two before its paragraph k: what is printed before the cut goes with the first part. */
 function cutDraft(d: Draft, k: number): [Draft, Draft] {
   const at = d.at[k]!;
@@ -802,6 +982,17 @@ function bestCut(items: readonly Item[], r: Draft, g: HeadlineGroup, h: Headline
     lean[i] = gShare[i]! - (hKeys.size > 0 ? hs / hKeys.size : 0);
     total += lean[i]!;
   }
+  // how much paragraphs k - 1 and k share of their Han pairs: the paragraphs of one story speak of the
+  // same people and things, two stories' seldom (each paragraph's pairs made once)
+  const pairs = r.paragraphs.map((p) => hanPairKeys(p.text));
+  const cohesion = (k: number): number => {
+    const [a, b] = [pairs[k - 1]!, pairs[k]!];
+    const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+    if (small.size === 0) return 0;
+    let shared = 0;
+    for (const key of small) if (large.has(key)) shared++;
+    return shared / small.size;
+  };
   let best = -1;
   let bestScore = -Infinity;
   let before = 0;
@@ -812,7 +1003,7 @@ function bestCut(items: readonly Item[], r: Draft, g: HeadlineGroup, h: Headline
     while (c < r.closing.length && r.closing[c]!.at < r.at[k - 1]!) c++;
     const closed = closingNote(r.paragraphs[k - 1]!.text) || (c < r.closing.length && r.closing[c]!.at < r.at[k]!);
     const opened = opensWithDateline(r.paragraphs[k]!.text) || (items[r.at[k]! - 1]?.type === "byline" && r.at[k]! - 1 > r.at[k - 1]!);
-    const score = total - 2 * before + LEAD_WEIGHT * gShare[k]! + (closed ? CUT_CUE : 0) + (opened ? CUT_CUE : 0);
+    const score = total - 2 * before + LEAD_WEIGHT * gShare[k]! + (closed ? CUT_CUE : 0) + (opened ? CUT_CUE : 0) - COHESION_WEIGHT * cohesion(k);
     if (score > bestScore) {
       bestScore = score;
       best = k;
@@ -961,8 +1152,9 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
   const groups = headlineGroups(items);
   const placed0 = placeGroups(items, groups, drafts(items));
   const pinned = placed0.pinned;
-  const bodies = joinLeadsToDatelines(items, placed0.bodies, pinned);
-  const headlineOf = associate(items, groups, bodies, pinned);
+  const bodies0 = joinLeadsToDatelines(items, placed0.bodies, pinned);
+  const headlineOf = associate(items, groups, bodies0, pinned);
+  const bodies = joinHeadlessParts(items, bodies0, headlineOf);
   if (extracted) pairDisplacedHeadlines(groups, bodies, headlineOf);
   const warnings: Warning[] = [];
 
