@@ -220,25 +220,22 @@ function headAhead(text: string, from: number, n: number): boolean {
   for (let j = from; j < stop; j++) {
     const c = text.charCodeAt(j);
     if (HEAD_ENDS[c] === 1) return true;
-    if (SEPARATORS.has(c)) return false;
+    if (SEPARATOR[c] === 1) return false;
   }
   return false;
 }
 
 /** Tags of words whose characters the training split (almost) never has in an entity: particles, prepositions, conjunctions, pronouns. */
 const OUTSIDE_TAGS = new Set(["uj", "ul", "u", "uz", "ud", "ug", "uv", "p", "c", "r", "rz", "ad", "mq", "k", "y", "e", "o", "df", "vd"]);
-const SEPARATORS = new Set([..."，。、；：？！,.;:?! \u3000\n\r\t…"].map((c) => c.charCodeAt(0)));
 
-/** Per-character scratch of {@link textFeatures}, grown as needed (one text at a time). */
+/** 1 for the separators (，。、；：？！ and spaces): a table by code unit, read once a character. */
+const SEPARATOR = new Uint8Array(0x10000);
+for (const c of "，。、；：？！,.;:?! \u3000\n\r\t…") SEPARATOR[c.charCodeAt(0)] = 1;
+
+/** Scratch of {@link textFeatures}, grown as needed (one text at a time): per character, then per word. */
 let scratchSize = 0;
 let codes = new Int32Array(0);
-let position = new Uint8Array(0);
-let wordHash = new Uint32Array(0);
-let wordTag = new Uint32Array(0);
-let prevWord = new Uint32Array(0);
-let prevTag = new Uint32Array(0);
-let nextWord = new Uint32Array(0);
-let nextTag = new Uint32Array(0);
+let wordOf = new Int32Array(0);
 let marks = new Uint8Array(0);
 let reusedIds = new Uint32Array(0);
 let reusedOutside = new Uint8Array(0);
@@ -247,75 +244,77 @@ function growScratch(n: number): void {
   const size = Math.max(n, 2 * scratchSize, 1024);
   scratchSize = size;
   codes = new Int32Array(size + 4);
-  position = new Uint8Array(size);
-  wordHash = new Uint32Array(size);
-  wordTag = new Uint32Array(size);
-  prevWord = new Uint32Array(size);
-  prevTag = new Uint32Array(size);
-  nextWord = new Uint32Array(size);
-  nextTag = new Uint32Array(size);
+  wordOf = new Int32Array(size);
   marks = new Uint8Array(5 * size);
   reusedIds = new Uint32Array(size * FEATURES_PER_CHAR);
   reusedOutside = new Uint8Array(size);
+}
+let wordSize = 0;
+let wordHashes = new Uint32Array(0);
+let wordTags = new Uint32Array(0);
+function growWords(count: number): void {
+  if (count <= wordSize) return;
+  wordSize = Math.max(count, 2 * wordSize, 256);
+  // (two more than the words: the text's start and end, as the words before the first and after the last)
+  wordHashes = new Uint32Array(wordSize + 2);
+  wordTags = new Uint32Array(wordSize + 2);
+}
+
+/** The template constants of {@link mix}'s first step (`Math.imul(template, 0x9e3779b1)`), folded once. */
+const TEMPLATE = Int32Array.from({ length: 25 }, (_, t) => Math.imul(t, 0x9e3779b1));
+/** {@link mix} with its template folded (`t` from TEMPLATE): the same ids, fewer multiplications a feature. */
+function mixT(t: number, a: number, b: number, c: number): number {
+  let h = Math.imul(t ^ a, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 15) ^ b, 0xc2b2ae35);
+  h ^= Math.imul(c, 0x27d4eb2f);
+  return h ^ (h >>> 16);
 }
 
 /**
  * `reuse`: the returned arrays are scratch, valid until the next call (the extractor scores them
  * at once; the trainer keeps each sentence's, so it takes fresh ones).
+ *
+ * Each word's hash and tag are computed once, into arrays by word (slot 0 the text's start, the
+ * last the end); a character finds its word through `wordOf`. Characters outside by construction
+ * get no features (their ids stay 0).
  */
 export function textFeatures(text: string, tokens: readonly Token[], bits: number, reuse = false, outsideWords?: WordSet): TextFeatures {
   const n = text.length;
   const mask = bits >= 32 ? 0xffffffff : (1 << bits) - 1;
   const F = FEATURES_PER_CHAR;
   growScratch(n);
+  const count = tokens.length;
+  growWords(count);
   const out = reuse ? reusedIds : new Uint32Array(n * F);
   const outside = reuse ? reusedOutside : new Uint8Array(n);
   if (reuse) outside.fill(0, 0, n);
   codes[0] = codes[1] = BEFORE;
   codes[n + 2] = codes[n + 3] = AFTER;
   for (let i = 0; i < n; i++) codes[i + 2] = normalized(text.charCodeAt(i));
-  // per character: its word's position (0 B, 1 I, 2 E, 3 S), the word's hash and tag, the
-  // words before and after it and their tags (0 where no word covers it: a character the
-  // segmenter dropped)
-  position.fill(0, 0, n);
-  wordHash.fill(0, 0, n);
-  wordTag.fill(0, 0, n);
-  prevWord.fill(0, 0, n);
-  prevTag.fill(0, 0, n);
-  nextWord.fill(0, 0, n);
-  nextTag.fill(0, 0, n);
-  let pw = 1;
-  let pt = 1;
-  let wh = tokens.length > 0 ? hashString(tokens[0]!.word) : 0;
-  let th = tokens.length > 0 ? tagHash(tokens[0]!.tag) : 0;
-  for (let k = 0; k < tokens.length; k++) {
+  // per word (slot k + 1): its hash and tag; slot 0 and slot count + 1 stand for the text's start
+  // and end (1 and 2, as the words before the first word and after the last)
+  wordHashes[0] = wordTags[0] = 1;
+  wordHashes[count + 1] = wordTags[count + 1] = 2;
+  for (let k = 0; k < count; k++) {
     const t = tokens[k]!;
-    const last = k + 1 === tokens.length;
-    const nw = last ? 2 : hashString(tokens[k + 1]!.word);
-    const nt = last ? 2 : tagHash(tokens[k + 1]!.tag);
-    const skip = OUTSIDE_TAGS.has(t.tag) || (outsideWords !== undefined && inWordSet(outsideWords, wh) && !headAhead(text, t.end, n));
-    for (let i = t.start; i < t.end && i < n; i++) {
-      if (skip || SEPARATORS.has(text.charCodeAt(i))) outside[i] = 1;
-      position[i] = t.end - t.start === 1 ? 3 : i === t.start ? 0 : i === t.end - 1 ? 2 : 1;
-      wordHash[i] = wh;
-      wordTag[i] = th;
-      prevWord[i] = pw;
-      prevTag[i] = pt;
-      nextWord[i] = nw;
-      nextTag[i] = nt;
-    }
-    pw = wh;
-    pt = th;
-    wh = nw;
-    th = nt;
+    wordHashes[k + 1] = hashString(t.word);
+    wordTags[k + 1] = tagHash(t.tag);
+  }
+  // which word covers each character (0: none, a character the segmenter dropped); the
+  // characters of words of outside tags, of outside words and separators are outside
+  wordOf.fill(0, 0, n);
+  for (let k = 0; k < count; k++) {
+    const t = tokens[k]!;
+    const end = t.end < n ? t.end : n;
+    if (t.start >= end) continue;
+    wordOf.fill(k + 1, t.start, end);
+    if (OUTSIDE_TAGS.has(t.tag) || (outsideWords !== undefined && inWordSet(outsideWords, wordHashes[k + 1]!) && !headAhead(text, t.end, n))) outside.fill(1, t.start, end);
+    else for (let i = t.start; i < end; i++) if (SEPARATOR[text.charCodeAt(i)] === 1) outside[i] = 1;
   }
   marks.fill(0, 0, 5 * n);
-  const place = marks.subarray(0, n);
-  const body = marks.subarray(n, 2 * n);
-  const suffix = marks.subarray(2 * n, 3 * n);
-  const title = marks.subarray(3 * n, 4 * n);
-  const compound = marks.subarray(4 * n, 5 * n);
   markLexicons(text, n, marks);
+  const bias = mix(0, 0, 0, 0) & mask;
+  const [t1, t2, t3, t6, t7, t8, t9, t11, t12, t13, t14, t15, t16, t17, t18, t19, t21, t22, t23, t24] = [1, 2, 3, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 24].map((t) => TEMPLATE[t]!) as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
   for (let i = 0; i < n; i++) {
     if (outside[i] === 1) continue;
     const o = i * F;
@@ -324,30 +323,43 @@ export function textFeatures(text: string, tokens: readonly Token[], bits: numbe
     const l2 = codes[i]!;
     const r1 = codes[i + 3]!;
     const r2 = codes[i + 4]!;
-    const pos = position[i]!;
+    // the word around the character: its position in it (0 B, 1 I, 2 E, 3 S), hash and tag, and
+    // the words on either side (all 0 where no word covers the character)
+    const k = wordOf[i]!;
+    let pos = 0, wh = 0, th = 0, pw = 0, pt = 0, nw = 0, nt = 0;
+    if (k > 0) {
+      const t = tokens[k - 1]!;
+      pos = t.end - t.start === 1 ? 3 : i === t.start ? 0 : i === t.end - 1 ? 2 : 1;
+      wh = wordHashes[k]!;
+      th = wordTags[k]!;
+      pw = wordHashes[k - 1]!;
+      pt = wordTags[k - 1]!;
+      nw = wordHashes[k + 1]!;
+      nt = wordTags[k + 1]!;
+    }
     const kinds = (KIND[l1 & 0xffff]! << 8) | (KIND[c0]! << 4) | KIND[r1 & 0xffff]!;
     const lex = (LEX[l1 & 0xffff]! << 8) | (LEX[c0]! << 4) | LEX[r1 & 0xffff]!;
-    out[o] = mix(0, 0, 0, 0) & mask; // bias
-    out[o + 1] = mix(1, c0, 0, 0) & mask;
-    out[o + 2] = mix(2, l1, 0, 0) & mask;
-    out[o + 3] = mix(3, r1, 0, 0) & mask;
-    out[o + 4] = mix(6, l1, c0, 0) & mask;
-    out[o + 5] = mix(7, c0, r1, 0) & mask;
-    out[o + 6] = mix(8, l2, l1, 0) & mask;
-    out[o + 7] = mix(9, r1, r2, 0) & mask;
-    out[o + 8] = mix(11, l1, c0, r1) & mask;
-    out[o + 9] = mix(12, kinds, 0, 0) & mask;
-    out[o + 10] = mix(13, pos, wordTag[i]!, 0) & mask;
-    out[o + 11] = mix(14, pos, wordTag[i]!, c0) & mask;
-    out[o + 12] = mix(15, pos, wordHash[i]!, 0) & mask;
-    out[o + 13] = mix(16, pos, prevTag[i]!, wordTag[i]!) & mask;
-    out[o + 14] = mix(17, pos, nextTag[i]!, wordTag[i]!) & mask;
-    out[o + 15] = mix(18, pos, prevWord[i]!, 0) & mask;
-    out[o + 16] = mix(19, pos, nextWord[i]!, 0) & mask;
-    out[o + 17] = mix(21, lex, pos, 0) & mask;
-    out[o + 18] = mix(22, place[i]!, pos, 0) & mask;
-    out[o + 19] = mix(23, body[i]!, suffix[i]!, pos) & mask;
-    out[o + 20] = mix(24, title[i > 0 ? i - 1 : i]!, title[i]!, compound[i]!) & mask;
+    out[o] = bias;
+    out[o + 1] = mixT(t1, c0, 0, 0) & mask;
+    out[o + 2] = mixT(t2, l1, 0, 0) & mask;
+    out[o + 3] = mixT(t3, r1, 0, 0) & mask;
+    out[o + 4] = mixT(t6, l1, c0, 0) & mask;
+    out[o + 5] = mixT(t7, c0, r1, 0) & mask;
+    out[o + 6] = mixT(t8, l2, l1, 0) & mask;
+    out[o + 7] = mixT(t9, r1, r2, 0) & mask;
+    out[o + 8] = mixT(t11, l1, c0, r1) & mask;
+    out[o + 9] = mixT(t12, kinds, 0, 0) & mask;
+    out[o + 10] = mixT(t13, pos, th, 0) & mask;
+    out[o + 11] = mixT(t14, pos, th, c0) & mask;
+    out[o + 12] = mixT(t15, pos, wh, 0) & mask;
+    out[o + 13] = mixT(t16, pos, pt, th) & mask;
+    out[o + 14] = mixT(t17, pos, nt, th) & mask;
+    out[o + 15] = mixT(t18, pos, pw, 0) & mask;
+    out[o + 16] = mixT(t19, pos, nw, 0) & mask;
+    out[o + 17] = mixT(t21, lex, pos, 0) & mask;
+    out[o + 18] = mixT(t22, marks[i]!, pos, 0) & mask;
+    out[o + 19] = mixT(t23, marks[n + i]!, marks[2 * n + i]!, pos) & mask;
+    out[o + 20] = mixT(t24, marks[3 * n + (i > 0 ? i - 1 : i)]!, marks[3 * n + i]!, marks[4 * n + i]!) & mask;
   }
   return { ids: out, outside };
 }
