@@ -119,8 +119,22 @@ const MARKED: readonly { list: ReturnType<typeof wordList>; words: readonly stri
   { list: compoundSurnames, words: COMPOUND_SURNAMES },
 ];
 const STARTS_OF = new Uint8Array(0x10000);
+/** Bit k: list k has this one character as a word. */
+const SINGLE_OF = new Uint8Array(0x10000);
+/**
+ * Bit k: list k may have a word of two or more characters starting with these two (by a 16-bit
+ * hash of the pair: a collision only sends a position to the lists' own look-up, which says no).
+ * Most positions a first character lets through fail at the second: this reads one byte for them.
+ */
+const PAIRS_OF = new Uint8Array(0x10000);
+const pairSlot = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ b) & 0xffff;
 MARKED.forEach(({ words }, k) => {
-  for (const w of words) if (w.length > 0) STARTS_OF[w.charCodeAt(0)]! |= 1 << k;
+  for (const w of words) {
+    if (w.length === 0) continue;
+    STARTS_OF[w.charCodeAt(0)]! |= 1 << k;
+    if (w.length === 1) SINGLE_OF[w.charCodeAt(0)]! |= 1 << k;
+    else PAIRS_OF[pairSlot(w.charCodeAt(0), w.charCodeAt(1))]! |= 1 << k;
+  }
 });
 
 /**
@@ -131,7 +145,9 @@ MARKED.forEach(({ words }, k) => {
 function markLexicons(text: string, n: number, out: Uint8Array): void {
   const next = [0, 0, 0, 0, 0];
   for (let i = 0; i < n; i++) {
-    const bits = STARTS_OF[text.charCodeAt(i)]!;
+    const c = text.charCodeAt(i);
+    if (STARTS_OF[c] === 0) continue;
+    const bits = SINGLE_OF[c]! | (i + 1 < n ? PAIRS_OF[pairSlot(c, text.charCodeAt(i + 1))]! : 0);
     if (bits === 0) continue;
     for (let k = 0; k < MARKED.length; k++) {
       if ((bits & (1 << k)) === 0 || i < next[k]!) continue;
@@ -307,8 +323,9 @@ export function textFeatures(text: string, tokens: readonly Token[], bits: numbe
     const t = tokens[k]!;
     const end = t.end < n ? t.end : n;
     if (t.start >= end) continue;
-    wordOf.fill(k + 1, t.start, end);
-    if (OUTSIDE_TAGS.has(t.tag) || (outsideWords !== undefined && inWordSet(outsideWords, wordHashes[k + 1]!) && !headAhead(text, t.end, n))) outside.fill(1, t.start, end);
+    // (loops, not fill(): most words are one to three characters)
+    for (let i = t.start; i < end; i++) wordOf[i] = k + 1;
+    if (OUTSIDE_TAGS.has(t.tag) || (outsideWords !== undefined && inWordSet(outsideWords, wordHashes[k + 1]!) && !headAhead(text, t.end, n))) for (let i = t.start; i < end; i++) outside[i] = 1;
     else for (let i = t.start; i < end; i++) if (SEPARATOR[text.charCodeAt(i)] === 1) outside[i] = 1;
   }
   marks.fill(0, 0, 5 * n);
@@ -430,45 +447,49 @@ export const WEIGHT_BIAS = 128;
  * packed rows (see {@link ROW_WORDS}); written into `out` when given (the extractor reuses one).
  */
 export function packedEmissions(features: Uint32Array, n: number, table: Int32Array, outside?: Uint8Array, out: Float64Array = new Float64Array(n * TAG_COUNT)): Float64Array {
-  const T = TAG_COUNT;
-  const F = FEATURES_PER_CHAR;
-  const bias = WEIGHT_BIAS * F;
   for (let i = 0; i < n; i++) {
-    const o = i * T;
-    if (outside !== undefined && outside[i] === 1) {
-      out[o] = 0;
-      for (let t = 1; t < T; t++) out[o + t] = -1e9;
-      continue;
-    }
-    let e0 = 0, o0 = 0, e1 = 0, o1 = 0, e2 = 0, o2 = 0, e3 = 0;
-    for (let f = i * F, last = f + F; f < last; f++) {
-      const r = features[f]! << 2;
-      const w0 = table[r]!;
-      const w1 = table[r + 1]!;
-      const w2 = table[r + 2]!;
-      e0 += w0 & 0xff00ff;
-      o0 += (w0 >>> 8) & 0xff00ff;
-      e1 += w1 & 0xff00ff;
-      o1 += (w1 >>> 8) & 0xff00ff;
-      e2 += w2 & 0xff00ff;
-      o2 += (w2 >>> 8) & 0xff00ff;
-      e3 += table[r + 3]! & 0xff;
-    }
-    out[o] = (e0 & 0xffff) - bias;
-    out[o + 1] = (o0 & 0xffff) - bias;
-    out[o + 2] = (e0 >>> 16) - bias;
-    out[o + 3] = (o0 >>> 16) - bias;
-    out[o + 4] = (e1 & 0xffff) - bias;
-    out[o + 5] = (o1 & 0xffff) - bias;
-    out[o + 6] = (e1 >>> 16) - bias;
-    out[o + 7] = (o1 >>> 16) - bias;
-    out[o + 8] = (e2 & 0xffff) - bias;
-    out[o + 9] = (o2 & 0xffff) - bias;
-    out[o + 10] = (e2 >>> 16) - bias;
-    out[o + 11] = (o2 >>> 16) - bias;
-    out[o + 12] = e3 - bias;
+    if (outside !== undefined && outside[i] === 1) outsideScores(out, i * TAG_COUNT);
+    else sumRows(features, i * FEATURES_PER_CHAR, table, out, i * TAG_COUNT);
   }
   return out;
+}
+
+/** An outside character's scores: 0 for O, the floor for every other tag. */
+function outsideScores(out: Float64Array, o: number): void {
+  out[o] = 0;
+  for (let t = 1; t < TAG_COUNT; t++) out[o + t] = -1e9;
+}
+
+/** One character's 13 scores (into `out` at `o`) from the packed rows of its ids (`ids` from `f`). */
+function sumRows(ids: Uint32Array, f: number, table: Int32Array, out: Float64Array, o: number): void {
+  const bias = WEIGHT_BIAS * FEATURES_PER_CHAR;
+  let e0 = 0, o0 = 0, e1 = 0, o1 = 0, e2 = 0, o2 = 0, e3 = 0;
+  for (const last = f + FEATURES_PER_CHAR; f < last; f++) {
+    const r = ids[f]! << 2;
+    const w0 = table[r]!;
+    const w1 = table[r + 1]!;
+    const w2 = table[r + 2]!;
+    e0 += w0 & 0xff00ff;
+    o0 += (w0 >>> 8) & 0xff00ff;
+    e1 += w1 & 0xff00ff;
+    o1 += (w1 >>> 8) & 0xff00ff;
+    e2 += w2 & 0xff00ff;
+    o2 += (w2 >>> 8) & 0xff00ff;
+    e3 += table[r + 3]! & 0xff;
+  }
+  out[o] = (e0 & 0xffff) - bias;
+  out[o + 1] = (o0 & 0xffff) - bias;
+  out[o + 2] = (e0 >>> 16) - bias;
+  out[o + 3] = (o0 >>> 16) - bias;
+  out[o + 4] = (e1 & 0xffff) - bias;
+  out[o + 5] = (o1 & 0xffff) - bias;
+  out[o + 6] = (e1 >>> 16) - bias;
+  out[o + 7] = (o1 >>> 16) - bias;
+  out[o + 8] = (e2 & 0xffff) - bias;
+  out[o + 9] = (o2 & 0xffff) - bias;
+  out[o + 10] = (e2 >>> 16) - bias;
+  out[o + 11] = (o2 >>> 16) - bias;
+  out[o + 12] = e3 - bias;
 }
 
 /**
