@@ -1,4 +1,4 @@
-import { alternation, BODY_SUFFIXES, NON_NAMING_HEADS } from "@yk/lexicon";
+import { alternation, BODY_SUFFIXES, NON_NAMING_HEADS, charTable } from "@yk/lexicon";
 import type { Entity, EntityType, MentionField } from "@yk/schema";
 import { nodejiebaSegmenter, pieces, tokensInChunks, type Segmenter, type Token } from "./segmenter.js";
 import {
@@ -207,7 +207,7 @@ function standsForPlace(h: Hit, text: string, tokens: readonly Token[], tokenAt:
 const BODY_HEADS = new Set(BODY_SUFFIXES);
 const LONGEST_BODY_HEAD = Math.max(...BODY_SUFFIXES.map((s) => s.length));
 /** Levels that begin a local body's name on its own: 县发展改革局, 市消防救援支队, 区人社局. */
-const LEVEL_CHARS = new Set("省市县区镇乡");
+const LEVEL_CHARS = charTable("省市县区镇乡");
 /** A level's government names no body (the People's Daily annotation: 市政府 is the city's). */
 const NON_NAMING = new Set(NON_NAMING_HEADS);
 /** Tags of the words inside a local body's name: nouns, verbal nouns, unknown words, abbreviations. */
@@ -231,7 +231,7 @@ export function localBodies(text: string, tokens: readonly Token[]): { start: nu
   };
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
-    if (!LEVEL_CHARS.has(t.word[0]!)) continue;
+    if (!LEVEL_CHARS.hasAt(t.word, 0)) continue;
     if (k > 0 && (tokens[k - 1]!.tag === "ns" || tokens[k - 1]!.end === t.start && tokens[k - 1]!.tag.startsWith("nr"))) continue;
     const lone = t.word.length === 1 || t.tag === "x";
     if (!lone) {
@@ -245,7 +245,7 @@ export function localBodies(text: string, tokens: readonly Token[]): { start: nu
       const joins = (u.word === "和" || u.word === "与") && j > k;
       if (j > k && !joins && !LOCAL_BODY_PART_TAGS.has(u.tag)) break;
       // another level after 和 begins another body (区环卫中心和市政工程公司)
-      if (j > k + 1 && LEVEL_CHARS.has(u.word[0]!) && (tokens[j - 1]!.word === "和" || tokens[j - 1]!.word === "与")) break;
+      if (j > k + 1 && LEVEL_CHARS.hasAt(u.word, 0) && (tokens[j - 1]!.word === "和" || tokens[j - 1]!.word === "与")) break;
       if (!isHanAt(u.word, 0)) break;
       if (!joins && endsWithHead(t.start, u.end)) end = u.end;
     }
@@ -287,9 +287,8 @@ function withoutNestedOrganizations(hits: Hit[]): Hit[] {
  * Choose non-overlapping hits: higher priority, then longer, then earlier. An occupancy map of
  * the text keeps this linear in the text's length, however many hits there are.
  */
-function resolve(hits: Hit[], length: number): Hit[] {
+function resolve(hits: Hit[], occupied: Uint8Array): Hit[] {
   hits.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const occupied = new Uint8Array(length);
   const taken: Hit[] = [];
   for (const h of hits) {
     let free = true;
@@ -299,6 +298,29 @@ function resolve(hits: Hit[], length: number): Hit[] {
     taken.push(h);
   }
   return taken.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Per-offset arrays for one text at a time, kept by an extractor and grown as needed: `bytes(k, n)`
+ * and `ints(k, n)` are the k-th of each kind, zeroed over [0, n). Allocating them for every text
+ * cost more than zeroing them (a typed array's allocation is slow in V8).
+ */
+function extractorScratch(): (n: number) => { bytes(k: number, n: number): Uint8Array; ints(k: number, n: number): Int32Array } {
+  let size = 0;
+  let bytes: Uint8Array[] = [];
+  let ints: Int32Array[] = [];
+  const view = {
+    bytes: (k: number, n: number) => bytes[k]!.fill(0, 0, n).subarray(0, n),
+    ints: (k: number, n: number) => ints[k]!.fill(0, 0, n).subarray(0, n),
+  };
+  return (n) => {
+    if (n > size) {
+      size = Math.max(n, 2 * size, 1024);
+      bytes = Array.from({ length: 3 }, () => new Uint8Array(size));
+      ints = Array.from({ length: 4 }, () => new Int32Array(size));
+    }
+    return view;
+  };
 }
 
 /**
@@ -357,6 +379,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     return tag !== null && !NAME_OR_UNKNOWN_TAGS.has(tag);
   };
   const gazetteerRe = gazetteer.size ? new RegExp(alternation([...gazetteer.keys()]), "gu") : null;
+  const scratchFor = extractorScratch();
 
   function check(text: unknown, date: unknown): asserts text is string {
     if (typeof text !== "string") throw new EntityError("YK_INVALID_INPUT", `extract expects a string, got ${typeof text}`);
@@ -449,17 +472,20 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       }
     };
     const tokens = tokensInChunks(segmenter, text);
-    const tokenEnds = new Uint8Array(text.length + 1);
-    const tokenAt = new Int32Array(text.length + 1); // start offset → index in tokens + 1 (0: no word starts here)
+    // (per-offset arrays: scratch of the extractor, zeroed over the text, not allocated per text)
+    const n1 = text.length + 1;
+    const scratch = scratchFor(n1);
+    const tokenEnds = scratch.bytes(0, n1);
+    const tokenAt = scratch.ints(0, n1); // start offset → index in tokens + 1 (0: no word starts here)
     tokens.forEach((t, k) => {
       tokenEnds[t.end] = 1;
       tokenAt[t.start] = k + 1;
     });
     // the model's people, places and organizations; where its people and bodies start and end,
     // for the rules that link titles to names and find companies
-    const personEndAt = new Int32Array(text.length + 1); // start → end of the model's person there (0: none)
-    const personEndsAt = new Uint8Array(text.length + 1); // 1 where the model's person ends
-    const bodyStartAt = new Int32Array(text.length + 1); // end → start + 1 of the model's organization ending there
+    const personEndAt = scratch.ints(1, n1); // start → end of the model's person there (0: none)
+    const personEndsAt = scratch.bytes(1, n1); // 1 where the model's person ends
+    const bodyStartAt = scratch.ints(2, n1); // end → start + 1 of the model's organization ending there
     for (const sp of modelSpans(shippedModel(), text, tokens)) {
       // (a kind of body alone is no body's name: 公司董事长)
       if (sp.type === "organization" && KIND_HEADS.has(text.slice(sp.start, sp.end))) continue;
@@ -526,7 +552,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     let tokenOf: Int32Array | null = null; // offset → index of the token covering it, + 1
     const nameStart = (formStart: number, reach: number): number => {
       if (tokenOf === null) {
-        tokenOf = new Int32Array(text.length + 1);
+        tokenOf = scratch.ints(3, n1);
         tokens.forEach((t, k) => tokenOf!.fill(k + 1, t.start, t.end));
       }
       // back over the words that can be in a name (verbs and adjectives too: 王力/x 安防/v 科技,
@@ -676,7 +702,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     const entities = new Map<string, Entity>();
     // a hit that would cross fields drops out first, before it can shadow another
     const placed = withoutNestedOrganizations(hits).filter((h) => place.fits(base + h.start, base + h.end));
-    for (const h of resolve(placed, text.length)) {
+    for (const h of resolve(placed, scratch.bytes(2, text.length))) {
       const surface = text.slice(h.start, h.end);
       const key = `${h.type}\u0000${surface}\u0000${h.normalized ?? ""}`;
       const mention = place.mention(base + h.start, base + h.end);

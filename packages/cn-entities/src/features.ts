@@ -549,6 +549,17 @@ export function viterbi(scores: Float64Array, n: number, transitions: ArrayLike<
     const p = o - T;
     // a character outside any entity: only O to reach (the rest stay at the floor)
     const only = outside !== undefined && outside[i] === 1;
+    // after such a character (not the first: its other tags are scored, not floored) O is the
+    // only way in: the runs of them between entities, most of a text, cost one addition a character
+    if (only && i > 1 && outside![i - 1] === 1) {
+      best[o] = best[p]! + into[0]! + scores[o]!;
+      back[o] = 0;
+      for (let t = 1; t < T; t++) {
+        best[o + t] = -Infinity;
+        back[o + t] = 0;
+      }
+      continue;
+    }
     // O, B-x and S-x: after O, E-* or S-* (the 7 closed tags, lowest first: it wins a tie)
     const c0 = best[p]!;
     const c1 = best[p + k1]!;
