@@ -206,6 +206,8 @@ function standsForPlace(h: Hit, text: string, tokens: readonly Token[], tokenAt:
 /** Words that may end a local body's name: 局, 委员会, 中心, 支队 (the lexicon's heads of bodies). */
 const BODY_HEADS = new Set(BODY_SUFFIXES);
 const LONGEST_BODY_HEAD = Math.max(...BODY_SUFFIXES.map((s) => s.length));
+/** The last characters of the heads of bodies: a word ending in another ends no body's name. */
+const HEAD_LAST_CHARS = charTable(BODY_SUFFIXES.filter((s) => s.length > 0).map((s) => s[s.length - 1]!));
 /** Levels that begin a local body's name on its own: 县发展改革局, 市消防救援支队, 区人社局. */
 const LEVEL_CHARS = charTable("省市县区镇乡");
 /** A level's government names no body (the People's Daily annotation: 市政府 is the city's). */
@@ -226,6 +228,7 @@ export function localBodies(text: string, tokens: readonly Token[]): { start: nu
   const out: { start: number; end: number }[] = [];
   // (the longest head it ends with names a body: not 县政府 after 和 in 区卫健局有关负责人和县政府)
   const endsWithHead = (start: number, end: number): boolean => {
+    if (!HEAD_LAST_CHARS.hasAt(text, end - 1)) return false;
     for (let l = LONGEST_BODY_HEAD; l >= 1; l--) if (end - l > start && BODY_HEADS.has(text.slice(end - l, end))) return !NON_NAMING.has(text.slice(end - l, end));
     return false;
   };
