@@ -111,5 +111,6 @@ for (const [name] of versions) {
   const segModel = best.get(`${name} segmentation+model`);
   const all = best.get(`${name} extractFields`);
   const f = (s) => `${(s / tag).toFixed(2)}×`;
+  if (name !== "now") console.log(`now / ${name}: extractFields ${(best.get("now extractFields") / all).toFixed(2)}, segmentation and model ${(best.get("now segmentation+model") / segModel).toFixed(2)}, model alone ${(best.get("now model") / best.get(`${name} model`)).toFixed(2)}`);
   console.log(`${name}: extractFields ${f(all)} = segmentation ${f(seg)} + model ${f(segModel - seg)} + rules ${f(all - segModel)}; model alone over tokens given ${f(best.get(`${name} model`))} (a tag pass = 1)`);
 }

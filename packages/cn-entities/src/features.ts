@@ -444,9 +444,9 @@ export const WEIGHT_BIAS = 128;
 
 /**
  * The same scores as {@link emissions} over int8 weights (equal, integer for integer), from the
- * packed rows (see {@link ROW_WORDS}); written into `out` when given (the extractor reuses one).
+ * packed rows (see {@link ROW_WORDS}); written into `out` when given (the extractor reuses one, of int32: the scores are integers).
  */
-export function packedEmissions(features: Uint32Array, n: number, table: Int32Array, outside?: Uint8Array, out: Float64Array = new Float64Array(n * TAG_COUNT)): Float64Array {
+export function packedEmissions<Out extends Float64Array | Int32Array = Float64Array>(features: Uint32Array, n: number, table: Int32Array, outside?: Uint8Array, out: Out = new Float64Array(n * TAG_COUNT) as Out): Out {
   for (let i = 0; i < n; i++) {
     if (outside !== undefined && outside[i] === 1) outsideScores(out, i * TAG_COUNT);
     else sumRows(features, i * FEATURES_PER_CHAR, table, out, i * TAG_COUNT);
@@ -455,13 +455,13 @@ export function packedEmissions(features: Uint32Array, n: number, table: Int32Ar
 }
 
 /** An outside character's scores: 0 for O, the floor for every other tag. */
-function outsideScores(out: Float64Array, o: number): void {
+function outsideScores(out: Float64Array | Int32Array, o: number): void {
   out[o] = 0;
   for (let t = 1; t < TAG_COUNT; t++) out[o + t] = -1e9;
 }
 
 /** One character's 13 scores (into `out` at `o`) from the packed rows of its ids (`ids` from `f`). */
-function sumRows(ids: Uint32Array, f: number, table: Int32Array, out: Float64Array, o: number): void {
+function sumRows(ids: Uint32Array, f: number, table: Int32Array, out: Float64Array | Int32Array, o: number): void {
   const bias = WEIGHT_BIAS * FEATURES_PER_CHAR;
   let e0 = 0, o0 = 0, e1 = 0, o1 = 0, e2 = 0, o2 = 0, e3 = 0;
   for (const last = f + FEATURES_PER_CHAR; f < last; f++) {
@@ -512,7 +512,7 @@ if (CLOSED.length !== 7 || OPENING.length !== 7) throw new Error("viterbi() is w
 const viterbiInto = new Float64Array(49);
 const viterbiInner = new Float64Array(12);
 /** Scratch for Viterbi, grown as needed: one decode at a time (no await inside). */
-let viterbiBest = new Float64Array(0);
+const viterbiBest = new Float64Array(2 * TAG_COUNT);
 let viterbiBack = new Uint8Array(0);
 
 /**
@@ -520,14 +520,13 @@ let viterbiBack = new Uint8Array(0);
  * `from` = T for the start, `to` = T for the end; so (T + 1)² numbers), over the transitions BIOES allows.
  * Between equal scores the lower predecessor tag wins.
  */
-export function viterbi(scores: Float64Array, n: number, transitions: ArrayLike<number>, outside?: Uint8Array): Uint8Array {
+export function viterbi(scores: Float64Array | Int32Array, n: number, transitions: ArrayLike<number>, outside?: Uint8Array): Uint8Array {
   const T = TAG_COUNT;
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
-  if (viterbiBest.length < n * T) {
-    viterbiBest = new Float64Array(Math.max(n * T, 2 * viterbiBest.length));
-    viterbiBack = new Uint8Array(viterbiBest.length);
-  }
+  if (viterbiBack.length < n * T) viterbiBack = new Uint8Array(Math.max(n * T, 2 * viterbiBack.length));
+  // the best scores of two characters only, the previous and this one (rows 0 and 1 by the
+  // character's parity): the back pointers are all that is kept of the others
   const best = viterbiBest;
   const back = viterbiBack;
   const W = T + 1;
@@ -546,28 +545,29 @@ export function viterbi(scores: Float64Array, n: number, transitions: ArrayLike<
   for (let t = 0; t < T; t++) best[t] = allowedTable[T * W + t] ? scores[t]! + transitions[T * W + t]! : -Infinity;
   for (let i = 1; i < n; i++) {
     const o = i * T;
-    const p = o - T;
+    const bo = (i & 1) * T;
+    const bp = T - bo;
     // a character outside any entity: only O to reach (the rest stay at the floor)
     const only = outside !== undefined && outside[i] === 1;
     // after such a character (not the first: its other tags are scored, not floored) O is the
     // only way in: the runs of them between entities, most of a text, cost one addition a character
     if (only && i > 1 && outside![i - 1] === 1) {
-      best[o] = best[p]! + into[0]! + scores[o]!;
+      best[bo] = best[bp]! + into[0]! + scores[o]!;
       back[o] = 0;
       for (let t = 1; t < T; t++) {
-        best[o + t] = -Infinity;
+        best[bo + t] = -Infinity;
         back[o + t] = 0;
       }
       continue;
     }
     // O, B-x and S-x: after O, E-* or S-* (the 7 closed tags, lowest first: it wins a tie)
-    const c0 = best[p]!;
-    const c1 = best[p + k1]!;
-    const c2 = best[p + k2]!;
-    const c3 = best[p + k3]!;
-    const c4 = best[p + k4]!;
-    const c5 = best[p + k5]!;
-    const c6 = best[p + k6]!;
+    const c0 = best[bp]!;
+    const c1 = best[bp + k1]!;
+    const c2 = best[bp + k2]!;
+    const c3 = best[bp + k3]!;
+    const c4 = best[bp + k4]!;
+    const c5 = best[bp + k5]!;
+    const c6 = best[bp + k6]!;
     const targets = only ? 1 : 7;
     for (let j = 0; j < targets; j++) {
       const x = j * 7;
@@ -586,43 +586,43 @@ export function viterbi(scores: Float64Array, n: number, transitions: ArrayLike<
       v = c6 + into[x + 6]!;
       if (v > top) (top = v), (from = k6);
       const t = OPENING[j]!;
-      best[o + t] = top + scores[o + t]!;
+      best[bo + t] = top + scores[o + t]!;
       back[o + t] = from;
     }
     if (only) {
       for (let t = 1; t < T; t++) {
-        best[o + t] = -Infinity;
+        best[bo + t] = -Infinity;
         back[o + t] = 0;
       }
       continue;
     }
     // I-x and E-x: after B-x or I-x (B wins a tie)
     for (let b = 1, x = 0; b < T; b += 4, x += 4) {
-      const fromB = best[p + b]!;
-      const fromI = best[p + b + 1]!;
+      const fromB = best[bp + b]!;
+      const fromI = best[bp + b + 1]!;
       let vb = fromB + inner[x]!;
       let vi = fromI + inner[x + 1]!;
       if (vi > vb) {
-        best[o + b + 1] = vi + scores[o + b + 1]!;
+        best[bo + b + 1] = vi + scores[o + b + 1]!;
         back[o + b + 1] = b + 1;
       } else {
-        best[o + b + 1] = vb + scores[o + b + 1]!;
+        best[bo + b + 1] = vb + scores[o + b + 1]!;
         back[o + b + 1] = b;
       }
       vb = fromB + inner[x + 2]!;
       vi = fromI + inner[x + 3]!;
       if (vi > vb) {
-        best[o + b + 2] = vi + scores[o + b + 2]!;
+        best[bo + b + 2] = vi + scores[o + b + 2]!;
         back[o + b + 2] = b + 1;
       } else {
-        best[o + b + 2] = vb + scores[o + b + 2]!;
+        best[bo + b + 2] = vb + scores[o + b + 2]!;
         back[o + b + 2] = b;
       }
     }
   }
   let top = -Infinity;
   let last = 0;
-  const o = (n - 1) * T;
+  const o = ((n - 1) & 1) * T;
   for (let t = 0; t < T; t++) {
     if (!allowedTable[t * W + T]) continue;
     const v = best[o + t]! + transitions[t * W + T]!;
