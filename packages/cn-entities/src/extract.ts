@@ -1,5 +1,5 @@
 import { alternation, BODY_SUFFIXES, NON_NAMING_HEADS, charTable } from "@yk/lexicon";
-import type { Entity, EntityType, MentionField } from "@yk/schema";
+import type { Entity, EntityType, Mention, MentionField } from "@yk/schema";
 import { nodejiebaSegmenter, pieces, tokensInChunks, type Segmenter, type Token } from "./segmenter.js";
 import {
   type Hit,
@@ -262,7 +262,8 @@ export function localBodies(text: string, tokens: readonly Token[]): { start: nu
  * a word and follows no name of a place (a place's own zone is read whole by the model).
  */
 function zonesAlone(text: string, tokenAt: Int32Array): { start: number; end: number }[] {
-  if (!text.includes("区") && !text.includes("园")) return [];
+  // (every kind of zone the list has ends in 开发区 or 高新区)
+  if (!text.includes("开发区") && !text.includes("高新区")) return [];
   return DEVELOPMENT_ZONES.matches(text).filter((m) => tokenAt[m.start]! > 0 && (m.start === 0 || !isHanAt(text, m.start - 1) || placeEndingAt(text, m.start) === m.start));
 }
 
@@ -301,6 +302,11 @@ function resolve(hits: Hit[], occupied: Uint8Array): Hit[] {
     taken.push(h);
   }
   return taken.sort((a, b) => a.start - b.start);
+}
+
+/** A mention, its index only where the field has one (built whole: no object spread a mention). */
+function mentionOf(field: MentionField, start: number, end: number, index: number | undefined): Mention {
+  return index === undefined ? { field, start, end } : { field, start, end, index };
 }
 
 /**
@@ -401,8 +407,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   function extract(text: string, context: ExtractContext = {}): Entity[] {
     check(text, context.date);
     const field = context.field ?? "text";
-    const at = context.index !== undefined ? { index: context.index } : {};
-    return extractText(text, context.date, { fits: () => true, mention: (start, end) => ({ field, start, end, ...at }) });
+    const index = context.index;
+    return extractText(text, context.date, { fits: () => true, mention: (start, end) => mentionOf(field, start, end, index) });
   }
 
   function extractFields(fields: readonly FieldText[], context: Pick<ExtractContext, "date"> = {}): Entity[] {
@@ -438,7 +444,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       mention: (start, end) => {
         const k = fieldAt(start);
         const f = fields[k]!;
-        return { field: f.field, start: start - starts[k]!, end: end - starts[k]!, ...(f.index !== undefined ? { index: f.index } : {}) };
+        return mentionOf(f.field, start - starts[k]!, end - starts[k]!, f.index);
       },
     });
   }
