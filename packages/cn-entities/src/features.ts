@@ -100,11 +100,16 @@ function hashString(s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
-const tagHashes = new Map<string, number>();
-function tagHash(tag: string): number {
-  let h = tagHashes.get(tag);
-  if (h === undefined) tagHashes.set(tag, (h = hashString(tag)));
-  return h;
+/** A part-of-speech tag's hash, and whether its words are outside by construction (OUTSIDE_TAGS): one look-up a word. */
+interface TagInfo {
+  hash: number;
+  outside: boolean;
+}
+const tagInfos = new Map<string, TagInfo>();
+function tagInfo(tag: string): TagInfo {
+  let info = tagInfos.get(tag);
+  if (info === undefined) tagInfos.set(tag, (info = { hash: hashString(tag), outside: OUTSIDE_TAGS.has(tag) }));
+  return info;
 }
 
 /**
@@ -268,12 +273,14 @@ function growScratch(n: number): void {
 let wordSize = 0;
 let wordHashes = new Uint32Array(0);
 let wordTags = new Uint32Array(0);
+let outsideTag = new Uint8Array(0);
 function growWords(count: number): void {
   if (count <= wordSize) return;
   wordSize = Math.max(count, 2 * wordSize, 256);
   // (two more than the words: the text's start and end, as the words before the first and after the last)
   wordHashes = new Uint32Array(wordSize + 2);
   wordTags = new Uint32Array(wordSize + 2);
+  outsideTag = new Uint8Array(wordSize);
 }
 
 /** The template constants of {@link mix}'s first step (`Math.imul(template, 0x9e3779b1)`), folded once. */
@@ -314,7 +321,9 @@ export function textFeatures(text: string, tokens: readonly Token[], bits: numbe
   for (let k = 0; k < count; k++) {
     const t = tokens[k]!;
     wordHashes[k + 1] = hashString(t.word);
-    wordTags[k + 1] = tagHash(t.tag);
+    const info = tagInfo(t.tag);
+    wordTags[k + 1] = info.hash;
+    outsideTag[k] = info.outside ? 1 : 0;
   }
   // which word covers each character (0: none, a character the segmenter dropped); the
   // characters of words of outside tags, of outside words and separators are outside
@@ -325,7 +334,7 @@ export function textFeatures(text: string, tokens: readonly Token[], bits: numbe
     if (t.start >= end) continue;
     // (loops, not fill(): most words are one to three characters)
     for (let i = t.start; i < end; i++) wordOf[i] = k + 1;
-    if (OUTSIDE_TAGS.has(t.tag) || (outsideWords !== undefined && inWordSet(outsideWords, wordHashes[k + 1]!) && !headAhead(text, t.end, n))) for (let i = t.start; i < end; i++) outside[i] = 1;
+    if (outsideTag[k] === 1 || (outsideWords !== undefined && inWordSet(outsideWords, wordHashes[k + 1]!) && !headAhead(text, t.end, n))) for (let i = t.start; i < end; i++) outside[i] = 1;
     else for (let i = t.start; i < end; i++) if (SEPARATOR[text.charCodeAt(i)] === 1) outside[i] = 1;
   }
   marks.fill(0, 0, 5 * n);
