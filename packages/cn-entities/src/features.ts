@@ -552,6 +552,8 @@ export function viterbi(scores: Float64Array | Int32Array, n: number, transition
   }
   const [k1, k2, k3, k4, k5, k6] = [CLOSED[1]!, CLOSED[2]!, CLOSED[3]!, CLOSED[4]!, CLOSED[5]!, CLOSED[6]!];
   for (let t = 0; t < T; t++) best[t] = allowedTable[T * W + t] ? scores[t]! + transitions[T * W + t]! : -Infinity;
+  // bit r: row r's tags other than O are all at the floor (written by an outside character)
+  let floored = 0;
   for (let i = 1; i < n; i++) {
     const o = i * T;
     const bo = (i & 1) * T;
@@ -560,12 +562,14 @@ export function viterbi(scores: Float64Array | Int32Array, n: number, transition
     const only = outside !== undefined && outside[i] === 1;
     // after such a character (not the first: its other tags are scored, not floored) O is the
     // only way in: the runs of them between entities, most of a text, cost one addition a character
+    // (its other tags' back pointers are never read: no best path passes through them; and its
+    // row's other scores are floored once, as the run enters that row, not at every character)
     if (only && i > 1 && outside![i - 1] === 1) {
       best[bo] = best[bp]! + into[0]! + scores[o]!;
       back[o] = 0;
-      for (let t = 1; t < T; t++) {
-        best[bo + t] = -Infinity;
-        back[o + t] = 0;
+      if ((floored & (1 << (i & 1))) === 0) {
+        for (let t = 1; t < T; t++) best[bo + t] = -Infinity;
+        floored |= 1 << (i & 1);
       }
       continue;
     }
@@ -603,8 +607,10 @@ export function viterbi(scores: Float64Array | Int32Array, n: number, transition
         best[bo + t] = -Infinity;
         back[o + t] = 0;
       }
+      floored |= 1 << (i & 1);
       continue;
     }
+    floored &= ~(1 << (i & 1));
     // I-x and E-x: after B-x or I-x (B wins a tie)
     for (let b = 1, x = 0; b < T; b += 4, x += 4) {
       const fromB = best[bp + b]!;
