@@ -7,10 +7,15 @@
 //                 resolution)
 // (The model measured on its own, over tokens made beforehand, is cheaper than after the segmenter: jieba's
 // work evicts its weights from the CPU's caches. Both are printed.)
-// Each timing is the best of interleaved passes, in CPU time. Run it as
-//   node --expose-gc --single-threaded packages/cn-entities/scripts/cost.mjs Options:
+// Each timing is the best of interleaved passes, in CPU time (--single-threaded: V8's GC and compiler
+// then work on this thread and count once). Run it as
+//   node --expose-gc --single-threaded packages/cn-entities/scripts/cost.mjs [options]
 //   --mb <n>       corpus size (default 1)
-//   --before <dir> also measure another copy of this package (its src/ and model/, e.g. `git archive` of a commit into .cost/before, where node_modules resolve), side by side
+//   --runs <n>     passes of each (default 4)
+//   --before <dir> also measure another copy of this package side by side (its src/ and model/, e.g.
+//                  `git archive HEAD~3 packages/cn-entities/src packages/cn-entities/model | tar -x -C
+//                  packages/cn-entities/.cost/before --strip-components=2`: inside the repository, where
+//                  node_modules resolve; .cost/ is ignored by git)
 // Run after `npx turbo run build --filter=./packages/*`, from the repository root or anywhere.
 import { buildSync } from "esbuild";
 import { mkdirSync } from "node:fs";
