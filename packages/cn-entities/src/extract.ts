@@ -1,5 +1,5 @@
-import { alternation, BODY_SUFFIXES, NON_NAMING_HEADS } from "@yk/lexicon";
-import type { Entity, EntityType, MentionField } from "@yk/schema";
+import { alternation, BODY_SUFFIXES, NON_NAMING_HEADS, charTable } from "@yk/lexicon";
+import type { Entity, EntityType, Mention, MentionField } from "@yk/schema";
 import { jiebaSegmenter, pieces, tokensInChunks, type Segmenter, type Token } from "./segmenter.js";
 import {
   type Hit,
@@ -206,8 +206,10 @@ function standsForPlace(h: Hit, text: string, tokens: readonly Token[], tokenAt:
 /** Words that may end a local body's name: 局, 委员会, 中心, 支队 (the lexicon's heads of bodies). */
 const BODY_HEADS = new Set(BODY_SUFFIXES);
 const LONGEST_BODY_HEAD = Math.max(...BODY_SUFFIXES.map((s) => s.length));
+/** The last characters of the heads of bodies: a word ending in another ends no body's name. */
+const HEAD_LAST_CHARS = charTable(BODY_SUFFIXES.filter((s) => s.length > 0).map((s) => s[s.length - 1]!));
 /** Levels that begin a local body's name on its own: 县发展改革局, 市消防救援支队, 区人社局. */
-const LEVEL_CHARS = new Set("省市县区镇乡");
+const LEVEL_CHARS = charTable("省市县区镇乡");
 /** A level's government names no body (the People's Daily annotation: 市政府 is the city's). */
 const NON_NAMING = new Set(NON_NAMING_HEADS);
 /** Tags of the words inside a local body's name: nouns, verbal nouns, unknown words, abbreviations. */
@@ -226,12 +228,13 @@ export function localBodies(text: string, tokens: readonly Token[]): { start: nu
   const out: { start: number; end: number }[] = [];
   // (the longest head it ends with names a body: not 县政府 after 和 in 区卫健局有关负责人和县政府)
   const endsWithHead = (start: number, end: number): boolean => {
+    if (!HEAD_LAST_CHARS.hasAt(text, end - 1)) return false;
     for (let l = LONGEST_BODY_HEAD; l >= 1; l--) if (end - l > start && BODY_HEADS.has(text.slice(end - l, end))) return !NON_NAMING.has(text.slice(end - l, end));
     return false;
   };
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
-    if (!LEVEL_CHARS.has(t.word[0]!)) continue;
+    if (!LEVEL_CHARS.hasAt(t.word, 0)) continue;
     if (k > 0 && (tokens[k - 1]!.tag === "ns" || tokens[k - 1]!.end === t.start && tokens[k - 1]!.tag.startsWith("nr"))) continue;
     const lone = t.word.length === 1 || t.tag === "x";
     if (!lone) {
@@ -245,7 +248,7 @@ export function localBodies(text: string, tokens: readonly Token[]): { start: nu
       const joins = (u.word === "和" || u.word === "与") && j > k;
       if (j > k && !joins && !LOCAL_BODY_PART_TAGS.has(u.tag)) break;
       // another level after 和 begins another body (区环卫中心和市政工程公司)
-      if (j > k + 1 && LEVEL_CHARS.has(u.word[0]!) && (tokens[j - 1]!.word === "和" || tokens[j - 1]!.word === "与")) break;
+      if (j > k + 1 && LEVEL_CHARS.hasAt(u.word, 0) && (tokens[j - 1]!.word === "和" || tokens[j - 1]!.word === "与")) break;
       if (!isHanAt(u.word, 0)) break;
       if (!joins && endsWithHead(t.start, u.end)) end = u.end;
     }
@@ -259,7 +262,8 @@ export function localBodies(text: string, tokens: readonly Token[]): { start: nu
  * a word and follows no name of a place (a place's own zone is read whole by the model).
  */
 function zonesAlone(text: string, tokenAt: Int32Array): { start: number; end: number }[] {
-  if (!text.includes("区") && !text.includes("园")) return [];
+  // (every kind of zone the list has ends in 开发区 or 高新区)
+  if (!text.includes("开发区") && !text.includes("高新区")) return [];
   return DEVELOPMENT_ZONES.matches(text).filter((m) => tokenAt[m.start]! > 0 && (m.start === 0 || !isHanAt(text, m.start - 1) || placeEndingAt(text, m.start) === m.start));
 }
 
@@ -287,9 +291,8 @@ function withoutNestedOrganizations(hits: Hit[]): Hit[] {
  * Choose non-overlapping hits: higher priority, then longer, then earlier. An occupancy map of
  * the text keeps this linear in the text's length, however many hits there are.
  */
-function resolve(hits: Hit[], length: number): Hit[] {
+function resolve(hits: Hit[], occupied: Uint8Array): Hit[] {
   hits.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const occupied = new Uint8Array(length);
   const taken: Hit[] = [];
   for (const h of hits) {
     let free = true;
@@ -299,6 +302,34 @@ function resolve(hits: Hit[], length: number): Hit[] {
     taken.push(h);
   }
   return taken.sort((a, b) => a.start - b.start);
+}
+
+/** A mention, its index only where the field has one (built whole: no object spread a mention). */
+function mentionOf(field: MentionField, start: number, end: number, index: number | undefined): Mention {
+  return index === undefined ? { field, start, end } : { field, start, end, index };
+}
+
+/**
+ * Per-offset arrays for one text at a time, kept by an extractor and grown as needed: `bytes(k, n)`
+ * and `ints(k, n)` are the k-th of each kind, zeroed over [0, n). Allocating them for every text
+ * cost more than zeroing them (a typed array's allocation is slow in V8).
+ */
+function extractorScratch(): (n: number) => { bytes(k: number, n: number): Uint8Array; ints(k: number, n: number): Int32Array } {
+  let size = 0;
+  let bytes: Uint8Array[] = [];
+  let ints: Int32Array[] = [];
+  const view = {
+    bytes: (k: number, n: number) => bytes[k]!.fill(0, 0, n).subarray(0, n),
+    ints: (k: number, n: number) => ints[k]!.fill(0, 0, n).subarray(0, n),
+  };
+  return (n) => {
+    if (n > size) {
+      size = Math.max(n, 2 * size, 1024);
+      bytes = Array.from({ length: 3 }, () => new Uint8Array(size));
+      ints = Array.from({ length: 4 }, () => new Int32Array(size));
+    }
+    return view;
+  };
 }
 
 /**
@@ -357,6 +388,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     return tag !== null && !NAME_OR_UNKNOWN_TAGS.has(tag);
   };
   const gazetteerRe = gazetteer.size ? new RegExp(alternation([...gazetteer.keys()]), "gu") : null;
+  const scratchFor = extractorScratch();
 
   function check(text: unknown, date: unknown): asserts text is string {
     if (typeof text !== "string") throw new EntityError("YK_INVALID_INPUT", `extract expects a string, got ${typeof text}`);
@@ -375,8 +407,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   function extract(text: string, context: ExtractContext = {}): Entity[] {
     check(text, context.date);
     const field = context.field ?? "text";
-    const at = context.index !== undefined ? { index: context.index } : {};
-    return extractText(text, context.date, { fits: () => true, mention: (start, end) => ({ field, start, end, ...at }) });
+    const index = context.index;
+    return extractText(text, context.date, { fits: () => true, mention: (start, end) => mentionOf(field, start, end, index) });
   }
 
   function extractFields(fields: readonly FieldText[], context: Pick<ExtractContext, "date"> = {}): Entity[] {
@@ -412,7 +444,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       mention: (start, end) => {
         const k = fieldAt(start);
         const f = fields[k]!;
-        return { field: f.field, start: start - starts[k]!, end: end - starts[k]!, ...(f.index !== undefined ? { index: f.index } : {}) };
+        return mentionOf(f.field, start - starts[k]!, end - starts[k]!, f.index);
       },
     });
   }
@@ -449,17 +481,20 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       }
     };
     const tokens = tokensInChunks(segmenter, text);
-    const tokenEnds = new Uint8Array(text.length + 1);
-    const tokenAt = new Int32Array(text.length + 1); // start offset → index in tokens + 1 (0: no word starts here)
+    // (per-offset arrays: scratch of the extractor, zeroed over the text, not allocated per text)
+    const n1 = text.length + 1;
+    const scratch = scratchFor(n1);
+    const tokenEnds = scratch.bytes(0, n1);
+    const tokenAt = scratch.ints(0, n1); // start offset → index in tokens + 1 (0: no word starts here)
     tokens.forEach((t, k) => {
       tokenEnds[t.end] = 1;
       tokenAt[t.start] = k + 1;
     });
     // the model's people, places and organizations; where its people and bodies start and end,
     // for the rules that link titles to names and find companies
-    const personEndAt = new Int32Array(text.length + 1); // start → end of the model's person there (0: none)
-    const personEndsAt = new Uint8Array(text.length + 1); // 1 where the model's person ends
-    const bodyStartAt = new Int32Array(text.length + 1); // end → start + 1 of the model's organization ending there
+    const personEndAt = scratch.ints(1, n1); // start → end of the model's person there (0: none)
+    const personEndsAt = scratch.bytes(1, n1); // 1 where the model's person ends
+    const bodyStartAt = scratch.ints(2, n1); // end → start + 1 of the model's organization ending there
     for (const sp of modelSpans(shippedModel(), text, tokens)) {
       // (a kind of body alone is no body's name: 公司董事长)
       if (sp.type === "organization" && KIND_HEADS.has(text.slice(sp.start, sp.end))) continue;
@@ -526,7 +561,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     let tokenOf: Int32Array | null = null; // offset → index of the token covering it, + 1
     const nameStart = (formStart: number, reach: number): number => {
       if (tokenOf === null) {
-        tokenOf = new Int32Array(text.length + 1);
+        tokenOf = scratch.ints(3, n1);
         tokens.forEach((t, k) => tokenOf!.fill(k + 1, t.start, t.end));
       }
       // back over the words that can be in a name (verbs and adjectives too: 王力/x 安防/v 科技,
@@ -676,7 +711,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     const entities = new Map<string, Entity>();
     // a hit that would cross fields drops out first, before it can shadow another
     const placed = withoutNestedOrganizations(hits).filter((h) => place.fits(base + h.start, base + h.end));
-    for (const h of resolve(placed, text.length)) {
+    for (const h of resolve(placed, scratch.bytes(2, text.length))) {
       const surface = text.slice(h.start, h.end);
       const key = `${h.type}\u0000${surface}\u0000${h.normalized ?? ""}`;
       const mention = place.mention(base + h.start, base + h.end);

@@ -137,3 +137,19 @@ describe("the entity model's features", () => {
     }
   });
 });
+
+describe("Viterbi over characters outside by construction", () => {
+  it("decodes as the same scores with those characters' other tags floored, whatever the runs of them", () => {
+    const random = randoms(11);
+    const T = TAG_COUNT;
+    const transitions = Array.from({ length: (T + 1) ** 2 }, () => Math.round(random() * 6 - 3));
+    for (let run = 0; run < 200; run++) {
+      const n = 1 + Math.floor(random() * 40);
+      // runs of outside characters of every length, at the start, inside and at the end
+      const outside = Uint8Array.from({ length: n }, () => (random() < 0.6 ? 1 : 0));
+      const scores = Float64Array.from({ length: n * T }, () => Math.round(random() * 10 - 5));
+      const floored = Float64Array.from(scores, (v, k) => (outside[Math.floor(k / T)] === 1 ? (k % T === 0 ? 0 : -1e9) : v));
+      expect([...viterbi(floored.slice(), n, transitions, outside)]).toEqual([...viterbi(floored, n, transitions)]);
+    }
+  });
+});

@@ -100,11 +100,16 @@ function hashString(s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
-const tagHashes = new Map<string, number>();
-function tagHash(tag: string): number {
-  let h = tagHashes.get(tag);
-  if (h === undefined) tagHashes.set(tag, (h = hashString(tag)));
-  return h;
+/** A part-of-speech tag's hash, and whether its words are outside by construction (OUTSIDE_TAGS): one look-up a word. */
+interface TagInfo {
+  hash: number;
+  outside: boolean;
+}
+const tagInfos = new Map<string, TagInfo>();
+function tagInfo(tag: string): TagInfo {
+  let info = tagInfos.get(tag);
+  if (info === undefined) tagInfos.set(tag, (info = { hash: hashString(tag), outside: OUTSIDE_TAGS.has(tag) }));
+  return info;
 }
 
 /**
@@ -119,8 +124,22 @@ const MARKED: readonly { list: ReturnType<typeof wordList>; words: readonly stri
   { list: compoundSurnames, words: COMPOUND_SURNAMES },
 ];
 const STARTS_OF = new Uint8Array(0x10000);
+/** Bit k: list k has this one character as a word. */
+const SINGLE_OF = new Uint8Array(0x10000);
+/**
+ * Bit k: list k may have a word of two or more characters starting with these two (by a 16-bit
+ * hash of the pair: a collision only sends a position to the lists' own look-up, which says no).
+ * Most positions a first character lets through fail at the second: this reads one byte for them.
+ */
+const PAIRS_OF = new Uint8Array(0x10000);
+const pairSlot = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ b) & 0xffff;
 MARKED.forEach(({ words }, k) => {
-  for (const w of words) if (w.length > 0) STARTS_OF[w.charCodeAt(0)]! |= 1 << k;
+  for (const w of words) {
+    if (w.length === 0) continue;
+    STARTS_OF[w.charCodeAt(0)]! |= 1 << k;
+    if (w.length === 1) SINGLE_OF[w.charCodeAt(0)]! |= 1 << k;
+    else PAIRS_OF[pairSlot(w.charCodeAt(0), w.charCodeAt(1))]! |= 1 << k;
+  }
 });
 
 /**
@@ -131,7 +150,9 @@ MARKED.forEach(({ words }, k) => {
 function markLexicons(text: string, n: number, out: Uint8Array): void {
   const next = [0, 0, 0, 0, 0];
   for (let i = 0; i < n; i++) {
-    const bits = STARTS_OF[text.charCodeAt(i)]!;
+    const c = text.charCodeAt(i);
+    if (STARTS_OF[c] === 0) continue;
+    const bits = SINGLE_OF[c]! | (i + 1 < n ? PAIRS_OF[pairSlot(c, text.charCodeAt(i + 1))]! : 0);
     if (bits === 0) continue;
     for (let k = 0; k < MARKED.length; k++) {
       if ((bits & (1 << k)) === 0 || i < next[k]!) continue;
@@ -220,25 +241,22 @@ function headAhead(text: string, from: number, n: number): boolean {
   for (let j = from; j < stop; j++) {
     const c = text.charCodeAt(j);
     if (HEAD_ENDS[c] === 1) return true;
-    if (SEPARATORS.has(c)) return false;
+    if (SEPARATOR[c] === 1) return false;
   }
   return false;
 }
 
 /** Tags of words whose characters the training split (almost) never has in an entity: particles, prepositions, conjunctions, pronouns. */
 const OUTSIDE_TAGS = new Set(["uj", "ul", "u", "uz", "ud", "ug", "uv", "p", "c", "r", "rz", "ad", "mq", "k", "y", "e", "o", "df", "vd"]);
-const SEPARATORS = new Set([..."，。、；：？！,.;:?! \u3000\n\r\t…"].map((c) => c.charCodeAt(0)));
 
-/** Per-character scratch of {@link textFeatures}, grown as needed (one text at a time). */
+/** 1 for the separators (，。、；：？！ and spaces): a table by code unit, read once a character. */
+const SEPARATOR = new Uint8Array(0x10000);
+for (const c of "，。、；：？！,.;:?! \u3000\n\r\t…") SEPARATOR[c.charCodeAt(0)] = 1;
+
+/** Scratch of {@link textFeatures}, grown as needed (one text at a time): per character, then per word. */
 let scratchSize = 0;
 let codes = new Int32Array(0);
-let position = new Uint8Array(0);
-let wordHash = new Uint32Array(0);
-let wordTag = new Uint32Array(0);
-let prevWord = new Uint32Array(0);
-let prevTag = new Uint32Array(0);
-let nextWord = new Uint32Array(0);
-let nextTag = new Uint32Array(0);
+let wordOf = new Int32Array(0);
 let marks = new Uint8Array(0);
 let reusedIds = new Uint32Array(0);
 let reusedOutside = new Uint8Array(0);
@@ -247,75 +265,82 @@ function growScratch(n: number): void {
   const size = Math.max(n, 2 * scratchSize, 1024);
   scratchSize = size;
   codes = new Int32Array(size + 4);
-  position = new Uint8Array(size);
-  wordHash = new Uint32Array(size);
-  wordTag = new Uint32Array(size);
-  prevWord = new Uint32Array(size);
-  prevTag = new Uint32Array(size);
-  nextWord = new Uint32Array(size);
-  nextTag = new Uint32Array(size);
+  wordOf = new Int32Array(size);
   marks = new Uint8Array(5 * size);
   reusedIds = new Uint32Array(size * FEATURES_PER_CHAR);
   reusedOutside = new Uint8Array(size);
+}
+let wordSize = 0;
+let wordHashes = new Uint32Array(0);
+let wordTags = new Uint32Array(0);
+let outsideTag = new Uint8Array(0);
+function growWords(count: number): void {
+  if (count <= wordSize) return;
+  wordSize = Math.max(count, 2 * wordSize, 256);
+  // (two more than the words: the text's start and end, as the words before the first and after the last)
+  wordHashes = new Uint32Array(wordSize + 2);
+  wordTags = new Uint32Array(wordSize + 2);
+  outsideTag = new Uint8Array(wordSize);
+}
+
+/** The template constants of {@link mix}'s first step (`Math.imul(template, 0x9e3779b1)`), folded once. */
+const TEMPLATE = Int32Array.from({ length: 25 }, (_, t) => Math.imul(t, 0x9e3779b1));
+/** {@link mix} with its template folded (`t` from TEMPLATE): the same ids, fewer multiplications a feature. */
+function mixT(t: number, a: number, b: number, c: number): number {
+  let h = Math.imul(t ^ a, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 15) ^ b, 0xc2b2ae35);
+  h ^= Math.imul(c, 0x27d4eb2f);
+  return h ^ (h >>> 16);
 }
 
 /**
  * `reuse`: the returned arrays are scratch, valid until the next call (the extractor scores them
  * at once; the trainer keeps each sentence's, so it takes fresh ones).
+ *
+ * Each word's hash and tag are computed once, into arrays by word (slot 0 the text's start, the
+ * last the end); a character finds its word through `wordOf`. Characters outside by construction
+ * get no features (their ids stay 0).
  */
 export function textFeatures(text: string, tokens: readonly Token[], bits: number, reuse = false, outsideWords?: WordSet): TextFeatures {
   const n = text.length;
   const mask = bits >= 32 ? 0xffffffff : (1 << bits) - 1;
   const F = FEATURES_PER_CHAR;
   growScratch(n);
+  const count = tokens.length;
+  growWords(count);
   const out = reuse ? reusedIds : new Uint32Array(n * F);
   const outside = reuse ? reusedOutside : new Uint8Array(n);
   if (reuse) outside.fill(0, 0, n);
   codes[0] = codes[1] = BEFORE;
   codes[n + 2] = codes[n + 3] = AFTER;
   for (let i = 0; i < n; i++) codes[i + 2] = normalized(text.charCodeAt(i));
-  // per character: its word's position (0 B, 1 I, 2 E, 3 S), the word's hash and tag, the
-  // words before and after it and their tags (0 where no word covers it: a character the
-  // segmenter dropped)
-  position.fill(0, 0, n);
-  wordHash.fill(0, 0, n);
-  wordTag.fill(0, 0, n);
-  prevWord.fill(0, 0, n);
-  prevTag.fill(0, 0, n);
-  nextWord.fill(0, 0, n);
-  nextTag.fill(0, 0, n);
-  let pw = 1;
-  let pt = 1;
-  let wh = tokens.length > 0 ? hashString(tokens[0]!.word) : 0;
-  let th = tokens.length > 0 ? tagHash(tokens[0]!.tag) : 0;
-  for (let k = 0; k < tokens.length; k++) {
+  // per word (slot k + 1): its hash and tag; slot 0 and slot count + 1 stand for the text's start
+  // and end (1 and 2, as the words before the first word and after the last)
+  wordHashes[0] = wordTags[0] = 1;
+  wordHashes[count + 1] = wordTags[count + 1] = 2;
+  for (let k = 0; k < count; k++) {
     const t = tokens[k]!;
-    const last = k + 1 === tokens.length;
-    const nw = last ? 2 : hashString(tokens[k + 1]!.word);
-    const nt = last ? 2 : tagHash(tokens[k + 1]!.tag);
-    const skip = OUTSIDE_TAGS.has(t.tag) || (outsideWords !== undefined && inWordSet(outsideWords, wh) && !headAhead(text, t.end, n));
-    for (let i = t.start; i < t.end && i < n; i++) {
-      if (skip || SEPARATORS.has(text.charCodeAt(i))) outside[i] = 1;
-      position[i] = t.end - t.start === 1 ? 3 : i === t.start ? 0 : i === t.end - 1 ? 2 : 1;
-      wordHash[i] = wh;
-      wordTag[i] = th;
-      prevWord[i] = pw;
-      prevTag[i] = pt;
-      nextWord[i] = nw;
-      nextTag[i] = nt;
-    }
-    pw = wh;
-    pt = th;
-    wh = nw;
-    th = nt;
+    wordHashes[k + 1] = hashString(t.word);
+    const info = tagInfo(t.tag);
+    wordTags[k + 1] = info.hash;
+    outsideTag[k] = info.outside ? 1 : 0;
+  }
+  // which word covers each character (0: none, a character the segmenter dropped); the
+  // characters of words of outside tags, of outside words and separators are outside
+  wordOf.fill(0, 0, n);
+  for (let k = 0; k < count; k++) {
+    const t = tokens[k]!;
+    const end = t.end < n ? t.end : n;
+    if (t.start >= end) continue;
+    // (loops, not fill(): most words are one to three characters)
+    for (let i = t.start; i < end; i++) wordOf[i] = k + 1;
+    if (outsideTag[k] === 1 || (outsideWords !== undefined && inWordSet(outsideWords, wordHashes[k + 1]!) && !headAhead(text, t.end, n))) for (let i = t.start; i < end; i++) outside[i] = 1;
+    else for (let i = t.start; i < end; i++) if (SEPARATOR[text.charCodeAt(i)] === 1) outside[i] = 1;
   }
   marks.fill(0, 0, 5 * n);
-  const place = marks.subarray(0, n);
-  const body = marks.subarray(n, 2 * n);
-  const suffix = marks.subarray(2 * n, 3 * n);
-  const title = marks.subarray(3 * n, 4 * n);
-  const compound = marks.subarray(4 * n, 5 * n);
   markLexicons(text, n, marks);
+  const bias = mix(0, 0, 0, 0) & mask;
+  const [t1, t2, t3, t6, t7, t8, t9, t11, t12, t13, t14, t15, t16, t17, t18, t19, t21, t22, t23, t24] = [1, 2, 3, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 24].map((t) => TEMPLATE[t]!) as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
   for (let i = 0; i < n; i++) {
     if (outside[i] === 1) continue;
     const o = i * F;
@@ -324,30 +349,43 @@ export function textFeatures(text: string, tokens: readonly Token[], bits: numbe
     const l2 = codes[i]!;
     const r1 = codes[i + 3]!;
     const r2 = codes[i + 4]!;
-    const pos = position[i]!;
+    // the word around the character: its position in it (0 B, 1 I, 2 E, 3 S), hash and tag, and
+    // the words on either side (all 0 where no word covers the character)
+    const k = wordOf[i]!;
+    let pos = 0, wh = 0, th = 0, pw = 0, pt = 0, nw = 0, nt = 0;
+    if (k > 0) {
+      const t = tokens[k - 1]!;
+      pos = t.end - t.start === 1 ? 3 : i === t.start ? 0 : i === t.end - 1 ? 2 : 1;
+      wh = wordHashes[k]!;
+      th = wordTags[k]!;
+      pw = wordHashes[k - 1]!;
+      pt = wordTags[k - 1]!;
+      nw = wordHashes[k + 1]!;
+      nt = wordTags[k + 1]!;
+    }
     const kinds = (KIND[l1 & 0xffff]! << 8) | (KIND[c0]! << 4) | KIND[r1 & 0xffff]!;
     const lex = (LEX[l1 & 0xffff]! << 8) | (LEX[c0]! << 4) | LEX[r1 & 0xffff]!;
-    out[o] = mix(0, 0, 0, 0) & mask; // bias
-    out[o + 1] = mix(1, c0, 0, 0) & mask;
-    out[o + 2] = mix(2, l1, 0, 0) & mask;
-    out[o + 3] = mix(3, r1, 0, 0) & mask;
-    out[o + 4] = mix(6, l1, c0, 0) & mask;
-    out[o + 5] = mix(7, c0, r1, 0) & mask;
-    out[o + 6] = mix(8, l2, l1, 0) & mask;
-    out[o + 7] = mix(9, r1, r2, 0) & mask;
-    out[o + 8] = mix(11, l1, c0, r1) & mask;
-    out[o + 9] = mix(12, kinds, 0, 0) & mask;
-    out[o + 10] = mix(13, pos, wordTag[i]!, 0) & mask;
-    out[o + 11] = mix(14, pos, wordTag[i]!, c0) & mask;
-    out[o + 12] = mix(15, pos, wordHash[i]!, 0) & mask;
-    out[o + 13] = mix(16, pos, prevTag[i]!, wordTag[i]!) & mask;
-    out[o + 14] = mix(17, pos, nextTag[i]!, wordTag[i]!) & mask;
-    out[o + 15] = mix(18, pos, prevWord[i]!, 0) & mask;
-    out[o + 16] = mix(19, pos, nextWord[i]!, 0) & mask;
-    out[o + 17] = mix(21, lex, pos, 0) & mask;
-    out[o + 18] = mix(22, place[i]!, pos, 0) & mask;
-    out[o + 19] = mix(23, body[i]!, suffix[i]!, pos) & mask;
-    out[o + 20] = mix(24, title[i > 0 ? i - 1 : i]!, title[i]!, compound[i]!) & mask;
+    out[o] = bias;
+    out[o + 1] = mixT(t1, c0, 0, 0) & mask;
+    out[o + 2] = mixT(t2, l1, 0, 0) & mask;
+    out[o + 3] = mixT(t3, r1, 0, 0) & mask;
+    out[o + 4] = mixT(t6, l1, c0, 0) & mask;
+    out[o + 5] = mixT(t7, c0, r1, 0) & mask;
+    out[o + 6] = mixT(t8, l2, l1, 0) & mask;
+    out[o + 7] = mixT(t9, r1, r2, 0) & mask;
+    out[o + 8] = mixT(t11, l1, c0, r1) & mask;
+    out[o + 9] = mixT(t12, kinds, 0, 0) & mask;
+    out[o + 10] = mixT(t13, pos, th, 0) & mask;
+    out[o + 11] = mixT(t14, pos, th, c0) & mask;
+    out[o + 12] = mixT(t15, pos, wh, 0) & mask;
+    out[o + 13] = mixT(t16, pos, pt, th) & mask;
+    out[o + 14] = mixT(t17, pos, nt, th) & mask;
+    out[o + 15] = mixT(t18, pos, pw, 0) & mask;
+    out[o + 16] = mixT(t19, pos, nw, 0) & mask;
+    out[o + 17] = mixT(t21, lex, pos, 0) & mask;
+    out[o + 18] = mixT(t22, marks[i]!, pos, 0) & mask;
+    out[o + 19] = mixT(t23, marks[n + i]!, marks[2 * n + i]!, pos) & mask;
+    out[o + 20] = mixT(t24, marks[3 * n + (i > 0 ? i - 1 : i)]!, marks[3 * n + i]!, marks[4 * n + i]!) & mask;
   }
   return { ids: out, outside };
 }
@@ -415,48 +453,52 @@ export const WEIGHT_BIAS = 128;
 
 /**
  * The same scores as {@link emissions} over int8 weights (equal, integer for integer), from the
- * packed rows (see {@link ROW_WORDS}); written into `out` when given (the extractor reuses one).
+ * packed rows (see {@link ROW_WORDS}); written into `out` when given (the extractor reuses one, of int32: the scores are integers).
  */
-export function packedEmissions(features: Uint32Array, n: number, table: Int32Array, outside?: Uint8Array, out: Float64Array = new Float64Array(n * TAG_COUNT)): Float64Array {
-  const T = TAG_COUNT;
-  const F = FEATURES_PER_CHAR;
-  const bias = WEIGHT_BIAS * F;
+export function packedEmissions<Out extends Float64Array | Int32Array = Float64Array>(features: Uint32Array, n: number, table: Int32Array, outside?: Uint8Array, out: Out = new Float64Array(n * TAG_COUNT) as Out): Out {
   for (let i = 0; i < n; i++) {
-    const o = i * T;
-    if (outside !== undefined && outside[i] === 1) {
-      out[o] = 0;
-      for (let t = 1; t < T; t++) out[o + t] = -1e9;
-      continue;
-    }
-    let e0 = 0, o0 = 0, e1 = 0, o1 = 0, e2 = 0, o2 = 0, e3 = 0;
-    for (let f = i * F, last = f + F; f < last; f++) {
-      const r = features[f]! << 2;
-      const w0 = table[r]!;
-      const w1 = table[r + 1]!;
-      const w2 = table[r + 2]!;
-      e0 += w0 & 0xff00ff;
-      o0 += (w0 >>> 8) & 0xff00ff;
-      e1 += w1 & 0xff00ff;
-      o1 += (w1 >>> 8) & 0xff00ff;
-      e2 += w2 & 0xff00ff;
-      o2 += (w2 >>> 8) & 0xff00ff;
-      e3 += table[r + 3]! & 0xff;
-    }
-    out[o] = (e0 & 0xffff) - bias;
-    out[o + 1] = (o0 & 0xffff) - bias;
-    out[o + 2] = (e0 >>> 16) - bias;
-    out[o + 3] = (o0 >>> 16) - bias;
-    out[o + 4] = (e1 & 0xffff) - bias;
-    out[o + 5] = (o1 & 0xffff) - bias;
-    out[o + 6] = (e1 >>> 16) - bias;
-    out[o + 7] = (o1 >>> 16) - bias;
-    out[o + 8] = (e2 & 0xffff) - bias;
-    out[o + 9] = (o2 & 0xffff) - bias;
-    out[o + 10] = (e2 >>> 16) - bias;
-    out[o + 11] = (o2 >>> 16) - bias;
-    out[o + 12] = e3 - bias;
+    if (outside !== undefined && outside[i] === 1) outsideScores(out, i * TAG_COUNT);
+    else sumRows(features, i * FEATURES_PER_CHAR, table, out, i * TAG_COUNT);
   }
   return out;
+}
+
+/** An outside character's scores: 0 for O, the floor for every other tag. */
+function outsideScores(out: Float64Array | Int32Array, o: number): void {
+  out[o] = 0;
+  for (let t = 1; t < TAG_COUNT; t++) out[o + t] = -1e9;
+}
+
+/** One character's 13 scores (into `out` at `o`) from the packed rows of its ids (`ids` from `f`). */
+function sumRows(ids: Uint32Array, f: number, table: Int32Array, out: Float64Array | Int32Array, o: number): void {
+  const bias = WEIGHT_BIAS * FEATURES_PER_CHAR;
+  let e0 = 0, o0 = 0, e1 = 0, o1 = 0, e2 = 0, o2 = 0, e3 = 0;
+  for (const last = f + FEATURES_PER_CHAR; f < last; f++) {
+    const r = ids[f]! << 2;
+    const w0 = table[r]!;
+    const w1 = table[r + 1]!;
+    const w2 = table[r + 2]!;
+    e0 += w0 & 0xff00ff;
+    o0 += (w0 >>> 8) & 0xff00ff;
+    e1 += w1 & 0xff00ff;
+    o1 += (w1 >>> 8) & 0xff00ff;
+    e2 += w2 & 0xff00ff;
+    o2 += (w2 >>> 8) & 0xff00ff;
+    e3 += table[r + 3]! & 0xff;
+  }
+  out[o] = (e0 & 0xffff) - bias;
+  out[o + 1] = (o0 & 0xffff) - bias;
+  out[o + 2] = (e0 >>> 16) - bias;
+  out[o + 3] = (o0 >>> 16) - bias;
+  out[o + 4] = (e1 & 0xffff) - bias;
+  out[o + 5] = (o1 & 0xffff) - bias;
+  out[o + 6] = (e1 >>> 16) - bias;
+  out[o + 7] = (o1 >>> 16) - bias;
+  out[o + 8] = (e2 & 0xffff) - bias;
+  out[o + 9] = (o2 & 0xffff) - bias;
+  out[o + 10] = (e2 >>> 16) - bias;
+  out[o + 11] = (o2 >>> 16) - bias;
+  out[o + 12] = e3 - bias;
 }
 
 /**
@@ -479,7 +521,7 @@ if (CLOSED.length !== 7 || OPENING.length !== 7) throw new Error("viterbi() is w
 const viterbiInto = new Float64Array(49);
 const viterbiInner = new Float64Array(12);
 /** Scratch for Viterbi, grown as needed: one decode at a time (no await inside). */
-let viterbiBest = new Float64Array(0);
+const viterbiBest = new Float64Array(2 * TAG_COUNT);
 let viterbiBack = new Uint8Array(0);
 
 /**
@@ -487,14 +529,13 @@ let viterbiBack = new Uint8Array(0);
  * `from` = T for the start, `to` = T for the end; so (T + 1)² numbers), over the transitions BIOES allows.
  * Between equal scores the lower predecessor tag wins.
  */
-export function viterbi(scores: Float64Array, n: number, transitions: ArrayLike<number>, outside?: Uint8Array): Uint8Array {
+export function viterbi(scores: Float64Array | Int32Array, n: number, transitions: ArrayLike<number>, outside?: Uint8Array): Uint8Array {
   const T = TAG_COUNT;
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
-  if (viterbiBest.length < n * T) {
-    viterbiBest = new Float64Array(Math.max(n * T, 2 * viterbiBest.length));
-    viterbiBack = new Uint8Array(viterbiBest.length);
-  }
+  if (viterbiBack.length < n * T) viterbiBack = new Uint8Array(Math.max(n * T, 2 * viterbiBack.length));
+  // the best scores of two characters only, the previous and this one (rows 0 and 1 by the
+  // character's parity): the back pointers are all that is kept of the others
   const best = viterbiBest;
   const back = viterbiBack;
   const W = T + 1;
@@ -511,19 +552,35 @@ export function viterbi(scores: Float64Array, n: number, transitions: ArrayLike<
   }
   const [k1, k2, k3, k4, k5, k6] = [CLOSED[1]!, CLOSED[2]!, CLOSED[3]!, CLOSED[4]!, CLOSED[5]!, CLOSED[6]!];
   for (let t = 0; t < T; t++) best[t] = allowedTable[T * W + t] ? scores[t]! + transitions[T * W + t]! : -Infinity;
+  // bit r: row r's tags other than O are all at the floor (written by an outside character)
+  let floored = 0;
   for (let i = 1; i < n; i++) {
     const o = i * T;
-    const p = o - T;
+    const bo = (i & 1) * T;
+    const bp = T - bo;
     // a character outside any entity: only O to reach (the rest stay at the floor)
     const only = outside !== undefined && outside[i] === 1;
+    // after such a character (not the first: its other tags are scored, not floored) O is the
+    // only way in: the runs of them between entities, most of a text, cost one addition a character
+    // (its other tags' back pointers are never read: no best path passes through them; and its
+    // row's other scores are floored once, as the run enters that row, not at every character)
+    if (only && i > 1 && outside![i - 1] === 1) {
+      best[bo] = best[bp]! + into[0]! + scores[o]!;
+      back[o] = 0;
+      if ((floored & (1 << (i & 1))) === 0) {
+        for (let t = 1; t < T; t++) best[bo + t] = -Infinity;
+        floored |= 1 << (i & 1);
+      }
+      continue;
+    }
     // O, B-x and S-x: after O, E-* or S-* (the 7 closed tags, lowest first: it wins a tie)
-    const c0 = best[p]!;
-    const c1 = best[p + k1]!;
-    const c2 = best[p + k2]!;
-    const c3 = best[p + k3]!;
-    const c4 = best[p + k4]!;
-    const c5 = best[p + k5]!;
-    const c6 = best[p + k6]!;
+    const c0 = best[bp]!;
+    const c1 = best[bp + k1]!;
+    const c2 = best[bp + k2]!;
+    const c3 = best[bp + k3]!;
+    const c4 = best[bp + k4]!;
+    const c5 = best[bp + k5]!;
+    const c6 = best[bp + k6]!;
     const targets = only ? 1 : 7;
     for (let j = 0; j < targets; j++) {
       const x = j * 7;
@@ -542,43 +599,45 @@ export function viterbi(scores: Float64Array, n: number, transitions: ArrayLike<
       v = c6 + into[x + 6]!;
       if (v > top) (top = v), (from = k6);
       const t = OPENING[j]!;
-      best[o + t] = top + scores[o + t]!;
+      best[bo + t] = top + scores[o + t]!;
       back[o + t] = from;
     }
     if (only) {
       for (let t = 1; t < T; t++) {
-        best[o + t] = -Infinity;
+        best[bo + t] = -Infinity;
         back[o + t] = 0;
       }
+      floored |= 1 << (i & 1);
       continue;
     }
+    floored &= ~(1 << (i & 1));
     // I-x and E-x: after B-x or I-x (B wins a tie)
     for (let b = 1, x = 0; b < T; b += 4, x += 4) {
-      const fromB = best[p + b]!;
-      const fromI = best[p + b + 1]!;
+      const fromB = best[bp + b]!;
+      const fromI = best[bp + b + 1]!;
       let vb = fromB + inner[x]!;
       let vi = fromI + inner[x + 1]!;
       if (vi > vb) {
-        best[o + b + 1] = vi + scores[o + b + 1]!;
+        best[bo + b + 1] = vi + scores[o + b + 1]!;
         back[o + b + 1] = b + 1;
       } else {
-        best[o + b + 1] = vb + scores[o + b + 1]!;
+        best[bo + b + 1] = vb + scores[o + b + 1]!;
         back[o + b + 1] = b;
       }
       vb = fromB + inner[x + 2]!;
       vi = fromI + inner[x + 3]!;
       if (vi > vb) {
-        best[o + b + 2] = vi + scores[o + b + 2]!;
+        best[bo + b + 2] = vi + scores[o + b + 2]!;
         back[o + b + 2] = b + 1;
       } else {
-        best[o + b + 2] = vb + scores[o + b + 2]!;
+        best[bo + b + 2] = vb + scores[o + b + 2]!;
         back[o + b + 2] = b;
       }
     }
   }
   let top = -Infinity;
   let last = 0;
-  const o = (n - 1) * T;
+  const o = ((n - 1) & 1) * T;
   for (let t = 0; t < T; t++) {
     if (!allowedTable[t * W + T]) continue;
     const v = best[o + t]! + transitions[t * W + T]!;

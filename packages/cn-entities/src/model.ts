@@ -120,7 +120,8 @@ export function shippedModel(): EntityModel {
   return shipped;
 }
 
-let scores = new Float64Array(0);
+/** The scores of a text's characters: integers (sums of int8 weights; -1e9 the floor), kept in 4 bytes, not 8 (less to evict the weights from the caches). */
+let scores = new Int32Array(0);
 
 /** The person, location and organization spans the model finds in a text the segmenter cut into `tokens`. */
 export function modelSpans(model: EntityModel, text: string, tokens: readonly Token[]): Span[] {
@@ -128,6 +129,6 @@ export function modelSpans(model: EntityModel, text: string, tokens: readonly To
   if (n === 0) return [];
   // (scratch arrays: features and scores are read at once, nothing is kept of them)
   const features = textFeatures(text, tokens, model.header.bits, true, model.outsideWords);
-  if (scores.length < n * TAG_COUNT) scores = new Float64Array(Math.max(n * TAG_COUNT, 2 * scores.length));
+  if (scores.length < n * TAG_COUNT) scores = new Int32Array(Math.max(n * TAG_COUNT, 2 * scores.length));
   return spansOf(viterbi(packedEmissions(features.ids, n, model.table, features.outside, scores), n, model.transitions, features.outside));
 }

@@ -73,10 +73,14 @@ export const isKnownBody = (name: string): boolean => knownBodyEnds.hasAt(name, 
 export const KIND_HEADS = new Set(["公司", "企业", "球队", "强队", "军队", "部队", "厂商", "厂家", "媒体", "银行界", "商人", "代表队"]);
 /** The longest known place a text starts with, if any. */
 export const knownPlacePrefix = (text: string): string | null => PLACE_NAMES.longestAt(text, 0);
-const FACILITIES = [...FACILITY_WORDS].sort((a, b) => b.length - a.length);
+/** Facility words by their last character (a hit's end is tested against those ending in its character only). */
+const FACILITIES = new Map<number, string[]>();
+for (const f of FACILITY_WORDS) if (f.length > 0) FACILITIES.set(f.charCodeAt(f.length - 1), [...(FACILITIES.get(f.charCodeAt(f.length - 1)) ?? []), f]);
 /** Does `text` end at `end` in a building or ground (大厦, 美术馆)? */
 export function endsWithFacility(text: string, end: number = text.length): boolean {
-  for (const f of FACILITIES) if (end >= f.length && text.startsWith(f, end - f.length)) return true;
+  const group = end > 0 ? FACILITIES.get(text.charCodeAt(end - 1)) : undefined;
+  if (group === undefined) return false;
+  for (const f of group) if (end >= f.length && text.startsWith(f, end - f.length)) return true;
   return false;
 }
 /** Words one of which each pattern needs: a text without any skips the pattern. */

@@ -18,8 +18,30 @@ const CORES = [...new Set(TITLE_CORES)].sort((a, b) => b.length - a.length);
 const MAX_PREFIXES = 4;
 const MAX_TITLES = 6;
 
-function endingAt(text: string, end: number, words: readonly string[]): string | null {
-  for (const w of words) if (end - w.length >= 0 && text.startsWith(w, end - w.length)) return w;
+/**
+ * Words by their last code unit, each group longest first (as `words` is): the longest word ending
+ * at a position is looked for among those ending in its character only.
+ */
+export function byLastChar(words: readonly string[]): Map<number, string[]> {
+  const groups = new Map<number, string[]>();
+  for (const w of words) {
+    if (w.length === 0) continue;
+    const c = w.charCodeAt(w.length - 1);
+    const group = groups.get(c);
+    if (group) group.push(w);
+    else groups.set(c, [w]);
+  }
+  return groups;
+}
+const PREFIXES_BY_LAST = byLastChar(PREFIXES);
+const CORES_BY_LAST = byLastChar(CORES);
+
+/** The longest of `words` (grouped by {@link byLastChar}) ending at `end`, or null. */
+export function endingAt(text: string, end: number, words: Map<number, string[]>): string | null {
+  if (end <= 0) return null;
+  const group = words.get(text.charCodeAt(end - 1));
+  if (group === undefined) return null;
+  for (const w of group) if (end - w.length >= 0 && text.startsWith(w, end - w.length)) return w;
   return null;
 }
 
@@ -29,7 +51,7 @@ export type BodyEndingAt = (end: number) => number;
 function titleStart(text: string, coreStart: number, bodyEndingAt?: BodyEndingAt): number {
   let s = coreStart;
   for (let k = 0; k < MAX_PREFIXES; k++) {
-    const p = endingAt(text, s, PREFIXES);
+    const p = endingAt(text, s, PREFIXES_BY_LAST);
     if (p) {
       s -= p.length;
       continue;
@@ -69,7 +91,7 @@ export function titledNames(text: string, bodyEndingAt?: BodyEndingAt): TitledNa
     let s = titleStart(text, m.start, bodyEndingAt);
     const titles = [text.slice(s, coreEnd)];
     while (titles.length < MAX_TITLES && s > 0 && TITLE_SEPARATORS.includes(text[s - 1]!)) {
-      const core = endingAt(text, s - 1, CORES);
+      const core = endingAt(text, s - 1, CORES_BY_LAST);
       if (!core) break;
       const s2 = titleStart(text, s - 1 - core.length, bodyEndingAt);
       titles.unshift(text.slice(s2, s - 1));
