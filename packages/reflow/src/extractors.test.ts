@@ -28,6 +28,13 @@ describe("detectExtractorStyle", () => {
     expect(detectExtractorStyle(boxes.replace(/\n\n/g, "\n"))).toBe("pdfjs");
   });
 
+  it("reads a digit run broken onto lines of its own as pdftotext, a page number printed alone as no such run", () => {
+    const typed = ["05", "民生", OPENING, CUT, REST].join("\n");
+    expect(detectExtractorStyle(typed)).toBe("pdfjs");
+    const broken = ["民生", OPENING, "全县 6", "0", "余名群众", CUT, REST].join("\n");
+    expect(detectExtractorStyle(broken)).toBe("pdftotext");
+  });
+
   it("reads two-space justification gaps inside boxes as pdfminer", () => {
     const boxes = [OPENING.replace("摊主们", "摊主  们"), CUT, "市场焕新颜", REST.replace("检测室", "检测  室")].join("\n\n");
     expect(detectExtractorStyle(boxes)).toBe("pdfminer");

@@ -25,7 +25,11 @@ export interface StyleCounts {
   blankGaps: number;
   /** Lines holding a two-space gap between CJK characters (pdfminer keeps justification as spaces). */
   doubleSpaced: number;
-  /** Lines of one to four digits or dots alone (a number or a date broken across lines). */
+  /**
+   * Lines of one to four digits or dots alone that continue a number: the line before ends with a
+   * digit or a dot, or the line after opens with one (`5月` / `1` / `5日`, `全县 6` / `0` / `余名`). A
+   * page number printed alone (`05` above the section name) is no broken number.
+   */
   digitPieces: number;
   /** Spaces written out between two non-ASCII characters (justification, letter-spacing). */
   cjkSpaces: number;
@@ -50,6 +54,27 @@ function plainLineLength(text: string, start: number, end: number): number {
     }
   }
   return spaced ? -1 : first < 0 ? 0 : last - first + 1;
+}
+
+/** A digit or a dot: what a broken number's pieces end and open with. */
+function isNumberCode(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2e;
+}
+
+/** The first and the last non-white-space code unit of text[start, end), or -1. */
+function firstCodeAt(text: string, start: number, end: number): number {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x20 && !isTrimmedSpace(c)) return c;
+  }
+  return -1;
+}
+function lastCodeAt(text: string, start: number, end: number): number {
+  for (let k = end - 1; k >= start; k--) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x20 && !isTrimmedSpace(c)) return c;
+  }
+  return -1;
 }
 
 /** ECMAScript's WhiteSpace and LineTerminator, what trim() removes (space, CR and FF are tested before). */
@@ -91,6 +116,10 @@ function isWide(c: number): boolean {
 export function styleCounts(text: string): StyleCounts {
   const counts: StyleCounts = { lines: 0, blankGaps: 0, doubleSpaced: 0, digitPieces: 0, cjkSpaces: 0 };
   let blank = false;
+  // the last non-space code unit of the line before, and whether that line was a digit piece
+  // waiting for the next line to say whether it continues a number
+  let lastBefore = -1;
+  let pendingPiece = false;
   let start = 0;
   while (start <= text.length && counts.lines < SAMPLE_LINES) {
     let end = text.indexOf("\n", start);
@@ -105,11 +134,18 @@ export function styleCounts(text: string): StyleCounts {
       if (counts.lines > 0 && blank) counts.blankGaps++;
       counts.lines++;
       blank = false;
+      const first = firstCodeAt(text, start, end);
+      if (pendingPiece && isNumberCode(first)) counts.digitPieces++;
+      pendingPiece = false;
       if (trimmed !== null) {
         if (trimmed.includes("  ") && /[^\s\u0000-\u007f]  +[^\s\u0000-\u007f]/.test(trimmed)) counts.doubleSpaced++;
-        if (trimmed.length <= 4 && /^[\d.]{1,4}$/.test(trimmed)) counts.digitPieces++;
+        if (trimmed.length <= 4 && /^[\d.]{1,4}$/.test(trimmed)) {
+          if (isNumberCode(lastBefore)) counts.digitPieces++;
+          else pendingPiece = true;
+        }
         counts.cjkSpaces += wideSpaceRuns(trimmed);
       }
+      lastBefore = lastCodeAt(text, start, end);
     }
     start = end + 1;
   }

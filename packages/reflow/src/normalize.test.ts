@@ -35,6 +35,9 @@ describe("normalize", () => {
 function referenceCounts(text: string) {
   const counts = { lines: 0, blankGaps: 0, doubleSpaced: 0, digitPieces: 0, cjkSpaces: 0 };
   let blank = false;
+  // a digit piece counts when it continues a number: the line before ends, or the line after opens, with a digit or a dot
+  let before = "";
+  let pending = false;
   for (const raw of text.split("\n")) {
     if (counts.lines >= 4000) break;
     const trimmed = raw.replace(/[\r\f]/g, "").trim();
@@ -46,7 +49,13 @@ function referenceCounts(text: string) {
     counts.lines++;
     blank = false;
     if (/[^\s\u0000-\u007f]  +[^\s\u0000-\u007f]/.test(trimmed)) counts.doubleSpaced++;
-    if (/^[\d.]{1,4}$/.test(trimmed)) counts.digitPieces++;
+    if (pending && /^[\d.]/.test(trimmed)) counts.digitPieces++;
+    pending = false;
+    if (/^[\d.]{1,4}$/.test(trimmed)) {
+      if (/[\d.]$/.test(before)) counts.digitPieces++;
+      else pending = true;
+    }
+    before = trimmed;
     counts.cjkSpaces += trimmed.match(/[^\s\u0000-\u007f] +(?=[^\s\u0000-\u007f])/g)?.length ?? 0;
   }
   return counts;
@@ -55,8 +64,9 @@ function referenceCounts(text: string) {
 describe("styleCounts", () => {
   it("counts as the plain reading does on lines of every kind of white space, digits and text", () => {
     // a deterministic mix: Han text, spaces of every width, CR, FF, tabs, digit pieces, blank lines
-    // digits a CR or form feed apart read as one piece; spaces anywhere count
-    for (const text of ["1\f\f\f\f2\n王明王明", "1\r\r\r\r2\n\n3", "王  明明明明\n王 明 明", "\u3000\u3000 12.5 \n甲乙丙丁戊己", "王 \r 明明明明\n王 \f 明"]) {
+    // digits a CR or form feed apart read as one piece; spaces anywhere count; a lone number
+    // line (a page number) is a digit piece only next to another piece of a number
+    for (const text of ["1\f\f\f\f2\n王明王明", "1\r\r\r\r2\n\n3", "王  明明明明\n王 明 明", "\u3000\u3000 12.5 \n甲乙丙丁戊己", "王 \r 明明明明\n王 \f 明", "05\n要闻\n王明王明", "5月\n1\n5日是"]) {
       expect(styleCounts(text), JSON.stringify(text)).toEqual(referenceCounts(text));
     }
     const atoms = ["王", "明", "日", "。", "1", "2", ".", " ", "  ", "\u3000", "\u00a0", "\u2003", "\t", "\r", "\f", "\ufeff", "\u2028", "a", "\n", "\n\n"];
