@@ -20,7 +20,7 @@
  * paragraphs and subheads, and `body+` mends a paragraph that layout cut in two (a line
  * taken for a title); bylines, credits and furniture stand on their own.
  */
-import { FUNCTION_CHARACTERS, isHan } from "@yk/lexicon";
+import { FUNCTION_CHARACTERS, isHan, isHanCode } from "@yk/lexicon";
 import { ROLE_WEIGHTS } from "./data/role-weights.js";
 
 export const ROLES = [
@@ -117,7 +117,7 @@ function charClassAt(text: string, index: number): number {
   if (punctuation !== undefined) return punctuation;
   if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return DIGIT;
   if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return LATIN;
-  return isHan(text[index]!) ? HAN : OTHER;
+  return isHanCode(c) ? HAN : OTHER;
 }
 
 /** Gaps before a unit, by index. */
@@ -133,7 +133,7 @@ function gapOf(u: UnitShape | undefined, page: PageShape): number {
 /** The pairs of Han characters in a text: what the role features and headline association compare. */
 export function hanBigrams(text: string): Set<string> {
   const set = new Set<string>();
-  for (let i = 0; i + 1 < text.length; i++) if (isHan(text[i]!) && isHan(text[i + 1]!)) set.add(text.slice(i, i + 2));
+  for (let i = 0; i + 1 < text.length; i++) if (isHanCode(text.charCodeAt(i)) && isHanCode(text.charCodeAt(i + 1))) set.add(text.slice(i, i + 2));
   return set;
 }
 
@@ -193,7 +193,13 @@ function pairKey(first: number, second: number): number {
 /** The pairs of Han characters in a text as {@link pairKey}s: {@link hanBigrams} without the strings. */
 export function hanPairKeys(text: string): Set<number> {
   const keys = new Set<number>();
-  for (let i = 0; i + 1 < text.length; i++) if (isHan(text[i]!) && isHan(text[i + 1]!)) keys.add(pairKey(text.charCodeAt(i), text.charCodeAt(i + 1)));
+  // (code units, not text[i]: a one-character string of each Han character was most of its time)
+  let second = text.length > 0 ? text.charCodeAt(0) : 0;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const first = second;
+    second = text.charCodeAt(i + 1);
+    if (isHanCode(first) && isHanCode(second)) keys.add(pairKey(first, second));
+  }
   return keys;
 }
 
