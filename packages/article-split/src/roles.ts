@@ -187,7 +187,17 @@ function runPositions(units: readonly UnitShape[], like: readonly boolean[]): { 
 
 /** Two UTF-16 units side by side as one number: how the pair searches below compare pairs. */
 function pairKey(first: number, second: number): number {
-  return first * 65536 + second;
+  // the first unit counted from U+3000 (modulo 65536): below 2^31 for every pair of Han characters
+  // but the rarest, a small integer to V8, where first · 65536 + second was a heap number made at
+  // every Set.add and look-up for half of them; never negative (-1 means none to the features)
+  return ((first - PAIR_KEY_BASE) & 0xffff) * 65536 + second;
+}
+
+const PAIR_KEY_BASE = 0x3000;
+
+/** The two units of a {@link pairKey}. */
+function pairOfKey(key: number): [number, number] {
+  return [(Math.floor(key / 65536) + PAIR_KEY_BASE) & 0xffff, key % 65536];
 }
 
 /** The pairs of Han characters in a text as {@link pairKey}s: {@link hanBigrams} without the strings. */
@@ -218,7 +228,7 @@ const FEW_PAIRS = 8;
  */
 export function pairSearch(wanted: ReadonlySet<number>): { in: (parts: readonly string[]) => Set<number> } {
   if (wanted.size <= FEW_PAIRS) {
-    const pairs = [...wanted].map((key) => [key, String.fromCharCode(Math.floor(key / 65536), key % 65536)] as const);
+    const pairs = [...wanted].map((key) => [key, String.fromCharCode(...pairOfKey(key))] as const);
     return {
       in(parts) {
         const found = new Set<number>();
@@ -239,7 +249,7 @@ export function pairSearch(wanted: ReadonlySet<number>): { in: (parts: readonly 
   // a 4096-slot filter on the low bits of both units of a wanted pair spares the set look-up on
   // nearly every pair of characters, however many pairs are wanted
   const filter = new Uint8Array(4096);
-  for (const key of wanted) filter[pairFilterSlot(Math.floor(key / 65536), key % 65536)] = 1;
+  for (const key of wanted) filter[pairFilterSlot(...pairOfKey(key))] = 1;
   return {
     in(parts) {
       const found = new Set<number>();
