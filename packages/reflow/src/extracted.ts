@@ -33,6 +33,8 @@ interface Piece {
   lines: RawLines;
   first: number;
   last: number;
+  /** Its text once finished (see pieceText), null before. */
+  text: string | null;
   /** Where its first line begins, indent included (a surviving indent marks a paragraph start). */
   indentFrom: number;
   blankBefore: boolean;
@@ -107,7 +109,7 @@ function glueDigitPieces(text: string, lines: RawLines): Piece[] {
     const gluesBack: boolean =
       prev !== undefined && !blankBefore[i] && ((stacked[i] === 1 && stacked[i - 1] === 1) || glueNext || (isPiece && hasNext && continuesNumber(text, prev, i + 1)));
     if (gluesBack) prev!.last = i;
-    else pieces.push({ lines, first: i, last: i, indentFrom: lines.from[i]!, blankBefore: blankBefore[i] === 1 });
+    else pieces.push({ lines, first: i, last: i, text: null, indentFrom: lines.from[i]!, blankBefore: blankBefore[i] === 1 });
     // a glued piece takes the next line too (2 / 011. / 5. / 24 星期二: each piece glues the next)
     const nextStart = start[i + 1]!;
     glueNext = gluesBack && isPiece && hasNext && !blankBefore[i + 1] && (isDigit(text[nextStart]!) || text[nextStart] === "." || isHan(text[nextStart]!));
@@ -165,23 +167,25 @@ function joinedParts(text: string, p: Piece): string {
     for (let l = p.first; l <= p.last; l++) joined += text.slice(start[l], end[l]);
     return joined;
   }
-  // many lines (stacked one-character lines): copied as code units, not as a string a line
+  // many lines (stacked one-character lines, millions on a large page): copied as code units, not
+  // sliced into a string a line
   let length = 0;
   for (let l = p.first; l <= p.last; l++) length += end[l]! - start[l]!;
-  const out = new MappedBuffer(length);
-  for (let l = p.first; l <= p.last; l++) out.copyText(text, start[l]!, end[l]!);
-  return out.text();
+  const codes = new Uint16Array(length);
+  let n = 0;
+  for (let l = p.first; l <= p.last; l++) for (let k = start[l]!; k < end[l]!; k++) codes[n++] = text.charCodeAt(k);
+  // (String.fromCharCode keeps every code unit as it is, a lone surrogate too; a chunk at a time)
+  const chunks: string[] = [];
+  for (let k = 0; k < length; k += 4096) chunks.push(String.fromCharCode.apply(null, codes.subarray(k, Math.min(length, k + 4096)) as unknown as number[]));
+  return chunks.join("");
 }
 
 /**
  * A finished piece's text, made once: boxes, justification, credits and header cuts all read it,
  * and a piece of stacked lines can hold a whole page (each copy was garbage the GC chased).
  */
-const pieceTexts = new WeakMap<Piece, string>();
 function pieceText(text: string, p: Piece): string {
-  let t = pieceTexts.get(p);
-  if (t === undefined) pieceTexts.set(p, (t = joinedParts(text, p)));
-  return t;
+  return (p.text ??= joinedParts(text, p));
 }
 
 function boxesOf(text: string, pieces: readonly Piece[]): Box[] {
@@ -408,10 +412,12 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
   const taken = new Uint8Array(boxes.length);
   for (const b of next) if (b >= 0) taken[b] = 1;
 
-  // the output, its code units with their offsets, in typed arrays outside the GC's heap (a page
-  // of stacked one-character lines made millions of one-character strings); offsets.length is its length
-  const offsets = new MappedBuffer(text.length + 2 * pieces.length + 2);
-  const emit = (start: number, end: number) => offsets.copy(text, norm.offsets, start, end);
+  const out: string[] = [];
+  const offsets: number[] = [];
+  const emit = (start: number, end: number) => {
+    out.push(text.slice(start, end));
+    for (let k = start; k < end; k++) offsets.push(norm.offsets[k]!);
+  };
   // a justified line without its gaps: the spaces between CJK characters go (white space only)
   const emitClosedUp = (start: number, end: number) => {
     let from = start;
@@ -423,7 +429,8 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
     if (end > from) emit(from, end);
   };
   const newline = () => {
-    offsets.insert(0x0a);
+    out.push("\n");
+    offsets.push(INSERTED);
   };
   let apart = false;
   const emitBox = (box: Box) => {
@@ -446,7 +453,15 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
         emit(from, end);
         continue;
       }
-      for (let l = p.first; l <= p.last; l++) (closeUp ? emitClosedUp : emit)(l === p.first ? p.indentFrom : lines.start[l]!, lines.end[l]!);
+      if (closeUp || p.first === p.last) {
+        for (let l = p.first; l <= p.last; l++) (closeUp ? emitClosedUp : emit)(l === p.first ? p.indentFrom : lines.start[l]!, lines.end[l]!);
+        continue;
+      }
+      // lines glued into one: its indent, then its text as one string (not a string a line: stacked
+      // one-character lines are millions on a large page), and each line's offsets
+      emit(p.indentFrom, lines.start[p.first]!);
+      out.push(pieceText(text, p));
+      for (let l = p.first; l <= p.last; l++) for (let k = lines.start[l]!; k < lines.end[l]!; k++) offsets.push(norm.offsets[k]!);
     }
   };
   const emitted = new Uint8Array(boxes.length);
@@ -460,58 +475,6 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
   for (let i = 0; i < boxes.length; i++) if (!taken[i]) emitChain(i);
   // boxes in no chain with a head (none: joins never close a cycle), kept as a safeguard
   for (let i = 0; i < boxes.length; i++) if (!emitted[i]) emitChain(i);
-  return offsets.toMapped();
+  return { text: out.join(""), offsets: Int32Array.from(offsets) };
 }
 
-/** Code units and their raw offsets, appended; grows by doubling. */
-class MappedBuffer {
-  private codes: Uint16Array;
-  private offsets: Int32Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.codes = new Uint16Array(Math.max(16, capacity));
-    this.offsets = new Int32Array(this.codes.length);
-  }
-  private room(more: number): void {
-    if (this.length + more <= this.codes.length) return;
-    const size = Math.max(2 * this.codes.length, this.length + more);
-    const codes = new Uint16Array(size);
-    codes.set(this.codes.subarray(0, this.length));
-    const offsets = new Int32Array(size);
-    offsets.set(this.offsets.subarray(0, this.length));
-    this.codes = codes;
-    this.offsets = offsets;
-  }
-  /** text[start, end) with its offsets. */
-  copy(text: string, offsets: MappedText["offsets"], start: number, end: number): void {
-    this.room(end - start);
-    let n = this.length;
-    for (let k = start; k < end; k++, n++) {
-      this.codes[n] = text.charCodeAt(k);
-      this.offsets[n] = offsets[k]!;
-    }
-    this.length = n;
-  }
-  /** text[start, end) without offsets (a buffer of text only). */
-  copyText(text: string, start: number, end: number): void {
-    this.room(end - start);
-    let n = this.length;
-    for (let k = start; k < end; k++, n++) this.codes[n] = text.charCodeAt(k);
-    this.length = n;
-  }
-  /** A code unit the input does not have (offset INSERTED). */
-  insert(code: number): void {
-    this.room(1);
-    this.codes[this.length] = code;
-    this.offsets[this.length++] = INSERTED;
-  }
-  text(): string {
-    // String.fromCharCode keeps every code unit as it is (a lone surrogate too), a chunk at a time
-    const parts: string[] = [];
-    for (let k = 0; k < this.length; k += 4096) parts.push(String.fromCharCode.apply(null, this.codes.subarray(k, Math.min(this.length, k + 4096)) as unknown as number[]));
-    return parts.join("");
-  }
-  toMapped(): MappedText {
-    return { text: this.text(), offsets: this.offsets.slice(0, this.length) };
-  }
-}
