@@ -910,10 +910,11 @@ function decodeFlat(emissions: Float64Array, n: number, trans: Float64Array, fix
   if (n === 0) return [];
   // the scores of the row before and of this row; each row's best role, where a path that meets a
   // dead end goes back to; the back pointers (-1: none)
-  let prev: number[] = new Array<number>(N).fill(-Infinity);
-  let cur: number[] = new Array<number>(N).fill(-Infinity);
-  const bestOfRow: number[] = new Array<number>(n);
-  const back: number[] = new Array<number>(n * N);
+  // (typed arrays: a page's back pointers were a boxed array of n · 13 entries for the GC to sweep)
+  let prev = new Float64Array(N).fill(-Infinity);
+  let cur = new Float64Array(N).fill(-Infinity);
+  const bestOfRow = new Int32Array(n);
+  const back = new Int8Array(n * N);
   for (let i = 0; i < n; i++) {
     const row = i * N;
     const fixedRole = fixed[i];
@@ -971,7 +972,7 @@ function decodeFlat(emissions: Float64Array, n: number, trans: Float64Array, fix
 }
 
 /** The best role of a row of scores (the first of equals). */
-function argmax(a: readonly number[]): number {
+function argmax(a: Float64Array): number {
   let best = 0;
   for (let r = 1; r < N; r++) if (a[r]! > a[best]!) best = r;
   return best;

@@ -131,7 +131,10 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
   const withSpans = (m: MappedText, raw: string): Mapped => (asReflowed.has(m) ? { ...(m as ReflowParagraph) } : { ...m, spans: spansOf(m, raw) });
 
   const units: Unit[] = [];
-  for (const p of joinBracketedNames(paragraphs).flatMap((q) => splitBeforeDateline(q, lines, year)).flatMap((q) => splitAfterTitleLine(q, lines))) {
+  // (loops, not flatMap: a flatMap call costs more than these few pieces)
+  const pieces: ReflowParagraph[] = [];
+  for (const q of joinBracketedNames(paragraphs)) for (const r of splitBeforeDateline(q, lines, year)) for (const p of splitAfterTitleLine(r, lines)) pieces.push(p);
+  for (const p of pieces) {
     const mapped = withSpans(p, raw);
     const single = p.firstLine === p.lastLine;
     let width = 0;
