@@ -20,7 +20,7 @@
  * paragraphs and subheads, and `body+` mends a paragraph that layout cut in two (a line
  * taken for a title); bylines, credits and furniture stand on their own.
  */
-import { FUNCTION_CHARACTERS, isHan } from "@yk/lexicon";
+import { FUNCTION_CHARACTERS, isHan, isHanCode } from "@yk/lexicon";
 import { ROLE_WEIGHTS } from "./data/role-weights.js";
 
 export const ROLES = [
@@ -117,7 +117,7 @@ function charClassAt(text: string, index: number): number {
   if (punctuation !== undefined) return punctuation;
   if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return DIGIT;
   if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return LATIN;
-  return isHan(text[index]!) ? HAN : OTHER;
+  return isHanCode(c) ? HAN : OTHER;
 }
 
 /** Gaps before a unit, by index. */
@@ -133,7 +133,7 @@ function gapOf(u: UnitShape | undefined, page: PageShape): number {
 /** The pairs of Han characters in a text: what the role features and headline association compare. */
 export function hanBigrams(text: string): Set<string> {
   const set = new Set<string>();
-  for (let i = 0; i + 1 < text.length; i++) if (isHan(text[i]!) && isHan(text[i + 1]!)) set.add(text.slice(i, i + 2));
+  for (let i = 0; i + 1 < text.length; i++) if (isHanCode(text.charCodeAt(i)) && isHanCode(text.charCodeAt(i + 1))) set.add(text.slice(i, i + 2));
   return set;
 }
 
@@ -187,13 +187,29 @@ function runPositions(units: readonly UnitShape[], like: readonly boolean[]): { 
 
 /** Two UTF-16 units side by side as one number: how the pair searches below compare pairs. */
 function pairKey(first: number, second: number): number {
-  return first * 65536 + second;
+  // the first unit counted from U+3000 (modulo 65536): below 2^31 for every pair of Han characters
+  // but the rarest, a small integer to V8, where first · 65536 + second was a heap number made at
+  // every Set.add and look-up for half of them; never negative (-1 means none to the features)
+  return ((first - PAIR_KEY_BASE) & 0xffff) * 65536 + second;
+}
+
+const PAIR_KEY_BASE = 0x3000;
+
+/** The two units of a {@link pairKey}. */
+function pairOfKey(key: number): [number, number] {
+  return [(Math.floor(key / 65536) + PAIR_KEY_BASE) & 0xffff, key % 65536];
 }
 
 /** The pairs of Han characters in a text as {@link pairKey}s: {@link hanBigrams} without the strings. */
 export function hanPairKeys(text: string): Set<number> {
   const keys = new Set<number>();
-  for (let i = 0; i + 1 < text.length; i++) if (isHan(text[i]!) && isHan(text[i + 1]!)) keys.add(pairKey(text.charCodeAt(i), text.charCodeAt(i + 1)));
+  // (code units, not text[i]: a one-character string of each Han character was most of its time)
+  let second = text.length > 0 ? text.charCodeAt(0) : 0;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const first = second;
+    second = text.charCodeAt(i + 1);
+    if (isHanCode(first) && isHanCode(second)) keys.add(pairKey(first, second));
+  }
   return keys;
 }
 
@@ -212,7 +228,7 @@ const FEW_PAIRS = 8;
  */
 export function pairSearch(wanted: ReadonlySet<number>): { in: (parts: readonly string[]) => Set<number> } {
   if (wanted.size <= FEW_PAIRS) {
-    const pairs = [...wanted].map((key) => [key, String.fromCharCode(Math.floor(key / 65536), key % 65536)] as const);
+    const pairs = [...wanted].map((key) => [key, String.fromCharCode(...pairOfKey(key))] as const);
     return {
       in(parts) {
         const found = new Set<number>();
@@ -233,7 +249,7 @@ export function pairSearch(wanted: ReadonlySet<number>): { in: (parts: readonly 
   // a 4096-slot filter on the low bits of both units of a wanted pair spares the set look-up on
   // nearly every pair of characters, however many pairs are wanted
   const filter = new Uint8Array(4096);
-  for (const key of wanted) filter[pairFilterSlot(Math.floor(key / 65536), key % 65536)] = 1;
+  for (const key of wanted) filter[pairFilterSlot(...pairOfKey(key))] = 1;
   return {
     in(parts) {
       const found = new Set<number>();
@@ -894,10 +910,11 @@ function decodeFlat(emissions: Float64Array, n: number, trans: Float64Array, fix
   if (n === 0) return [];
   // the scores of the row before and of this row; each row's best role, where a path that meets a
   // dead end goes back to; the back pointers (-1: none)
-  let prev: number[] = new Array<number>(N).fill(-Infinity);
-  let cur: number[] = new Array<number>(N).fill(-Infinity);
-  const bestOfRow: number[] = new Array<number>(n);
-  const back: number[] = new Array<number>(n * N);
+  // (typed arrays: a page's back pointers were a boxed array of n · 13 entries for the GC to sweep)
+  let prev = new Float64Array(N).fill(-Infinity);
+  let cur = new Float64Array(N).fill(-Infinity);
+  const bestOfRow = new Int32Array(n);
+  const back = new Int8Array(n * N);
   for (let i = 0; i < n; i++) {
     const row = i * N;
     const fixedRole = fixed[i];
@@ -955,7 +972,7 @@ function decodeFlat(emissions: Float64Array, n: number, trans: Float64Array, fix
 }
 
 /** The best role of a row of scores (the first of equals). */
-function argmax(a: readonly number[]): number {
+function argmax(a: Float64Array): number {
   let best = 0;
   for (let r = 1; r < N; r++) if (a[r]! > a[best]!) best = r;
   return best;

@@ -133,7 +133,14 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
   const withSpans = (m: MappedText, raw: string): Mapped => (asReflowed.has(m) ? { ...(m as ReflowParagraph) } : { ...m, spans: spansOf(m, raw) });
 
   const units: Unit[] = [];
-  for (const p of joinBracketedNames(paragraphs).flatMap((q) => splitAfterFurnitureLine(q, lines)).flatMap((q) => splitBeforeDateline(q, lines, year)).flatMap((q) => splitAfterTitleLine(q, lines)).flatMap((q) => splitAfterClosedBracket(q, lines)).flatMap((q) => splitGroupAtDashes(q, lines))) {
+  // (loops, not flatMap: a flatMap call costs more than these few pieces)
+  const pieces: ReflowParagraph[] = [];
+  for (const a of joinBracketedNames(paragraphs))
+    for (const b of splitAfterFurnitureLine(a, lines))
+      for (const c of splitBeforeDateline(b, lines, year))
+        for (const d of splitAfterTitleLine(c, lines))
+          for (const e of splitAfterClosedBracket(d, lines)) for (const p of splitGroupAtDashes(e, lines)) pieces.push(p);
+  for (const p of pieces) {
     const mapped = withSpans(p, raw);
     const single = p.firstLine === p.lastLine;
     let width = 0;
@@ -731,9 +738,12 @@ function leadText(paragraphs: readonly Paragraph[]): string[] {
   return parts;
 }
 
-/** Share of `keys` (Han pairs) printed in a text given as parts. */
-function shareIn(keys: ReadonlySet<number>, parts: readonly string[]): number {
-  return keys.size === 0 ? 0 : pairSearch(keys).in(parts).size / keys.size;
+/**
+ * Share of `keys` (Han pairs) printed in a text given as parts, by a search for them made once
+ * (`search`: made on first use and kept by the caller; a search is a 4096-slot table to fill).
+ */
+function shareIn(keys: ReadonlySet<number>, search: { in: (parts: readonly string[]) => Set<number> }, parts: readonly string[]): number {
+  return keys.size === 0 ? 0 : search.in(parts).size / keys.size;
 }
 
 /** What a cut before paragraph k is worth beside the content: a note or byline closing the paragraph before, a dateline opening k. */
@@ -771,6 +781,11 @@ function placeGroups(items: readonly Item[], groups: readonly HeadlineGroup[], b
   const before = groups.map((g) => bodyBefore.get(g.first));
   const after = groups.map((g) => bodyAt.get(nextContentIndex(items, g.last + 1, 1)));
   const keys = groups.map(groupKeys);
+  const searches: ReturnType<typeof pairSearch>[] = [];
+  const searchOf = (i: number) => (searches[i] ??= pairSearch(keys[i]!));
+  // the share of group i's pairs in the lead of the body after it and before it (whole): the same for either incoming state
+  const afterShares: number[] = [];
+  const beforeShares: number[] = [];
   // per group: 0 none, 1 the body after, 2 the body before whole, 3 the body before cut; per incoming state
   const NONE = 0;
   const AFTER = 1;
@@ -782,7 +797,6 @@ function placeGroups(items: readonly Item[], groups: readonly HeadlineGroup[], b
   const choice: [number, number][] = [];
   const from: [number, number][] = [];
   for (let i = 0; i < m; i++) {
-    const g = groups[i]!;
     const next: [number, number] = [-Infinity, -Infinity];
     const pick: [number, number] = [NONE, NONE];
     const src: [number, number] = [0, 0];
@@ -798,16 +812,16 @@ function placeGroups(items: readonly Item[], groups: readonly HeadlineGroup[], b
       };
       offer(0, NONE, 0);
       const n = after[i];
-      if (n) offer(FORWARD_PRIOR + shareIn(keys[i]!, leadText(n.paragraphs)), AFTER, links ? 1 : 0);
+      if (n) offer(FORWARD_PRIOR + (afterShares[i] ??= shareIn(keys[i]!, searchOf(i), leadText(n.paragraphs))), AFTER, links ? 1 : 0);
       const r = before[i];
       if (r && h === 0) {
-        const share = shareIn(keys[i]!, leadText(r.paragraphs));
+        const share = (beforeShares[i] ??= shareIn(keys[i]!, searchOf(i), leadText(r.paragraphs)));
         // a body its byline opens is a story's start: the group after it needs no more content than a cut does
         if (share >= BACKWARD_MIN || (r.opening && share > CUT_COST)) offer(share, WHOLE, 0);
       } else if (r && h === 1 && r.paragraphs.length >= 2) {
-        if (cutAt[i]! < 0) cutAt[i] = bestCut(items, r, g, groups[i - 1]!);
+        if (cutAt[i]! < 0) cutAt[i] = bestCut(items, r, keys[i]!, keys[i - 1]!);
         const k = cutAt[i]!;
-        if (k > 0) offer(shareIn(keys[i]!, leadText(r.paragraphs.slice(k))) - CUT_COST, CUT, 0);
+        if (k > 0) offer(shareIn(keys[i]!, searchOf(i), leadText(r.paragraphs.slice(k))) - CUT_COST, CUT, 0);
       }
     }
     choice.push(pick);
@@ -958,12 +972,10 @@ function cutDraft(d: Draft, k: number): [Draft, Draft] {
 }
 
 /**
- * Where body `r` (headed by `h`) is best cut for the displaced group `g`: the paragraph its
- * second story starts at (1 to its length - 1).
+ * Where body `r` (headed by `h`) is best cut for the displaced group `g`, given the Han pairs of
+ * each (`gKeys`, `hKeys`): the paragraph its second story starts at (1 to its length - 1).
  */
-function bestCut(items: readonly Item[], r: Draft, g: HeadlineGroup, h: HeadlineGroup): number {
-  const gKeys = groupKeys(g);
-  const hKeys = groupKeys(h);
+function bestCut(items: readonly Item[], r: Draft, gKeys: ReadonlySet<number>, hKeys: ReadonlySet<number>): number {
   const search = pairSearch(new Set([...gKeys, ...hKeys]));
   const n = r.paragraphs.length;
   // per paragraph: share of g's pairs it prints, less the share of h's

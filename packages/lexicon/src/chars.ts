@@ -8,7 +8,14 @@
 
 /** Han ideographs (CJK Unified, Extension A, Compatibility) plus 〇. */
 export function isHan(ch: string): boolean {
-  const c = ch.charCodeAt(0);
+  return isHanCode(ch.charCodeAt(0));
+}
+
+/**
+ * {@link isHan} of a UTF-16 code unit (`text.charCodeAt(i)`): for loops over text, where
+ * `text[i]` would make a one-character string of every Han character.
+ */
+export function isHanCode(c: number): boolean {
   return (
     (c >= 0x4e00 && c <= 0x9fff) ||
     (c >= 0x3400 && c <= 0x4dbf) ||
@@ -155,6 +162,6 @@ function widthTable(): Uint8Array {
 export function hanCount(text: string): number {
   if (typeof text !== "string") return 0;
   let n = 0;
-  for (let i = 0; i < text.length; i++) if (isHan(text[i]!)) n++;
+  for (let i = 0; i < text.length; i++) if (isHanCode(text.charCodeAt(i))) n++;
   return n;
 }

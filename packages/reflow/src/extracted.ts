@@ -11,19 +11,30 @@ import { BIGRAM_BUCKETS, BIGRAM_PAIRS } from "./data/bigrams.js";
 
 const { endsSentence, textWidth, isHan, isDigit, BYLINE_ROLES, DATELINE_AGENCIES, WEEKDAYS } = lexicon;
 
-/** One non-empty line of the normalized text: [start, end) without its break, trimmed of spaces. */
-interface RawLine {
+/**
+ * The non-empty lines of the normalized text, line i at index i of each array (typed arrays, not an
+ * object a line: a page of stacked one-character lines has millions, and their objects made the
+ * garbage collector's work grow faster than the page).
+ */
+interface RawLines {
+  count: number;
   /** Where the line begins, its indent included. */
-  from: number;
-  start: number;
-  end: number;
-  /** A blank line lies between this line and the previous one. */
-  blankBefore: boolean;
+  from: Int32Array;
+  /** [start, end): the line without its break, trimmed of spaces. */
+  start: Int32Array;
+  end: Int32Array;
+  /** 1: a blank line lies between this line and the previous one. */
+  blankBefore: Uint8Array;
 }
 
 /** A piece of output: lines glued into one (digit runs) are one piece. */
 interface Piece {
-  parts: { start: number; end: number }[];
+  /** Its lines: first to last of `lines` (only a line's next line is ever glued to it). */
+  lines: RawLines;
+  first: number;
+  last: number;
+  /** Its text once finished (see pieceText), null before. */
+  text: string | null;
   /** Where its first line begins, indent included (a surviving indent marks a paragraph start). */
   indentFrom: number;
   blankBefore: boolean;
@@ -46,8 +57,10 @@ interface Box {
 /** Candidates kept per box: memory stays linear on huge input. */
 const CANDIDATES = 4;
 
-function linesOf(text: string): RawLine[] {
-  const lines: RawLine[] = [];
+function linesOf(text: string): RawLines {
+  let most = 1;
+  for (let k = text.indexOf("\n"); k >= 0; k = text.indexOf("\n", k + 1)) most++;
+  const lines: RawLines = { count: 0, from: new Int32Array(most), start: new Int32Array(most), end: new Int32Array(most), blankBefore: new Uint8Array(most) };
   let blank = false;
   let start = 0;
   while (start <= text.length) {
@@ -58,9 +71,13 @@ function linesOf(text: string): RawLine[] {
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) {
-      lines.push({ from: start, start: s, end: e, blankBefore: blank && lines.length > 0 });
+      const i = lines.count++;
+      lines.from[i] = start;
+      lines.start[i] = s;
+      lines.end[i] = e;
+      lines.blankBefore[i] = blank && i > 0 ? 1 : 0;
       blank = false;
-    } else if (lines.length > 0) blank = true;
+    } else if (lines.count > 0) blank = true;
     start = end + 1;
   }
   return lines;
@@ -79,22 +96,23 @@ const DIGIT_PIECE = /^[\d.]{1,4}$/;
  * date header into pieces (2 / 011. / 5. / 24 星期二). Glued when no blank line separates them and
  * the neighbours end and begin with a digit, a dot or a Han character.
  */
-function glueDigitPieces(text: string, lines: readonly RawLine[]): Piece[] {
+function glueDigitPieces(text: string, lines: RawLines): Piece[] {
   const pieces: Piece[] = [];
   const stacked = stackedLines(text, lines);
+  const { start, end, blankBefore } = lines;
   let glueNext = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  for (let i = 0; i < lines.count; i++) {
     const prev = pieces[pieces.length - 1];
-    const next = lines[i + 1];
+    const hasNext = i + 1 < lines.count;
     // (the length first: nearly every line is longer than a piece, and the slice is not made for it)
-    const isPiece = line.end - line.start <= 4 && DIGIT_PIECE.test(text.slice(line.start, line.end));
+    const isPiece = end[i]! - start[i]! <= 4 && DIGIT_PIECE.test(text.slice(start[i], end[i]));
     const gluesBack: boolean =
-      prev !== undefined && !line.blankBefore && ((stacked[i] === 1 && stacked[i - 1] === 1) || glueNext || (isPiece && next !== undefined && continuesNumber(text, prev, line, next)));
-    if (gluesBack) prev!.parts.push({ start: line.start, end: line.end });
-    else pieces.push({ parts: [{ start: line.start, end: line.end }], indentFrom: line.from, blankBefore: line.blankBefore });
+      prev !== undefined && !blankBefore[i] && ((stacked[i] === 1 && stacked[i - 1] === 1) || glueNext || (isPiece && hasNext && continuesNumber(text, prev, i + 1)));
+    if (gluesBack) prev!.last = i;
+    else pieces.push({ lines, first: i, last: i, text: null, indentFrom: lines.from[i]!, blankBefore: blankBefore[i] === 1 });
     // a glued piece takes the next line too (2 / 011. / 5. / 24 星期二: each piece glues the next)
-    glueNext = gluesBack && isPiece && next !== undefined && !next.blankBefore && (isDigit(text[next.start]!) || text[next.start] === "." || isHan(text[next.start]!));
+    const nextStart = start[i + 1]!;
+    glueNext = gluesBack && isPiece && hasNext && !blankBefore[i + 1] && (isDigit(text[nextStart]!) || text[nextStart] === "." || isHan(text[nextStart]!));
   }
   return pieces;
 }
@@ -107,13 +125,12 @@ const STACK_MIN = 3;
  * rotated or stacked margin line a line of its own (临 / 溪 / 日 / 报 …). Runs of STACK_MIN or more
  * one-character lines with no blank line between are glued back into one line.
  */
-function stackedLines(text: string, lines: readonly RawLine[]): Uint8Array {
-  const flags = new Uint8Array(lines.length);
+function stackedLines(text: string, lines: RawLines): Uint8Array {
+  const flags = new Uint8Array(lines.count);
   let runStart = 0;
-  for (let i = 0; i <= lines.length; i++) {
-    const line = lines[i];
-    const single = line !== undefined && line.end - line.start === 1 && !isDigit(text[line.start]!);
-    const continues = single && i > runStart && !line!.blankBefore;
+  for (let i = 0; i <= lines.count; i++) {
+    const single = i < lines.count && lines.end[i]! - lines.start[i]! === 1 && !isDigitCode(text.charCodeAt(lines.start[i]!));
+    const continues = single && i > runStart && !lines.blankBefore[i];
     if (continues) continue;
     if (i - runStart >= STACK_MIN) flags.fill(1, runStart, i);
     runStart = single ? i : i + 1;
@@ -127,17 +144,48 @@ function stackedLines(text: string, lines: readonly RawLine[]): Uint8Array {
  * the next line opens with the rest of the number and its unit (5月 / 1 / 5日是). A page number
  * between a section name and the date line (民生 / 07 / 2019年…) is none of these.
  */
-function continuesNumber(text: string, prev: Piece, line: RawLine, next: RawLine): boolean {
-  if (next.blankBefore) return false;
-  const last = prev.parts[prev.parts.length - 1]!;
-  const before = text[last.end - 1]!;
-  if (isDigit(before) || before === ".") return isDigit(text[next.start]!) || isHan(text[next.start]!) || text[next.start] === ".";
-  if (!isHan(before) || textWidth(pieceText(text, prev)) < 6) return false;
-  return /^\d{1,3}[\u4e00-\u9fff]/.test(text.slice(next.start, next.start + 4));
+function continuesNumber(text: string, prev: Piece, next: number): boolean {
+  const { lines } = prev;
+  if (lines.blankBefore[next]) return false;
+  const before = text[lines.end[prev.last]! - 1]!;
+  const nextStart = lines.start[next]!;
+  if (isDigit(before) || before === ".") return isDigit(text[nextStart]!) || isHan(text[nextStart]!) || text[nextStart] === ".";
+  if (!isHan(before) || textWidth(joinedParts(text, prev)) < 6) return false;
+  return /^\d{1,3}[\u4e00-\u9fff]/.test(text.slice(nextStart, nextStart + 4));
 }
 
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** A piece's text, joined from its parts each time (for pieces still growing). */
+function joinedParts(text: string, p: Piece): string {
+  const { start, end } = p.lines;
+  if (p.first === p.last) return text.slice(start[p.first], end[p.first]);
+  if (p.last - p.first < 64) {
+    let joined = "";
+    for (let l = p.first; l <= p.last; l++) joined += text.slice(start[l], end[l]);
+    return joined;
+  }
+  // many lines (stacked one-character lines, millions on a large page): copied as code units, not
+  // sliced into a string a line
+  let length = 0;
+  for (let l = p.first; l <= p.last; l++) length += end[l]! - start[l]!;
+  const codes = new Uint16Array(length);
+  let n = 0;
+  for (let l = p.first; l <= p.last; l++) for (let k = start[l]!; k < end[l]!; k++) codes[n++] = text.charCodeAt(k);
+  // (String.fromCharCode keeps every code unit as it is, a lone surrogate too; a chunk at a time)
+  const chunks: string[] = [];
+  for (let k = 0; k < length; k += 4096) chunks.push(String.fromCharCode.apply(null, codes.subarray(k, Math.min(length, k + 4096)) as unknown as number[]));
+  return chunks.join("");
+}
+
+/**
+ * A finished piece's text, made once: boxes, justification, credits and header cuts all read it,
+ * and a piece of stacked lines can hold a whole page (each copy was garbage the GC chased).
+ */
 function pieceText(text: string, p: Piece): string {
-  return p.parts.map((r) => text.slice(r.start, r.end)).join("");
+  return (p.text ??= joinedParts(text, p));
 }
 
 function boxesOf(text: string, pieces: readonly Piece[]): Box[] {
@@ -356,9 +404,9 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
   const justified = justifiedPieces(text, pieces);
   const credits = pieces.map((p) => PHOTO_CREDIT_LINE.test(pieceText(text, p)));
   // where a joined date line and page label are cut (-1: none); lines of one part only
-  const cuts = pieces.map((p) => (p.parts.length === 1 ? headerCut(pieceText(text, p)) : -1));
+  const cuts = pieces.map((p) => (p.first === p.last ? headerCut(pieceText(text, p)) : -1));
   // nothing glued, moved, closed up or set apart: the text as it is (time and memory stay as for typeset text)
-  if (pieces.length === lines.length && next.every((b) => b < 0) && justified.every((f) => f === 0) && !credits.includes(true) && cuts.every((c) => c < 0)) return norm;
+  if (pieces.length === lines.count && next.every((b) => b < 0) && justified.every((f) => f === 0) && !credits.includes(true) && cuts.every((c) => c < 0)) return norm;
   const pieceIndex = new Map<Piece, number>();
   pieces.forEach((p, i) => pieceIndex.set(p, i));
   const taken = new Uint8Array(boxes.length);
@@ -396,16 +444,24 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
       const closeUp = justified[pieceIndex.get(p)!] === 1;
       const cut = cuts[pieceIndex.get(p)!]!;
       if (cut >= 0) {
-        const r = p.parts[0]!;
+        const end = lines.end[p.first]!;
         // the white space at the cut stays with the first line
-        let from = r.start + cut;
-        while (from < r.end && isSpace(text.charCodeAt(from))) from++;
+        let from = lines.start[p.first]! + cut;
+        while (from < end && isSpace(text.charCodeAt(from))) from++;
         emit(p.indentFrom, from);
         newline();
-        emit(from, r.end);
+        emit(from, end);
         continue;
       }
-      p.parts.forEach((r, k) => (closeUp ? emitClosedUp : emit)(k === 0 ? p.indentFrom : r.start, r.end));
+      if (closeUp || p.first === p.last) {
+        for (let l = p.first; l <= p.last; l++) (closeUp ? emitClosedUp : emit)(l === p.first ? p.indentFrom : lines.start[l]!, lines.end[l]!);
+        continue;
+      }
+      // lines glued into one: its indent, then its text as one string (not a string a line: stacked
+      // one-character lines are millions on a large page), and each line's offsets
+      emit(p.indentFrom, lines.start[p.first]!);
+      out.push(pieceText(text, p));
+      for (let l = p.first; l <= p.last; l++) for (let k = lines.start[l]!; k < lines.end[l]!; k++) offsets.push(norm.offsets[k]!);
     }
   };
   const emitted = new Uint8Array(boxes.length);
@@ -421,3 +477,4 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
   for (let i = 0; i < boxes.length; i++) if (!emitted[i]) emitChain(i);
   return { text: out.join(""), offsets: Int32Array.from(offsets) };
 }
+
