@@ -324,6 +324,42 @@ function justifiedPieces(text: string, pieces: readonly Piece[]): Uint8Array {
   return flags;
 }
 
+/** A line a headline could be: Han characters (a leading dash for a subheadline), quotes, digits, no prose punctuation. */
+const HEADLINE_SHAPED = /^(?:——|—)?[\u4e00-\u9fff\d“”‘’《》·]{4,24}$/;
+
+/**
+ * Which pieces are headline lines standing on the running text they head, with no blank line
+ * between (pdftotext puts a story's headline in the block of its first paragraph, pdfminer often
+ * too): the layout stage would read the headline as that paragraph's first line. A piece is one
+ * when it is headline-shaped (no prose punctuation, no word gaps unless letter-spaced, not a
+ * byline or credit), opens its box or follows a line that ended its sentence (or another such
+ * line: kicker and headline), and running text follows it in the same box whose measure it falls
+ * well short of: a paragraph's first line is at most its two-em indent shorter than the lines
+ * under it, and a paragraph's last line ends its sentence. Looks at a few neighbours: linear.
+ */
+function headlineLines(text: string, pieces: readonly Piece[]): Uint8Array {
+  const flags = new Uint8Array(pieces.length);
+  const texts = pieces.map((p) => pieceText(text, p));
+  const bare = texts.map((t) => t.replace(/ +/g, ""));
+  const widths = bare.map((t) => textWidth(t));
+  const prose = bare.map((t) => PROSE_MARK.test(t));
+  const sameBox = (j: number) => j > 0 && j < pieces.length && !pieces[j]!.blankBefore;
+  for (let i = 0; i < pieces.length; i++) {
+    const t = texts[i]!;
+    if (!HEADLINE_SHAPED.test(bare[i]!) || (t.includes(" ") && !LETTER_SPACED.test(t)) || BYLINE_START.test(bare[i]!)) continue;
+    if (sameBox(i) && !flags[i - 1] && !endsSentence(bare[i - 1]!)) continue;
+    // the running text it stands on, past any more headline lines of its group
+    let j = i + 1;
+    while (j < pieces.length && j - i <= 3 && sameBox(j) && !prose[j] && HEADLINE_SHAPED.test(bare[j]!)) j++;
+    if (!sameBox(j) || !prose[j]) continue;
+    let measure = 0;
+    for (let k = j; k < Math.min(pieces.length, j + 3) && (k === j || sameBox(k)); k++) if (prose[k]! && widths[k]! > measure) measure = widths[k]!;
+    for (let k = i; k < j; k++) if (widths[k]! <= measure - 3) flags[k] = 1;
+    i = j - 1;
+  }
+  return flags;
+}
+
 /** A space between two characters past ASCII (CJK text): a justification gap, not a word space. */
 const CJK_SPACE = /[^\s\u0000-\u007f] +[^\s\u0000-\u007f]/;
 
@@ -355,10 +391,12 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
   const next = reorder ? continuations(boxes, 0, 1) : new Int32Array(boxes.length).fill(-1);
   const justified = justifiedPieces(text, pieces);
   const credits = pieces.map((p) => PHOTO_CREDIT_LINE.test(pieceText(text, p)));
+  // (pdf.js text has no boxes and its headline runs come out as lines of their own)
+  const headlines = reorder ? headlineLines(text, pieces) : new Uint8Array(pieces.length);
   // where a joined date line and page label are cut (-1: none); lines of one part only
   const cuts = pieces.map((p) => (p.parts.length === 1 ? headerCut(pieceText(text, p)) : -1));
   // nothing glued, moved, closed up or set apart: the text as it is (time and memory stay as for typeset text)
-  if (pieces.length === lines.length && next.every((b) => b < 0) && justified.every((f) => f === 0) && !credits.includes(true) && cuts.every((c) => c < 0)) return norm;
+  if (pieces.length === lines.length && next.every((b) => b < 0) && justified.every((f) => f === 0) && !credits.includes(true) && headlines.every((f) => f === 0) && cuts.every((c) => c < 0)) return norm;
   const pieceIndex = new Map<Piece, number>();
   pieces.forEach((p, i) => pieceIndex.set(p, i));
   const taken = new Uint8Array(boxes.length);
@@ -385,14 +423,18 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
     offsets.push(INSERTED);
   };
   let apart = false;
+  let afterHeadline = false;
   const emitBox = (box: Box) => {
     for (const p of box.pieces) {
       const credit = credits[pieceIndex.get(p)!]!;
+      const headline = headlines[pieceIndex.get(p)!] === 1;
       if (offsets.length > 0) newline();
       // pieces read in place keep their blank lines (boxes read in chains get one per chain); a
-      // photo's caption line stands apart from the text around it
-      if (offsets.length > 1 && ((p.blankBefore && !reorder) || credit || apart)) newline();
+      // photo's caption line stands apart from the text around it, and the headline lines that
+      // stood on running text from the text
+      if (offsets.length > 1 && ((p.blankBefore && !reorder) || credit || apart || headline !== afterHeadline)) newline();
       apart = credit;
+      afterHeadline = headline;
       const closeUp = justified[pieceIndex.get(p)!] === 1;
       const cut = cuts[pieceIndex.get(p)!]!;
       if (cut >= 0) {
@@ -410,7 +452,10 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
   };
   const emitted = new Uint8Array(boxes.length);
   const emitChain = (i: number) => {
-    if (offsets.length > 0 && reorder) newline();
+    if (offsets.length > 0 && reorder) {
+      newline();
+      afterHeadline = false;
+    }
     for (let k = i; k >= 0 && !emitted[k]; k = next[k]!) {
       emitBox(boxes[k]!);
       emitted[k] = 1;

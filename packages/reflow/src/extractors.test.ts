@@ -120,6 +120,17 @@ describe("normalizeExtracted", () => {
     expect(out).toContain("市场焕新颜\n\n村民在新市场里挑选蔬菜。本报记者 赵一鸣 摄\n\n清晨六点");
   });
 
+  it("sets a headline line standing on the first line of its story apart from it, not a paragraph's first line", () => {
+    // pdftotext: the end of one story, then a headline in the block of the next story's first paragraph
+    const head = block("方便群众放心买菜。", "菜市场焕新颜", "　　清晨六点，溪口镇的菜市场", "热闹起来，摊主们把刚从地里摘来的", "青菜、萝卜和番茄摆得整整齐齐。");
+    expect(normalizeExtracted(normalize(head), "pdftotext").text).toContain("买菜。\n\n菜市场焕新颜\n\n　　清晨六点");
+    // a paragraph's first line holding no comma is its two-em indent short of the lines under it
+    const first = block("方便群众放心买菜。", "镇里去年投入资金改造了市场的", "顶棚和排水沟，还在入口处设置了公", "平秤和农产品检测室，村民都说好。");
+    expect(normalizeExtracted(normalize(first), "pdftotext").text).not.toContain("\n\n");
+    // pdf.js text has no boxes: left as it is
+    expect(normalizeExtracted(normalize(head), "pdfjs").text).not.toContain("\n\n");
+  });
+
   it("counts running-text bigrams: a word across a line break is more plausible than a non-word", () => {
     expect(bigramPlausibility("设置")).toBeGreaterThan(bigramPlausibility("置秤"));
   });
