@@ -59,6 +59,16 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
     expect(uncovered(raw, pageSpans(page))).toEqual([]);
   });
 
+  it("gives a row of headlines read before their stories to the stories in order", () => {
+    // pdftotext reads the headlines of two stories set side by side, then the two stories
+    const raw = ["第3版", "新市场开门迎客", "图书馆夜间开放", lines("本报讯（记者 孙立）" + STORY_A), lines("本报讯（记者 钱晓）" + STORY_B)].join("\n\n");
+    const page = splitPage(raw, { extractor: "pdftotext" });
+    const byHeadline = new Map(page.articles.map((a) => [a.headline, a]));
+    expect(byHeadline.get("新市场开门迎客")?.byline?.contributors.map((c) => c.name)).toEqual(["孙立"]);
+    expect(byHeadline.get("图书馆夜间开放")?.byline?.contributors.map((c) => c.name)).toEqual(["钱晓"]);
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+
   it("keeps an in-story subhead no story follows in text with single line breaks only, and reads it as a headline when told", () => {
     // typed with single line breaks (a number broken onto its own line: detected as pdftotext's):
     // a headline over its story, a short unpunctuated line, more text with no dateline

@@ -7,6 +7,7 @@
  * - a headline field never runs across a text box the extractor closed (a blank line): a wrapped
  *   headline's lines are one box, two boxes are two fields — side-by-side headlines read row by
  *   row come out as neighbouring boxes;
+ * - a row of headlines read before the row of stories they head is given to the stories in order;
  * - headline groups that no body took and bodies that no group headed are paired in reading order:
  *   an extractor moves a headline away from its body, but keeps the headlines of a row of stories
  *   in the order of their bodies;
@@ -108,6 +109,46 @@ export function hasBoxGaps(raw: string): boolean {
   return lines > 1 && gaps >= 0.01 * (lines - 1);
 }
 
+/**
+ * A row of headlines read before the row of stories they head (an extractor reads the headlines of
+ * stories set side by side, then their bodies): the layout stage gives the last headline of the
+ * row to the body right after it and leaves the others waiting. When two or more groups follow one
+ * another with no body between, only the last of them heads a body and as many bodies follow that
+ * no other group heads, they are paired in order: the row's first headline heads the first story.
+ * Linear: groups and bodies are walked once, in order.
+ */
+function pairHeadlineRows<G extends GroupLike, D extends DraftLike>(groups: readonly G[], bodies: readonly D[], headlineOf: Map<D, G>): void {
+  const sortedGroups = [...groups].sort((a, b) => a.first - b.first);
+  const sortedBodies = [...bodies].sort((a, b) => a.first - b.first);
+  const bodyOf = new Map<G, D>();
+  for (const [d, g] of headlineOf) bodyOf.set(g, d);
+  let b = 0;
+  for (let i = 0; i < sortedGroups.length; ) {
+    // the run of groups with no body between them
+    while (b < sortedBodies.length && sortedBodies[b]!.first < sortedGroups[i]!.first) b++;
+    let j = i;
+    while (j + 1 < sortedGroups.length && (b >= sortedBodies.length || sortedBodies[b]!.first > sortedGroups[j + 1]!.first)) j++;
+    const run = sortedGroups.slice(i, j + 1);
+    i = j + 1;
+    if (run.length < 2 || run.slice(0, -1).some((g) => bodyOf.has(g))) continue;
+    const last = run[run.length - 1]!;
+    const first = bodyOf.get(last);
+    if (first === undefined || first !== sortedBodies[b]) continue;
+    // the bodies after the run, the first of them the last group's, the others no group's
+    const row: D[] = [];
+    for (let k = b; k < sortedBodies.length && row.length < run.length; k++) {
+      const d = sortedBodies[k]!;
+      if (k > b && (headlineOf.has(d) || !wantsHeadline(d))) break;
+      row.push(d);
+    }
+    if (row.length < run.length) continue;
+    row.forEach((d, k) => {
+      headlineOf.set(d, run[k]!);
+      bodyOf.set(run[k]!, d);
+    });
+  }
+}
+
 /** A body that wants a headline: running text, not a photo's caption under its credit. */
 function wantsHeadline(d: DraftLike): boolean {
   if (d.paragraphs.length === 0) return false;
@@ -123,6 +164,7 @@ function wantsHeadline(d: DraftLike): boolean {
  * not). Linear: one pass over groups and bodies sorted by position.
  */
 export function pairDisplacedHeadlines<G extends GroupLike, D extends DraftLike>(groups: G[], bodies: readonly D[], headlineOf: Map<D, G>): void {
+  pairHeadlineRows(groups, bodies, headlineOf);
   const assigned = new Set<G>(headlineOf.values());
   const freeBodies = bodies.filter((d) => !headlineOf.has(d) && wantsHeadline(d)).sort((a, b) => a.first - b.first);
   let excess = groups.filter((g) => !assigned.has(g)).length - freeBodies.length;
