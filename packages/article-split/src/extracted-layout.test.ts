@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { detectExtractorStyle } from "@yk/reflow";
 import { splitPage } from "./index.js";
+import { kickersFromWrappedHeadlines } from "./extracted-layout.js";
 import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
 
 // Pages written for these tests (a made-up county; no sentence from any corpus), laid out as the
@@ -67,6 +68,29 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
     expect(byHeadline.get("新市场开门迎客")?.byline?.contributors.map((c) => c.name)).toEqual(["孙立"]);
     expect(byHeadline.get("图书馆夜间开放")?.byline?.contributors.map((c) => c.name)).toEqual(["钱晓"]);
     expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+
+  it("reads a kicker 'wrapped' onto a line of another length, a headline in the next box after it, as kicker and headline", () => {
+    // pdfminer boxes a kicker with its headline: two groups side by side come out as two boxes
+    const raw = "乡村振兴看溪口\n新市场开门迎客\n\n图书馆夜间开放\n便民服务进万家";
+    const item = (role: string, text: string) => {
+      const start = raw.indexOf(text);
+      return { type: "headline", role, line: { text, spans: [{ start, end: start + text.length }] } };
+    };
+    const roles = (raw2: string, items: ReturnType<typeof item>[]) => {
+      kickersFromWrappedHeadlines(items, raw2);
+      return items.map((it) => it.role);
+    };
+    const read = () => [item("kicker", "乡村振兴看溪口"), item("kicker+", "新市场开门迎客"), item("headline", "图书馆夜间开放"), item("headline+", "便民服务进万家")];
+    // lines of one length stay one field (parallel phrases); the second box's two lines are of one length too
+    expect(roles(raw, read())).toEqual(["kicker", "kicker+", "headline", "headline+"]);
+    const longer = read();
+    longer[0]!.line.text = "乡村振兴看溪口镇";
+    expect(roles(raw, longer)).toEqual(["kicker", "headline", "headline", "headline+"]);
+    // without the box gap (text with single line breaks) the role model's reading stands
+    const single = read();
+    single[0]!.line.text = "乡村振兴看溪口镇";
+    expect(roles(raw.replace("\n\n", "\n"), single)).toEqual(["kicker", "kicker+", "headline", "headline+"]);
   });
 
   it("keeps an in-story subhead no story follows in text with single line breaks only, and reads it as a headline when told", () => {

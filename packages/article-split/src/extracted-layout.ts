@@ -48,6 +48,9 @@ interface DraftLike {
 
 const isHeadlineItem = (it: ItemLike): it is HeadlineItemLike => it.type === "headline";
 
+/** Where a headline line ends in the raw text (-1: no span). */
+const lastEnd = (it: HeadlineItemLike) => it.line.spans[it.line.spans.length - 1]?.end ?? -1;
+
 /** A blank line (or a move: the text comes from before) between two raw offsets. */
 function boxBoundary(raw: string, from: number, to: number): boolean {
   if (to < from) return true;
@@ -330,11 +333,21 @@ export function attachCaptions(placed: { at: number; article: Article }[], capti
  * line above its story is the common case, so the first is the kicker (引题) — unless the two are
  * parallel phrases of one length (政企同心谋发展 / 携手共建新家园), a headline in two lines.
  */
-export function kickersFromWrappedHeadlines(items: ItemLike[]): void {
+export function kickersFromWrappedHeadlines(items: ItemLike[], raw: string): void {
   for (let i = 1; i < items.length; i++) {
     const first = items[i - 1]!;
     const second = items[i]!;
-    if (!isHeadlineItem(first) || !isHeadlineItem(second) || first.role !== "headline" || second.role !== "headline+") continue;
+    if (!isHeadlineItem(first) || !isHeadlineItem(second)) continue;
+    // a kicker "wrapped" onto a line of another length, with a headline after it in another of
+    // the extractor's boxes: the second line is the kicker's headline (pdfminer boxes a kicker with
+    // its headline), and the headline after heads a group of its own
+    if (first.role === "kicker" && second.role === "kicker+" && first.line.text.length !== second.line.text.length) {
+      const after = items[i + 1];
+      const to = after && isHeadlineItem(after) && after.role === "headline" ? (after.line.spans[0]?.start ?? -1) : -1;
+      if (to >= 0 && lastEnd(second) >= 0 && boxBoundary(raw, lastEnd(second), to)) second.role = "headline";
+      continue;
+    }
+    if (first.role !== "headline" || second.role !== "headline+") continue;
     const before = items[i - 2];
     if (before && isHeadlineItem(before) && before.role.startsWith("kicker")) continue;
     if (first.line.text.length === second.line.text.length) continue;

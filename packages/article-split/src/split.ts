@@ -958,7 +958,7 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
     const detected = options.extractor === undefined || options.extractor === "auto";
     headlinesOutOfBody(items, { keepSubheads: detected && !hasBoxGaps(raw) });
     splitFieldsAtBoxes(items, raw);
-    kickersFromWrappedHeadlines(items);
+    kickersFromWrappedHeadlines(items, raw);
   }
   const groups = headlineGroups(items);
   const placed0 = placeGroups(items, groups, drafts(items));
