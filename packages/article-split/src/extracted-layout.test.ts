@@ -70,6 +70,19 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
     expect(uncovered(raw, pageSpans(page))).toEqual([]);
   });
 
+  it("reads a row's headline taken for the next one's kicker as a headline when more stories follow the row than headlines", () => {
+    const storyC = lines("城关镇今年为辖区老人开设了助餐", "点，每天中午供应两荤两素。老人们", "说，饭菜可口，价格也实惠。");
+    const raw = ["第3版", "新市场开门迎客", "图书馆夜间开放", "老人吃上暖心饭", lines("本报讯（记者 孙立）" + STORY_A), lines("本报讯（记者 钱晓）" + STORY_B), lines("本报讯（记者 李文）" + storyC)].join("\n\n");
+    const page = splitPage(raw, { extractor: "pdftotext" });
+    const heads = page.articles.map((a) => [a.kicker, a.headline, a.byline?.contributors.map((c) => c.name).join()]);
+    expect(heads).toEqual([
+      [null, "新市场开门迎客", "孙立"],
+      [null, "图书馆夜间开放", "钱晓"],
+      [null, "老人吃上暖心饭", "李文"],
+    ]);
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+
   it("reads a kicker 'wrapped' onto a line of another length, a headline in the next box after it, as kicker and headline", () => {
     // pdfminer boxes a kicker with its headline: two groups side by side come out as two boxes
     const raw = "乡村振兴看溪口\n新市场开门迎客\n\n图书馆夜间开放\n便民服务进万家";

@@ -118,9 +118,11 @@ export function hasBoxGaps(raw: string): boolean {
  * row to the body right after it and leaves the others waiting. When two or more groups follow one
  * another with no body between, only the last of them heads a body and as many bodies follow that
  * no other group heads, they are paired in order: the row's first headline heads the first story.
- * Linear: groups and bodies are walked once, in order.
+ * When more such bodies follow than groups, a one-line kicker of the run (no subheadline under its
+ * group) was a headline of the row, read by the role model as the next headline's kicker: the
+ * last ones become groups of their own first. Linear: groups and bodies are walked once, in order.
  */
-function pairHeadlineRows<G extends GroupLike, D extends DraftLike>(groups: readonly G[], bodies: readonly D[], headlineOf: Map<D, G>): void {
+function pairHeadlineRows<G extends GroupLike, D extends DraftLike>(groups: G[], bodies: readonly D[], headlineOf: Map<D, G>): void {
   const sortedGroups = [...groups].sort((a, b) => a.first - b.first);
   const sortedBodies = [...bodies].sort((a, b) => a.first - b.first);
   const bodyOf = new Map<G, D>();
@@ -133,18 +135,31 @@ function pairHeadlineRows<G extends GroupLike, D extends DraftLike>(groups: read
     while (j + 1 < sortedGroups.length && (b >= sortedBodies.length || sortedBodies[b]!.first > sortedGroups[j + 1]!.first)) j++;
     const run = sortedGroups.slice(i, j + 1);
     i = j + 1;
-    if (run.length < 2 || run.slice(0, -1).some((g) => bodyOf.has(g))) continue;
+    if (run.slice(0, -1).some((g) => bodyOf.has(g))) continue;
     const last = run[run.length - 1]!;
     const first = bodyOf.get(last);
     if (first === undefined || first !== sortedBodies[b]) continue;
+    // groups whose kicker may be a headline of its own: a row's headlines read as kicker and headline
+    const splittable = run.filter((g) => g.kicker.length === 1 && g.headline.length > 0 && g.subheadline.length === 0);
     // the bodies after the run, the first of them the last group's, the others no group's
     const row: D[] = [];
-    for (let k = b; k < sortedBodies.length && row.length < run.length; k++) {
+    for (let k = b; k < sortedBodies.length && row.length < run.length + splittable.length; k++) {
       const d = sortedBodies[k]!;
       if (k > b && (headlineOf.has(d) || !wantsHeadline(d))) break;
       row.push(d);
     }
     if (row.length < run.length) continue;
+    // more stories than headlines: the kickers of the run's last groups are headlines of their own
+    for (let extra = row.length - run.length, k = splittable.length - 1; extra > 0 && k >= 0; extra--, k--) {
+      const g = splittable[k]!;
+      const own = { ...g, last: g.first, kicker: [], headline: g.kicker, subheadline: [] } as G;
+      g.first += 1;
+      g.kicker = [];
+      run.splice(run.indexOf(g), 0, own);
+      groups.push(own);
+    }
+    if (run.length < 2 || row.length < run.length) continue;
+    row.length = run.length;
     row.forEach((d, k) => {
       headlineOf.set(d, run[k]!);
       bodyOf.set(run[k]!, d);
