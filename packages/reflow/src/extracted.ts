@@ -71,6 +71,9 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x3000 || c === 0x0c || c === 0x09;
 }
 
+/** A paragraph's indent, as typeset text prints it: two ideographic spaces. */
+const INDENT = "\u3000\u3000";
+
 const DIGIT_PIECE = /^[\d.]{1,4}$/;
 
 /**
@@ -378,6 +381,30 @@ function headlineBoxes(text: string, boxes: readonly Box[]): Uint8Array {
   return flags;
 }
 
+/**
+ * Which pieces are a paragraph's first line that lost its two-em indent where a sentence ended on
+ * the line before (the extractors drop the indent, and their lines are as wide as the column's
+ * characters, so the first line is only a little narrower than the full lines under it): a piece
+ * after one that ended its sentence, not ending one itself, at least 0.75 em narrower than the
+ * next line, itself as wide as the line after it (a full line). Neighbours only: linear.
+ */
+function paragraphStarts(text: string, pieces: readonly Piece[]): Uint8Array {
+  const flags = new Uint8Array(pieces.length);
+  const bare = pieces.map((p) => pieceText(text, p).replace(/ +/g, ""));
+  const widths = bare.map((t) => textWidth(t));
+  const sameBox = (j: number) => j > 0 && j < pieces.length && !pieces[j]!.blankBefore;
+  for (let i = 1; i + 1 < pieces.length; i++) {
+    if (!endsSentence(bare[i - 1]!) || endsSentence(bare[i]!) || !sameBox(i + 1) || !PROSE_MARK.test(bare[i]! + bare[i + 1]!)) continue;
+    if (/^[\s\u3000]/.test(text.slice(pieces[i]!.indentFrom, pieces[i]!.parts[0]!.start + 1))) continue;
+    const full = widths[i + 1]!;
+    if (full < JUSTIFIED_MIN_WIDTH || widths[i]! > full - 0.75 || widths[i]! < full - 3.25) continue;
+    // the next line is a full line: as wide as the one after it, or the paragraph's last
+    if (sameBox(i + 2) && !endsSentence(bare[i + 1]!) && Math.abs(widths[i + 2]! - full) > 1) continue;
+    flags[i] = 1;
+  }
+  return flags;
+}
+
 /** A space between two characters past ASCII (CJK text): a justification gap, not a word space. */
 const CJK_SPACE = /[^\s\u0000-\u007f] +[^\s\u0000-\u007f]/;
 
@@ -411,10 +438,11 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
   const credits = pieces.map((p) => PHOTO_CREDIT_LINE.test(pieceText(text, p)));
   // (pdf.js text has no boxes and its headline runs come out as lines of their own)
   const headlines = reorder ? headlineLines(text, pieces) : new Uint8Array(pieces.length);
+  const starts = reorder ? paragraphStarts(text, pieces) : new Uint8Array(pieces.length);
   // where a joined date line and page label are cut (-1: none); lines of one part only
   const cuts = pieces.map((p) => (p.parts.length === 1 ? headerCut(pieceText(text, p)) : -1));
   // nothing glued, moved, closed up or set apart: the text as it is (time and memory stay as for typeset text)
-  if (pieces.length === lines.length && next.every((b) => b < 0) && justified.every((f) => f === 0) && !credits.includes(true) && headlines.every((f) => f === 0) && cuts.every((c) => c < 0)) return norm;
+  if (pieces.length === lines.length && next.every((b) => b < 0) && justified.every((f) => f === 0) && !credits.includes(true) && headlines.every((f) => f === 0) && starts.every((f) => f === 0) && cuts.every((c) => c < 0)) return norm;
   const pieceIndex = new Map<Piece, number>();
   pieces.forEach((p, i) => pieceIndex.set(p, i));
   const taken = new Uint8Array(boxes.length);
@@ -464,6 +492,11 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
         newline();
         emit(from, r.end);
         continue;
+      }
+      if (starts[pieceIndex.get(p)!] === 1) {
+        // the two-em indent the extractor dropped (white space, inserted)
+        out.push(INDENT);
+        offsets.push(INSERTED, INSERTED);
       }
       p.parts.forEach((r, k) => (closeUp ? emitClosedUp : emit)(k === 0 ? p.indentFrom : r.start, r.end));
     }

@@ -141,6 +141,20 @@ describe("normalizeExtracted", () => {
     expect(normalizeExtracted(normalize(head), "pdfjs").text).not.toContain("\n\n");
   });
 
+  it("gives a paragraph's first line back the indent the extractor dropped where a sentence ended before it", () => {
+    // one column's box: a sentence ends a line, the next line is a little short of the full lines under it
+    const lines = ["镇里去年投入资金改造了市场的顶棚", "和排水沟，在入口处还设置了公平秤。", "附近的村民说，现在买菜干净多了", "，摊主们也说生意比以前好做多了，", "价格也比以前公道了许多，大家都说", "很满意。"];
+    const raw = block(...lines);
+    expect(normalizeExtracted(normalize(raw), "pdfminer").text).toContain("公平秤。\n\u3000\u3000附近的村民说");
+    expect(reflow(raw, { extractor: "pdfminer" }).paragraphs.map((p) => p.text)).toEqual([
+      "镇里去年投入资金改造了市场的顶棚和排水沟，在入口处还设置了公平秤。",
+      "附近的村民说，现在买菜干净多了，摊主们也说生意比以前好做多了，价格也比以前公道了许多，大家都说很满意。",
+    ]);
+    // a line as wide as the full lines after the sentence end goes on with the paragraph
+    const full = block(...lines.slice(0, 2), "附近的村民说，现在买菜都干净多了", ...lines.slice(3));
+    expect(normalizeExtracted(normalize(full), "pdfminer").text).not.toContain("\u3000");
+  });
+
   it("counts running-text bigrams: a word across a line break is more plausible than a non-word", () => {
     expect(bigramPlausibility("设置")).toBeGreaterThan(bigramPlausibility("置秤"));
   });
