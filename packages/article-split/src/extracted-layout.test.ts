@@ -70,6 +70,16 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
     expect(uncovered(raw, pageSpans(page))).toEqual([]);
   });
 
+  it("gives no story to an advertisement's slogan and phone line", () => {
+    // pdftotext: a story under its headline, a story whose headline the extractor lost, an ad last
+    const raw = ["第3版", "新市场开门迎客", lines("本报讯（记者 孙立）" + STORY_A), lines("本报讯（记者 钱晓）" + STORY_B), "临溪春茶上市欢迎选购", "订购热线 0571-8888 6666"].join("\n\n");
+    const page = splitPage(raw, { extractor: "pdftotext" });
+    const story = page.articles.find((a) => a.byline?.contributors.some((c) => c.name === "钱晓"));
+    expect(story?.headline).toBeNull();
+    expect(page.articles.find((a) => a.kind === "other")?.headline).toBe("临溪春茶上市欢迎选购");
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+
   it("reads a row's headline taken for the next one's kicker as a headline when more stories follow the row than headlines", () => {
     const storyC = lines("城关镇今年为辖区老人开设了助餐", "点，每天中午供应两荤两素。老人们", "说，饭菜可口，价格也实惠。");
     const raw = ["第3版", "新市场开门迎客", "图书馆夜间开放", "老人吃上暖心饭", lines("本报讯（记者 孙立）" + STORY_A), lines("本报讯（记者 钱晓）" + STORY_B), lines("本报讯（记者 李文）" + storyC)].join("\n\n");

@@ -35,7 +35,7 @@ interface GroupLike {
   first: number;
   last: number;
   kicker: unknown[];
-  headline: unknown[];
+  headline: { text: string }[];
   subheadline: unknown[];
 }
 interface DraftLike {
@@ -122,7 +122,7 @@ export function hasBoxGaps(raw: string): boolean {
  * group) was a headline of the row, read by the role model as the next headline's kicker: the
  * last ones become groups of their own first. Linear: groups and bodies are walked once, in order.
  */
-function pairHeadlineRows<G extends GroupLike, D extends DraftLike>(groups: G[], bodies: readonly D[], headlineOf: Map<D, G>): void {
+function pairHeadlineRows<G extends GroupLike, D extends DraftLike>(groups: G[], bodies: readonly D[], headlineOf: Map<D, G>, ads: ReadonlySet<G>): void {
   const sortedGroups = [...groups].sort((a, b) => a.first - b.first);
   const sortedBodies = [...bodies].sort((a, b) => a.first - b.first);
   const bodyOf = new Map<G, D>();
@@ -135,7 +135,7 @@ function pairHeadlineRows<G extends GroupLike, D extends DraftLike>(groups: G[],
     while (j + 1 < sortedGroups.length && (b >= sortedBodies.length || sortedBodies[b]!.first > sortedGroups[j + 1]!.first)) j++;
     const run = sortedGroups.slice(i, j + 1);
     i = j + 1;
-    if (run.slice(0, -1).some((g) => bodyOf.has(g))) continue;
+    if (run.slice(0, -1).some((g) => bodyOf.has(g)) || run.some((g) => ads.has(g))) continue;
     const last = run[run.length - 1]!;
     const first = bodyOf.get(last);
     if (first === undefined || first !== sortedBodies[b]) continue;
@@ -167,6 +167,23 @@ function pairHeadlineRows<G extends GroupLike, D extends DraftLike>(groups: G[],
   }
 }
 
+/**
+ * The groups of an advertisement: a headline that is a phone line with its label (订购热线 0571-8888
+ * 6666), and the slogan group right above it. Their articles become one of kind `other` (see
+ * markAdvertisements); no story's body is theirs to take.
+ */
+function advertisementGroups<G extends GroupLike>(groups: readonly G[]): Set<G> {
+  const ads = new Set<G>();
+  const sorted = [...groups].sort((a, b) => a.first - b.first);
+  sorted.forEach((g, k) => {
+    if (g.headline.length !== 1 || !isPhoneLine(g.headline[0]!.text)) return;
+    ads.add(g);
+    const before = sorted[k - 1];
+    if (before && before.last + 1 === g.first) ads.add(before);
+  });
+  return ads;
+}
+
 /** A body that wants a headline: running text, not a photo's caption under its credit. */
 function wantsHeadline(d: DraftLike): boolean {
   if (d.paragraphs.length === 0) return false;
@@ -182,8 +199,10 @@ function wantsHeadline(d: DraftLike): boolean {
  * not). Linear: one pass over groups and bodies sorted by position.
  */
 export function pairDisplacedHeadlines<G extends GroupLike, D extends DraftLike>(groups: G[], bodies: readonly D[], headlineOf: Map<D, G>): void {
-  pairHeadlineRows(groups, bodies, headlineOf);
-  const assigned = new Set<G>(headlineOf.values());
+  const ads = advertisementGroups(groups);
+  pairHeadlineRows(groups, bodies, headlineOf, ads);
+  // an advertisement's slogan and phone line head no story: they wait as if taken
+  const assigned = new Set<G>([...headlineOf.values(), ...ads]);
   const freeBodies = bodies.filter((d) => !headlineOf.has(d) && wantsHeadline(d)).sort((a, b) => a.first - b.first);
   let excess = groups.filter((g) => !assigned.has(g)).length - freeBodies.length;
   if (excess > 0) {
