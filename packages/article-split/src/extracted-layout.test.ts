@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { detectExtractorStyle } from "@yk/reflow";
 import { splitPage } from "./index.js";
 import { kickersFromWrappedHeadlines } from "./extracted-layout.js";
 import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
@@ -116,28 +115,15 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
     expect(roles(raw.replace("\n\n", "\n"), single)).toEqual(["kicker", "kicker+", "headline", "headline+"]);
   });
 
-  it("keeps an in-story subhead no story follows in text with single line breaks only, and reads it as a headline when told", () => {
-    // typed with single line breaks (a number broken onto its own line: detected as pdftotext's):
-    // a headline over its story, a short unpunctuated line, more text with no dateline
-    const story = STORY_A.replace("本月开业", "5月\n1\n8日开业");
-    const raw = lines("第3版", "新市场开门迎客", "本报讯（记者 孙立）" + story, "便民服务进市场", STORY_B);
+  it("keeps an in-story subhead no story follows when the style was only detected, and reads it as a headline when told", () => {
+    // pdfminer boxes: a headline over its story, a short unpunctuated line, more text with no dateline
+    const raw = ["第3版", lines("新市场开门迎客", "本报讯（记者 孙立）" + STORY_A), "便民服务进市场", STORY_B].join("\n\n");
     const detected = splitPage(raw);
-    expect(detectExtractorStyle(raw)).toBe("pdftotext");
     expect(detected.articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);
     expect(detected.articles[0]!.paragraphs.filter((p) => p.subhead).map((p) => p.text)).toEqual(["便民服务进市场"]);
-    // told it is pdftotext's text, the line is a headline of its own (typed text gives no such certainty)
-    expect(splitPage(raw, { extractor: "pdftotext" }).articles.map((a) => a.headline)).toEqual(["新市场开门迎客", "便民服务进市场"]);
+    // told it is pdfminer's text, the line is a headline of its own (typed text gives no such certainty)
+    expect(splitPage(raw, { extractor: "pdfminer" }).articles.map((a) => a.headline)).toEqual(["新市场开门迎客", "便民服务进市场"]);
     expect(uncovered(raw, pageSpans(detected))).toEqual([]);
-  });
-
-  it("reads such a line as a headline in text with the blank lines of an extractor's boxes, detected or told", () => {
-    // pdfminer boxes: the same story and line, a blank line between boxes (no typist writes those)
-    const raw = ["第3版", lines("新市场开门迎客", "本报讯（记者 孙立）" + STORY_A), "便民服务进市场", STORY_B].join("\n\n");
-    expect(detectExtractorStyle(raw)).toBe("pdfminer");
-    for (const page of [splitPage(raw), splitPage(raw, { extractor: "pdfminer" })]) {
-      expect(page.articles.map((a) => a.headline)).toEqual(["新市场开门迎客", "便民服务进市场"]);
-      expect(uncovered(raw, pageSpans(page))).toEqual([]);
-    }
   });
 
   it("leaves typed text with single line breaks, detected as pdf.js's, as typeset text unless told it is pdf.js's", () => {

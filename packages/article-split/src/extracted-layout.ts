@@ -89,30 +89,6 @@ export function splitFieldsAtBoxes(items: ItemLike[], raw: string): void {
 }
 
 /**
- * Whether the raw text has the blank lines between text boxes that pdftotext and pdfminer write
- * (at least one gap in a hundred): text typed or copied with single line breaks has none, and can
- * look like pdftotext's otherwise (split digit runs are typed too). See headlinesOutOfBody. Linear.
- */
-export function hasBoxGaps(raw: string): boolean {
-  let lines = 0;
-  let gaps = 0;
-  let blank = false;
-  let content = false;
-  for (let k = 0; k <= raw.length; k++) {
-    const c = k < raw.length ? raw.charCodeAt(k) : 10;
-    if (c === 10) {
-      if (content) {
-        if (blank && lines > 0) gaps++;
-        lines++;
-        blank = false;
-      } else if (lines > 0) blank = true;
-      content = false;
-    } else if (c !== 13 && c !== 32 && c !== 9 && c !== 12 && c !== 0x3000) content = true;
-  }
-  return lines > 1 && gaps >= 0.01 * (lines - 1);
-}
-
-/**
  * A row of headlines read before the row of stories they head (an extractor reads the headlines of
  * stories set side by side, then their bodies): the layout stage gives the last headline of the
  * row to the body right after it and leaves the others waiting. When two or more groups follow one

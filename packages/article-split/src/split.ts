@@ -15,7 +15,7 @@ import {
 import { matchBracketByline, matchBracketedNames, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, namesOf } from "./byline.js";
 import { hanPairKeys, pairSearch, unitRoles, type Role, type UnitShape } from "./roles.js";
 import { continuationAtEnd, dateOfLine, furnitureKind, pageFacts } from "./furniture.js";
-import { attachCaptions, hasBoxGaps, headlinesOutOfBody, kickersFromWrappedHeadlines, pairDisplacedHeadlines, splitFieldsAtBoxes, takeCaptions } from "./extracted-layout.js";
+import { attachCaptions, headlinesOutOfBody, kickersFromWrappedHeadlines, pairDisplacedHeadlines, splitFieldsAtBoxes, takeCaptions } from "./extracted-layout.js";
 
 export interface SplitOptions extends ReflowOptions {
   /** Name of the publication (not printed on most pages). */
@@ -953,10 +953,8 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
   const captions = extracted ? takeCaptions(items) : [];
   if (extracted) {
     // detected, not told: keep the role model's subheads that no story follows (typed text with
-    // single line breaks may be detected as pdftotext's and has in-article subheads), unless the
-    // text has the blank lines of an extractor's text boxes
-    const detected = options.extractor === undefined || options.extractor === "auto";
-    headlinesOutOfBody(items, { keepSubheads: detected && !hasBoxGaps(raw) });
+    // single line breaks may be detected as pdftotext's and has in-article subheads)
+    headlinesOutOfBody(items, { keepSubheads: options.extractor === undefined || options.extractor === "auto" });
     splitFieldsAtBoxes(items, raw);
     kickersFromWrappedHeadlines(items, raw);
   }

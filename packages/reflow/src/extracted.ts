@@ -71,9 +71,6 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x3000 || c === 0x0c || c === 0x09;
 }
 
-/** A paragraph's indent, as typeset text prints it: two ideographic spaces. */
-const INDENT = "\u3000\u3000";
-
 const DIGIT_PIECE = /^[\d.]{1,4}$/;
 
 /**
@@ -334,39 +331,6 @@ function justifiedPieces(text: string, pieces: readonly Piece[]): Uint8Array {
 /** A line a headline could be: Han characters (a leading dash for a subheadline), quotes, digits, no prose punctuation. */
 const HEADLINE_SHAPED = /^(?:——|—)?[\u4e00-\u9fff\d“”‘’《》·]{4,24}$/;
 
-/**
- * Which pieces are headline lines standing on the running text they head, with no blank line
- * between (pdftotext puts a story's headline in the block of its first paragraph, pdfminer often
- * too): the layout stage would read the headline as that paragraph's first line. A piece is one
- * when it is headline-shaped (no prose punctuation, no word gaps unless letter-spaced, not a
- * byline or credit), opens its box or follows a line that ended its sentence (or another such
- * line: kicker and headline), and running text follows it in the same box whose measure it falls
- * well short of: a paragraph's first line is at most its two-em indent shorter than the lines
- * under it, and a paragraph's last line ends its sentence. Looks at a few neighbours: linear.
- */
-function headlineLines(text: string, pieces: readonly Piece[]): Uint8Array {
-  const flags = new Uint8Array(pieces.length);
-  const texts = pieces.map((p) => pieceText(text, p));
-  const bare = texts.map((t) => t.replace(/ +/g, ""));
-  const widths = bare.map((t) => textWidth(t));
-  const prose = bare.map((t) => PROSE_MARK.test(t));
-  const sameBox = (j: number) => j > 0 && j < pieces.length && !pieces[j]!.blankBefore;
-  for (let i = 0; i < pieces.length; i++) {
-    const t = texts[i]!;
-    if (!HEADLINE_SHAPED.test(bare[i]!) || (t.includes(" ") && !LETTER_SPACED.test(t)) || BYLINE_START.test(bare[i]!)) continue;
-    if (sameBox(i) && !flags[i - 1] && !endsSentence(bare[i - 1]!)) continue;
-    // the running text it stands on, past any more headline lines of its group
-    let j = i + 1;
-    while (j < pieces.length && j - i <= 3 && sameBox(j) && !prose[j] && HEADLINE_SHAPED.test(bare[j]!)) j++;
-    if (!sameBox(j) || !prose[j]) continue;
-    let measure = 0;
-    for (let k = j; k < Math.min(pieces.length, j + 3) && (k === j || sameBox(k)); k++) if (prose[k]! && widths[k]! > measure) measure = widths[k]!;
-    for (let k = i; k < j; k++) if (widths[k]! <= measure - 3) flags[k] = 1;
-    i = j - 1;
-  }
-  return flags;
-}
-
 /** Boxes of one to three headline-shaped lines and nothing else (no byline, no prose). */
 function headlineBoxes(text: string, boxes: readonly Box[]): Uint8Array {
   const flags = new Uint8Array(boxes.length);
@@ -378,30 +342,6 @@ function headlineBoxes(text: string, boxes: readonly Box[]): Uint8Array {
     });
     if (shaped) flags[i] = 1;
   });
-  return flags;
-}
-
-/**
- * Which pieces are a paragraph's first line that lost its two-em indent where a sentence ended on
- * the line before (the extractors drop the indent, and their lines are as wide as the column's
- * characters, so the first line is only a little narrower than the full lines under it): a piece
- * after one that ended its sentence, not ending one itself, at least 0.75 em narrower than the
- * next line, itself as wide as the line after it (a full line). Neighbours only: linear.
- */
-function paragraphStarts(text: string, pieces: readonly Piece[]): Uint8Array {
-  const flags = new Uint8Array(pieces.length);
-  const bare = pieces.map((p) => pieceText(text, p).replace(/ +/g, ""));
-  const widths = bare.map((t) => textWidth(t));
-  const sameBox = (j: number) => j > 0 && j < pieces.length && !pieces[j]!.blankBefore;
-  for (let i = 1; i + 1 < pieces.length; i++) {
-    if (!endsSentence(bare[i - 1]!) || endsSentence(bare[i]!) || !sameBox(i + 1) || !PROSE_MARK.test(bare[i]! + bare[i + 1]!)) continue;
-    if (/^[\s\u3000]/.test(text.slice(pieces[i]!.indentFrom, pieces[i]!.parts[0]!.start + 1))) continue;
-    const full = widths[i + 1]!;
-    if (full < JUSTIFIED_MIN_WIDTH || widths[i]! > full - 0.75 || widths[i]! < full - 3.25) continue;
-    // the next line is a full line: as wide as the one after it, or the paragraph's last
-    if (sameBox(i + 2) && !endsSentence(bare[i + 1]!) && Math.abs(widths[i + 2]! - full) > 1) continue;
-    flags[i] = 1;
-  }
   return flags;
 }
 
@@ -436,13 +376,10 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
   const next = reorder ? continuations(boxes, 0, 1, headlineBoxes(text, boxes)) : new Int32Array(boxes.length).fill(-1);
   const justified = justifiedPieces(text, pieces);
   const credits = pieces.map((p) => PHOTO_CREDIT_LINE.test(pieceText(text, p)));
-  // (pdf.js text has no boxes and its headline runs come out as lines of their own)
-  const headlines = reorder ? headlineLines(text, pieces) : new Uint8Array(pieces.length);
-  const starts = reorder ? paragraphStarts(text, pieces) : new Uint8Array(pieces.length);
   // where a joined date line and page label are cut (-1: none); lines of one part only
   const cuts = pieces.map((p) => (p.parts.length === 1 ? headerCut(pieceText(text, p)) : -1));
   // nothing glued, moved, closed up or set apart: the text as it is (time and memory stay as for typeset text)
-  if (pieces.length === lines.length && next.every((b) => b < 0) && justified.every((f) => f === 0) && !credits.includes(true) && headlines.every((f) => f === 0) && starts.every((f) => f === 0) && cuts.every((c) => c < 0)) return norm;
+  if (pieces.length === lines.length && next.every((b) => b < 0) && justified.every((f) => f === 0) && !credits.includes(true) && cuts.every((c) => c < 0)) return norm;
   const pieceIndex = new Map<Piece, number>();
   pieces.forEach((p, i) => pieceIndex.set(p, i));
   const taken = new Uint8Array(boxes.length);
@@ -469,18 +406,14 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
     offsets.push(INSERTED);
   };
   let apart = false;
-  let afterHeadline = false;
   const emitBox = (box: Box) => {
     for (const p of box.pieces) {
       const credit = credits[pieceIndex.get(p)!]!;
-      const headline = headlines[pieceIndex.get(p)!] === 1;
       if (offsets.length > 0) newline();
       // pieces read in place keep their blank lines (boxes read in chains get one per chain); a
-      // photo's caption line stands apart from the text around it, and the headline lines that
-      // stood on running text from the text
-      if (offsets.length > 1 && ((p.blankBefore && !reorder) || credit || apart || headline !== afterHeadline)) newline();
+      // photo's caption line stands apart from the text around it
+      if (offsets.length > 1 && ((p.blankBefore && !reorder) || credit || apart)) newline();
       apart = credit;
-      afterHeadline = headline;
       const closeUp = justified[pieceIndex.get(p)!] === 1;
       const cut = cuts[pieceIndex.get(p)!]!;
       if (cut >= 0) {
@@ -493,20 +426,12 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
         emit(from, r.end);
         continue;
       }
-      if (starts[pieceIndex.get(p)!] === 1) {
-        // the two-em indent the extractor dropped (white space, inserted)
-        out.push(INDENT);
-        offsets.push(INSERTED, INSERTED);
-      }
       p.parts.forEach((r, k) => (closeUp ? emitClosedUp : emit)(k === 0 ? p.indentFrom : r.start, r.end));
     }
   };
   const emitted = new Uint8Array(boxes.length);
   const emitChain = (i: number) => {
-    if (offsets.length > 0 && reorder) {
-      newline();
-      afterHeadline = false;
-    }
+    if (offsets.length > 0 && reorder) newline();
     for (let k = i; k >= 0 && !emitted[k]; k = next[k]!) {
       emitBox(boxes[k]!);
       emitted[k] = 1;

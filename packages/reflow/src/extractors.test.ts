@@ -130,31 +130,6 @@ describe("normalizeExtracted", () => {
     expect(out).toContain("市场焕新颜\n\n村民在新市场里挑选蔬菜。本报记者 赵一鸣 摄\n\n清晨六点");
   });
 
-  it("sets a headline line standing on the first line of its story apart from it, not a paragraph's first line", () => {
-    // pdftotext: the end of one story, then a headline in the block of the next story's first paragraph
-    const head = block("方便群众放心买菜。", "菜市场焕新颜", "　　清晨六点，溪口镇的菜市场", "热闹起来，摊主们把刚从地里摘来的", "青菜、萝卜和番茄摆得整整齐齐。");
-    expect(normalizeExtracted(normalize(head), "pdftotext").text).toContain("买菜。\n\n菜市场焕新颜\n\n　　清晨六点");
-    // a paragraph's first line holding no comma is its two-em indent short of the lines under it
-    const first = block("方便群众放心买菜。", "镇里去年投入资金改造了市场的", "顶棚和排水沟，还在入口处设置了公", "平秤和农产品检测室，村民都说好。");
-    expect(normalizeExtracted(normalize(first), "pdftotext").text).not.toContain("\n\n");
-    // pdf.js text has no boxes: left as it is
-    expect(normalizeExtracted(normalize(head), "pdfjs").text).not.toContain("\n\n");
-  });
-
-  it("gives a paragraph's first line back the indent the extractor dropped where a sentence ended before it", () => {
-    // one column's box: a sentence ends a line, the next line is a little short of the full lines under it
-    const lines = ["镇里去年投入资金改造了市场的顶棚", "和排水沟，在入口处还设置了公平秤。", "附近的村民说，现在买菜干净多了", "，摊主们也说生意比以前好做多了，", "价格也比以前公道了许多，大家都说", "很满意。"];
-    const raw = block(...lines);
-    expect(normalizeExtracted(normalize(raw), "pdfminer").text).toContain("公平秤。\n\u3000\u3000附近的村民说");
-    expect(reflow(raw, { extractor: "pdfminer" }).paragraphs.map((p) => p.text)).toEqual([
-      "镇里去年投入资金改造了市场的顶棚和排水沟，在入口处还设置了公平秤。",
-      "附近的村民说，现在买菜干净多了，摊主们也说生意比以前好做多了，价格也比以前公道了许多，大家都说很满意。",
-    ]);
-    // a line as wide as the full lines after the sentence end goes on with the paragraph
-    const full = block(...lines.slice(0, 2), "附近的村民说，现在买菜都干净多了", ...lines.slice(3));
-    expect(normalizeExtracted(normalize(full), "pdfminer").text).not.toContain("\u3000");
-  });
-
   it("counts running-text bigrams: a word across a line break is more plausible than a non-word", () => {
     expect(bigramPlausibility("设置")).toBeGreaterThan(bigramPlausibility("置秤"));
   });
