@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { splitPage } from "./index.js";
+import { kickersFromWrappedHeadlines } from "./extracted-layout.js";
 import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
 
 // Pages written for these tests (a made-up county; no sentence from any corpus), laid out as the
@@ -56,6 +57,62 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
     expect(ad?.kind).toBe("other");
     expect(ad?.paragraphs.map((p) => p.text)).toEqual(["订购热线0571-8888 6666"]);
     expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+
+  it("gives a row of headlines read before their stories to the stories in order", () => {
+    // pdftotext reads the headlines of two stories set side by side, then the two stories
+    const raw = ["第3版", "新市场开门迎客", "图书馆夜间开放", lines("本报讯（记者 孙立）" + STORY_A), lines("本报讯（记者 钱晓）" + STORY_B)].join("\n\n");
+    const page = splitPage(raw, { extractor: "pdftotext" });
+    const byHeadline = new Map(page.articles.map((a) => [a.headline, a]));
+    expect(byHeadline.get("新市场开门迎客")?.byline?.contributors.map((c) => c.name)).toEqual(["孙立"]);
+    expect(byHeadline.get("图书馆夜间开放")?.byline?.contributors.map((c) => c.name)).toEqual(["钱晓"]);
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+
+  it("gives no story to an advertisement's slogan and phone line", () => {
+    // pdftotext: a story under its headline, a story whose headline the extractor lost, an ad last
+    const raw = ["第3版", "新市场开门迎客", lines("本报讯（记者 孙立）" + STORY_A), lines("本报讯（记者 钱晓）" + STORY_B), "临溪春茶上市欢迎选购", "订购热线 0571-8888 6666"].join("\n\n");
+    const page = splitPage(raw, { extractor: "pdftotext" });
+    const story = page.articles.find((a) => a.byline?.contributors.some((c) => c.name === "钱晓"));
+    expect(story?.headline).toBeNull();
+    expect(page.articles.find((a) => a.kind === "other")?.headline).toBe("临溪春茶上市欢迎选购");
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+
+  it("reads a row's headline taken for the next one's kicker as a headline when more stories follow the row than headlines", () => {
+    const storyC = lines("城关镇今年为辖区老人开设了助餐", "点，每天中午供应两荤两素。老人们", "说，饭菜可口，价格也实惠。");
+    const raw = ["第3版", "新市场开门迎客", "图书馆夜间开放", "老人吃上暖心饭", lines("本报讯（记者 孙立）" + STORY_A), lines("本报讯（记者 钱晓）" + STORY_B), lines("本报讯（记者 李文）" + storyC)].join("\n\n");
+    const page = splitPage(raw, { extractor: "pdftotext" });
+    const heads = page.articles.map((a) => [a.kicker, a.headline, a.byline?.contributors.map((c) => c.name).join()]);
+    expect(heads).toEqual([
+      [null, "新市场开门迎客", "孙立"],
+      [null, "图书馆夜间开放", "钱晓"],
+      [null, "老人吃上暖心饭", "李文"],
+    ]);
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+
+  it("reads a kicker 'wrapped' onto a line of another length, a headline in the next box after it, as kicker and headline", () => {
+    // pdfminer boxes a kicker with its headline: two groups side by side come out as two boxes
+    const raw = "乡村振兴看溪口\n新市场开门迎客\n\n图书馆夜间开放\n便民服务进万家";
+    const item = (role: string, text: string) => {
+      const start = raw.indexOf(text);
+      return { type: "headline", role, line: { text, spans: [{ start, end: start + text.length }] } };
+    };
+    const roles = (raw2: string, items: ReturnType<typeof item>[]) => {
+      kickersFromWrappedHeadlines(items, raw2);
+      return items.map((it) => it.role);
+    };
+    const read = () => [item("kicker", "乡村振兴看溪口"), item("kicker+", "新市场开门迎客"), item("headline", "图书馆夜间开放"), item("headline+", "便民服务进万家")];
+    // lines of one length stay one field (parallel phrases); the second box's two lines are of one length too
+    expect(roles(raw, read())).toEqual(["kicker", "kicker+", "headline", "headline+"]);
+    const longer = read();
+    longer[0]!.line.text = "乡村振兴看溪口镇";
+    expect(roles(raw, longer)).toEqual(["kicker", "headline", "headline", "headline+"]);
+    // without the box gap (text with single line breaks) the role model's reading stands
+    const single = read();
+    single[0]!.line.text = "乡村振兴看溪口镇";
+    expect(roles(raw.replace("\n\n", "\n"), single)).toEqual(["kicker", "kicker+", "headline", "headline+"]);
   });
 
   it("keeps an in-story subhead no story follows when the style was only detected, and reads it as a headline when told", () => {

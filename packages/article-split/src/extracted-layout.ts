@@ -7,6 +7,7 @@
  * - a headline field never runs across a text box the extractor closed (a blank line): a wrapped
  *   headline's lines are one box, two boxes are two fields — side-by-side headlines read row by
  *   row come out as neighbouring boxes;
+ * - a row of headlines read before the row of stories they head is given to the stories in order;
  * - headline groups that no body took and bodies that no group headed are paired in reading order:
  *   an extractor moves a headline away from its body, but keeps the headlines of a row of stories
  *   in the order of their bodies;
@@ -34,7 +35,7 @@ interface GroupLike {
   first: number;
   last: number;
   kicker: unknown[];
-  headline: unknown[];
+  headline: { text: string }[];
   subheadline: unknown[];
 }
 interface DraftLike {
@@ -46,6 +47,9 @@ interface DraftLike {
 }
 
 const isHeadlineItem = (it: ItemLike): it is HeadlineItemLike => it.type === "headline";
+
+/** Where a headline line ends in the raw text (-1: no span). */
+const lastEnd = (it: HeadlineItemLike) => it.line.spans[it.line.spans.length - 1]?.end ?? -1;
 
 /** A blank line (or a move: the text comes from before) between two raw offsets. */
 function boxBoundary(raw: string, from: number, to: number): boolean {
@@ -84,6 +88,78 @@ export function splitFieldsAtBoxes(items: ItemLike[], raw: string): void {
   }
 }
 
+/**
+ * A row of headlines read before the row of stories they head (an extractor reads the headlines of
+ * stories set side by side, then their bodies): the layout stage gives the last headline of the
+ * row to the body right after it and leaves the others waiting. When two or more groups follow one
+ * another with no body between, only the last of them heads a body and as many bodies follow that
+ * no other group heads, they are paired in order: the row's first headline heads the first story.
+ * When more such bodies follow than groups, a one-line kicker of the run (no subheadline under its
+ * group) was a headline of the row, read by the role model as the next headline's kicker: the
+ * last ones become groups of their own first. Linear: groups and bodies are walked once, in order.
+ */
+function pairHeadlineRows<G extends GroupLike, D extends DraftLike>(groups: G[], bodies: readonly D[], headlineOf: Map<D, G>, ads: ReadonlySet<G>): void {
+  const sortedGroups = [...groups].sort((a, b) => a.first - b.first);
+  const sortedBodies = [...bodies].sort((a, b) => a.first - b.first);
+  const bodyOf = new Map<G, D>();
+  for (const [d, g] of headlineOf) bodyOf.set(g, d);
+  let b = 0;
+  for (let i = 0; i < sortedGroups.length; ) {
+    // the run of groups with no body between them
+    while (b < sortedBodies.length && sortedBodies[b]!.first < sortedGroups[i]!.first) b++;
+    let j = i;
+    while (j + 1 < sortedGroups.length && (b >= sortedBodies.length || sortedBodies[b]!.first > sortedGroups[j + 1]!.first)) j++;
+    const run = sortedGroups.slice(i, j + 1);
+    i = j + 1;
+    if (run.slice(0, -1).some((g) => bodyOf.has(g)) || run.some((g) => ads.has(g))) continue;
+    const last = run[run.length - 1]!;
+    const first = bodyOf.get(last);
+    if (first === undefined || first !== sortedBodies[b]) continue;
+    // groups whose kicker may be a headline of its own: a row's headlines read as kicker and headline
+    const splittable = run.filter((g) => g.kicker.length === 1 && g.headline.length > 0 && g.subheadline.length === 0);
+    // the bodies after the run, the first of them the last group's, the others no group's
+    const row: D[] = [];
+    for (let k = b; k < sortedBodies.length && row.length < run.length + splittable.length; k++) {
+      const d = sortedBodies[k]!;
+      if (k > b && (headlineOf.has(d) || !wantsHeadline(d))) break;
+      row.push(d);
+    }
+    if (row.length < run.length) continue;
+    // more stories than headlines: the kickers of the run's last groups are headlines of their own
+    for (let extra = row.length - run.length, k = splittable.length - 1; extra > 0 && k >= 0; extra--, k--) {
+      const g = splittable[k]!;
+      const own = { ...g, last: g.first, kicker: [], headline: g.kicker, subheadline: [] } as G;
+      g.first += 1;
+      g.kicker = [];
+      run.splice(run.indexOf(g), 0, own);
+      groups.push(own);
+    }
+    if (run.length < 2 || row.length < run.length) continue;
+    row.length = run.length;
+    row.forEach((d, k) => {
+      headlineOf.set(d, run[k]!);
+      bodyOf.set(run[k]!, d);
+    });
+  }
+}
+
+/**
+ * The groups of an advertisement: a headline that is a phone line with its label (订购热线 0571-8888
+ * 6666), and the slogan group right above it. Their articles become one of kind `other` (see
+ * markAdvertisements); no story's body is theirs to take.
+ */
+function advertisementGroups<G extends GroupLike>(groups: readonly G[]): Set<G> {
+  const ads = new Set<G>();
+  const sorted = [...groups].sort((a, b) => a.first - b.first);
+  sorted.forEach((g, k) => {
+    if (g.headline.length !== 1 || !isPhoneLine(g.headline[0]!.text)) return;
+    ads.add(g);
+    const before = sorted[k - 1];
+    if (before && before.last + 1 === g.first) ads.add(before);
+  });
+  return ads;
+}
+
 /** A body that wants a headline: running text, not a photo's caption under its credit. */
 function wantsHeadline(d: DraftLike): boolean {
   if (d.paragraphs.length === 0) return false;
@@ -99,7 +175,10 @@ function wantsHeadline(d: DraftLike): boolean {
  * not). Linear: one pass over groups and bodies sorted by position.
  */
 export function pairDisplacedHeadlines<G extends GroupLike, D extends DraftLike>(groups: G[], bodies: readonly D[], headlineOf: Map<D, G>): void {
-  const assigned = new Set<G>(headlineOf.values());
+  const ads = advertisementGroups(groups);
+  pairHeadlineRows(groups, bodies, headlineOf, ads);
+  // an advertisement's slogan and phone line head no story: they wait as if taken
+  const assigned = new Set<G>([...headlineOf.values(), ...ads]);
   const freeBodies = bodies.filter((d) => !headlineOf.has(d) && wantsHeadline(d)).sort((a, b) => a.first - b.first);
   let excess = groups.filter((g) => !assigned.has(g)).length - freeBodies.length;
   if (excess > 0) {
@@ -264,11 +343,21 @@ export function attachCaptions(placed: { at: number; article: Article }[], capti
  * line above its story is the common case, so the first is the kicker (引题) — unless the two are
  * parallel phrases of one length (政企同心谋发展 / 携手共建新家园), a headline in two lines.
  */
-export function kickersFromWrappedHeadlines(items: ItemLike[]): void {
+export function kickersFromWrappedHeadlines(items: ItemLike[], raw: string): void {
   for (let i = 1; i < items.length; i++) {
     const first = items[i - 1]!;
     const second = items[i]!;
-    if (!isHeadlineItem(first) || !isHeadlineItem(second) || first.role !== "headline" || second.role !== "headline+") continue;
+    if (!isHeadlineItem(first) || !isHeadlineItem(second)) continue;
+    // a kicker "wrapped" onto a line of another length, with a headline after it in another of
+    // the extractor's boxes: the second line is the kicker's headline (pdfminer boxes a kicker with
+    // its headline), and the headline after heads a group of its own
+    if (first.role === "kicker" && second.role === "kicker+" && first.line.text.length !== second.line.text.length) {
+      const after = items[i + 1];
+      const to = after && isHeadlineItem(after) && after.role === "headline" ? (after.line.spans[0]?.start ?? -1) : -1;
+      if (to >= 0 && lastEnd(second) >= 0 && boxBoundary(raw, lastEnd(second), to)) second.role = "headline";
+      continue;
+    }
+    if (first.role !== "headline" || second.role !== "headline+") continue;
     const before = items[i - 2];
     if (before && isHeadlineItem(before) && before.role.startsWith("kicker")) continue;
     if (first.line.text.length === second.line.text.length) continue;

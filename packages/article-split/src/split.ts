@@ -1159,7 +1159,7 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
     // single line breaks may be detected as pdftotext's and has in-article subheads)
     headlinesOutOfBody(items, { keepSubheads: options.extractor === undefined || options.extractor === "auto" });
     splitFieldsAtBoxes(items, raw);
-    kickersFromWrappedHeadlines(items);
+    kickersFromWrappedHeadlines(items, raw);
   }
   const groups = headlineGroups(items);
   const placed0 = placeGroups(items, groups, drafts(items));

@@ -262,7 +262,7 @@ function joinScore(table: Map<number, number>, a: Box, b: Box): number {
  * the nearest among equals (most boxes are in order). Candidates lie within WINDOW boxes either
  * side, so time is linear. Returns, per box, the box that continues it or -1.
  */
-function continuations(boxes: readonly Box[], back: number, ahead: number): Int32Array {
+function continuations(boxes: readonly Box[], back: number, ahead: number, skippable?: Uint8Array): Int32Array {
   const next = new Int32Array(boxes.length).fill(-1);
   const prev = new Int32Array(boxes.length).fill(-1);
   const pairs: { a: number; b: number; score: number; distance: number }[] = [];
@@ -272,7 +272,11 @@ function continuations(boxes: readonly Box[], back: number, ahead: number): Int3
     if (!boxes[a]!.open) continue;
     // the few best candidates, kept in order by insertion (memory stays linear on huge input)
     const best: typeof pairs = [];
-    for (let b = Math.max(0, a - back); b < Math.min(boxes.length, a + ahead + 1); b++) {
+    // past the window, over up to two boxes of headline lines (a headline an extractor read
+    // between the two halves of a sentence cut at a column's foot)
+    let end = Math.min(boxes.length, a + ahead + 1);
+    while (skippable && end < boxes.length && end - a - ahead <= 2 && skippable[end - 1] === 1 && end - 1 > a) end++;
+    for (let b = Math.max(0, a - back); b < end; b++) {
       if (b === a || !canContinue(boxes[a]!, boxes[b]!)) continue;
       // forward first among equals: most boxes are in reading order
       const candidate = { a, b, score: joinScore(table, boxes[a]!, boxes[b]!), distance: b > a ? 2 * (b - a) - 1 : 2 * (a - b) };
@@ -372,6 +376,23 @@ function justifiedPieces(text: string, pieces: readonly Piece[]): Uint8Array {
   return flags;
 }
 
+/** A line a headline could be: Han characters (a leading dash for a subheadline), quotes, digits, no prose punctuation. */
+const HEADLINE_SHAPED = /^(?:——|—)?[\u4e00-\u9fff\d“”‘’《》·]{4,24}$/;
+
+/** Boxes of one to three headline-shaped lines and nothing else (no byline, no prose). */
+function headlineBoxes(text: string, boxes: readonly Box[]): Uint8Array {
+  const flags = new Uint8Array(boxes.length);
+  boxes.forEach((box, i) => {
+    if (box.pieces.length > 3 || box.startsByline) return;
+    const shaped = box.pieces.every((p) => {
+      const t = pieceText(text, p);
+      return HEADLINE_SHAPED.test(t.replace(/ +/g, "")) && (!t.includes(" ") || LETTER_SPACED.test(t));
+    });
+    if (shaped) flags[i] = 1;
+  });
+  return flags;
+}
+
 /** A space between two characters past ASCII (CJK text): a justification gap, not a word space. */
 const CJK_SPACE = /[^\s\u0000-\u007f] +[^\s\u0000-\u007f]/;
 
@@ -400,7 +421,7 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
   // the split stage paired displaced headlines (see README); pdf.js text has no boxes
   const reorder = style !== "pdfjs";
   const boxes = reorder ? boxesOf(text, pieces) : pieces.map((p) => boxesOf(text, [p])[0]!);
-  const next = reorder ? continuations(boxes, 0, 1) : new Int32Array(boxes.length).fill(-1);
+  const next = reorder ? continuations(boxes, 0, 1, headlineBoxes(text, boxes)) : new Int32Array(boxes.length).fill(-1);
   const justified = justifiedPieces(text, pieces);
   const credits = pieces.map((p) => PHOTO_CREDIT_LINE.test(pieceText(text, p)));
   // where a joined date line and page label are cut (-1: none); lines of one part only

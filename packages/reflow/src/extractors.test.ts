@@ -89,6 +89,16 @@ describe("normalizeExtracted", () => {
     expect(texts).toContain("镇里去年投入资金改造了市场的顶棚和排水沟，还在入口处设置了公平秤和农产品检测室，方便群众放心买菜。附近的村民说，现在买菜干净多了。");
   });
 
+  it("joins a box cut mid-sentence to the one after a headline the extractor read between them, the headline after", () => {
+    const raw = [OPENING, CUT, "市场焕新颜", REST].join("\n\n");
+    const out = normalizeExtracted(normalize(raw), "pdftotext").text;
+    expect(out).toContain("设置了公平秤\n和农产品检测室");
+    expect(out.indexOf("市场焕新颜")).toBeGreaterThan(out.indexOf("现在买菜干净多了"));
+    // a box of running text between them is no headline: nothing moves
+    const kept = normalizeExtracted(normalize([OPENING, CUT, OPENING, REST].join("\n\n")), "pdftotext").text;
+    expect(kept).not.toContain("设置了公平秤\n和农产品检测室");
+  });
+
   it("does not move boxes: a continuation printed elsewhere stays where the extractor put it", () => {
     // moved by continuity within a window, boxes went wrong more often than right (see README)
     const raw = [REST, "市场焕新颜", OPENING, CUT].join("\n\n");
