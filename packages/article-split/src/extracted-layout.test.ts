@@ -126,6 +126,18 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
     expect(uncovered(raw, pageSpans(detected))).toEqual([]);
   });
 
+  it("reads a short unpunctuated line that opens a pdftotext block over running text as the headline of a story, not a subhead", () => {
+    // pdftotext blocks a headline with the first lines of the story under it; the second story has no byline
+    const raw = ["第3版", lines("新市场开门迎客", "本报讯（记者 孙立）" + STORY_A), lines("便民服务进市场", STORY_B)].join("\n\n");
+    const page = splitPage(raw);
+    expect(page.articles.map((a) => a.headline)).toEqual(["新市场开门迎客", "便民服务进市场"]);
+    expect(page.articles[1]!.paragraphs[0]!.text).toMatch(/^县图书馆今年新增图书/);
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+    // the same line in a block of its own (as pdfminer boxes an in-story subhead) stays a subhead
+    const apart = ["第3版", lines("新市场开门迎客", "本报讯（记者 孙立）" + STORY_A), "便民服务进市场", STORY_B].join("\n\n");
+    expect(splitPage(apart).articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);
+  });
+
   it("leaves typed text with single line breaks, detected as pdf.js's, as typeset text unless told it is pdf.js's", () => {
     const raw = readFileSync(new URL("../test/fixtures/page-wire-single.txt", import.meta.url), "utf8");
     const typeset = JSON.stringify(splitPage(raw, { extractor: "typeset" }));
