@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { splitPage } from "./index.js";
-import { kickersFromWrappedHeadlines } from "./extracted-layout.js";
+import { headlinesOutOfBody, kickersFromWrappedHeadlines } from "./extracted-layout.js";
 import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
 
 // Pages written for these tests (a made-up county; no sentence from any corpus), laid out as the
@@ -136,6 +136,24 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
     // the same line in a block of its own (as pdfminer boxes an in-story subhead) stays a subhead
     const apart = ["第3版", lines("新市场开门迎客", "本报讯（记者 孙立）" + STORY_A), "便民服务进市场", STORY_B].join("\n\n");
     expect(splitPage(apart).articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);
+  });
+
+  it("reads the second of two subhead lines as a headline when it opens a pdftotext block over running text", () => {
+    // a headline moved before the text it cut, then the headline of the next story boxed with its first lines
+    const parts = ["开放时间延长到晚上九点。", "新市场开门迎客", "便民服务进市场", "县图书馆今年新增图书两万册，开"];
+    const raw = `${parts[0]}\n\n${parts[1]}\n\n${parts[2]}\n${parts[3]}`;
+    const items = () =>
+      parts.map((text, k) => {
+        const start = raw.indexOf(text);
+        return { type: "body", mapped: { text, offsets: new Int32Array(0), spans: [{ start, end: start + text.length }], subhead: k === 1 || k === 2 } };
+      });
+    const read = items();
+    headlinesOutOfBody(read, { keepSubheads: true, raw, extractor: "pdftotext" });
+    expect(read.map((it) => it.type)).toEqual(["body", "body", "headline", "body"]);
+    // pdfminer boxes lines of one size together: there the line boxed with the text is a subhead
+    const asPdfminer = items();
+    headlinesOutOfBody(asPdfminer, { keepSubheads: true, raw, extractor: "pdfminer" });
+    expect(asPdfminer.map((it) => it.type)).toEqual(["body", "body", "body", "body"]);
   });
 
   it("leaves typed text with single line breaks, detected as pdf.js's, as typeset text unless told it is pdf.js's", () => {

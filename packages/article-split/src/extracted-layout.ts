@@ -248,7 +248,9 @@ export function headlinesOutOfBody(
     const text = it.mapped.text;
     if (!headlineShaped(text)) continue;
     const prev = items[i - 1];
-    if (prev && isBodyItem(prev) && !endsSentence(prev.mapped.text)) continue;
+    // (a subhead before it is no cut line either: two headline lines the extractor set one above
+    // the other, the first of a story moved before its text)
+    if (prev && isBodyItem(prev) && !endsSentence(prev.mapped.text) && !prev.mapped.subhead) continue;
     // with `keepSubheads` (the style was only detected: typed text may look like an extractor's),
     // the role model's subhead stays one unless a story opens right after it (a headline heads a
     // dateline or byline, a subhead is followed by more of the same story) or the extractor boxed
