@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { splitPage } from "./index.js";
-import { headlinesOutOfBody, kickersFromWrappedHeadlines } from "./extracted-layout.js";
+import { attachCaptions, headlinesOutOfBody, kickersFromWrappedHeadlines, pairDisplacedHeadlines } from "./extracted-layout.js";
+import type { Article } from "@yk/schema";
 import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
 
 // Pages written for these tests (a made-up county; no sentence from any corpus), laid out as the
@@ -77,6 +78,38 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
     expect(story?.headline).toBeNull();
     expect(page.articles.find((a) => a.kind === "other")?.headline).toBe("临溪春茶上市欢迎选购");
     expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+
+  it("frees a body the layout stage gave an advertisement's slogan for a headline that waits", () => {
+    // item positions: a story's headline (0), its body read before the ad (1), the slogan (2) and phone line (3)
+    const group = (at: number, text: string) => ({ first: at, last: at, kicker: [], headline: [{ text }], subheadline: [] });
+    const story = group(0, "新市场开门迎客");
+    const slogan = group(2, "临溪春茶上市欢迎选购");
+    const phone = group(3, "订购热线 0571-8888 6666");
+    const body = { first: 1, last: 1, byline: null, paragraphs: [{ text: "溪口镇新建的农贸市场本月开业。" }], credit: null };
+    const headlineOf = new Map([[body, slogan]]);
+    pairDisplacedHeadlines([story, slogan, phone], [body], headlineOf);
+    expect(headlineOf.get(body)).toBe(story);
+  });
+
+  it("reads a slogan whose phone line was read as its byline, with no text under it, as an advertisement", () => {
+    const article = (headline: string, byline: string | null, paragraphs: string[]): Article => ({
+      id: "",
+      kind: "news",
+      kicker: null,
+      headline,
+      subheadline: null,
+      byline: byline === null ? null : { text: byline, contributors: [], spans: [] },
+      paragraphs: paragraphs.map((text) => ({ text, spans: [] })),
+      captions: [],
+      entities: [],
+    });
+    const placed = [
+      { at: 0, article: article("新市场开门迎客", "本报记者 孙立", ["溪口镇新建的农贸市场本月开业。"]) },
+      { at: 5, article: article("临溪春茶上市欢迎选购", "订购热线 0571-8888 6666", []) },
+    ];
+    attachCaptions(placed, []);
+    expect(placed.map((p) => p.article.kind)).toEqual(["news", "other"]);
   });
 
   it("reads a row's headline taken for the next one's kicker as a headline when more stories follow the row than headlines", () => {

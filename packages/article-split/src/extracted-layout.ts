@@ -176,6 +176,9 @@ function wantsHeadline(d: DraftLike): boolean {
  */
 export function pairDisplacedHeadlines<G extends GroupLike, D extends DraftLike>(groups: G[], bodies: readonly D[], headlineOf: Map<D, G>): void {
   const ads = advertisementGroups(groups);
+  // a body the layout stage gave an advertisement's slogan (a headline read after its body) is
+  // free again: the advertisement heads no story
+  for (const [d, g] of [...headlineOf]) if (ads.has(g)) headlineOf.delete(d);
   pairHeadlineRows(groups, bodies, headlineOf, ads);
   // an advertisement's slogan and phone line head no story: they wait as if taken
   const assigned = new Set<G>([...headlineOf.values(), ...ads]);
@@ -429,6 +432,9 @@ function markAdvertisements(placed: { at: number; article: Article }[]): void {
         a.fieldSpans = { kicker: [], headline: a.fieldSpans.kicker, subheadline: [] };
       }
     } else if (a.kind !== "teaser" && a.headline !== null && a.byline === null && a.paragraphs.length === 1 && isPhoneLine(a.paragraphs[0]!.text)) {
+      a.kind = "other";
+    } else if (a.kind !== "teaser" && a.headline !== null && a.byline !== null && a.paragraphs.length === 0 && isPhoneLine(a.byline.text)) {
+      // the phone line read as the slogan's byline (订购热线 0571-8888 6666 is no reporter's name)
       a.kind = "other";
     }
     kept.push(p);
