@@ -169,11 +169,17 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
     // the same line in a block of its own (as pdfminer boxes an in-story subhead) stays a subhead
     const apart = ["第3版", lines("新市场开门迎客", "本报讯（记者 孙立）" + STORY_A), "便民服务进市场", STORY_B].join("\n\n");
     expect(splitPage(apart).articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);
+    // and so does one over paragraphs typed a paragraph to the line (no column under it)
+    const typed = STORY_B.replace(/\n/g, "").replace("阅览室。", "阅览室。\n");
+    const typedPage = ["第3版", lines("新市场开门迎客", "本报讯（记者 孙立）" + STORY_A), lines("便民服务进市场", typed)].join("\n\n");
+    const read = splitPage(typedPage);
+    expect(read.articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);
+    expect(read.articles[0]!.paragraphs.filter((p) => p.subhead).map((p) => p.text)).toEqual(["便民服务进市场"]);
   });
 
   it("reads the second of two subhead lines as a headline when it opens a pdftotext block over running text", () => {
     // a headline moved before the text it cut, then the headline of the next story boxed with its first lines
-    const parts = ["开放时间延长到晚上九点。", "新市场开门迎客", "便民服务进市场", "县图书馆今年新增图书两万册，开"];
+    const parts = ["开放时间延长到晚上九点。", "新市场开门迎客", "便民服务进市场", "县图书馆今年新增图书两万册，开\n放时间延长到晚上九点。"];
     const raw = `${parts[0]}\n\n${parts[1]}\n\n${parts[2]}\n${parts[3]}`;
     const items = () =>
       parts.map((text, k) => {

@@ -16,7 +16,7 @@
  * Each was kept only where it raised generated pages and did not lower People's Daily tune pages.
  */
 import type { Article, Caption, Span } from "@yk/schema";
-import { endsSentence } from "@yk/lexicon";
+import { endsSentence, textWidth } from "@yk/lexicon";
 import { sliceMapped, spansOf, trimMapped, type MappedText } from "@yk/reflow";
 import { matchCredit, matchLeadingByline } from "./byline.js";
 
@@ -267,12 +267,13 @@ export function headlinesOutOfBody(
 
 /**
  * A line that opens one of pdftotext's blocks (a blank line, or text moved from elsewhere, before
- * it) with running text right under it in the same block: pdftotext blocks a headline with the
- * first lines of the story it heads. pdfminer boxes lines of one size together, so a line boxed
- * with the text under it is an in-article subhead there: the rule is pdftotext's alone. Measured
- * (article F1, generated seeds 1-30 / printed People's Daily pages, eval-layout --extractor, 60
- * tune pages): pdftotext 0.746 -> 0.771 / 0.343 -> 0.352; for pdfminer 0.759 unchanged / 0.649
- * -> 0.421, and a subhead in a box of its own read as a headline 0.806 / 0.393.
+ * it) with running text set in a column right under it in the same block: pdftotext blocks a
+ * headline with the first lines of the story it heads. pdfminer boxes lines of one size together,
+ * so a line boxed with the text under it is an in-article subhead there: the rule is pdftotext's
+ * alone. Measured (article F1, generated seeds 1-30 / printed People's Daily pages, eval-layout
+ * --extractor, 60 tune pages): pdftotext 0.746 -> 0.771 / 0.343 -> 0.352 (0.351 with the column
+ * check below); for pdfminer 0.759 unchanged / 0.649 -> 0.421, and a subhead in a box of its own
+ * read as a headline 0.806 / 0.393.
  */
 function headsItsBox(items: readonly ItemLike[], i: number, raw: string): boolean {
   const it = items[i] as BodyItemLike;
@@ -285,8 +286,22 @@ function headsItsBox(items: readonly ItemLike[], i: number, raw: string): boolea
   if (start === undefined || end === undefined || nextStart === undefined) return false;
   const prevEnd = prev && isBodyItem(prev) ? prev.mapped.spans[prev.mapped.spans.length - 1]?.end : undefined;
   if (prevEnd !== undefined && !boxBoundary(raw, prevEnd, start)) return false;
-  return !boxBoundary(raw, end, nextStart) && !headlineShaped(next.mapped.text);
+  if (boxBoundary(raw, end, nextStart) || headlineShaped(next.mapped.text)) return false;
+  // the text under it set in a column, its first line wrapped (or a photo's caption line): text
+  // typed a paragraph to the line, which may read as pdftotext's too, has in-article subheads over
+  // its paragraphs (composed People's Daily pages with single line breaks, held out, lost 0.001 of
+  // contributors without this; printed People's Daily pages read through pdftotext gain less with
+  // it, article F1 0.343 -> 0.351 against 0.360: an author's name on a line of its own)
+  if (/摄$/.test(next.mapped.text)) return true;
+  let lineEnd = raw.indexOf("\n", nextStart);
+  if (lineEnd < 0) lineEnd = raw.length;
+  const firstLine = raw.slice(nextStart, lineEnd).replace(/\s+/g, "");
+  // (the paragraph's text, not its spans: reflow may have joined a box read before it)
+  return next.mapped.text.replace(/\s+/g, "").length > firstLine.length && textWidth(firstLine) <= COLUMN_LINE_MAX;
 }
+
+/** Widest line (em) read as a line of a newspaper column: wider lines are typed paragraphs. */
+const COLUMN_LINE_MAX = 30;
 
 /**
  * Whether a story opens at `items[at]`, past any more short unpunctuated lines (the rest of a
