@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { splitPage } from "./index.js";
-import { kickersFromWrappedHeadlines } from "./extracted-layout.js";
+import { attachCaptions, headlinesOutOfBody, kickersFromWrappedHeadlines, pairDisplacedHeadlines } from "./extracted-layout.js";
+import type { Article } from "@yk/schema";
 import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
 
 // Pages written for these tests (a made-up county; no sentence from any corpus), laid out as the
@@ -79,6 +80,38 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
     expect(uncovered(raw, pageSpans(page))).toEqual([]);
   });
 
+  it("frees a body the layout stage gave an advertisement's slogan for a headline that waits", () => {
+    // item positions: a story's headline (0), its body read before the ad (1), the slogan (2) and phone line (3)
+    const group = (at: number, text: string) => ({ first: at, last: at, kicker: [], headline: [{ text }], subheadline: [] });
+    const story = group(0, "新市场开门迎客");
+    const slogan = group(2, "临溪春茶上市欢迎选购");
+    const phone = group(3, "订购热线 0571-8888 6666");
+    const body = { first: 1, last: 1, byline: null, paragraphs: [{ text: "溪口镇新建的农贸市场本月开业。" }], credit: null };
+    const headlineOf = new Map([[body, slogan]]);
+    pairDisplacedHeadlines([story, slogan, phone], [body], headlineOf);
+    expect(headlineOf.get(body)).toBe(story);
+  });
+
+  it("reads a slogan whose phone line was read as its byline, with no text under it, as an advertisement", () => {
+    const article = (headline: string, byline: string | null, paragraphs: string[]): Article => ({
+      id: "",
+      kind: "news",
+      kicker: null,
+      headline,
+      subheadline: null,
+      byline: byline === null ? null : { text: byline, contributors: [], spans: [] },
+      paragraphs: paragraphs.map((text) => ({ text, spans: [] })),
+      captions: [],
+      entities: [],
+    });
+    const placed = [
+      { at: 0, article: article("新市场开门迎客", "本报记者 孙立", ["溪口镇新建的农贸市场本月开业。"]) },
+      { at: 5, article: article("临溪春茶上市欢迎选购", "订购热线 0571-8888 6666", []) },
+    ];
+    attachCaptions(placed, []);
+    expect(placed.map((p) => p.article.kind)).toEqual(["news", "other"]);
+  });
+
   it("reads a row's headline taken for the next one's kicker as a headline when more stories follow the row than headlines", () => {
     const storyC = lines("城关镇今年为辖区老人开设了助餐", "点，每天中午供应两荤两素。老人们", "说，饭菜可口，价格也实惠。");
     const raw = ["第3版", "新市场开门迎客", "图书馆夜间开放", "老人吃上暖心饭", lines("本报讯（记者 孙立）" + STORY_A), lines("本报讯（记者 钱晓）" + STORY_B), lines("本报讯（记者 李文）" + storyC)].join("\n\n");
@@ -124,6 +157,42 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
     // told it is pdfminer's text, the line is a headline of its own (typed text gives no such certainty)
     expect(splitPage(raw, { extractor: "pdfminer" }).articles.map((a) => a.headline)).toEqual(["新市场开门迎客", "便民服务进市场"]);
     expect(uncovered(raw, pageSpans(detected))).toEqual([]);
+  });
+
+  it("reads a short unpunctuated line that opens a pdftotext block over running text as the headline of a story, not a subhead", () => {
+    // pdftotext blocks a headline with the first lines of the story under it; the second story has no byline
+    const raw = ["第3版", lines("新市场开门迎客", "本报讯（记者 孙立）" + STORY_A), lines("便民服务进市场", STORY_B)].join("\n\n");
+    const page = splitPage(raw);
+    expect(page.articles.map((a) => a.headline)).toEqual(["新市场开门迎客", "便民服务进市场"]);
+    expect(page.articles[1]!.paragraphs[0]!.text).toMatch(/^县图书馆今年新增图书/);
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+    // the same line in a block of its own (as pdfminer boxes an in-story subhead) stays a subhead
+    const apart = ["第3版", lines("新市场开门迎客", "本报讯（记者 孙立）" + STORY_A), "便民服务进市场", STORY_B].join("\n\n");
+    expect(splitPage(apart).articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);
+    // and so does one over paragraphs typed a paragraph to the line (no column under it)
+    const typed = STORY_B.replace(/\n/g, "").replace("阅览室。", "阅览室。\n");
+    const typedPage = ["第3版", lines("新市场开门迎客", "本报讯（记者 孙立）" + STORY_A), lines("便民服务进市场", typed)].join("\n\n");
+    const read = splitPage(typedPage);
+    expect(read.articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);
+    expect(read.articles[0]!.paragraphs.filter((p) => p.subhead).map((p) => p.text)).toEqual(["便民服务进市场"]);
+  });
+
+  it("reads the second of two subhead lines as a headline when it opens a pdftotext block over running text", () => {
+    // a headline moved before the text it cut, then the headline of the next story boxed with its first lines
+    const parts = ["开放时间延长到晚上九点。", "新市场开门迎客", "便民服务进市场", "县图书馆今年新增图书两万册，开\n放时间延长到晚上九点。"];
+    const raw = `${parts[0]}\n\n${parts[1]}\n\n${parts[2]}\n${parts[3]}`;
+    const items = () =>
+      parts.map((text, k) => {
+        const start = raw.indexOf(text);
+        return { type: "body", mapped: { text, offsets: new Int32Array(0), spans: [{ start, end: start + text.length }], subhead: k === 1 || k === 2 } };
+      });
+    const read = items();
+    headlinesOutOfBody(read, { keepSubheads: true, raw, extractor: "pdftotext" });
+    expect(read.map((it) => it.type)).toEqual(["body", "body", "headline", "body"]);
+    // pdfminer boxes lines of one size together: there the line boxed with the text is a subhead
+    const asPdfminer = items();
+    headlinesOutOfBody(asPdfminer, { keepSubheads: true, raw, extractor: "pdfminer" });
+    expect(asPdfminer.map((it) => it.type)).toEqual(["body", "body", "body", "body"]);
   });
 
   it("leaves typed text with single line breaks, detected as pdf.js's, as typeset text unless told it is pdf.js's", () => {

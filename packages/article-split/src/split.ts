@@ -1157,7 +1157,7 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
   if (extracted) {
     // detected, not told: keep the role model's subheads that no story follows (typed text with
     // single line breaks may be detected as pdftotext's and has in-article subheads)
-    headlinesOutOfBody(items, { keepSubheads: options.extractor === undefined || options.extractor === "auto" });
+    headlinesOutOfBody(items, { keepSubheads: options.extractor === undefined || options.extractor === "auto", raw, extractor: result.extractor });
     splitFieldsAtBoxes(items, raw);
     kickersFromWrappedHeadlines(items, raw);
   }

@@ -9,7 +9,7 @@ import type { ExtractorStyle } from "./extractors.js";
 import { INSERTED, type MappedText } from "./mapped-text.js";
 import { BIGRAM_BUCKETS, BIGRAM_PAIRS } from "./data/bigrams.js";
 
-const { endsSentence, textWidth, isHan, isDigit, BYLINE_ROLES, DATELINE_AGENCIES, WEEKDAYS } = lexicon;
+const { endsSentence, textWidth, isHan, isDigit, BYLINE_ROLES, DATELINE_AGENCIES, STAFF_LINE_ROLES, WEEKDAYS } = lexicon;
 
 /**
  * The non-empty lines of the normalized text, line i at index i of each array (typed arrays, not an
@@ -379,10 +379,26 @@ function justifiedPieces(text: string, pieces: readonly Piece[]): Uint8Array {
 /** A line a headline could be: Han characters (a leading dash for a subheadline), quotes, digits, no prose punctuation. */
 const HEADLINE_SHAPED = /^(?:——|—)?[\u4e00-\u9fff\d“”‘’《》·]{4,24}$/;
 
-/** Boxes of one to three headline-shaped lines and nothing else (no byline, no prose). */
+/**
+ * A staff line (责任编辑 王小明, 本版编辑：李华), which pdftotext reads between the two halves of a
+ * sentence cut at the foot of the column beside it. (The page label and the date line read past
+ * too cost pdfminer text article F1 and contributors on generated pages: left out.)
+ */
+const STAFF_LINE = new RegExp(
+  `^(?:(?:本版)?(?:${STAFF_LINE_ROLES.join("|")})[:：]?\\s*[\\u4e00-\\u9fff·]{1,4}(?:[\\s、，,]+[\\u4e00-\\u9fff·]{1,4})*)$`,
+);
+
+/**
+ * Boxes a sentence cut at a column's foot may be read past: one to three headline-shaped lines and
+ * nothing else (no byline, no prose), or a staff line alone.
+ */
 function headlineBoxes(text: string, boxes: readonly Box[]): Uint8Array {
   const flags = new Uint8Array(boxes.length);
   boxes.forEach((box, i) => {
+    if (box.pieces.length === 1 && STAFF_LINE.test(pieceText(text, box.pieces[0]!).trim())) {
+      flags[i] = 1;
+      return;
+    }
     if (box.pieces.length > 3 || box.startsByline) return;
     const shaped = box.pieces.every((p) => {
       const t = pieceText(text, p);

@@ -99,6 +99,16 @@ describe("normalizeExtracted", () => {
     expect(kept).not.toContain("设置了公平秤\n和农产品检测室");
   });
 
+  it("joins a box cut mid-sentence to the one after a staff line read between them, the staff line after", () => {
+    const raw = [OPENING, CUT, "责任编辑 王小明", REST].join("\n\n");
+    const out = normalizeExtracted(normalize(raw), "pdftotext").text;
+    expect(out).toContain("设置了公平秤\n和农产品检测室");
+    expect(out.indexOf("责任编辑 王小明")).toBeGreaterThan(out.indexOf("现在买菜干净多了"));
+    // a name line that is no staff line (a byline) is not read past
+    const byline = normalizeExtracted(normalize([OPENING, CUT, "本报记者 王小明", REST].join("\n\n")), "pdftotext").text;
+    expect(byline).not.toContain("设置了公平秤\n和农产品检测室");
+  });
+
   it("does not move boxes: a continuation printed elsewhere stays where the extractor put it", () => {
     // moved by continuity within a window, boxes went wrong more often than right (see README)
     const raw = [REST, "市场焕新颜", OPENING, CUT].join("\n\n");
