@@ -225,6 +225,36 @@ describe("parseContributors", () => {
   });
 });
 
+describe("bylines the assembly reads", () => {
+  it("reads a round-up's bracketed list of a score of reporters broken over many narrow lines as its byline", () => {
+    const reporters = ["林青", "赵华明", "周平", "王立新", "孙丽", "陈晓东", "刘海燕", "张建国", "杨帆", "黄志强", "吴敏", "郑春雨", "何静", "罗永军",
+      "高峰", "梁晓燕", "宋涛", "谢文斌", "韩雪", "唐立国", "冯丽娟", "于洋", "董春明", "萧红梅", "程鹏", "曹建华"];
+    const list = `（综合本报记者${reporters.join("、")}报道）`;
+    // printed over narrow lines of fourteen characters, a blank line after each
+    const listLines: string[] = [];
+    for (let k = 0; k < list.length; k += 14) listLines.push(list.slice(k, k + 14));
+    const raw = ["第03版 要闻", "各地假日消费持续升温", "假日期间，各地商圈、景区人气", "旺盛，餐饮、住宿、出行等消费明", "显增长。", ...listLines].join("\n\n");
+    const page = splitPage(raw);
+    expect(page.articles).toHaveLength(1);
+    expect(names(page.articles[0])).toEqual(reporters);
+    expect(page.articles[0]!.paragraphs.some((p) => p.text.includes("（"))).toBe(false);
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+
+  it("reads a line of names only under a headline group as the story's byline, whatever role the model gave it", () => {
+    const raw = lines("第06版 经济", "小镇快递进村入户", "林 青 赵华明", "今年以来，青山镇在各村设立快递", "服务点，村民在家门口就能收寄包裹。");
+    // the assembly alone: every unit but the headline read as body text
+    const rolesOf = (units: readonly { mapped: { text: string } }[]) => units.map((u) => (u.mapped.text === "小镇快递进村入户" ? "headline" : u.mapped.text === "第06版 经济" ? "furniture" : "body"));
+    const page = splitPage(raw, { rolesOf } as never);
+    expect(page.articles.map((a) => [a.headline, a.paragraphs.length])).toEqual([["小镇快递进村入户", 1]]);
+    expect(names(page.articles[0])).toEqual(["林青", "赵华明"]);
+    // a lone two-character word under a headline is no byline: 回信 (回 is a surname too)
+    const letter = splitPage(lines("小镇快递进村入户", "回信", "今年以来，青山镇在各村设立快递", "服务点，村民在家门口就能收寄包裹。"), { rolesOf } as never);
+    expect(letter.articles[0]!.byline).toBeNull();
+    expect(letter.articles[0]!.paragraphs[0]!.text).toBe("回信");
+  });
+});
+
 describe("page units", () => {
   it("cut a headline group that reflow joined into one paragraph where a dash ends a kicker or opens a subtitle", () => {
     const raw = lines("青山县农业技术推广中心高级农艺师林青——", "把论文写在大地上", "——记扎根田间的农技人员", "农业科技工作者常年扎根田间地头，把实", "验室搬进农家小院。");

@@ -67,7 +67,7 @@ export function parseContributors(text: string): Contributor[] | null {
     .replace(GLUED_ROLE_RE, (m, _role, offset: number) => (offset > 0 ? ` ${m} ` : `${m} `))
     .split(/[\s、，,；;]+/)
     .filter(Boolean);
-  if (tokens.length === 0 || tokens.length > 24) return null;
+  if (tokens.length === 0 || tokens.length > 48) return null;
   const spaced = !/[、，,；;（(）)]/.test(text);
   const out: { name: string; role: string | null; suffix: string | null }[] = [];
   let role: string | null = null;
@@ -228,7 +228,9 @@ export function matchBracketByline(text: string): BylineMatch | null {
   return contributors && contributors.length > 0 ? { length: m[0].length, text: m[0], dateline: null, contributors } : null;
 }
 
-const BRACKETED_RE = /^[（(]([^（）()]{2,150})[）)]$/;
+/** Longest bracketed list of reporters: a round-up names a score of them (（综合本报记者甲、乙、…报道）). */
+export const BRACKETED_NAMES_LENGTH = 240;
+const BRACKETED_RE = new RegExp(`^[（(]([^（）()]{2,${BRACKETED_NAMES_LENGTH - 2}})[）)]$`);
 
 /**
  * A paragraph that is nothing but a bracketed list of reporters, closing a story or one part of
@@ -236,7 +238,7 @@ const BRACKETED_RE = /^[（(]([^（）()]{2,150})[）)]$/;
  * bracket (（相关报道见第十版）, （作者为…）): every name must start with a surname.
  */
 export function matchBracketedNames(text: string): Contributor[] | null {
-  if (text.length > 160) return null;
+  if (text.length > BRACKETED_NAMES_LENGTH) return null;
   const m = BRACKETED_RE.exec(text.trim());
   if (!m) return null;
   const contributors = parseContributors(m[1]!) ?? namesOf(m[1]!.replace(/[、，,]/g, " "));

@@ -12,7 +12,7 @@ import {
   type Unassigned,
   type Warning,
 } from "@yk/schema";
-import { matchBracketByline, matchBracketedNames, type BylineMatch, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, namesOf } from "./byline.js";
+import { BRACKETED_NAMES_LENGTH, matchBracketByline, matchBracketedNames, type BylineMatch, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, nameTokens, namesOf } from "./byline.js";
 import { hanPairKeys, pairSearch, unitRoles, type Role, type UnitShape } from "./roles.js";
 import { continuationAtEnd, dateOfLine, furnitureKind, pageFacts } from "./furniture.js";
 import { attachCaptions, headlinesOutOfBody, kickersFromWrappedHeadlines, pairDisplacedHeadlines, splitFieldsAtBoxes, takeCaptions } from "./extracted-layout.js";
@@ -245,6 +245,9 @@ function bylineLineOf(p: ReflowParagraph, lines: ReflowResult["lines"]): BylineM
  * A bracketed list of reporters that layout broke over two paragraphs (（本报记者王沛、李茂颖、 /
  * 申智林）, or a dateline's: 本报北京10月7日电  （记者孙龙 / 飞）国际…): joined again, it is one byline.
  */
+/** Most paragraphs a bracketed list of reporters is broken into (one per narrow printed line). */
+const BRACKET_PARAGRAPHS = 12;
+
 function joinBracketedNames(paragraphs: readonly ReflowParagraph[]): ReflowParagraph[] {
   const out: ReflowParagraph[] = [];
   for (let i = 0; i < paragraphs.length; i++) {
@@ -257,12 +260,20 @@ function joinBracketedNames(paragraphs: readonly ReflowParagraph[]): ReflowParag
       i++;
       continue;
     }
-    if (b && a.text.length <= 80 && b.text.length <= 80 && /^[（(][^（）()]*$/.test(a.text) && /^[^（）()]*[）)]$/.test(b.text)) {
-      const joined = concatMapped([a, b]);
-      if (matchBracketedNames(joined.text)) {
-        out.push({ ...a, text: joined.text, offsets: joined.offsets, lastLine: b.lastLine, hint: "body" });
-        i++;
-        continue;
+    // a round-up's list of a score of reporters may run over many narrow lines (（综合本报记者甲、乙、 /
+    // 丙、丁、 / … / 报道）): every paragraph up to the one that closes the bracket
+    if (b && a.text.length <= 80 && /^[（(][^（）()]*$/.test(a.text)) {
+      let j = i + 1;
+      let length = a.text.length;
+      while (j < paragraphs.length && j - i <= BRACKET_PARAGRAPHS && paragraphs[j]!.text.length <= 80 && /^[^（）()]*$/.test(paragraphs[j]!.text)) length += paragraphs[j++]!.text.length;
+      const last = paragraphs[j];
+      if (last && j - i <= BRACKET_PARAGRAPHS && last.text.length <= 80 && length + last.text.length <= BRACKETED_NAMES_LENGTH && /^[^（）()]*[）)]$/.test(last.text)) {
+        const joined = concatMapped(paragraphs.slice(i, j + 1));
+        if (matchBracketedNames(joined.text)) {
+          out.push({ ...a, text: joined.text, offsets: joined.offsets, lastLine: last.lastLine, hint: "body" });
+          i = j;
+          continue;
+        }
       }
     }
     out.push(a);
@@ -523,7 +534,28 @@ function classify(result: ReflowResult, options: SplitOptions): Item[] {
     const joined = dropProseSpaces(joinLines(parts));
     item.mapped = { ...joined, spans: spansOf(joined, raw), ...(item.mapped.subhead ? { subhead: true } : {}) };
   }
+  namesUnderHeadlines(items);
   return items;
+}
+
+/**
+ * A line of names only right under a headline group, with the story's text after it, is the
+ * story's byline whatever role the model gave it (李建毅 王 志, 陈利刚  向  斌, a lone 李运球). A lone
+ * unspaced two-character word (回信, 贺信: a surname and a character) is too like a word to be
+ * read as a name without the model.
+ */
+function namesUnderHeadlines(items: Item[]): void {
+  for (let i = 1; i + 1 < items.length; i++) {
+    const it = items[i]!;
+    if (it.type !== "body" || it.mapped.subhead || it.continuedFrom || it.continuedTo) continue;
+    const text = it.mapped.text;
+    if (text.length > 16) continue;
+    const names = nameTokens(text);
+    if (!names || (names.length === 1 && names[0]!.length === 2 && !/\s/.test(text.trim()))) continue;
+    if (items[i - 1]!.type !== "headline" || items[i + 1]!.type !== "body") continue;
+    const contributors = names.map((name) => ({ name, role: null, kind: "author" as const }));
+    items[i] = { type: "byline", byline: { text, dateline: null, contributors, spans: it.mapped.spans } };
+  }
 }
 
 function attachContinuation(items: Item[], page: string): void {
