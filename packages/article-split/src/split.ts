@@ -14,6 +14,7 @@ import {
 } from "@yk/schema";
 import { BRACKETED_NAMES_LENGTH, matchBracketByline, matchBracketedNames, type BylineMatch, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, nameTokens, namesOf } from "./byline.js";
 import { hanPairKeys, pairSearch, unitRoles, type Role, type UnitShape } from "./roles.js";
+import { ASSEMBLY_WEIGHTS } from "./data/assembly-weights.js";
 import { continuationAtEnd, dateOfLine, furnitureKind, pageFacts } from "./furniture.js";
 import { attachCaptions, headlinesOutOfBody, kickersFromWrappedHeadlines, pairDisplacedHeadlines, splitFieldsAtBoxes, takeCaptions } from "./extracted-layout.js";
 
@@ -778,19 +779,44 @@ function shareIn(keys: ReadonlySet<number>, search: { in: (parts: readonly strin
   return keys.size === 0 ? 0 : search.in(parts).size / keys.size;
 }
 
-/** What a cut before paragraph k is worth beside the content: a note or byline closing the paragraph before, a dateline opening k. */
-const CUT_CUE = 1;
-/** Weight of how much the paragraphs on either side of a cut share (a cut inside one story parts paragraphs that share much). */
-const COHESION_WEIGHT = 0.5;
-/** Weight of how much of the displaced group the first paragraph after a cut speaks of (a story's lead restates its headline). */
-const LEAD_WEIGHT = 1;
+/**
+ * The weights of the association of headline groups with bodies (placeGroups, bestCut), chosen by
+ * scripts/tune-assembly.mjs on composed pages (src/data/assembly-weights.ts):
+ * - cutCue: what a cut before paragraph k is worth beside the content, per cue (a note or byline
+ *   closing the paragraph before, a dateline or byline opening k);
+ * - cohesion: weight of how much the paragraphs on either side of a cut share (a cut inside one
+ *   story parts paragraphs that share much);
+ * - lead: weight of how much of the displaced group the first paragraph after a cut speaks of (a
+ *   story's lead restates its headline);
+ * - forwardPrior: what heading the body after a group is worth before any content (most groups
+ *   stand before their story);
+ * - openedCue: what the body after a group is worth more when a byline or dateline opens it (a
+ *   story's start, right under its group);
+ * - backwardMin: least share of a group a whole body before it must print for the group to head it
+ *   from after it;
+ * - cutCost: what cutting a body in two for a group printed after it costs (the cut must be earned
+ *   by content);
+ * - photoCue: what heading the body before is worth when that body closes with a photo's credit and
+ *   no body follows the group (a picture story's title printed under its credit).
+ */
+export interface AssemblyWeights {
+  cutCue: number;
+  cohesion: number;
+  lead: number;
+  forwardPrior: number;
+  openedCue: number;
+  backwardMin: number;
+  cutCost: number;
+  photoCue: number;
+}
 
-/** What heading the body after a group is worth before any content: most groups stand before their story. */
-const FORWARD_PRIOR = 0.3;
-/** Least share of a group a whole body before it must print for the group to head it from after it. */
-const BACKWARD_MIN = 0.25;
-/** What cutting a body in two for a group printed after it costs: the cut must be earned by content. */
-const CUT_COST = 0.1;
+/**
+ * Not public API: an evaluation hook, like `rolesOf`. `assemblyWeights`, given in the options
+ * object, replaces the shipped weights (scripts/tune-assembly.mjs chooses them with it).
+ */
+interface GivenWeights {
+  assemblyWeights?: AssemblyWeights;
+}
 
 /**
  * Which body each headline group heads when it stands right between two: the body after it (the
@@ -802,7 +828,7 @@ const CUT_COST = 0.1;
  * cut speak most of the group after (see {@link bestCut}). Returns the bodies, those cut in two,
  * and the group each body was given.
  */
-function placeGroups(items: readonly Item[], groups: readonly HeadlineGroup[], bodies: readonly Draft[]): { bodies: Draft[]; pinned: Map<Draft, HeadlineGroup> } {
+function placeGroups(items: readonly Item[], groups: readonly HeadlineGroup[], bodies: readonly Draft[], w: AssemblyWeights): { bodies: Draft[]; pinned: Map<Draft, HeadlineGroup> } {
   const bodyBefore = new Map<number, Draft>();
   const bodyAt = new Map<number, Draft>();
   for (const d of bodies) {
@@ -844,16 +870,18 @@ function placeGroups(items: readonly Item[], groups: readonly HeadlineGroup[], b
       };
       offer(0, NONE, 0);
       const n = after[i];
-      if (n) offer(FORWARD_PRIOR + (afterShares[i] ??= shareIn(keys[i]!, searchOf(i), leadText(n.paragraphs))), AFTER, links ? 1 : 0);
+      if (n) offer(w.forwardPrior + (n.opening ? w.openedCue : 0) + (afterShares[i] ??= shareIn(keys[i]!, searchOf(i), leadText(n.paragraphs))), AFTER, links ? 1 : 0);
       const r = before[i];
+      // a picture story's title under the photo's credit, no story after it to head
+      const photo = !n && !!r?.credit ? w.photoCue : 0;
       if (r && h === 0) {
         const share = (beforeShares[i] ??= shareIn(keys[i]!, searchOf(i), leadText(r.paragraphs)));
         // a body its byline opens is a story's start: the group after it needs no more content than a cut does
-        if (share >= BACKWARD_MIN || (r.opening && share > CUT_COST)) offer(share, WHOLE, 0);
+        if (share + photo >= w.backwardMin || (r.opening && share > w.cutCost)) offer(share + photo, WHOLE, 0);
       } else if (r && h === 1 && r.paragraphs.length >= 2) {
-        if (cutAt[i]! < 0) cutAt[i] = bestCut(items, r, keys[i]!, keys[i - 1]!);
+        if (cutAt[i]! < 0) cutAt[i] = bestCut(items, r, keys[i]!, keys[i - 1]!, w);
         const k = cutAt[i]!;
-        if (k > 0) offer(shareIn(keys[i]!, searchOf(i), leadText(r.paragraphs.slice(k))) - CUT_COST, CUT, 0);
+        if (k > 0) offer(shareIn(keys[i]!, searchOf(i), leadText(r.paragraphs.slice(k))) - w.cutCost + photo, CUT, 0);
       }
     }
     choice.push(pick);
@@ -1007,7 +1035,7 @@ function cutDraft(d: Draft, k: number): [Draft, Draft] {
  * Where body `r` (headed by `h`) is best cut for the displaced group `g`, given the Han pairs of
  * each (`gKeys`, `hKeys`): the paragraph its second story starts at (1 to its length - 1).
  */
-function bestCut(items: readonly Item[], r: Draft, gKeys: ReadonlySet<number>, hKeys: ReadonlySet<number>): number {
+function bestCut(items: readonly Item[], r: Draft, gKeys: ReadonlySet<number>, hKeys: ReadonlySet<number>, w: AssemblyWeights): number {
   const search = pairSearch(new Set([...gKeys, ...hKeys]));
   const n = r.paragraphs.length;
   // per paragraph: share of g's pairs it prints, less the share of h's
@@ -1047,7 +1075,7 @@ function bestCut(items: readonly Item[], r: Draft, gKeys: ReadonlySet<number>, h
     while (c < r.closing.length && r.closing[c]!.at < r.at[k - 1]!) c++;
     const closed = closingNote(r.paragraphs[k - 1]!.text) || (c < r.closing.length && r.closing[c]!.at < r.at[k]!);
     const opened = opensWithDateline(r.paragraphs[k]!.text) || (items[r.at[k]! - 1]?.type === "byline" && r.at[k]! - 1 > r.at[k - 1]!);
-    const score = total - 2 * before + LEAD_WEIGHT * gShare[k]! + (closed ? CUT_CUE : 0) + (opened ? CUT_CUE : 0) - COHESION_WEIGHT * cohesion(k);
+    const score = total - 2 * before + w.lead * gShare[k]! + (closed ? w.cutCue : 0) + (opened ? w.cutCue : 0) - w.cohesion * cohesion(k);
     if (score > bestScore) {
       bestScore = score;
       best = k;
@@ -1194,7 +1222,7 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
     kickersFromWrappedHeadlines(items, raw);
   }
   const groups = headlineGroups(items);
-  const placed0 = placeGroups(items, groups, drafts(items));
+  const placed0 = placeGroups(items, groups, drafts(items), (options as GivenWeights).assemblyWeights ?? ASSEMBLY_WEIGHTS);
   const pinned = placed0.pinned;
   const bodies0 = joinLeadsToDatelines(items, placed0.bodies, pinned);
   const headlineOf = associate(items, groups, bodies0, pinned);
