@@ -225,6 +225,37 @@ describe("parseContributors", () => {
   });
 });
 
+describe("headline groups placed by the assembly", () => {
+  it("gives a picture story's title printed under the photo's credit the picture's text, though the title shares no word with it", () => {
+    // every unit on its own line and a blank line after each; the roles as a page's decode gives them
+    const units: [string, string][] = [
+      ["第07版 视点", "furniture"],
+      ["青山镇新修村道全线通车", "headline"],
+      ["本报记者 林 青", "byline"],
+      ["10月8日，青山镇连接五个行政村的新修村道全线通车，沿线两千多户村民出行时间缩短一半。", "body"],
+      ["据介绍，这条村道全长十二公里，去年秋天开工，镇里组织村民投工投劳，节省资金近百万元。", "body"],
+      ["金秋时节，河湾村的稻田一片金黄，村民们抢抓晴好天气收割晾晒。", "body"],
+      ["图为村民在田间收割水稻。", "body"],
+      ["赵华明摄", "credit"],
+      ["丰收好时光", "headline"],
+      ["县医院远程会诊覆盖全部乡镇", "headline"],
+      ["本报记者 周 平", "byline"],
+      ["记者从县卫健委获悉，县医院的远程会诊已覆盖全县十二个乡镇。", "body"],
+    ];
+    const raw = units.map(([text]) => text).join("\n\n") + "\n";
+    const roleOf = new Map(units);
+    const rolesOf = (us: readonly { mapped: { text: string } }[]) => us.map((u) => roleOf.get(u.mapped.text) ?? "body");
+    const page = splitPage(raw, { rolesOf } as never);
+    expect(page.articles.map((a) => [a.kind, a.headline, a.paragraphs.length + a.captions.filter((c) => c.text).length])).toEqual([
+      ["news", "青山镇新修村道全线通车", 2],
+      ["photo", "丰收好时光", 2],
+      ["brief", "县医院远程会诊覆盖全部乡镇", 1],
+    ]);
+    expect(page.articles[1]!.captions.at(-1)!.credit?.contributors.map((c) => c.name)).toEqual(["赵华明"]);
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+});
+
 describe("bylines the assembly reads", () => {
   it("reads a round-up's bracketed list of a score of reporters broken over many narrow lines as its byline", () => {
     const reporters = ["林青", "赵华明", "周平", "王立新", "孙丽", "陈晓东", "刘海燕", "张建国", "杨帆", "黄志强", "吴敏", "郑春雨", "何静", "罗永军",
