@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { concatMapped, reflow } from "@yk/reflow";
-import { splitPage, parseContributors, pageUnits } from "./index.js";
+import { splitPage, parseContributors, pageUnits, matchLeadingByline } from "./index.js";
 import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
 
 // Pages written for these tests (invented stories and names), printed the way an extractor gives a
@@ -270,6 +270,14 @@ describe("bylines the assembly reads", () => {
     expect(names(page.articles[0])).toEqual(reporters);
     expect(page.articles[0]!.paragraphs.some((p) => p.text.includes("（"))).toBe(false);
     expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+
+  it("reads a dateline whose date's digits justification spaced apart", () => {
+    const m = matchLeadingByline("本报北京1 0月9日电（记者林青）外交部发言人9日表示，", 2024);
+    expect(m?.dateline?.date).toBe("2024-10-09");
+    expect(m?.contributors.map((c) => c.name)).toEqual(["林青"]);
+    expect(m?.text).toBe("本报北京1 0月9日电（记者林青）");
+    expect(matchLeadingByline("本报上海2 0 2 4年3月 5日电 通讯", 2023)?.dateline?.date).toBe("2024-03-05");
   });
 
   it("reads a line of names only under a headline group as the story's byline, whatever role the model gave it", () => {

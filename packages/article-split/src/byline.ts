@@ -8,9 +8,13 @@ const PREFIX = `(?:${alternation(BYLINE_ROLE_PREFIXES)}){0,3}`;
 /** A role as printed: optional prefixes (本报, 融媒, 首席 …) and a role word (记者, 通讯员 …). */
 const ROLE_RE = new RegExp(`^(${PREFIX}(?:${alternation(ROLE_WORDS)}))`);
 const AGENCY = alternation(DATELINE_AGENCIES);
-/** 本报讯, 本报北京3月24日电, 新华社北京1月11日电, 本报记者 … (the dateline before a bracketed byline). */
+/**
+ * 本报讯, 本报北京3月24日电, 新华社北京1月11日电, 本报记者 … (the dateline before a bracketed byline).
+ * Justification may space a date's digits (本报北京1 0月9日电): a space may stand between two digits
+ * and around a number.
+ */
 const DATELINE_RE = new RegExp(
-  `^(?:(${AGENCY})讯|(${AGENCY})([\\u4e00-\\u9fff]{0,8}?)((?:\\d{4}年)?\\d{1,2}月\\d{1,2}日)?(?:[\\u4e00-\\u9fff]{0,3})?电)`,
+  `^(?:(${AGENCY})讯|(${AGENCY})([\\u4e00-\\u9fff]{0,8}?) ?((?:\\d(?: ?\\d){3} ?年 ?)?\\d(?: ?\\d)? ?月 ?\\d(?: ?\\d)? ?日)?(?:[\\u4e00-\\u9fff]{0,3})?电)`,
 );
 const NAME_RE = /^[\u4e00-\u9fff·]{2,5}$/;
 
@@ -182,7 +186,7 @@ export function matchLeadingByline(text: string, year?: number): BylineMatch | n
       }
     }
     const agency = dl[1] ?? dl[2] ?? null;
-    const printedDate = dl[4] ?? null;
+    const printedDate = dl[4]?.replace(/ /g, "") ?? null;
     let date: string | null = printedDate;
     const md = printedDate && /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/.exec(printedDate);
     if (md) {
