@@ -256,6 +256,21 @@ describe("headline groups placed by the assembly", () => {
   });
 });
 
+describe("headline lines", () => {
+  it("continue a headline over the next line when its column label's bracket is left open", () => {
+    const units: [string, string][] = [
+      ["小镇快递进村入户，群众收寄更方便（改革", "headline"],
+      ["落实在基层）", "headline"],
+      ["本报记者 林 青", "byline"],
+      ["今年以来，青山镇在各村设立快递服务点，村民在家门口就能收寄包裹。", "body"],
+    ];
+    const raw = units.map(([text]) => text).join("\n\n") + "\n";
+    const roleOf = new Map(units);
+    const page = splitPage(raw, { rolesOf: (us: readonly { mapped: { text: string } }[]) => us.map((u) => roleOf.get(u.mapped.text) ?? "body") } as never);
+    expect(page.articles.map((a) => [a.kind, a.headline])).toEqual([["brief", "小镇快递进村入户，群众收寄更方便（改革落实在基层）"]]);
+  });
+});
+
 describe("bylines the assembly reads", () => {
   it("reads a round-up's bracketed list of a score of reporters broken over many narrow lines as its byline", () => {
     const reporters = ["林青", "赵华明", "周平", "王立新", "孙丽", "陈晓东", "刘海燕", "张建国", "杨帆", "黄志强", "吴敏", "郑春雨", "何静", "罗永军",

@@ -536,7 +536,25 @@ function classify(result: ReflowResult, options: SplitOptions): Item[] {
     item.mapped = { ...joined, spans: spansOf(joined, raw), ...(item.mapped.subhead ? { subhead: true } : {}) };
   }
   namesUnderHeadlines(items);
+  continueOpenBrackets(items);
   return items;
+}
+
+/** A line that opens a bracket it does not close (…获得感（守初心): its field goes on over the next line. */
+const OPEN_BRACKET_AT_END_RE = /[（(][^（）()]*$/;
+
+/**
+ * A headline line that leaves a bracket open (扎实整改，让群众有更多获得感（守初心 / 担使命…）) is
+ * continued by the headline line after it, whatever role the model gave that line: a field's
+ * column label does not close on another story's line.
+ */
+function continueOpenBrackets(items: Item[]): void {
+  for (let i = 1; i < items.length; i++) {
+    const [a, b] = [items[i - 1]!, items[i]!];
+    if (a.type !== "headline" || b.type !== "headline" || b.role.endsWith("+")) continue;
+    if (!OPEN_BRACKET_AT_END_RE.test(a.line.text) || !/^[^（）()]*[）)]/.test(b.line.text)) continue;
+    b.role = `${a.role.replace("+", "")}+` as HeadlineRole;
+  }
 }
 
 /**
