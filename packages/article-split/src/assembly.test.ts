@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { concatMapped, reflow } from "@yk/reflow";
-import { splitPage, parseContributors, pageUnits } from "./index.js";
+import { splitPage, parseContributors, pageUnits, matchLeadingByline } from "./index.js";
 import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
 
 // Pages written for these tests (invented stories and names), printed the way an extractor gives a
@@ -222,6 +222,90 @@ describe("article assembly", () => {
 describe("parseContributors", () => {
   it("takes a round-up's 综合 for a word, not a reporter", () => {
     expect(parseContributors("综合本报记者李刚、王明报道")?.map((c) => c.name)).toEqual(["李刚", "王明"]);
+  });
+});
+
+describe("headline groups placed by the assembly", () => {
+  it("gives a picture story's title printed under the photo's credit the picture's text, though the title shares no word with it", () => {
+    // every unit on its own line and a blank line after each; the roles as a page's decode gives them
+    const units: [string, string][] = [
+      ["第07版 视点", "furniture"],
+      ["青山镇新修村道全线通车", "headline"],
+      ["本报记者 林 青", "byline"],
+      ["10月8日，青山镇连接五个行政村的新修村道全线通车，沿线两千多户村民出行时间缩短一半。", "body"],
+      ["据介绍，这条村道全长十二公里，去年秋天开工，镇里组织村民投工投劳，节省资金近百万元。", "body"],
+      ["金秋时节，河湾村的稻田一片金黄，村民们抢抓晴好天气收割晾晒。", "body"],
+      ["图为村民在田间收割水稻。", "body"],
+      ["赵华明摄", "credit"],
+      ["丰收好时光", "headline"],
+      ["县医院远程会诊覆盖全部乡镇", "headline"],
+      ["本报记者 周 平", "byline"],
+      ["记者从县卫健委获悉，县医院的远程会诊已覆盖全县十二个乡镇。", "body"],
+    ];
+    const raw = units.map(([text]) => text).join("\n\n") + "\n";
+    const roleOf = new Map(units);
+    const rolesOf = (us: readonly { mapped: { text: string } }[]) => us.map((u) => roleOf.get(u.mapped.text) ?? "body");
+    const page = splitPage(raw, { rolesOf } as never);
+    expect(page.articles.map((a) => [a.kind, a.headline, a.paragraphs.length + a.captions.filter((c) => c.text).length])).toEqual([
+      ["news", "青山镇新修村道全线通车", 2],
+      ["photo", "丰收好时光", 2],
+      ["brief", "县医院远程会诊覆盖全部乡镇", 1],
+    ]);
+    expect(page.articles[1]!.captions.at(-1)!.credit?.contributors.map((c) => c.name)).toEqual(["赵华明"]);
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+});
+
+describe("headline lines", () => {
+  it("continue a headline over the next line when its column label's bracket is left open", () => {
+    const units: [string, string][] = [
+      ["小镇快递进村入户，群众收寄更方便（改革", "headline"],
+      ["落实在基层）", "headline"],
+      ["本报记者 林 青", "byline"],
+      ["今年以来，青山镇在各村设立快递服务点，村民在家门口就能收寄包裹。", "body"],
+    ];
+    const raw = units.map(([text]) => text).join("\n\n") + "\n";
+    const roleOf = new Map(units);
+    const page = splitPage(raw, { rolesOf: (us: readonly { mapped: { text: string } }[]) => us.map((u) => roleOf.get(u.mapped.text) ?? "body") } as never);
+    expect(page.articles.map((a) => [a.kind, a.headline])).toEqual([["brief", "小镇快递进村入户，群众收寄更方便（改革落实在基层）"]]);
+  });
+});
+
+describe("bylines the assembly reads", () => {
+  it("reads a round-up's bracketed list of a score of reporters broken over many narrow lines as its byline", () => {
+    const reporters = ["林青", "赵华明", "周平", "王立新", "孙丽", "陈晓东", "刘海燕", "张建国", "杨帆", "黄志强", "吴敏", "郑春雨", "何静", "罗永军",
+      "高峰", "梁晓燕", "宋涛", "谢文斌", "韩雪", "唐立国", "冯丽娟", "于洋", "董春明", "萧红梅", "程鹏", "曹建华"];
+    const list = `（综合本报记者${reporters.join("、")}报道）`;
+    // printed over narrow lines of fourteen characters, a blank line after each
+    const listLines: string[] = [];
+    for (let k = 0; k < list.length; k += 14) listLines.push(list.slice(k, k + 14));
+    const raw = ["第03版 要闻", "各地假日消费持续升温", "假日期间，各地商圈、景区人气", "旺盛，餐饮、住宿、出行等消费明", "显增长。", ...listLines].join("\n\n");
+    const page = splitPage(raw);
+    expect(page.articles).toHaveLength(1);
+    expect(names(page.articles[0])).toEqual(reporters);
+    expect(page.articles[0]!.paragraphs.some((p) => p.text.includes("（"))).toBe(false);
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
+
+  it("reads a dateline whose date's digits justification spaced apart", () => {
+    const m = matchLeadingByline("本报北京1 0月9日电（记者林青）外交部发言人9日表示，", 2024);
+    expect(m?.dateline?.date).toBe("2024-10-09");
+    expect(m?.contributors.map((c) => c.name)).toEqual(["林青"]);
+    expect(m?.text).toBe("本报北京1 0月9日电（记者林青）");
+    expect(matchLeadingByline("本报上海2 0 2 4年3月 5日电 通讯", 2023)?.dateline?.date).toBe("2024-03-05");
+  });
+
+  it("reads a line of names only under a headline group as the story's byline, whatever role the model gave it", () => {
+    const raw = lines("第06版 经济", "小镇快递进村入户", "林 青 赵华明", "今年以来，青山镇在各村设立快递", "服务点，村民在家门口就能收寄包裹。");
+    // the assembly alone: every unit but the headline read as body text
+    const rolesOf = (units: readonly { mapped: { text: string } }[]) => units.map((u) => (u.mapped.text === "小镇快递进村入户" ? "headline" : u.mapped.text === "第06版 经济" ? "furniture" : "body"));
+    const page = splitPage(raw, { rolesOf } as never);
+    expect(page.articles.map((a) => [a.headline, a.paragraphs.length])).toEqual([["小镇快递进村入户", 1]]);
+    expect(names(page.articles[0])).toEqual(["林青", "赵华明"]);
+    // a lone two-character word under a headline is no byline: 回信 (回 is a surname too)
+    const letter = splitPage(lines("小镇快递进村入户", "回信", "今年以来，青山镇在各村设立快递", "服务点，村民在家门口就能收寄包裹。"), { rolesOf } as never);
+    expect(letter.articles[0]!.byline).toBeNull();
+    expect(letter.articles[0]!.paragraphs[0]!.text).toBe("回信");
   });
 });
 

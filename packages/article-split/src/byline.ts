@@ -8,9 +8,13 @@ const PREFIX = `(?:${alternation(BYLINE_ROLE_PREFIXES)}){0,3}`;
 /** A role as printed: optional prefixes (本报, 融媒, 首席 …) and a role word (记者, 通讯员 …). */
 const ROLE_RE = new RegExp(`^(${PREFIX}(?:${alternation(ROLE_WORDS)}))`);
 const AGENCY = alternation(DATELINE_AGENCIES);
-/** 本报讯, 本报北京3月24日电, 新华社北京1月11日电, 本报记者 … (the dateline before a bracketed byline). */
+/**
+ * 本报讯, 本报北京3月24日电, 新华社北京1月11日电, 本报记者 … (the dateline before a bracketed byline).
+ * Justification may space a date's digits (本报北京1 0月9日电): a space may stand between two digits
+ * and around a number.
+ */
 const DATELINE_RE = new RegExp(
-  `^(?:(${AGENCY})讯|(${AGENCY})([\\u4e00-\\u9fff]{0,8}?)((?:\\d{4}年)?\\d{1,2}月\\d{1,2}日)?(?:[\\u4e00-\\u9fff]{0,3})?电)`,
+  `^(?:(${AGENCY})讯|(${AGENCY})([\\u4e00-\\u9fff]{0,8}?) ?((?:\\d(?: ?\\d){3} ?年 ?)?\\d(?: ?\\d)? ?月 ?\\d(?: ?\\d)? ?日)?(?:[\\u4e00-\\u9fff]{0,3})?电)`,
 );
 const NAME_RE = /^[\u4e00-\u9fff·]{2,5}$/;
 
@@ -67,7 +71,7 @@ export function parseContributors(text: string): Contributor[] | null {
     .replace(GLUED_ROLE_RE, (m, _role, offset: number) => (offset > 0 ? ` ${m} ` : `${m} `))
     .split(/[\s、，,；;]+/)
     .filter(Boolean);
-  if (tokens.length === 0 || tokens.length > 24) return null;
+  if (tokens.length === 0 || tokens.length > 48) return null;
   const spaced = !/[、，,；;（(）)]/.test(text);
   const out: { name: string; role: string | null; suffix: string | null }[] = [];
   let role: string | null = null;
@@ -182,7 +186,7 @@ export function matchLeadingByline(text: string, year?: number): BylineMatch | n
       }
     }
     const agency = dl[1] ?? dl[2] ?? null;
-    const printedDate = dl[4] ?? null;
+    const printedDate = dl[4]?.replace(/ /g, "") ?? null;
     let date: string | null = printedDate;
     const md = printedDate && /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/.exec(printedDate);
     if (md) {
@@ -228,7 +232,9 @@ export function matchBracketByline(text: string): BylineMatch | null {
   return contributors && contributors.length > 0 ? { length: m[0].length, text: m[0], dateline: null, contributors } : null;
 }
 
-const BRACKETED_RE = /^[（(]([^（）()]{2,150})[）)]$/;
+/** Longest bracketed list of reporters: a round-up names a score of them (（综合本报记者甲、乙、…报道）). */
+export const BRACKETED_NAMES_LENGTH = 240;
+const BRACKETED_RE = new RegExp(`^[（(]([^（）()]{2,${BRACKETED_NAMES_LENGTH - 2}})[）)]$`);
 
 /**
  * A paragraph that is nothing but a bracketed list of reporters, closing a story or one part of
@@ -236,7 +242,7 @@ const BRACKETED_RE = /^[（(]([^（）()]{2,150})[）)]$/;
  * bracket (（相关报道见第十版）, （作者为…）): every name must start with a surname.
  */
 export function matchBracketedNames(text: string): Contributor[] | null {
-  if (text.length > 160) return null;
+  if (text.length > BRACKETED_NAMES_LENGTH) return null;
   const m = BRACKETED_RE.exec(text.trim());
   if (!m) return null;
   const contributors = parseContributors(m[1]!) ?? namesOf(m[1]!.replace(/[、，,]/g, " "));

@@ -12,8 +12,9 @@ import {
   type Unassigned,
   type Warning,
 } from "@yk/schema";
-import { matchBracketByline, matchBracketedNames, type BylineMatch, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, namesOf } from "./byline.js";
+import { BRACKETED_NAMES_LENGTH, matchBracketByline, matchBracketedNames, type BylineMatch, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, nameTokens, namesOf } from "./byline.js";
 import { hanPairKeys, pairSearch, unitRoles, type Role, type UnitShape } from "./roles.js";
+import { ASSEMBLY_WEIGHTS } from "./data/assembly-weights.js";
 import { continuationAtEnd, dateOfLine, furnitureKind, pageFacts } from "./furniture.js";
 import { attachCaptions, headlinesOutOfBody, kickersFromWrappedHeadlines, pairDisplacedHeadlines, splitFieldsAtBoxes, takeCaptions } from "./extracted-layout.js";
 
@@ -245,6 +246,9 @@ function bylineLineOf(p: ReflowParagraph, lines: ReflowResult["lines"]): BylineM
  * A bracketed list of reporters that layout broke over two paragraphs (（本报记者王沛、李茂颖、 /
  * 申智林）, or a dateline's: 本报北京10月7日电  （记者孙龙 / 飞）国际…): joined again, it is one byline.
  */
+/** Most paragraphs a bracketed list of reporters is broken into (one per narrow printed line). */
+const BRACKET_PARAGRAPHS = 12;
+
 function joinBracketedNames(paragraphs: readonly ReflowParagraph[]): ReflowParagraph[] {
   const out: ReflowParagraph[] = [];
   for (let i = 0; i < paragraphs.length; i++) {
@@ -257,12 +261,20 @@ function joinBracketedNames(paragraphs: readonly ReflowParagraph[]): ReflowParag
       i++;
       continue;
     }
-    if (b && a.text.length <= 80 && b.text.length <= 80 && /^[（(][^（）()]*$/.test(a.text) && /^[^（）()]*[）)]$/.test(b.text)) {
-      const joined = concatMapped([a, b]);
-      if (matchBracketedNames(joined.text)) {
-        out.push({ ...a, text: joined.text, offsets: joined.offsets, lastLine: b.lastLine, hint: "body" });
-        i++;
-        continue;
+    // a round-up's list of a score of reporters may run over many narrow lines (（综合本报记者甲、乙、 /
+    // 丙、丁、 / … / 报道）): every paragraph up to the one that closes the bracket
+    if (b && a.text.length <= 80 && /^[（(][^（）()]*$/.test(a.text)) {
+      let j = i + 1;
+      let length = a.text.length;
+      while (j < paragraphs.length && j - i <= BRACKET_PARAGRAPHS && paragraphs[j]!.text.length <= 80 && /^[^（）()]*$/.test(paragraphs[j]!.text)) length += paragraphs[j++]!.text.length;
+      const last = paragraphs[j];
+      if (last && j - i <= BRACKET_PARAGRAPHS && last.text.length <= 80 && length + last.text.length <= BRACKETED_NAMES_LENGTH && /^[^（）()]*[）)]$/.test(last.text)) {
+        const joined = concatMapped(paragraphs.slice(i, j + 1));
+        if (matchBracketedNames(joined.text)) {
+          out.push({ ...a, text: joined.text, offsets: joined.offsets, lastLine: last.lastLine, hint: "body" });
+          i = j;
+          continue;
+        }
       }
     }
     out.push(a);
@@ -523,7 +535,46 @@ function classify(result: ReflowResult, options: SplitOptions): Item[] {
     const joined = dropProseSpaces(joinLines(parts));
     item.mapped = { ...joined, spans: spansOf(joined, raw), ...(item.mapped.subhead ? { subhead: true } : {}) };
   }
+  namesUnderHeadlines(items);
+  continueOpenBrackets(items);
   return items;
+}
+
+/** A line that opens a bracket it does not close (…获得感（守初心): its field goes on over the next line. */
+const OPEN_BRACKET_AT_END_RE = /[（(][^（）()]*$/;
+
+/**
+ * A headline line that leaves a bracket open (扎实整改，让群众有更多获得感（守初心 / 担使命…）) is
+ * continued by the headline line after it, whatever role the model gave that line: a field's
+ * column label does not close on another story's line.
+ */
+function continueOpenBrackets(items: Item[]): void {
+  for (let i = 1; i < items.length; i++) {
+    const [a, b] = [items[i - 1]!, items[i]!];
+    if (a.type !== "headline" || b.type !== "headline" || b.role.endsWith("+")) continue;
+    if (!OPEN_BRACKET_AT_END_RE.test(a.line.text) || !/^[^（）()]*[）)]/.test(b.line.text)) continue;
+    b.role = `${a.role.replace("+", "")}+` as HeadlineRole;
+  }
+}
+
+/**
+ * A line of names only right under a headline group, with the story's text after it, is the
+ * story's byline whatever role the model gave it (李建毅 王 志, 陈利刚  向  斌, a lone 李运球). A lone
+ * unspaced two-character word (回信, 贺信: a surname and a character) is too like a word to be
+ * read as a name without the model.
+ */
+function namesUnderHeadlines(items: Item[]): void {
+  for (let i = 1; i + 1 < items.length; i++) {
+    const it = items[i]!;
+    if (it.type !== "body" || it.mapped.subhead || it.continuedFrom || it.continuedTo) continue;
+    const text = it.mapped.text;
+    if (text.length > 16) continue;
+    const names = nameTokens(text);
+    if (!names || (names.length === 1 && names[0]!.length === 2 && !/\s/.test(text.trim()))) continue;
+    if (items[i - 1]!.type !== "headline" || items[i + 1]!.type !== "body") continue;
+    const contributors = names.map((name) => ({ name, role: null, kind: "author" as const }));
+    items[i] = { type: "byline", byline: { text, dateline: null, contributors, spans: it.mapped.spans } };
+  }
 }
 
 function attachContinuation(items: Item[], page: string): void {
@@ -746,19 +797,44 @@ function shareIn(keys: ReadonlySet<number>, search: { in: (parts: readonly strin
   return keys.size === 0 ? 0 : search.in(parts).size / keys.size;
 }
 
-/** What a cut before paragraph k is worth beside the content: a note or byline closing the paragraph before, a dateline opening k. */
-const CUT_CUE = 1;
-/** Weight of how much the paragraphs on either side of a cut share (a cut inside one story parts paragraphs that share much). */
-const COHESION_WEIGHT = 0.5;
-/** Weight of how much of the displaced group the first paragraph after a cut speaks of (a story's lead restates its headline). */
-const LEAD_WEIGHT = 1;
+/**
+ * The weights of the association of headline groups with bodies (placeGroups, bestCut), chosen by
+ * scripts/tune-assembly.mjs on composed pages (src/data/assembly-weights.ts):
+ * - cutCue: what a cut before paragraph k is worth beside the content, per cue (a note or byline
+ *   closing the paragraph before, a dateline or byline opening k);
+ * - cohesion: weight of how much the paragraphs on either side of a cut share (a cut inside one
+ *   story parts paragraphs that share much);
+ * - lead: weight of how much of the displaced group the first paragraph after a cut speaks of (a
+ *   story's lead restates its headline);
+ * - forwardPrior: what heading the body after a group is worth before any content (most groups
+ *   stand before their story);
+ * - openedCue: what the body after a group is worth more when a byline or dateline opens it (a
+ *   story's start, right under its group);
+ * - backwardMin: least share of a group a whole body before it must print for the group to head it
+ *   from after it;
+ * - cutCost: what cutting a body in two for a group printed after it costs (the cut must be earned
+ *   by content);
+ * - photoCue: what heading the body before is worth when that body closes with a photo's credit and
+ *   no body follows the group (a picture story's title printed under its credit).
+ */
+export interface AssemblyWeights {
+  cutCue: number;
+  cohesion: number;
+  lead: number;
+  forwardPrior: number;
+  openedCue: number;
+  backwardMin: number;
+  cutCost: number;
+  photoCue: number;
+}
 
-/** What heading the body after a group is worth before any content: most groups stand before their story. */
-const FORWARD_PRIOR = 0.3;
-/** Least share of a group a whole body before it must print for the group to head it from after it. */
-const BACKWARD_MIN = 0.25;
-/** What cutting a body in two for a group printed after it costs: the cut must be earned by content. */
-const CUT_COST = 0.1;
+/**
+ * Not public API: an evaluation hook, like `rolesOf`. `assemblyWeights`, given in the options
+ * object, replaces the shipped weights (scripts/tune-assembly.mjs chooses them with it).
+ */
+interface GivenWeights {
+  assemblyWeights?: AssemblyWeights;
+}
 
 /**
  * Which body each headline group heads when it stands right between two: the body after it (the
@@ -770,7 +846,7 @@ const CUT_COST = 0.1;
  * cut speak most of the group after (see {@link bestCut}). Returns the bodies, those cut in two,
  * and the group each body was given.
  */
-function placeGroups(items: readonly Item[], groups: readonly HeadlineGroup[], bodies: readonly Draft[]): { bodies: Draft[]; pinned: Map<Draft, HeadlineGroup> } {
+function placeGroups(items: readonly Item[], groups: readonly HeadlineGroup[], bodies: readonly Draft[], w: AssemblyWeights): { bodies: Draft[]; pinned: Map<Draft, HeadlineGroup> } {
   const bodyBefore = new Map<number, Draft>();
   const bodyAt = new Map<number, Draft>();
   for (const d of bodies) {
@@ -812,16 +888,18 @@ function placeGroups(items: readonly Item[], groups: readonly HeadlineGroup[], b
       };
       offer(0, NONE, 0);
       const n = after[i];
-      if (n) offer(FORWARD_PRIOR + (afterShares[i] ??= shareIn(keys[i]!, searchOf(i), leadText(n.paragraphs))), AFTER, links ? 1 : 0);
+      if (n) offer(w.forwardPrior + (n.opening ? w.openedCue : 0) + (afterShares[i] ??= shareIn(keys[i]!, searchOf(i), leadText(n.paragraphs))), AFTER, links ? 1 : 0);
       const r = before[i];
+      // a picture story's title under the photo's credit, no story after it to head
+      const photo = !n && !!r?.credit ? w.photoCue : 0;
       if (r && h === 0) {
         const share = (beforeShares[i] ??= shareIn(keys[i]!, searchOf(i), leadText(r.paragraphs)));
         // a body its byline opens is a story's start: the group after it needs no more content than a cut does
-        if (share >= BACKWARD_MIN || (r.opening && share > CUT_COST)) offer(share, WHOLE, 0);
+        if (share + photo >= w.backwardMin || (r.opening && share > w.cutCost)) offer(share + photo, WHOLE, 0);
       } else if (r && h === 1 && r.paragraphs.length >= 2) {
-        if (cutAt[i]! < 0) cutAt[i] = bestCut(items, r, keys[i]!, keys[i - 1]!);
+        if (cutAt[i]! < 0) cutAt[i] = bestCut(items, r, keys[i]!, keys[i - 1]!, w);
         const k = cutAt[i]!;
-        if (k > 0) offer(shareIn(keys[i]!, searchOf(i), leadText(r.paragraphs.slice(k))) - CUT_COST, CUT, 0);
+        if (k > 0) offer(shareIn(keys[i]!, searchOf(i), leadText(r.paragraphs.slice(k))) - w.cutCost + photo, CUT, 0);
       }
     }
     choice.push(pick);
@@ -975,7 +1053,7 @@ function cutDraft(d: Draft, k: number): [Draft, Draft] {
  * Where body `r` (headed by `h`) is best cut for the displaced group `g`, given the Han pairs of
  * each (`gKeys`, `hKeys`): the paragraph its second story starts at (1 to its length - 1).
  */
-function bestCut(items: readonly Item[], r: Draft, gKeys: ReadonlySet<number>, hKeys: ReadonlySet<number>): number {
+function bestCut(items: readonly Item[], r: Draft, gKeys: ReadonlySet<number>, hKeys: ReadonlySet<number>, w: AssemblyWeights): number {
   const search = pairSearch(new Set([...gKeys, ...hKeys]));
   const n = r.paragraphs.length;
   // per paragraph: share of g's pairs it prints, less the share of h's
@@ -1015,7 +1093,7 @@ function bestCut(items: readonly Item[], r: Draft, gKeys: ReadonlySet<number>, h
     while (c < r.closing.length && r.closing[c]!.at < r.at[k - 1]!) c++;
     const closed = closingNote(r.paragraphs[k - 1]!.text) || (c < r.closing.length && r.closing[c]!.at < r.at[k]!);
     const opened = opensWithDateline(r.paragraphs[k]!.text) || (items[r.at[k]! - 1]?.type === "byline" && r.at[k]! - 1 > r.at[k - 1]!);
-    const score = total - 2 * before + LEAD_WEIGHT * gShare[k]! + (closed ? CUT_CUE : 0) + (opened ? CUT_CUE : 0) - COHESION_WEIGHT * cohesion(k);
+    const score = total - 2 * before + w.lead * gShare[k]! + (closed ? w.cutCue : 0) + (opened ? w.cutCue : 0) - w.cohesion * cohesion(k);
     if (score > bestScore) {
       bestScore = score;
       best = k;
@@ -1162,7 +1240,7 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
     kickersFromWrappedHeadlines(items, raw);
   }
   const groups = headlineGroups(items);
-  const placed0 = placeGroups(items, groups, drafts(items));
+  const placed0 = placeGroups(items, groups, drafts(items), (options as GivenWeights).assemblyWeights ?? ASSEMBLY_WEIGHTS);
   const pinned = placed0.pinned;
   const bodies0 = joinLeadsToDatelines(items, placed0.bodies, pinned);
   const headlineOf = associate(items, groups, bodies0, pinned);
