@@ -53,6 +53,8 @@ export function compile(examples, { N, allowedSuccession, mayTake }) {
 /**
  * The negative log-likelihood of the gold roles plus l2/2 · |θ|², and its gradient, for
  * θ = [feature weights (F × N) | transitions ((N + 1) × N, from -1 = a segment's start)].
+ * `cost`: a number (softmax-margin, the same for every wrong role) or an N × N matrix by gold role
+ * and role (0 on the diagonal).
  * Forward-backward in scaled probabilities (one normalizer a unit), emissions shifted by their
  * row's maximum before exp.
  */
@@ -88,8 +90,10 @@ export function objective(model, theta, grad, l2, cost = 0) {
         const w = ids[j] * N;
         for (let r = 0; r < N; r++) E[row + r] += theta[w + r];
       }
-      // softmax-margin: every wrong role scores `cost` more, so the gold must win by a margin
-      if (cost > 0) for (let r = 0; r < N; r++) if (r !== gold[i]) E[row + r] += cost;
+      // softmax-margin: every wrong role scores `cost` more, so the gold must win by a margin; a
+      // matrix (gold × role, N × N) asks a wider margin against some confusions than others
+      if (typeof cost !== "number") for (let r = 0; r < N; r++) E[row + r] += cost[gold[i] * N + r];
+      else if (cost > 0) for (let r = 0; r < N; r++) if (r !== gold[i]) E[row + r] += cost;
       goldScore += E[row + gold[i]];
       if (starts[i] !== FREE_START) goldScore += theta[T0 + (starts[i] === PAGE_START ? 0 : (gold[i - 1] + 1) * N) + gold[i]];
       let max = -Infinity;

@@ -99,6 +99,22 @@ describe("the role model's CRF learner", () => {
     }
   });
 
+  it("takes a cost matrix: uniform it is the softmax-margin cost, and a margin against one confusion raises the loss of pages that allow it", () => {
+    const theta = randomTheta(9);
+    const grad = new Float64Array(size);
+    const uniform = Float64Array.from({ length: N * N }, (_, k) => (Math.floor(k / N) === k % N ? 0 : 0.7));
+    expect(objective(model, theta, grad, 0, uniform)).toBeCloseTo(objective(model, theta, new Float64Array(size), 0, 0.7), 10);
+    const headAsBody = new Float64Array(N * N);
+    headAsBody[R.headline! * N + R.body!] = 2;
+    const plain = objective(model, theta, new Float64Array(size), 0);
+    expect(objective(model, theta, new Float64Array(size), 0, headAsBody)).toBeGreaterThan(plain);
+    // pages without a gold headline: a margin against a headline read as body costs them nothing
+    const noHeadline = examples.filter((ex) => !ex.gold.includes(R.headline!));
+    const m = compile(noHeadline, { N, allowedSuccession, mayTake });
+    const t = new Float64Array((m.names.length + N + 1) * N).fill(0.1);
+    expect(objective(m, t, new Float64Array(t.length), 0, headAsBody)).toBeCloseTo(objective(m, t, new Float64Array(t.length), 0), 10);
+  });
+
   it("has a loss no lower than zero however large the weights grow", () => {
     const grad = new Float64Array(size);
     for (const seed of [4, 5]) expect(objective(model, randomTheta(seed).map((x) => 300 * x), grad, 0)).toBeGreaterThanOrEqual(0);
