@@ -7,8 +7,6 @@ import {
   BYLINE_PERSON_RE,
   endsWithFacility,
   COMPANY_FORM_WORDS,
-  INDUSTRY,
-  ROLE_WORDS,
   DOTTED_NAME_RE,
   REPORTER_LIST_RE,
   CONGRESS_RE,
@@ -29,7 +27,7 @@ import {
   isHanAt,
   countryAbbreviation,
   ABBREVIATION_PAIR_RE,
-  TWO_COUNTRY_WORDS,
+  scanLists,
   PAIR_PREPOSITIONS,
   dateHit,
   numberHit,
@@ -481,6 +479,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       }
     };
     const tokens = tokensInChunks(segmenter, text);
+    // the lists every text is read for, in one pass
+    const scanned = scanLists(text);
     // (per-offset arrays: scratch of the extractor, zeroed over the text, not allocated per text)
     const n1 = text.length + 1;
     const scratch = scratchFor(n1);
@@ -547,7 +547,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       titlesOf.set(name, set);
       hits.push({ type: "person", start: t.start, end: t.start + name.length, priority: 5 });
     }
-    if (ROLE_WORDS.occursIn(text)) push(BYLINE_PERSON_RE, (m) => {
+    if (scanned.hasRole) push(BYLINE_PERSON_RE, (m) => {
       const name = m[2]!;
       const start = m.index + m[0].length - name.length;
       const set = titlesOf.get(name) ?? new Set();
@@ -588,7 +588,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       return Math.min(tokens[first]!.start, formStart);
     };
     // companies by their legal form (有限公司) after a name of up to twelve characters
-    for (const form of COMPANY_FORM_WORDS.matches(text)) {
+    for (const form of scanned.companyForms) {
       const start = nameStart(form.start, 12);
       const name = text.slice(start, form.start);
       // a kind of business, not a name: 保险公司, 航空公司; nor a country's companies (美国公司)
@@ -598,7 +598,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     }
     // trade names: two or three characters and an industry, before a list comma, 和, 的 or the
     // end (博恒达科技、华腾车业)
-    for (const industry of INDUSTRY.matches(text)) {
+    for (const industry of scanned.industries) {
       if ((industry.end < text.length && !TRADE_NAME_FOLLOWERS.has(text[industry.end]!)) || bodyStartAt[industry.end]! > 0) continue;
       const start = nameStart(industry.start, 3);
       const name = text.slice(start, industry.start);
@@ -661,7 +661,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     }
     // two characters no word of the dictionary before 两国, 关系, 边界: two countries (墨美两国,
     // 奥中关系), or a preposition and one (对美关系)
-    for (const w of TWO_COUNTRY_WORDS.matches(text)) {
+    for (const w of scanned.twoCountries) {
       const i = w.start - 2;
       if (i < 0 || !isHanAt(text, i) || !isHanAt(text, i + 1) || isCommonWord(text.slice(i, w.start))) continue;
       const known = countryAbbreviation.hasAt(text, i) || countryAbbreviation.hasAt(text, i + 1);

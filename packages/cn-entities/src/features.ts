@@ -94,11 +94,19 @@ function mix(template: number, a: number, b: number, c: number): number {
   return h ^ (h >>> 16);
 }
 
-/** A string's 32-bit FNV-1a hash (a word, a tag): computed once per word, not per character. */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
+/**
+ * A string's 32-bit FNV-1a hash (a word, a tag), as a signed int32: computed once per word, not
+ * per character. (Signed: a hash past 2^31 as an unsigned number is a heap number, one allocation a
+ * word on the extractor's path; the features mix its bits alike either way.)
+ */
+function hashString32(s: string): number {
+  let h = 0x811c9dc5 | 0;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return h;
+}
+/** The same hash, unsigned: how the model file's header keeps the outside words. */
+function hashString(s: string): number {
+  return hashString32(s) >>> 0;
 }
 /** A part-of-speech tag's hash, and whether its words are outside by construction (OUTSIDE_TAGS): one look-up a word. */
 interface TagInfo {
@@ -108,7 +116,7 @@ interface TagInfo {
 const tagInfos = new Map<string, TagInfo>();
 function tagInfo(tag: string): TagInfo {
   let info = tagInfos.get(tag);
-  if (info === undefined) tagInfos.set(tag, (info = { hash: hashString(tag), outside: OUTSIDE_TAGS.has(tag) }));
+  if (info === undefined) tagInfos.set(tag, (info = { hash: hashString32(tag), outside: OUTSIDE_TAGS.has(tag) }));
   return info;
 }
 
@@ -217,9 +225,14 @@ export function makeWordSet(hashes: Iterable<number>): WordSet {
 }
 
 export function inWordSet(set: WordSet, h: number): boolean {
+  return inWordSet32(set, h | 0);
+}
+
+/** {@link inWordSet} for a hash as a signed int32 (`h | 0`): the same slots, no heap number. */
+function inWordSet32(set: WordSet, h: number): boolean {
   const mask = set.length - 1;
   for (let slot = (h ^ (h >>> 16)) & mask; ; slot = (slot + 1) & mask) {
-    const held = set[slot]!;
+    const held = set[slot]! | 0;
     if (held === h) return h !== 0;
     if (held === 0) return false;
   }
@@ -271,20 +284,23 @@ function growScratch(n: number): void {
   reusedOutside = new Uint8Array(size);
 }
 let wordSize = 0;
-let wordHashes = new Uint32Array(0);
-let wordTags = new Uint32Array(0);
+// (int32, as hashString32 gives them: an unsigned word past 2^31 read back is a double)
+let wordHashes = new Int32Array(0);
+let wordTags = new Int32Array(0);
 let outsideTag = new Uint8Array(0);
 function growWords(count: number): void {
   if (count <= wordSize) return;
   wordSize = Math.max(count, 2 * wordSize, 256);
   // (two more than the words: the text's start and end, as the words before the first and after the last)
-  wordHashes = new Uint32Array(wordSize + 2);
-  wordTags = new Uint32Array(wordSize + 2);
+  wordHashes = new Int32Array(wordSize + 2);
+  wordTags = new Int32Array(wordSize + 2);
   outsideTag = new Uint8Array(wordSize);
 }
 
 /** The template constants of {@link mix}'s first step (`Math.imul(template, 0x9e3779b1)`), folded once. */
 const TEMPLATE = Int32Array.from({ length: 25 }, (_, t) => Math.imul(t, 0x9e3779b1));
+// the folded templates textFeatures uses, once (not two arrays a text)
+const [t1, t2, t3, t6, t7, t8, t9, t11, t12, t13, t14, t15, t16, t17, t18, t19, t21, t22, t23, t24] = [1, 2, 3, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 24].map((t) => TEMPLATE[t]!) as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
 /** {@link mix} with its template folded (`t` from TEMPLATE): the same ids, fewer multiplications a feature. */
 function mixT(t: number, a: number, b: number, c: number): number {
   let h = Math.imul(t ^ a, 0x85ebca6b);
@@ -320,7 +336,7 @@ export function textFeatures(text: string, tokens: readonly Token[], bits: numbe
   wordHashes[count + 1] = wordTags[count + 1] = 2;
   for (let k = 0; k < count; k++) {
     const t = tokens[k]!;
-    wordHashes[k + 1] = hashString(t.word);
+    wordHashes[k + 1] = hashString32(t.word);
     const info = tagInfo(t.tag);
     wordTags[k + 1] = info.hash;
     outsideTag[k] = info.outside ? 1 : 0;
@@ -334,13 +350,12 @@ export function textFeatures(text: string, tokens: readonly Token[], bits: numbe
     if (t.start >= end) continue;
     // (loops, not fill(): most words are one to three characters)
     for (let i = t.start; i < end; i++) wordOf[i] = k + 1;
-    if (outsideTag[k] === 1 || (outsideWords !== undefined && inWordSet(outsideWords, wordHashes[k + 1]!) && !headAhead(text, t.end, n))) for (let i = t.start; i < end; i++) outside[i] = 1;
+    if (outsideTag[k] === 1 || (outsideWords !== undefined && inWordSet32(outsideWords, wordHashes[k + 1]!) && !headAhead(text, t.end, n))) for (let i = t.start; i < end; i++) outside[i] = 1;
     else for (let i = t.start; i < end; i++) if (SEPARATOR[text.charCodeAt(i)] === 1) outside[i] = 1;
   }
   marks.fill(0, 0, 5 * n);
   markLexicons(text, n, marks);
   const bias = mix(0, 0, 0, 0) & mask;
-  const [t1, t2, t3, t6, t7, t8, t9, t11, t12, t13, t14, t15, t16, t17, t18, t19, t21, t22, t23, t24] = [1, 2, 3, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 24].map((t) => TEMPLATE[t]!) as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
   for (let i = 0; i < n; i++) {
     if (outside[i] === 1) continue;
     const o = i * F;

@@ -86,7 +86,8 @@ export function endsWithFacility(text: string, end: number = text.length): boole
 /** Words one of which each pattern needs: a text without any skips the pattern. */
 export const COMPANY_FORM_WORDS = wordList(COMPANY_FORMS);
 export const INDUSTRY = wordList(INDUSTRY_WORDS_2);
-export const ROLE_WORDS = wordList(Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2));
+const ROLES = Object.keys(BYLINE_ROLES).filter((r) => r.length >= 2);
+export const ROLE_WORDS = wordList(ROLES);
 const TRANSLIT = `[${TRANSLITERATION_CHARS}]`;
 const transliteration = charTable(TRANSLITERATION_CHARS);
 /** Middle dots between the parts of a foreign name (卡洛斯·阿马特). */
@@ -135,7 +136,8 @@ export const countryAbbreviation = charTable(COUNTRY_ABBREVIATIONS);
  * (墨美两国, 埃中两国关系, 中蒙边界): 两国 says so itself; 关系, 边界 and 建交 when one of the two is a
  * known abbreviation.
  */
-export const TWO_COUNTRY_WORDS = wordList(["两国", "等国", "关系", "边界", "边境", "建交"]);
+const TWO_COUNTRY = ["两国", "等国", "关系", "边界", "边境", "建交"];
+export const TWO_COUNTRY_WORDS = wordList(TWO_COUNTRY);
 /** Prepositions before one country's abbreviation: 对美关系, 同俄建交. */
 export const PAIR_PREPOSITIONS = charTable("对与同和跟从以向为使在");
 
@@ -193,4 +195,59 @@ export const isMediaName = (name: string): boolean => MEDIA_WORDS.some((w) => na
 export function placeEndingAt(text: string, end: number): number {
   for (let n = 6; n >= 2; n--) if (end - n >= 0 && isKnownPlace(text.slice(end - n, end))) return end - n;
   return end;
+}
+
+/** A word a list found in a text (what a word list's `matches` gives). */
+export interface ListMatch {
+  start: number;
+  end: number;
+  word: string;
+}
+
+/** What {@link scanLists} finds: each list's leftmost-longest matches, as its `matches` gives them. */
+export interface ScannedLists {
+  companyForms: ListMatch[];
+  industries: ListMatch[];
+  twoCountries: ListMatch[];
+  /** Has the text a byline role (ROLE_WORDS.occursIn)? */
+  hasRole: boolean;
+}
+
+/** The lists every text is read for, in {@link scanLists}' order, with their words. */
+const SCANNED: readonly (readonly [ReturnType<typeof wordList>, readonly string[]])[] = [
+  [COMPANY_FORM_WORDS, COMPANY_FORMS],
+  [INDUSTRY, INDUSTRY_WORDS_2],
+  [TWO_COUNTRY_WORDS, TWO_COUNTRY],
+  [ROLE_WORDS, ROLES],
+];
+/** Bit k: list k of SCANNED has a word starting with this code unit. */
+const SCANNED_STARTS = new Uint8Array(0x10000);
+SCANNED.forEach(([, words], k) => {
+  for (const w of words) if (w.length > 0) SCANNED_STARTS[w.charCodeAt(0)]! |= 1 << k;
+});
+
+/**
+ * Company forms, industries, words of two countries and byline roles in one pass over a text: the
+ * same matches as each list's `matches` (leftmost-longest, no overlaps within a list), with one
+ * table read a character for the four lists instead of one pass and one table each (the entities'
+ * time is much in cache misses: fewer tables touched per text, fewer misses).
+ */
+export function scanLists(text: string): ScannedLists {
+  const found: ListMatch[][] = [[], [], [], []];
+  // (where each list may match next: past its last match, as its own scan would go on)
+  const next = [0, 0, 0, 0];
+  let hasRole = false;
+  for (let i = 0; i < text.length; i++) {
+    const bits = SCANNED_STARTS[text.charCodeAt(i)]!;
+    if (bits === 0) continue;
+    for (let k = 0; k < 4; k++) {
+      if ((bits & (1 << k)) === 0 || i < next[k]! || (k === 3 && hasRole)) continue;
+      const w = SCANNED[k]![0].longestAt(text, i);
+      if (w === null) continue;
+      if (k === 3) hasRole = true;
+      else found[k]!.push({ start: i, end: i + w.length, word: w });
+      next[k] = i + w.length;
+    }
+  }
+  return { companyForms: found[0]!, industries: found[1]!, twoCountries: found[2]!, hasRole };
 }
