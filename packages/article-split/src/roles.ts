@@ -213,6 +213,56 @@ export function hanPairKeys(text: string): Set<number> {
   return keys;
 }
 
+/** The distinct {@link pairKey}s of a text's Han pairs, ascending, in `scratch` (grown when short); returns how many. */
+function sortedPairKeys(text: string, scratch: { keys: Uint32Array }): number {
+  if (scratch.keys.length < text.length) scratch.keys = new Uint32Array(Math.max(text.length, 2 * scratch.keys.length));
+  const keys = scratch.keys;
+  let n = 0;
+  let second = text.length > 0 ? text.charCodeAt(0) : 0;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const first = second;
+    second = text.charCodeAt(i + 1);
+    if (isHanCode(first) && isHanCode(second)) keys[n++] = pairKey(first, second);
+  }
+  // (a typed array sorts numbers natively; every pair key is below 2^32)
+  keys.subarray(0, n).sort();
+  let distinct = 0;
+  for (let k = 0; k < n; k++) if (k === 0 || keys[k] !== keys[k - 1]) keys[distinct++] = keys[k]!;
+  return distinct;
+}
+
+/**
+ * How much each text shares with the text before it: for k ≥ 1, the share of the smaller of the
+ * two sets of Han pairs ({@link hanPairKeys}) found in the other (0 when either has none); entry 0
+ * is 0. What comparing the texts' `hanPairKeys` sets gives, without a set of each text: each
+ * text's pairs sorted once, two neighbours compared by a merge.
+ */
+export function neighbourPairShares(texts: readonly string[]): Float64Array {
+  const shares = new Float64Array(texts.length);
+  const scratch = { keys: new Uint32Array(64) };
+  let prev = new Uint32Array(0);
+  for (let k = 0; k < texts.length; k++) {
+    const n = sortedPairKeys(texts[k]!, scratch);
+    const cur = scratch.keys.slice(0, n);
+    if (k > 0) {
+      const small = Math.min(prev.length, cur.length);
+      let shared = 0;
+      for (let a = 0, b = 0; a < prev.length && b < cur.length; ) {
+        if (prev[a]! < cur[b]!) a++;
+        else if (prev[a]! > cur[b]!) b++;
+        else {
+          shared++;
+          a++;
+          b++;
+        }
+      }
+      shares[k] = small === 0 ? 0 : shared / small;
+    }
+    prev = cur;
+  }
+  return shares;
+}
+
 function pairFilterSlot(first: number, second: number): number {
   return ((first & 63) << 6) | (second & 63);
 }

@@ -13,7 +13,7 @@ import {
   type Warning,
 } from "@yk/schema";
 import { matchBracketByline, matchBracketedNames, type BylineMatch, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, namesOf } from "./byline.js";
-import { hanPairKeys, pairSearch, unitRoles, type Role, type UnitShape } from "./roles.js";
+import { hanPairKeys, neighbourPairShares, pairSearch, unitRoles, type Role, type UnitShape } from "./roles.js";
 import { continuationAtEnd, dateOfLine, furnitureKind, pageFacts } from "./furniture.js";
 import { attachCaptions, headlinesOutOfBody, kickersFromWrappedHeadlines, pairDisplacedHeadlines, splitFieldsAtBoxes, takeCaptions } from "./extracted-layout.js";
 
@@ -655,8 +655,13 @@ function groupText(g: HeadlineGroup): string {
 
 /** The Han pairs of a group's text, its letter-spacing (收 获 喜 悦) taken out. */
 function groupKeys(g: HeadlineGroup): Set<number> {
-  return hanPairKeys(groupText(g).replace(/([\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff](?:\s|$))/g, "$1"));
+  // (placement and association both ask, before any group changes: made once a group)
+  let keys = groupKeysMade.get(g);
+  if (keys === undefined) groupKeysMade.set(g, (keys = hanPairKeys(groupText(g).replace(/([\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff](?:\s|$))/g, "$1"))));
+  return keys;
 }
+
+const groupKeysMade = new WeakMap<HeadlineGroup, Set<number>>();
 
 /** One byline of two printed apart: the first's text, then the second's. */
 function joinBylines(had: Byline | null, next: Byline): Byline {
@@ -1048,15 +1053,9 @@ function bestCut(items: readonly Item[], r: Draft, gKeys: ReadonlySet<number>, h
   }
   // how much paragraphs k - 1 and k share of their Han pairs: the paragraphs of one story speak of the
   // same people and things, two stories' seldom (each paragraph's pairs made once)
-  const pairs = r.paragraphs.map((p) => hanPairKeys(p.text));
-  const cohesion = (k: number): number => {
-    const [a, b] = [pairs[k - 1]!, pairs[k]!];
-    const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-    if (small.size === 0) return 0;
-    let shared = 0;
-    for (const key of small) if (large.has(key)) shared++;
-    return shared / small.size;
-  };
+  // (each paragraph's pairs sorted once and neighbours merged: a set of each paragraph's pairs was most of this)
+  const shares = neighbourPairShares(r.paragraphs.map((p) => p.text));
+  const cohesion = (k: number): number => shares[k]!;
   let best = -1;
   let bestScore = -Infinity;
   let before = 0;
