@@ -232,35 +232,39 @@ function sortedPairKeys(text: string, scratch: { keys: Uint32Array }): number {
 }
 
 /**
- * How much each text shares with the text before it: for k ≥ 1, the share of the smaller of the
- * two sets of Han pairs ({@link hanPairKeys}) found in the other (0 when either has none); entry 0
- * is 0. What comparing the texts' `hanPairKeys` sets gives, without a set of each text: each
- * text's pairs sorted once, two neighbours compared by a merge.
+ * How much each text shares with the text before it: `share(k)`, for k ≥ 1, is the share of the
+ * smaller of the two sets of Han pairs ({@link hanPairKeys}) of texts k - 1 and k found in the
+ * other (0 when either has none). What comparing the texts' `hanPairKeys` sets gives, without a
+ * set of each text: a text's pairs are sorted when first asked for, two neighbours compared by a merge.
  */
-export function neighbourPairShares(texts: readonly string[]): Float64Array {
-  const shares = new Float64Array(texts.length);
+export function neighbourPairShare(texts: readonly string[]): (k: number) => number {
   const scratch = { keys: new Uint32Array(64) };
-  let prev = new Uint32Array(0);
-  for (let k = 0; k < texts.length; k++) {
-    const n = sortedPairKeys(texts[k]!, scratch);
-    const cur = scratch.keys.slice(0, n);
-    if (k > 0) {
-      const small = Math.min(prev.length, cur.length);
-      let shared = 0;
-      for (let a = 0, b = 0; a < prev.length && b < cur.length; ) {
-        if (prev[a]! < cur[b]!) a++;
-        else if (prev[a]! > cur[b]!) b++;
-        else {
-          shared++;
-          a++;
-          b++;
-        }
-      }
-      shares[k] = small === 0 ? 0 : shared / small;
+  const sorted: (Uint32Array | undefined)[] = new Array(texts.length);
+  const keysOf = (k: number): Uint32Array => {
+    let keys = sorted[k];
+    if (keys === undefined) {
+      const n = sortedPairKeys(texts[k]!, scratch); // (may grow scratch.keys: read it after)
+      sorted[k] = keys = scratch.keys.slice(0, n);
     }
-    prev = cur;
-  }
-  return shares;
+    return keys;
+  };
+  return (k) => {
+    const prev = keysOf(k - 1);
+    const cur = keysOf(k);
+    const small = Math.min(prev.length, cur.length);
+    if (small === 0) return 0;
+    let shared = 0;
+    for (let a = 0, b = 0; a < prev.length && b < cur.length; ) {
+      if (prev[a]! < cur[b]!) a++;
+      else if (prev[a]! > cur[b]!) b++;
+      else {
+        shared++;
+        a++;
+        b++;
+      }
+    }
+    return shared / small;
+  };
 }
 
 function pairFilterSlot(first: number, second: number): number {

@@ -13,7 +13,7 @@ import {
   type Warning,
 } from "@yk/schema";
 import { matchBracketByline, matchBracketedNames, type BylineMatch, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, namesOf } from "./byline.js";
-import { hanPairKeys, neighbourPairShares, pairSearch, unitRoles, type Role, type UnitShape } from "./roles.js";
+import { hanPairKeys, neighbourPairShare, pairSearch, unitRoles, type Role, type UnitShape } from "./roles.js";
 import { continuationAtEnd, dateOfLine, furnitureKind, pageFacts } from "./furniture.js";
 import { attachCaptions, headlinesOutOfBody, kickersFromWrappedHeadlines, pairDisplacedHeadlines, splitFieldsAtBoxes, takeCaptions } from "./extracted-layout.js";
 
@@ -1053,9 +1053,8 @@ function bestCut(items: readonly Item[], r: Draft, gKeys: ReadonlySet<number>, h
   }
   // how much paragraphs k - 1 and k share of their Han pairs: the paragraphs of one story speak of the
   // same people and things, two stories' seldom (each paragraph's pairs made once)
-  // (each paragraph's pairs sorted once and neighbours merged: a set of each paragraph's pairs was most of this)
-  const shares = neighbourPairShares(r.paragraphs.map((p) => p.text));
-  const cohesion = (k: number): number => shares[k]!;
+  // (a paragraph's pairs sorted when first asked for and neighbours merged: a set of each paragraph's pairs was most of this)
+  const cohesion = neighbourPairShare(r.paragraphs.map((p) => p.text));
   let best = -1;
   let bestScore = -Infinity;
   let before = 0;
@@ -1066,7 +1065,11 @@ function bestCut(items: readonly Item[], r: Draft, gKeys: ReadonlySet<number>, h
     while (c < r.closing.length && r.closing[c]!.at < r.at[k - 1]!) c++;
     const closed = closingNote(r.paragraphs[k - 1]!.text) || (c < r.closing.length && r.closing[c]!.at < r.at[k]!);
     const opened = opensWithDateline(r.paragraphs[k]!.text) || (items[r.at[k]! - 1]?.type === "byline" && r.at[k]! - 1 > r.at[k - 1]!);
-    const score = total - 2 * before + LEAD_WEIGHT * gShare[k]! + (closed ? CUT_CUE : 0) + (opened ? CUT_CUE : 0) - COHESION_WEIGHT * cohesion(k);
+    const uncohesive = total - 2 * before + LEAD_WEIGHT * gShare[k]! + (closed ? CUT_CUE : 0) + (opened ? CUT_CUE : 0);
+    // cohesion only lowers a cut's score: a cut that cannot beat the best so far without it is not
+    // compared (the same sum, in the same order, for the cuts that are)
+    if (!(uncohesive > bestScore)) continue;
+    const score = uncohesive - COHESION_WEIGHT * cohesion(k);
     if (score > bestScore) {
       bestScore = score;
       best = k;
