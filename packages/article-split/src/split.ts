@@ -138,18 +138,30 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
   // which pieces are reflow's paragraphs untouched (a pass returns its paragraph itself when it cuts nothing)
   const untouched: boolean[] = [];
   let next = 0;
-  for (const a of joinBracketedNames(paragraphs)) {
+  // (index loops: for…of over the passes' small arrays made an iterator and its results at every level)
+  const joined = joinBracketedNames(paragraphs);
+  for (let ia = 0; ia < joined.length; ia++) {
+    const a = joined[ia]!;
     // (joined paragraphs are new objects; reflow's come in order)
     while (next < paragraphs.length && paragraphs[next] !== a && paragraphs[next]!.firstLine < a.firstLine) next++;
     const asReflowed = paragraphs[next] === a;
-    for (const b of splitAfterFurnitureLine(a, lines))
-      for (const c of splitBeforeDateline(b, lines, year))
-        for (const d of splitAfterTitleLine(c, lines))
-          for (const e of splitAfterClosedBracket(d, lines))
-            for (const p of splitGroupAtDashes(e, lines)) {
-              pieces.push(p);
-              untouched.push(asReflowed && p === a);
+    const bs = splitAfterFurnitureLine(a, lines);
+    for (let ib = 0; ib < bs.length; ib++) {
+      const cs = splitBeforeDateline(bs[ib]!, lines, year);
+      for (let ic = 0; ic < cs.length; ic++) {
+        const ds = splitAfterTitleLine(cs[ic]!, lines);
+        for (let id = 0; id < ds.length; id++) {
+          const es = splitAfterClosedBracket(ds[id]!, lines);
+          for (let ie = 0; ie < es.length; ie++) {
+            const ps = splitGroupAtDashes(es[ie]!, lines);
+            for (let ip = 0; ip < ps.length; ip++) {
+              pieces.push(ps[ip]!);
+              untouched.push(asReflowed && ps[ip] === a);
             }
+          }
+        }
+      }
+    }
   }
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
