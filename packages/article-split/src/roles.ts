@@ -271,6 +271,9 @@ function pairFilterSlot(first: number, second: number): number {
   return ((first & 63) << 6) | (second & 63);
 }
 
+/** What a pair search finds when it finds none (one set for all: nothing adds to a search's result). */
+const NO_PAIRS: ReadonlySet<number> = new Set<number>();
+
 /** Up to this many pairs, a search asks String.includes for each (native, several times faster a character). */
 const FEW_PAIRS = 8;
 
@@ -280,23 +283,24 @@ const FEW_PAIRS = 8;
  * for one by one; more in one pass over the text (n characters cost at most FEW_PAIRS · n steps
  * however many pairs are wanted).
  */
-export function pairSearch(wanted: ReadonlySet<number>): { in: (parts: readonly string[]) => Set<number> } {
+export function pairSearch(wanted: ReadonlySet<number>): { in: (parts: readonly string[]) => ReadonlySet<number> } {
   if (wanted.size <= FEW_PAIRS) {
     const pairs = [...wanted].map((key) => [key, String.fromCharCode(...pairOfKey(key))] as const);
     return {
       in(parts) {
-        const found = new Set<number>();
-        if (pairs.length === 0) return found;
+        // (a set is made only when a pair is found: most searches find none)
+        let found: Set<number> | null = null;
+        if (pairs.length === 0) return NO_PAIRS;
         let last = -1; // the last unit of the parts before, for the pair across a join
         for (const part of parts) {
           if (part.length === 0) continue;
           for (const [key, pair] of pairs) {
-            if (found.has(key)) continue;
-            if (part.includes(pair) || (last >= 0 && pairKey(last, part.charCodeAt(0)) === key)) found.add(key);
+            if (found?.has(key)) continue;
+            if (part.includes(pair) || (last >= 0 && pairKey(last, part.charCodeAt(0)) === key)) (found ??= new Set()).add(key);
           }
           last = part.charCodeAt(part.length - 1);
         }
-        return found;
+        return found ?? NO_PAIRS;
       },
     };
   }
@@ -306,7 +310,7 @@ export function pairSearch(wanted: ReadonlySet<number>): { in: (parts: readonly 
   for (const key of wanted) filter[pairFilterSlot(...pairOfKey(key))] = 1;
   return {
     in(parts) {
-      const found = new Set<number>();
+      let found: Set<number> | null = null;
       let second = -1;
       for (const text of parts) {
         for (let k = 0; k < text.length; k++) {
@@ -315,12 +319,12 @@ export function pairSearch(wanted: ReadonlySet<number>): { in: (parts: readonly 
           if (first < 0 || filter[pairFilterSlot(first, second)] === 0) continue;
           const key = pairKey(first, second);
           if (wanted.has(key)) {
-            found.add(key);
+            (found ??= new Set()).add(key);
             if (found.size === wanted.size) return found;
           }
         }
       }
-      return found;
+      return found ?? NO_PAIRS;
     },
   };
 }

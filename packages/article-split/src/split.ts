@@ -145,6 +145,12 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
     // (joined paragraphs are new objects; reflow's come in order)
     while (next < paragraphs.length && paragraphs[next] !== a && paragraphs[next]!.firstLine < a.firstLine) next++;
     const asReflowed = paragraphs[next] === a;
+    // a paragraph of one line is cut by none of the passes below (each needs a line after the first)
+    if (a.firstLine === a.lastLine) {
+      pieces.push(a);
+      untouched.push(asReflowed);
+      continue;
+    }
     const bs = splitAfterFurnitureLine(a, lines);
     for (let ib = 0; ib < bs.length; ib++) {
       const cs = splitBeforeDateline(bs[ib]!, lines, year);
@@ -811,7 +817,7 @@ function leadText(paragraphs: readonly Paragraph[]): string[] {
  * Share of `keys` (Han pairs) printed in a text given as parts, by a search for them made once
  * (`search`: made on first use and kept by the caller; a search is a 4096-slot table to fill).
  */
-function shareIn(keys: ReadonlySet<number>, search: { in: (parts: readonly string[]) => Set<number> }, parts: readonly string[]): number {
+function shareIn(keys: ReadonlySet<number>, search: ReturnType<typeof pairSearch>, parts: readonly string[]): number {
   return keys.size === 0 ? 0 : search.in(parts).size / keys.size;
 }
 
@@ -1140,8 +1146,8 @@ function associate(items: readonly Item[], groups: readonly HeadlineGroup[], bod
   const wanted = new Set<number>();
   for (const grams of gramsOf) for (const key of grams) wanted.add(key);
   const search = pairSearch(wanted);
-  const printed = new Map<Draft, Set<number>>();
-  const printedIn = (d: Draft): Set<number> => {
+  const printed = new Map<Draft, ReadonlySet<number>>();
+  const printedIn = (d: Draft): ReadonlySet<number> => {
     let found = printed.get(d);
     if (found === undefined) printed.set(d, (found = search.in(textOf(d))));
     return found;
