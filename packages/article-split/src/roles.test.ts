@@ -4,7 +4,7 @@ import { parsePage } from "@yk/schema";
 import { reflow } from "@yk/reflow";
 import { ROLES, decodeRoles, fieldStarts, matchCredit, matchLeadingByline, matchRunInByline, nameTokens, pageUnits, scorerOf, splitPage, furnitureKind, unitFeatures, type UnitShape } from "./index.js";
 import { ROLE_WEIGHTS } from "./data/role-weights.js";
-import { hanBigrams, hanPairKeys, pairSearch, textCues } from "./roles.js";
+import { hanBigrams, hanPairKeys, neighbourPairShare, pairSearch, textCues } from "./roles.js";
 import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
 
 /** Lines of a column as a PDF extractor gives them: wrapped at `width`, first line 2 shorter, blank lines between. */
@@ -158,6 +158,24 @@ describe("the one-pass text searches", () => {
           const shared = [...grams].filter((g) => body.includes(g)).length;
           expect(found.size).toBe(shared);
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("give each text's share of Han pairs with the one before it as the sets of their pairs do", () => {
+    // long texts too: the sorting scratch grows past its first size
+    const gram = fc.constantFrom(..."新闻记者报道本市今年，。 a𠀋豈");
+    const bySets = (a: string, b: string): number => {
+      const [x, y] = [hanPairKeys(a), hanPairKeys(b)];
+      const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+      return small.size === 0 ? 0 : [...small].filter((k) => large.has(k)).length / small.size;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: gram, maxLength: 200 }), { minLength: 2, maxLength: 6 }), fc.boolean(), (texts, backwards) => {
+        const share = neighbourPairShare(texts);
+        const order = texts.slice(1).map((_, i) => i + 1);
+        for (const k of backwards ? order.reverse() : order) expect(share(k)).toBe(bySets(texts[k - 1]!, texts[k]!));
       }),
       { numRuns: 300 },
     );

@@ -213,9 +213,66 @@ export function hanPairKeys(text: string): Set<number> {
   return keys;
 }
 
+/** The distinct {@link pairKey}s of a text's Han pairs, ascending, in `scratch` (grown when short); returns how many. */
+function sortedPairKeys(text: string, scratch: { keys: Uint32Array }): number {
+  if (scratch.keys.length < text.length) scratch.keys = new Uint32Array(Math.max(text.length, 2 * scratch.keys.length));
+  const keys = scratch.keys;
+  let n = 0;
+  let second = text.length > 0 ? text.charCodeAt(0) : 0;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const first = second;
+    second = text.charCodeAt(i + 1);
+    if (isHanCode(first) && isHanCode(second)) keys[n++] = pairKey(first, second);
+  }
+  // (a typed array sorts numbers natively; every pair key is below 2^32)
+  keys.subarray(0, n).sort();
+  let distinct = 0;
+  for (let k = 0; k < n; k++) if (k === 0 || keys[k] !== keys[k - 1]) keys[distinct++] = keys[k]!;
+  return distinct;
+}
+
+/**
+ * How much each text shares with the text before it: `share(k)`, for k ≥ 1, is the share of the
+ * smaller of the two sets of Han pairs ({@link hanPairKeys}) of texts k - 1 and k found in the
+ * other (0 when either has none). What comparing the texts' `hanPairKeys` sets gives, without a
+ * set of each text: a text's pairs are sorted when first asked for, two neighbours compared by a merge.
+ */
+export function neighbourPairShare(texts: readonly string[]): (k: number) => number {
+  const scratch = { keys: new Uint32Array(64) };
+  const sorted: (Uint32Array | undefined)[] = new Array(texts.length);
+  const keysOf = (k: number): Uint32Array => {
+    let keys = sorted[k];
+    if (keys === undefined) {
+      const n = sortedPairKeys(texts[k]!, scratch); // (may grow scratch.keys: read it after)
+      sorted[k] = keys = scratch.keys.slice(0, n);
+    }
+    return keys;
+  };
+  return (k) => {
+    const prev = keysOf(k - 1);
+    const cur = keysOf(k);
+    const small = Math.min(prev.length, cur.length);
+    if (small === 0) return 0;
+    let shared = 0;
+    for (let a = 0, b = 0; a < prev.length && b < cur.length; ) {
+      if (prev[a]! < cur[b]!) a++;
+      else if (prev[a]! > cur[b]!) b++;
+      else {
+        shared++;
+        a++;
+        b++;
+      }
+    }
+    return shared / small;
+  };
+}
+
 function pairFilterSlot(first: number, second: number): number {
   return ((first & 63) << 6) | (second & 63);
 }
+
+/** What a pair search finds when it finds none (one set for all: nothing adds to a search's result). */
+const NO_PAIRS: ReadonlySet<number> = new Set<number>();
 
 /** Up to this many pairs, a search asks String.includes for each (native, several times faster a character). */
 const FEW_PAIRS = 8;
@@ -226,23 +283,24 @@ const FEW_PAIRS = 8;
  * for one by one; more in one pass over the text (n characters cost at most FEW_PAIRS · n steps
  * however many pairs are wanted).
  */
-export function pairSearch(wanted: ReadonlySet<number>): { in: (parts: readonly string[]) => Set<number> } {
+export function pairSearch(wanted: ReadonlySet<number>): { in: (parts: readonly string[]) => ReadonlySet<number> } {
   if (wanted.size <= FEW_PAIRS) {
     const pairs = [...wanted].map((key) => [key, String.fromCharCode(...pairOfKey(key))] as const);
     return {
       in(parts) {
-        const found = new Set<number>();
-        if (pairs.length === 0) return found;
+        // (a set is made only when a pair is found: most searches find none)
+        let found: Set<number> | null = null;
+        if (pairs.length === 0) return NO_PAIRS;
         let last = -1; // the last unit of the parts before, for the pair across a join
         for (const part of parts) {
           if (part.length === 0) continue;
           for (const [key, pair] of pairs) {
-            if (found.has(key)) continue;
-            if (part.includes(pair) || (last >= 0 && pairKey(last, part.charCodeAt(0)) === key)) found.add(key);
+            if (found?.has(key)) continue;
+            if (part.includes(pair) || (last >= 0 && pairKey(last, part.charCodeAt(0)) === key)) (found ??= new Set()).add(key);
           }
           last = part.charCodeAt(part.length - 1);
         }
-        return found;
+        return found ?? NO_PAIRS;
       },
     };
   }
@@ -252,7 +310,7 @@ export function pairSearch(wanted: ReadonlySet<number>): { in: (parts: readonly 
   for (const key of wanted) filter[pairFilterSlot(...pairOfKey(key))] = 1;
   return {
     in(parts) {
-      const found = new Set<number>();
+      let found: Set<number> | null = null;
       let second = -1;
       for (const text of parts) {
         for (let k = 0; k < text.length; k++) {
@@ -261,12 +319,12 @@ export function pairSearch(wanted: ReadonlySet<number>): { in: (parts: readonly 
           if (first < 0 || filter[pairFilterSlot(first, second)] === 0) continue;
           const key = pairKey(first, second);
           if (wanted.has(key)) {
-            found.add(key);
+            (found ??= new Set()).add(key);
             if (found.size === wanted.size) return found;
           }
         }
       }
-      return found;
+      return found ?? NO_PAIRS;
     },
   };
 }

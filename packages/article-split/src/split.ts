@@ -13,7 +13,7 @@ import {
   type Warning,
 } from "@yk/schema";
 import { BRACKETED_NAMES_LENGTH, matchBracketByline, matchBracketedNames, type BylineMatch, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, nameTokens, namesOf } from "./byline.js";
-import { hanPairKeys, pairSearch, unitRoles, type Role, type UnitShape } from "./roles.js";
+import { hanPairKeys, neighbourPairShare, pairSearch, unitRoles, type Role, type UnitShape } from "./roles.js";
 import { ASSEMBLY_WEIGHTS } from "./data/assembly-weights.js";
 import { continuationAtEnd, dateOfLine, furnitureKind, pageFacts } from "./furniture.js";
 import { attachCaptions, headlinesOutOfBody, kickersFromWrappedHeadlines, pairDisplacedHeadlines, splitFieldsAtBoxes, takeCaptions } from "./extracted-layout.js";
@@ -128,21 +128,51 @@ interface Unit {
 export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
   const { raw, lines, columns, paragraphs } = result;
   const year = options.date ? Number(options.date.slice(0, 4)) : undefined;
-  // Reflow's paragraphs as they came (most of them) keep the spans reflow found for them: only
-  // joined or cut ones need theirs worked out. (This withSpans stands in for the module's one here.)
-  const asReflowed = new Set<MappedText>(paragraphs);
-  const withSpans = (m: MappedText, raw: string): Mapped => (asReflowed.has(m) ? { ...(m as ReflowParagraph) } : { ...m, spans: spansOf(m, raw) });
+  // Reflow's paragraphs as they came (most of them) keep the spans reflow found for them, as they
+  // are (nothing here changes a paragraph: the copy made of each was garbage): only joined or cut
+  // ones need theirs worked out. (This withSpans stands in for the module's one here.)
+  const withSpans = (m: MappedText, raw: string): Mapped => ({ ...m, spans: spansOf(m, raw) });
 
   const units: Unit[] = [];
   // (loops, not flatMap: a flatMap call costs more than these few pieces)
   const pieces: ReflowParagraph[] = [];
-  for (const a of joinBracketedNames(paragraphs))
-    for (const b of splitAfterFurnitureLine(a, lines))
-      for (const c of splitBeforeDateline(b, lines, year))
-        for (const d of splitAfterTitleLine(c, lines))
-          for (const e of splitAfterClosedBracket(d, lines)) for (const p of splitGroupAtDashes(e, lines)) pieces.push(p);
-  for (const p of pieces) {
-    const mapped = withSpans(p, raw);
+  // which pieces are reflow's paragraphs untouched (a pass returns its paragraph itself when it cuts nothing)
+  const untouched: boolean[] = [];
+  let next = 0;
+  // (index loops: for…of over the passes' small arrays made an iterator and its results at every level)
+  const joined = joinBracketedNames(paragraphs);
+  for (let ia = 0; ia < joined.length; ia++) {
+    const a = joined[ia]!;
+    // (joined paragraphs are new objects; reflow's come in order)
+    while (next < paragraphs.length && paragraphs[next] !== a && paragraphs[next]!.firstLine < a.firstLine) next++;
+    const asReflowed = paragraphs[next] === a;
+    // a paragraph of one line is cut by none of the passes below (each needs a line after the first)
+    if (a.firstLine === a.lastLine) {
+      pieces.push(a);
+      untouched.push(asReflowed);
+      continue;
+    }
+    const bs = splitAfterFurnitureLine(a, lines);
+    for (let ib = 0; ib < bs.length; ib++) {
+      const cs = splitBeforeDateline(bs[ib]!, lines, year);
+      for (let ic = 0; ic < cs.length; ic++) {
+        const ds = splitAfterTitleLine(cs[ic]!, lines);
+        for (let id = 0; id < ds.length; id++) {
+          const es = splitAfterClosedBracket(ds[id]!, lines);
+          for (let ie = 0; ie < es.length; ie++) {
+            const ps = splitGroupAtDashes(es[ie]!, lines);
+            for (let ip = 0; ip < ps.length; ip++) {
+              pieces.push(ps[ip]!);
+              untouched.push(asReflowed && ps[ip] === a);
+            }
+          }
+        }
+      }
+    }
+  }
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    const mapped: Mapped = untouched[i] ? p : withSpans(p, raw);
     const single = p.firstLine === p.lastLine;
     let width = 0;
     let spaced = false;
@@ -154,44 +184,24 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
     const first = lines[p.firstLine]!;
     // the paragraph's credit reading, made once (the byline test and its shape both ask)
     let paragraphCredit: Contributor[] | null | undefined;
-    const creditOf = (text: string) => (text !== p.text ? matchCredit(text) : paragraphCredit === undefined ? (paragraphCredit = matchCredit(text)) : paragraphCredit);
-    const shape = (text: string, fixed: Role | null): UnitShape => {
-      const credit = !fixed && text.length <= 60 ? creditOf(text) : null;
-      return {
-        text,
-        lines: p.lastLine - p.firstLine + 1,
-        width,
-        firstWidth: first.width,
-        lastWidth: lines[p.lastLine]!.width,
-        column: columns[p.firstLine] ?? width,
-        newlinesBefore: first.newlinesBefore,
-        spaced,
-        spread: first.spread,
-        standalone: p.hint === "headline",
-        byline: !!credit && !credit.some((c) => c.kind === "photographer"),
-        credit: !!credit && credit.some((c) => c.kind === "photographer"),
-        names: !fixed && isNameLine(text),
-        fixed,
-      };
-    };
     const kind = single ? furnitureKind(p.text) : null;
     if (kind) {
-      units.push({ mapped, shape: shape(p.text, "furniture"), furniture: kind });
+      units.push({ mapped, shape: unitShape(p, lines, columns, width, spaced, p.text, "furniture", null), furniture: kind });
       continue;
     }
     // a paragraph of roles and names only, over one line or two (本报记者 王明 / 通讯员 李华), is a byline
     // (names are parted by spaces or 、, never by a comma: 本报通讯员 霍玲俊 金秋时节，… is a run-in byline)
     // (read once: the byline tests below both ask)
     const leading = matchLeadingByline(p.text, year);
-    const whole = p.text.length <= 60 && !/[，,]/.test(p.text) && !leading ? creditOf(p.text) : null;
+    const whole = p.text.length <= 60 && !/[，,]/.test(p.text) && !leading ? (paragraphCredit = matchCredit(p.text)) : null;
     if (whole && whole.length > 0 && !whole.some((c) => c.kind === "photographer") && /^\S+\s/.test(first.content.text)) {
-      units.push({ mapped, shape: shape(p.text, "byline"), byline: { text: p.text, dateline: null, contributors: whole, spans: mapped.spans } });
+      units.push({ mapped, shape: unitShape(p, lines, columns, width, spaced, p.text, "byline", null), byline: { text: p.text, dateline: null, contributors: whole, spans: mapped.spans } });
       continue;
     }
     // a bracketed list of reporters on its own (（倪光辉、刘侃）): the byline closing a story
     const bracketed = matchBracketedNames(p.text);
     if (bracketed) {
-      units.push({ mapped, shape: shape(p.text, "byline"), byline: { text: p.text, dateline: null, contributors: bracketed, spans: mapped.spans } });
+      units.push({ mapped, shape: unitShape(p, lines, columns, width, spaced, p.text, "byline", null), byline: { text: p.text, dateline: null, contributors: bracketed, spans: mapped.spans } });
       continue;
     }
     // a dateline printed without its bracket: the bracket opens this paragraph
@@ -204,12 +214,13 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
     if (lead) {
       const part = withSpans(sliceMapped(p, 0, lead.length), raw);
       const byline: Byline = { text: lead.text, dateline: lead.dateline, contributors: lead.contributors, spans: part.spans };
-      units.push({ mapped: part, shape: shape(lead.text, "byline"), byline });
+      units.push({ mapped: part, shape: unitShape(p, lines, columns, width, spaced, lead.text, "byline", null), byline });
       const rest = trimMapped(sliceMapped(p, lead.length));
-      if (rest.text.length > 0) units.push({ mapped: withSpans(rest, raw), shape: shape(rest.text, "body") });
+      if (rest.text.length > 0) units.push({ mapped: withSpans(rest, raw), shape: unitShape(p, lines, columns, width, spaced, rest.text, "body", null) });
       continue;
     }
-    units.push({ mapped, shape: shape(p.text, null) });
+    const credit = p.text.length <= 60 ? (paragraphCredit !== undefined ? paragraphCredit : matchCredit(p.text)) : null;
+    units.push({ mapped, shape: unitShape(p, lines, columns, width, spaced, p.text, null, credit) });
   }
   // A byline goes on over the next line when that line is a byline too (本报记者 王明 / 通讯员
   // 李华): two byline lines in a row are both byline, whatever the model would make of one alone.
@@ -223,6 +234,41 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
     }
   }
   return units;
+}
+
+const isPhotographer = (c: Contributor) => c.kind === "photographer";
+
+/**
+ * The shape of a unit of paragraph `p` (`text`: the paragraph's or a part's), as the role model
+ * reads it. `credit`: the text's credit reading, for a unit whose role is not `fixed` yet.
+ */
+function unitShape(
+  p: ReflowParagraph,
+  lines: ReflowResult["lines"],
+  columns: ReflowResult["columns"],
+  width: number,
+  spaced: boolean,
+  text: string,
+  fixed: Role | null,
+  credit: Contributor[] | null,
+): UnitShape {
+  const first = lines[p.firstLine]!;
+  return {
+    text,
+    lines: p.lastLine - p.firstLine + 1,
+    width,
+    firstWidth: first.width,
+    lastWidth: lines[p.lastLine]!.width,
+    column: columns[p.firstLine] ?? width,
+    newlinesBefore: first.newlinesBefore,
+    spaced,
+    spread: first.spread,
+    standalone: p.hint === "headline",
+    byline: !!credit && !credit.some(isPhotographer),
+    credit: !!credit && credit.some(isPhotographer),
+    names: !fixed && isNameLine(text),
+    fixed,
+  };
 }
 
 /**
@@ -255,7 +301,7 @@ function joinBracketedNames(paragraphs: readonly ReflowParagraph[]): ReflowParag
     const a = paragraphs[i]!;
     const b = paragraphs[i + 1];
     // a dateline's bracket of reporters broken over two paragraphs (本报北京10月7日电  （记者孙龙 / 飞）国际…)
-    if (b && /电\s*[（(][^（）()]{0,20}$/.test(a.text) && /^[^（）()]{0,20}[）)]/.test(b.text)) {
+    if (b && bracketNearEnd(a.text) && /电\s*[（(][^（）()]{0,20}$/.test(a.text) && /^[^（）()]{0,20}[）)]/.test(b.text)) {
       const joined = concatMapped([a, b]);
       out.push({ ...a, text: joined.text, offsets: joined.offsets, lastLine: b.lastLine, hint: "body" });
       i++;
@@ -280,6 +326,18 @@ function joinBracketedNames(paragraphs: readonly ReflowParagraph[]): ReflowParag
     out.push(a);
   }
   return out;
+}
+
+/**
+ * An opening bracket among a text's last 21 characters: what the dateline test above needs before
+ * its pattern is tried (an end-anchored pattern is tried at every 电 of a long paragraph).
+ */
+function bracketNearEnd(text: string): boolean {
+  for (let k = text.length - 1; k >= 0 && k >= text.length - 21; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 0xff08 || c === 0x28) return true;
+  }
+  return false;
 }
 
 /**
@@ -352,7 +410,11 @@ const TITLE_LINE_RE = /^[^，。！？；：,.!?;:（）()]{2,40}[（(][^，。�
  */
 function splitAfterTitleLine(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] {
   if (p.lastLine === p.firstLine) return [p];
-  const first = lines[p.firstLine]!.content.text.trim();
+  const text = lines[p.firstLine]!.content.text;
+  // (a title line ends with its bracket: the pattern is tried only on lines that may)
+  const end = text.charCodeAt(text.length - 1);
+  if (end !== 0xff09 && end !== 0x29 && !mayBeTrimmed(end)) return [p];
+  const first = text.trim();
   if (!TITLE_LINE_RE.test(first)) return [p];
   return cutBeforeLine(p, p.firstLine + 1, firstOffset(lines[p.firstLine + 1]!.content.offsets), () => "headline");
 }
@@ -388,12 +450,20 @@ function splitAfterClosedBracket(p: ReflowParagraph, lines: ReflowResult["lines"
     const at = firstOffset(lines[l + 1]!.content.offsets);
     while (k < p.text.length && !(p.offsets[k]! >= at)) k++;
     if (k > 160 || k >= p.text.length) return [p];
+    // (the head ends with a bracket or not by its last character: sliced and trimmed only when it may)
+    const end = p.text.charCodeAt(k - 1);
+    if (end !== 0xff09 && end !== 0x29 && !mayBeTrimmed(end)) continue;
     const head = p.text.slice(0, k).trim();
     if (!/[）)]$/.test(head)) continue;
     if (note ? CLOSED_NOTE_RE.test(head) : WRAPPED_TITLE_RE.test(head)) return cutBeforeLine(p, l + 1, at, () => (note ? "body" : "headline"));
     return [p];
   }
   return [p];
+}
+
+/** A code unit `trim` may remove (white space or a line terminator; a few more control codes are let through to the slow test). */
+function mayBeTrimmed(c: number): boolean {
+  return c <= 0x20 || (c >= 0x7f && c <= 0xa0) || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Most lines and characters of a headline group that reflow may have joined into one paragraph. */
@@ -654,8 +724,13 @@ function groupText(g: HeadlineGroup): string {
 
 /** The Han pairs of a group's text, its letter-spacing (收 获 喜 悦) taken out. */
 function groupKeys(g: HeadlineGroup): Set<number> {
-  return hanPairKeys(groupText(g).replace(/([\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff](?:\s|$))/g, "$1"));
+  // (placement and association both ask, before any group changes: made once a group)
+  let keys = groupKeysMade.get(g);
+  if (keys === undefined) groupKeysMade.set(g, (keys = hanPairKeys(groupText(g).replace(/([\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff](?:\s|$))/g, "$1"))));
+  return keys;
 }
+
+const groupKeysMade = new WeakMap<HeadlineGroup, Set<number>>();
 
 /** One byline of two printed apart: the first's text, then the second's. */
 function joinBylines(had: Byline | null, next: Byline): Byline {
@@ -793,7 +868,7 @@ function leadText(paragraphs: readonly Paragraph[]): string[] {
  * Share of `keys` (Han pairs) printed in a text given as parts, by a search for them made once
  * (`search`: made on first use and kept by the caller; a search is a 4096-slot table to fill).
  */
-function shareIn(keys: ReadonlySet<number>, search: { in: (parts: readonly string[]) => Set<number> }, parts: readonly string[]): number {
+function shareIn(keys: ReadonlySet<number>, search: ReturnType<typeof pairSearch>, parts: readonly string[]): number {
   return keys.size === 0 ? 0 : search.in(parts).size / keys.size;
 }
 
@@ -1074,15 +1149,8 @@ function bestCut(items: readonly Item[], r: Draft, gKeys: ReadonlySet<number>, h
   }
   // how much paragraphs k - 1 and k share of their Han pairs: the paragraphs of one story speak of the
   // same people and things, two stories' seldom (each paragraph's pairs made once)
-  const pairs = r.paragraphs.map((p) => hanPairKeys(p.text));
-  const cohesion = (k: number): number => {
-    const [a, b] = [pairs[k - 1]!, pairs[k]!];
-    const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-    if (small.size === 0) return 0;
-    let shared = 0;
-    for (const key of small) if (large.has(key)) shared++;
-    return shared / small.size;
-  };
+  // (a paragraph's pairs sorted when first asked for and neighbours merged: a set of each paragraph's pairs was most of this)
+  const cohesion = neighbourPairShare(r.paragraphs.map((p) => p.text));
   let best = -1;
   let bestScore = -Infinity;
   let before = 0;
@@ -1093,7 +1161,11 @@ function bestCut(items: readonly Item[], r: Draft, gKeys: ReadonlySet<number>, h
     while (c < r.closing.length && r.closing[c]!.at < r.at[k - 1]!) c++;
     const closed = closingNote(r.paragraphs[k - 1]!.text) || (c < r.closing.length && r.closing[c]!.at < r.at[k]!);
     const opened = opensWithDateline(r.paragraphs[k]!.text) || (items[r.at[k]! - 1]?.type === "byline" && r.at[k]! - 1 > r.at[k - 1]!);
-    const score = total - 2 * before + w.lead * gShare[k]! + (closed ? w.cutCue : 0) + (opened ? w.cutCue : 0) - w.cohesion * cohesion(k);
+    const uncohesive = total - 2 * before + w.lead * gShare[k]! + (closed ? w.cutCue : 0) + (opened ? w.cutCue : 0);
+    // cohesion only lowers a cut's score (its weight is never negative): a cut that cannot beat the
+    // best so far without it is not compared (the same sum, in the same order, for the cuts that are)
+    if (w.cohesion >= 0 && !(uncohesive > bestScore)) continue;
+    const score = uncohesive - w.cohesion * cohesion(k);
     if (score > bestScore) {
       bestScore = score;
       best = k;
@@ -1152,8 +1224,8 @@ function associate(items: readonly Item[], groups: readonly HeadlineGroup[], bod
   const wanted = new Set<number>();
   for (const grams of gramsOf) for (const key of grams) wanted.add(key);
   const search = pairSearch(wanted);
-  const printed = new Map<Draft, Set<number>>();
-  const printedIn = (d: Draft): Set<number> => {
+  const printed = new Map<Draft, ReadonlySet<number>>();
+  const printedIn = (d: Draft): ReadonlySet<number> => {
     let found = printed.get(d);
     if (found === undefined) printed.set(d, (found = search.in(textOf(d))));
     return found;

@@ -436,8 +436,10 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
   // with the sentence: moved within a window of boxes, they went wrong more often than right once
   // the split stage paired displaced headlines (see README); pdf.js text has no boxes
   const reorder = style !== "pdfjs";
-  const boxes = reorder ? boxesOf(text, pieces) : pieces.map((p) => boxesOf(text, [p])[0]!);
-  const next = reorder ? continuations(boxes, 0, 1, headlineBoxes(text, boxes)) : new Int32Array(boxes.length).fill(-1);
+  // (a piece of pdf.js text is a box of its own, never measured: only reordering reads a box's measures)
+  const measured = reorder ? boxesOf(text, pieces) : null;
+  const boxes: readonly Pick<Box, "pieces">[] = measured ?? pieces.map((p) => ({ pieces: [p] }));
+  const next = measured ? continuations(measured, 0, 1, headlineBoxes(text, measured)) : new Int32Array(boxes.length).fill(-1);
   const justified = justifiedPieces(text, pieces);
   const credits = pieces.map((p) => PHOTO_CREDIT_LINE.test(pieceText(text, p)));
   // where a joined date line and page label are cut (-1: none); lines of one part only
@@ -470,7 +472,7 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
     offsets.push(INSERTED);
   };
   let apart = false;
-  const emitBox = (box: Box) => {
+  const emitBox = (box: Pick<Box, "pieces">) => {
     for (const p of box.pieces) {
       const credit = credits[pieceIndex.get(p)!]!;
       if (offsets.length > 0) newline();

@@ -75,8 +75,15 @@ function leadingWordWidth(line: Line): number {
   const text = line.content.text;
   // (the first character first: most lines start with CJK, and the pattern is not tried on them)
   if (!isAsciiAlnumCode(text.charCodeAt(0))) return 0;
-  const m = /^[A-Za-z0-9][A-Za-z0-9.,%'-]*/.exec(text);
-  return m ? m[0].length * 0.5 : 0;
+  // what /^[A-Za-z0-9][A-Za-z0-9.,%'-]*/ matches, measured without the match
+  let k = 1;
+  while (k < text.length && isWordCode(text.charCodeAt(k))) k++;
+  return k * 0.5;
+}
+
+/** A code unit that goes on a Latin word or a number: A-Z a-z 0-9 . , % ' - */
+function isWordCode(c: number): boolean {
+  return isAsciiAlnumCode(c) || c === 0x2e || c === 0x2c || c === 0x25 || c === 0x27 || c === 0x2d;
 }
 
 /** A line left short because the next line's first Latin word did not fit. */
