@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import nodejieba from "nodejieba";
 import { reflow } from "@yk/reflow";
 import { splitReflowed } from "@yk/article-split";
-import { createExtractor } from "@yk/cn-entities";
+import { articleFields, createExtractor } from "@yk/cn-entities";
 import { parseText } from "@yk/cli";
 import { PATHOLOGICAL } from "./pathological.mjs";
 
@@ -84,18 +84,10 @@ if (!only || only === "reflow" || only === "pipeline") {
     2,
   );
   // how the pipeline reads entities: one extractFields call per article, its fields joined by line breaks
-  const articleFields = split.flatMap((p) =>
-    p.articles.map((a) => [
-      ...(a.kicker ? [{ field: "kicker", text: a.kicker }] : []),
-      ...(a.headline ? [{ field: "headline", text: a.headline }] : []),
-      ...(a.subheadline ? [{ field: "subheadline", text: a.subheadline }] : []),
-      ...a.paragraphs.map((x, index) => ({ field: "paragraph", index, text: x.text })),
-      ...a.captions.map((c, index) => ({ field: "caption", index, text: c.text })),
-    ]),
-  );
-  const articleTexts = articleFields.map((fields) => fields.map((f) => f.text).join("\n"));
+  const fieldsOfArticles = split.flatMap((p) => p.articles.map(articleFields));
+  const articleTexts = fieldsOfArticles.map((fields) => fields.map((f) => f.text).join("\n"));
   const [tFields, tTagArticles] = bestPair(
-    () => articleFields.forEach((f) => extractor.extractFields(f)),
+    () => fieldsOfArticles.forEach((f) => extractor.extractFields(f)),
     () => articleTexts.forEach((t) => nodejieba.tag(t)),
   );
   const [tPipeline, tTagPages] = bestPair(

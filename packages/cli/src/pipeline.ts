@@ -1,5 +1,5 @@
 import { splitPage, type SplitOptions } from "@yk/article-split";
-import { createExtractor, type Extractor, type FieldText } from "@yk/cn-entities";
+import { articleFields, createExtractor, type Extractor } from "@yk/cn-entities";
 import { toJsonLd, toNinjs, type Page } from "@yk/schema";
 import { isPdf, parsePdf } from "@yk/pdf";
 import { renderPageHtml } from "@yk/html";
@@ -20,15 +20,9 @@ function sharedExtractor(): Extractor {
 export function withEntities(page: Page, date?: string): Page {
   const { extractFields } = sharedExtractor();
   for (const a of page.articles) {
-    const fields: FieldText[] = [];
-    if (a.kicker) fields.push({ field: "kicker", text: a.kicker });
-    if (a.headline) fields.push({ field: "headline", text: a.headline });
-    if (a.subheadline) fields.push({ field: "subheadline", text: a.subheadline });
-    a.paragraphs.forEach((p, index) => fields.push({ field: "paragraph", index, text: p.text }));
-    a.captions.forEach((c, index) => fields.push({ field: "caption", index, text: c.text }));
     // one pass over the whole article: cheaper than a pass per field, and a name titled in one
     // paragraph is known in the next
-    const entities = extractFields(fields, { date });
+    const entities = extractFields(articleFields(a), { date });
     // Contributors of the byline and photo credits are people too, with their role as a title.
     const credited = [
       ...(a.byline ? [{ byline: a.byline, index: undefined as number | undefined }] : []),

@@ -59,15 +59,9 @@ const versions = [["now", await bundle(entryOf(join(here, "..", "src")), "now.mj
 if (before) versions.push(["before", await bundle(entryOf(join(before, "src")), "before.mjs", join(before, ".cost"))]);
 
 const pages = corpusPages(mb * 1024 * 1024);
-const articles = pages.flatMap((p) =>
-  splitReflowed(reflow(p)).articles.map((a) => [
-    ...(a.kicker ? [{ field: "kicker", text: a.kicker }] : []),
-    ...(a.headline ? [{ field: "headline", text: a.headline }] : []),
-    ...(a.subheadline ? [{ field: "subheadline", text: a.subheadline }] : []),
-    ...a.paragraphs.map((x, index) => ({ field: "paragraph", index, text: x.text })),
-    ...a.captions.map((c, index) => ({ field: "caption", index, text: c.text })),
-  ]),
-);
+// (the fields as the pipeline reads them: the built package's articleFields, whichever versions are compared)
+const { articleFields } = await import("@yk/cn-entities");
+const articles = pages.flatMap((p) => splitReflowed(reflow(p)).articles.map(articleFields));
 const texts = articles.map((fields) => fields.map((f) => f.text).join("\n"));
 const chars = texts.reduce((s, t) => s + t.length, 0);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { createExtractor, lunarToIso, EntityError, type Segmenter } from "./index.js";
+import { articleFields, createExtractor, lunarToIso, EntityError, type Segmenter } from "./index.js";
 
 const seed = readFileSync(new URL("../../reflow/test/fixtures/seed-page.txt", import.meta.url), "utf8");
 const extractor = createExtractor();
@@ -213,5 +213,30 @@ describe("extract: evidence beyond titles", () => {
     const people = extractor.extract("区委常委、县委办主任孔令波和区总工会主席韩秋云出席。").filter((e) => e.type === "person");
     expect(people.find((p) => p.text === "孔令波")?.titles?.sort()).toEqual(["区委常委", "县委办主任"].sort());
     expect(people.find((p) => p.text === "韩秋云")?.titles).toEqual(["区总工会主席"]);
+  });
+});
+
+describe("articleFields", () => {
+  it("lists an article's fields in reading order, paragraphs and captions by index, and their mentions point into each field", () => {
+    const article = {
+      kicker: "春耕备耕正当时",
+      headline: "县农技站送技术下乡",
+      subheadline: null,
+      paragraphs: [{ text: "本报讯 县农技站站长李明华带队走访农户。" }, { text: "李明华说，今年将推广新品种。" }],
+      captions: [{ text: "农技人员在田间指导。" }],
+    };
+    const fields = articleFields(article as never);
+    expect(fields.map((f) => [f.field, f.index ?? null, f.text.slice(0, 4)])).toEqual([
+      ["kicker", null, "春耕备耕"],
+      ["headline", null, "县农技站"],
+      ["paragraph", 0, "本报讯 "],
+      ["paragraph", 1, "李明华说"],
+      ["caption", 0, "农技人员"],
+    ]);
+    const person = extractor.extractFields(fields).find((e) => e.type === "person" && e.text === "李明华");
+    expect(person?.mentions.map((m) => [m.field, m.index])).toEqual([
+      ["paragraph", 0],
+      ["paragraph", 1],
+    ]);
   });
 });

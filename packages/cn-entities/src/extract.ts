@@ -1,5 +1,5 @@
 import { alternation, BODY_SUFFIXES, NON_NAMING_HEADS, charTable } from "@yk/lexicon";
-import type { Entity, EntityType, Mention, MentionField } from "@yk/schema";
+import type { Article, Entity, EntityType, Mention, MentionField } from "@yk/schema";
 import { jiebaSegmenter, pieces, tokensInChunks, type Segmenter, type Token } from "./segmenter.js";
 import {
   type Hit,
@@ -79,6 +79,21 @@ export interface FieldText {
   /** Which paragraph or caption, for those fields. */
   index?: number;
   text: string;
+}
+
+/**
+ * An article's fields in reading order (kicker, headline, subheadline, paragraphs, captions), as
+ * {@link Extractor.extractFields} reads them: the one place that says which texts of an article
+ * carry entities.
+ */
+export function articleFields(article: Pick<Article, "kicker" | "headline" | "subheadline" | "paragraphs" | "captions">): FieldText[] {
+  const fields: FieldText[] = [];
+  if (article.kicker) fields.push({ field: "kicker", text: article.kicker });
+  if (article.headline) fields.push({ field: "headline", text: article.headline });
+  if (article.subheadline) fields.push({ field: "subheadline", text: article.subheadline });
+  article.paragraphs.forEach((p, index) => fields.push({ field: "paragraph", index, text: p.text }));
+  article.captions.forEach((c, index) => fields.push({ field: "caption", index, text: c.text }));
+  return fields;
 }
 
 export interface Extractor {
