@@ -216,13 +216,26 @@ export function breaksAfter(lines: readonly Line[], i: number, columns: readonly
   if (standalone[i] || standalone[i + 1]) return true;
   const column = columns[i]!;
   if (line.spread || wrapsLatin(line, next)) return false;
-  if (!line.endsSentence) return false;
-  if (line.width > WIDTH_RULES.unwrappedOver) return true;
-  if (shortForWord(line, next, column)) return false;
-  if (column - line.width >= WIDTH_RULES.shortBy) return true;
-  // A full line that ends a sentence ends the paragraph when the next line lost an indent.
+  // a line left short, unless the next line's first number or Latin word did not fit on it
+  const short = column - line.width >= WIDTH_RULES.shortBy && !shortForWord(line, next, column);
+  // the next line lost a paragraph's indent
   const nextShortBy = columns[i + 1]! - next.width;
-  return !next.spread && nextShortBy >= WIDTH_RULES.firstLineMin && nextShortBy <= WIDTH_RULES.firstLineMax;
+  const nextLostIndent = !next.spread && nextShortBy >= WIDTH_RULES.firstLineMin && nextShortBy <= WIDTH_RULES.firstLineMax;
+  // A paragraph may end without a sentence end (…空中梯队来了——, （讲话全文见第三版）, …：): a short
+  // line closed by a dash, a closing mark or a colon, then a line that lost its indent.
+  if (!line.endsSentence) return short && nextLostIndent && closesClause(line.content.text);
+  if (line.width > WIDTH_RULES.unwrappedOver) return true;
+  if (short) return true;
+  // A line that ends a sentence ends the paragraph when the next line lost an indent (also when
+  // that line opens with a number: 70年前… after a full line is a new paragraph, not a number moved down).
+  return nextLostIndent;
+}
+
+/** A line closed by a dash, a closing quote or bracket, or a colon: where a paragraph may end without a full stop. */
+function closesClause(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  // —— ” ’ 」 』 ） ) ： :
+  return c === 0x2014 || c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0xff09 || c === 0x29 || c === 0xff1a || c === 0x3a;
 }
 
 /** A word space lost at a Latin line break: "drew" / "delegates", "Monday," / "and", "40" / "countries". */
