@@ -221,14 +221,28 @@ export function breaksAfter(lines: readonly Line[], i: number, columns: readonly
   // the next line lost a paragraph's indent
   const nextShortBy = columns[i + 1]! - next.width;
   const nextLostIndent = !next.spread && nextShortBy >= WIDTH_RULES.firstLineMin && nextShortBy <= WIDTH_RULES.firstLineMax;
-  // A paragraph may end without a sentence end (…空中梯队来了——, （讲话全文见第三版）, …：): a short
-  // line closed by a dash, a closing mark or a colon, then a line that lost its indent.
-  if (!line.endsSentence) return short && nextLostIndent && closesClause(line.content.text);
+  // A paragraph may end without a sentence end (…空中梯队来了——, （讲话全文见第三版）, …：, a subhead
+  // wrapped over two lines): a short line closed by a dash, a closing mark or a colon, or the short
+  // last line of a wrapped run, then a line that lost its indent.
+  if (!line.endsSentence) {
+    if (!short || !nextLostIndent) return false;
+    if (closesClause(line.content.text)) return true;
+    // the last line of a wrapped paragraph (a subhead over two lines, a closing phrase), not a comma's
+    const prev = lines[i - 1];
+    const wrapped = !!prev && !standalone[i - 1] && !prev.endsSentence && (prev.spread || columns[i - 1]! - prev.width < WIDTH_RULES.shortBy);
+    return wrapped && !endsWithComma(line.content.text);
+  }
   if (line.width > WIDTH_RULES.unwrappedOver) return true;
   if (short) return true;
   // A line that ends a sentence ends the paragraph when the next line lost an indent (also when
   // that line opens with a number: 70年前… after a full line is a new paragraph, not a number moved down).
   return nextLostIndent;
+}
+
+/** A line closed by a comma (，、,): a clause goes on. */
+function endsWithComma(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 0xff0c || c === 0x3001 || c === 0x2c;
 }
 
 /** A line closed by a dash, a closing quote or bracket, or a colon: where a paragraph may end without a full stop. */

@@ -123,6 +123,29 @@ describe("generated layouts", () => {
     expect(Math.min(...scores)).toBeGreaterThan(0.85);
   });
 
+  it("ends a paragraph without a full stop, and before a number, where the next line lost its indent", () => {
+    // a column of 12 em: a paragraph's first line is 2 em shorter (its indent lost by extraction)
+    const raw = [
+      "清晨六点公园里已经有",
+      "不少晨练的居民远处传来一",
+      "阵阵欢快的歌声——",
+      "走近一看原来是社区合",
+      "唱团正在排练新编的曲目团",
+      "长说大家每周要练习三次。",
+      "2018年合唱团成立时",
+      "只有八个人如今已经发展到",
+      "六十多人还在市里的比赛中",
+      "拿过一等奖大家都很自豪。",
+      "30多名新成员今年加入。",
+    ].join("\n\n");
+    expect(reflow(raw).paragraphs.map((p) => p.text)).toEqual([
+      "清晨六点公园里已经有不少晨练的居民远处传来一阵阵欢快的歌声——",
+      "走近一看原来是社区合唱团正在排练新编的曲目团长说大家每周要练习三次。",
+      "2018年合唱团成立时只有八个人如今已经发展到六十多人还在市里的比赛中拿过一等奖大家都很自豪。",
+      "30多名新成员今年加入。",
+    ]);
+  });
+
   it("spans merge across dropped white space", () => {
     const raw = "第一行文字\n\n第二行文字。";
     const r = reflow(raw);
