@@ -44,6 +44,9 @@ const GRID = {
   backwardMin: [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5],
   cutCost: [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5],
   photoCue: [0, 0.1, 0.2, 0.3, 0.5, 0.8],
+  // 2: never (an overlap is at most 1)
+  partMin: [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 2],
+  partTitleShare: [0, 0.1, 0.2, 0.3, 0.5, 1],
 };
 
 const fixed = {};

@@ -890,7 +890,12 @@ function shareIn(keys: ReadonlySet<number>, search: ReturnType<typeof pairSearch
  * - cutCost: what cutting a body in two for a group printed after it costs (the cut must be earned
  *   by content);
  * - photoCue: what heading the body before is worth when that body closes with a photo's credit and
- *   no body follows the group (a picture story's title printed under its credit).
+ *   no body follows the group (a picture story's title printed under its credit);
+ * - partMin, partTitleShare: a group standing between two bodies that heads the one after it, no byline
+ *   or dateline opening that one, is the title of the story's next part (a subhead read as a headline)
+ *   when the two bodies share more than partMin of their Han pairs (the text around the group, see
+ *   {@link joinTitledParts}) less partTitleShare × the share of the group's pairs the body after it prints
+ *   (a story's headline is restated in its lead; a part's title less so).
  */
 export interface AssemblyWeights {
   cutCue: number;
@@ -901,6 +906,8 @@ export interface AssemblyWeights {
   backwardMin: number;
   cutCost: number;
   photoCue: number;
+  partMin: number;
+  partTitleShare: number;
 }
 
 /**
@@ -1091,6 +1098,92 @@ function joinHeadlessParts(items: readonly Item[], bodies: readonly Draft[], hea
     out.push(d);
   }
   return out;
+}
+
+/** How much text on each side of a group is compared to tell a story's parts from two stories. */
+const PART_CONTEXT = 600;
+
+/** The last (or first) `n` characters of some paragraphs' texts, joined. */
+function textAround(paragraphs: readonly Paragraph[], n: number, fromEnd: boolean): string {
+  let out = "";
+  if (fromEnd) {
+    for (let k = paragraphs.length - 1; k >= 0 && out.length < n; k--) out = paragraphs[k]!.text + out;
+    return out.length > n ? out.slice(out.length - n) : out;
+  }
+  for (let k = 0; k < paragraphs.length && out.length < n; k++) out += paragraphs[k]!.text;
+  return out.length > n ? out.slice(0, n) : out;
+}
+
+/** Share of the smaller of two sets of Han pairs that the other holds. */
+function pairOverlap(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let shared = 0;
+  for (const key of small) if (large.has(key)) shared++;
+  return shared / small.size;
+}
+
+/**
+ * A body headed by a group printed right between it and the body before, with no byline or dateline
+ * opening it, that speaks of what the body before speaks of (the two share many Han pairs), is the
+ * next part of that story: the group is the part's title (a subhead the role model read as a
+ * headline, 名家寄语 / …). Joined again, the group's lines one subhead paragraph. Returns the bodies and
+ * the groups that became subheads.
+ */
+function joinTitledParts(items: readonly Item[], bodies: readonly Draft[], headlineOf: Map<Draft, HeadlineGroup>, w: AssemblyWeights, raw: string): { bodies: Draft[]; titles: Set<HeadlineGroup> } {
+  const titles = new Set<HeadlineGroup>();
+  const out: Draft[] = [];
+  for (const d of bodies) {
+    const story = out[out.length - 1];
+    const g = headlineOf.get(d);
+    if (
+      !story ||
+      !g ||
+      d.opening ||
+      d.paragraphs.length === 0 ||
+      story.paragraphs.length === 0 ||
+      story.credit ||
+      nextContentIndex(items, story.last + 1, 1) !== g.first ||
+      nextContentIndex(items, g.last + 1, 1) !== d.first
+    ) {
+      out.push(d);
+      continue;
+    }
+    const before = hanPairKeys(textAround(story.paragraphs, PART_CONTEXT, true));
+    const after = hanPairKeys(textAround(d.paragraphs, PART_CONTEXT, false));
+    const titleKeys = groupKeys(g);
+    let printed = 0;
+    for (const key of titleKeys) if (after.has(key)) printed++;
+    const titleShare = titleKeys.size > 0 ? printed / titleKeys.size : 0;
+    if (pairOverlap(before, after) - w.partTitleShare * titleShare <= w.partMin) {
+      out.push(d);
+      continue;
+    }
+    const lines = [...g.kicker, ...g.headline, ...g.subheadline];
+    const joined = lines.length === 1 ? lines[0]! : withSpans(dropProseSpaces(joinLines(lines)), raw);
+    const title: Paragraph = { ...joined, subhead: true };
+    out[out.length - 1] = {
+      ...story,
+      last: d.last,
+      byline: d.byline ? joinBylines(story.byline, d.byline) : story.byline,
+      closing: [...story.closing, ...d.closing],
+      paragraphs: [...story.paragraphs, title, ...d.paragraphs],
+      at: [...story.at, g.first, ...d.at],
+      subheads: story.subheads + 1 + d.subheads,
+      photoCredits: [...story.photoCredits, ...d.photoCredits],
+      credit: d.credit,
+      continuedTo: d.continuedTo ?? story.continuedTo,
+      open: d.open,
+    };
+    headlineOf.delete(d);
+    const own = headlineOf.get(story);
+    if (own) {
+      headlineOf.delete(story);
+      headlineOf.set(out[out.length - 1]!, own);
+    }
+    titles.add(g);
+  }
+  return { bodies: out, titles };
 }
 
 /** A body cut in two before its paragraph k: what is printed before the cut goes with the first part. */
@@ -1312,11 +1405,15 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
     kickersFromWrappedHeadlines(items, raw);
   }
   const groups = headlineGroups(items);
-  const placed0 = placeGroups(items, groups, drafts(items), (options as GivenWeights).assemblyWeights ?? ASSEMBLY_WEIGHTS);
+  const weights = (options as GivenWeights).assemblyWeights ?? ASSEMBLY_WEIGHTS;
+  const placed0 = placeGroups(items, groups, drafts(items), weights);
   const pinned = placed0.pinned;
   const bodies0 = joinLeadsToDatelines(items, placed0.bodies, pinned);
   const headlineOf = associate(items, groups, bodies0, pinned);
-  const bodies = joinHeadlessParts(items, bodies0, headlineOf);
+  const joined = joinHeadlessParts(items, bodies0, headlineOf);
+  // (not on an extractor's text: its reading order is lost, and a group between two bodies says
+  // little about them; its repairs place its groups)
+  const { bodies, titles } = extracted ? { bodies: joined, titles: new Set<HeadlineGroup>() } : joinTitledParts(items, joined, headlineOf, weights, raw);
   if (extracted) pairDisplacedHeadlines(groups, bodies, headlineOf);
   const warnings: Warning[] = [];
 
@@ -1400,7 +1497,7 @@ export function splitReflowed(result: ReflowResult, options: SplitOptions = {}):
   }
   const assigned = new Set(headlineOf.values());
   for (const g of groups) {
-    if (assigned.has(g)) continue;
+    if (assigned.has(g) || titles.has(g)) continue;
     placed.push({ at: g.first, article: { id: "", kind: "teaser", ...fields(g), byline: null, paragraphs: [], captions: [], entities: [] } });
   }
   placed.sort((a, b) => a.at - b.at);

@@ -2,4 +2,4 @@
 // (objective article F1 + k+h+s: 1.5935 shipped before, 1.6020 chosen). Do not edit.
 import type { AssemblyWeights } from "../split.js";
 
-export const ASSEMBLY_WEIGHTS: AssemblyWeights = { cutCue: 1, cohesion: 0, lead: 0.5, forwardPrior: 0.3, openedCue: 0, backwardMin: 0.1, cutCost: 0.2, photoCue: 0.3 };
+export const ASSEMBLY_WEIGHTS: AssemblyWeights = { cutCue: 1, cohesion: 0, lead: 0.5, forwardPrior: 0.3, openedCue: 0, backwardMin: 0.1, cutCost: 0.2, photoCue: 0.3, partMin: 2, partTitleShare: 0 };
