@@ -233,10 +233,25 @@ export function breaksAfter(lines: readonly Line[], i: number, columns: readonly
     return wrapped && !endsWithComma(line.content.text);
   }
   if (line.width > WIDTH_RULES.unwrappedOver) return true;
-  if (short) return true;
+  if (short) return !firstLineGoesOn(lines, i, columns, standalone, nextShortBy);
   // A line that ends a sentence ends the paragraph when the next line lost an indent (also when
   // that line opens with a number: 70年前… after a full line is a new paragraph, not a number moved down).
   return nextLostIndent;
+}
+
+/**
+ * A paragraph's first line (after a sentence end, a standalone line or the page's top) that lost its
+ * indent and happens to end a sentence, followed by a full line: no paragraph's first line is full
+ * (it lost its indent), so the paragraph goes on.
+ */
+function firstLineGoesOn(lines: readonly Line[], i: number, columns: readonly number[], standalone: readonly boolean[], nextShortBy: number): boolean {
+  const line = lines[i]!;
+  const next = lines[i + 1]!;
+  const prev = lines[i - 1];
+  const shortBy = columns[i]! - line.width;
+  if (shortBy < WIDTH_RULES.firstLineMin || shortBy > WIDTH_RULES.firstLineMax) return false;
+  if (next.spread || next.endsSentence || nextShortBy >= WIDTH_RULES.firstLineMin || standalone[i + 1]) return false;
+  return !prev || standalone[i - 1]! || prev.endsSentence;
 }
 
 /** A line closed by a comma (，、,): a clause goes on. */

@@ -123,7 +123,7 @@ describe("generated layouts", () => {
     expect(Math.min(...scores)).toBeGreaterThan(0.85);
   });
 
-  it("ends a paragraph without a full stop, and before a number, where the next line lost its indent", () => {
+  it("ends a paragraph without a full stop, and before a number, where the next line lost its indent; not where it is full", () => {
     // a column of 12 em: a paragraph's first line is 2 em shorter (its indent lost by extraction)
     const raw = [
       "清晨六点公园里已经有",
@@ -137,12 +137,17 @@ describe("generated layouts", () => {
       "六十多人还在市里的比赛中",
       "拿过一等奖大家都很自豪。",
       "30多名新成员今年加入。",
+      "今天的排练格外认真。",
+      "大家一遍遍地练习新歌直到",
+      "满意为止。",
     ].join("\n\n");
     expect(reflow(raw).paragraphs.map((p) => p.text)).toEqual([
       "清晨六点公园里已经有不少晨练的居民远处传来一阵阵欢快的歌声——",
       "走近一看原来是社区合唱团正在排练新编的曲目团长说大家每周要练习三次。",
       "2018年合唱团成立时只有八个人如今已经发展到六十多人还在市里的比赛中拿过一等奖大家都很自豪。",
       "30多名新成员今年加入。",
+      // a first line that ends a sentence, then a full line: no paragraph's first line is full
+      "今天的排练格外认真。大家一遍遍地练习新歌直到满意为止。",
     ]);
   });
 
