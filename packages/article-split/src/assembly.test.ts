@@ -254,6 +254,31 @@ describe("headline groups placed by the assembly", () => {
     expect(page.articles[1]!.captions.at(-1)!.credit?.contributors.map((c) => c.name)).toEqual(["赵华明"]);
     expect(uncovered(raw, pageSpans(page))).toEqual([]);
   });
+  it("keeps a part's title that the model read as a headline inside its story when the two bodies speak of the same things", () => {
+    const units: [string, string][] = [
+      ["第05版 民生", "furniture"],
+      ["东坡村的茶园绿了", "headline"],
+      ["本报记者 林 青", "byline"],
+      ["清明前后，东坡村的茶园里满是采茶的村民，茶农们趁着好天气抢摘新茶。", "body"],
+      ["村里今年新建了一座茶叶加工厂，茶农采下的鲜叶当天就能送进加工厂制成新茶。", "body"],
+      // the title of the story's second part, which the model read as a headline
+      ["新茶卖上好价钱", "headline"],
+      ["东坡村的新茶一上市就被订购一空，村里的茶农们说，茶叶加工厂制成的新茶比往年卖得好。", "body"],
+      ["采茶的村民算了一笔账，今年东坡村的茶园每亩多收两千元，茶农们的日子越过越红火。", "body"],
+      ["河湾小学有了图书室", "headline"],
+      ["河湾小学的孩子们今年春天第一次在新建的图书室里上了阅读课。", "body"],
+      ["图书室的三千多册图书，由县图书馆和爱心企业共同捐赠。", "body"],
+    ];
+    const raw = units.map(([text]) => text).join("\n\n") + "\n";
+    const roleOf = new Map(units);
+    const page = splitPage(raw, { rolesOf: (us: readonly { mapped: { text: string } }[]) => us.map((u) => roleOf.get(u.mapped.text) ?? "body") } as never);
+    expect(page.articles.map((a) => [a.headline, a.paragraphs.length])).toEqual([
+      ["东坡村的茶园绿了", 5],
+      ["河湾小学有了图书室", 2],
+    ]);
+    expect(page.articles[0]!.paragraphs[2]).toMatchObject({ text: "新茶卖上好价钱", subhead: true });
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
 });
 
 describe("headline lines", () => {
