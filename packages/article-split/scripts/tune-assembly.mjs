@@ -47,6 +47,7 @@ const GRID = {
   // 2: never (an overlap is at most 1)
   partMin: [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 2],
   partTitleShare: [0, 0.1, 0.2, 0.3, 0.5, 1],
+  headlessPartMin: [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 2],
 };
 
 const fixed = {};

@@ -895,7 +895,9 @@ function shareIn(keys: ReadonlySet<number>, search: ReturnType<typeof pairSearch
  *   or dateline opening that one, is the title of the story's next part (a subhead read as a headline)
  *   when the two bodies share more than partMin of their Han pairs (the text around the group, see
  *   {@link joinTitledParts}) less partTitleShare × the share of the group's pairs the body after it prints
- *   (a story's headline is restated in its lead; a part's title less so).
+ *   (a story's headline is restated in its lead; a part's title less so);
+ * - headlessPartMin: a body no group heads, opened by a byline or dateline right after a story, is
+ *   that story's next part when the two share more than this of their Han pairs.
  */
 export interface AssemblyWeights {
   cutCue: number;
@@ -908,6 +910,7 @@ export interface AssemblyWeights {
   photoCue: number;
   partMin: number;
   partTitleShare: number;
+  headlessPartMin: number;
 }
 
 /**
@@ -1124,11 +1127,14 @@ function pairOverlap(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
 }
 
 /**
- * A body headed by a group printed right between it and the body before, with no byline or dateline
- * opening it, that speaks of what the body before speaks of (the two share many Han pairs), is the
- * next part of that story: the group is the part's title (a subhead the role model read as a
- * headline, 名家寄语 / …). Joined again, the group's lines one subhead paragraph. Returns the bodies and
- * the groups that became subheads.
+ * The next part of a story, taken for a story of its own, joined to it again when the two bodies speak
+ * of the same things (share many Han pairs in the text around their seam):
+ * - a body headed by a group printed right between it and the body before, no byline or dateline
+ *   opening it: the group is the part's title (a subhead the role model read as a headline), kept as
+ *   one subhead paragraph;
+ * - a body that no group heads, opened by a byline or dateline right after the story (a round-up's
+ *   next item under its own dateline): its byline is one of the story's.
+ * Returns the bodies and the groups that became subheads.
  */
 function joinTitledParts(items: readonly Item[], bodies: readonly Draft[], headlineOf: Map<Draft, HeadlineGroup>, w: AssemblyWeights, raw: string): { bodies: Draft[]; titles: Set<HeadlineGroup> } {
   const titles = new Set<HeadlineGroup>();
@@ -1136,6 +1142,32 @@ function joinTitledParts(items: readonly Item[], bodies: readonly Draft[], headl
   for (const d of bodies) {
     const story = out[out.length - 1];
     const g = headlineOf.get(d);
+    // a body no group heads, opened by a byline or dateline right after a story: that story's next
+    // part when the two speak of the same things (a round-up's items, each under its dateline)
+    if (story && !g && d.opening && d.paragraphs.length > 0 && story.paragraphs.length > 0 && !story.credit && nextContentIndex(items, story.last + 1, 1) === d.first) {
+      const overlap = pairOverlap(hanPairKeys(textAround(story.paragraphs, PART_CONTEXT, true)), hanPairKeys(textAround(d.paragraphs, PART_CONTEXT, false)));
+      if (overlap > w.headlessPartMin) {
+        out[out.length - 1] = {
+          ...story,
+          last: d.last,
+          byline: joinBylines(story.byline, d.byline ?? d.opening),
+          closing: [...story.closing, { at: d.first, byline: d.opening }, ...d.closing],
+          paragraphs: [...story.paragraphs, ...d.paragraphs],
+          at: [...story.at, ...d.at],
+          subheads: story.subheads + d.subheads,
+          photoCredits: [...story.photoCredits, ...d.photoCredits],
+          credit: d.credit,
+          continuedTo: d.continuedTo ?? story.continuedTo,
+          open: d.open,
+        };
+        const own = headlineOf.get(story);
+        if (own) {
+          headlineOf.delete(story);
+          headlineOf.set(out[out.length - 1]!, own);
+        }
+        continue;
+      }
+    }
     if (
       !story ||
       !g ||

@@ -2,4 +2,4 @@
 // (objective article F1 + k+h+s: 1.5931 shipped before, 1.6022 chosen). Do not edit.
 import type { AssemblyWeights } from "../split.js";
 
-export const ASSEMBLY_WEIGHTS: AssemblyWeights = { cutCue: 1, cohesion: 1.5, lead: 0.5, forwardPrior: 0.3, openedCue: 0, backwardMin: 0.1, cutCost: 0.2, photoCue: 0.3, partMin: 0.25, partTitleShare: 0 };
+export const ASSEMBLY_WEIGHTS: AssemblyWeights = { cutCue: 1, cohesion: 1.5, lead: 0.5, forwardPrior: 0.3, openedCue: 0, backwardMin: 0.1, cutCost: 0.2, photoCue: 0.3, partMin: 0.25, partTitleShare: 0, headlessPartMin: 2 };
