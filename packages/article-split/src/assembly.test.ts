@@ -279,6 +279,28 @@ describe("headline groups placed by the assembly", () => {
     expect(page.articles[0]!.paragraphs[2]).toMatchObject({ text: "新茶卖上好价钱", subhead: true });
     expect(uncovered(raw, pageSpans(page))).toEqual([]);
   });
+  it("keeps a round-up's next item, opened by its own dateline and headed by no group, in the story when it speaks of the same things", () => {
+    const units: [string, string][] = [
+      ["第02版 要闻", "furniture"],
+      ["假期出行总体平稳", "headline"],
+      ["本报北京10月7日电  （记者林青）记者从交通运输部获悉：国庆假期，全国铁路、公路、水路、民航运行总体平稳，假期前六天共发送旅客五亿人次。", "body"],
+      ["交通运输部门全力做好假期运输服务保障，为旅客安全便捷出行提供优质服务。", "body"],
+      ["本报北京10月7日电  （记者周平）记者从公安部获悉：国庆假期，全国道路交通运行总体平稳，假期前六天全国公路旅客出行量同比增长。", "body"],
+      ["各地公安交管部门全力做好假期道路交通安全服务保障，为旅客安全出行保驾护航。", "body"],
+      ["河湾小学有了图书室", "headline"],
+      ["本报记者 赵 华", "byline"],
+      ["河湾小学的孩子们今年春天第一次在新建的图书室里上了阅读课。", "body"],
+    ];
+    const raw = units.map(([text]) => text).join("\n\n") + "\n";
+    const roleOf = new Map(units);
+    const page = splitPage(raw, { rolesOf: (us: readonly { mapped: { text: string } }[]) => us.map((u) => roleOf.get(u.mapped.text) ?? "body") } as never);
+    expect(page.articles.map((a) => [a.headline, a.paragraphs.length])).toEqual([
+      ["假期出行总体平稳", 4],
+      ["河湾小学有了图书室", 1],
+    ]);
+    expect(names(page.articles[0])).toEqual(["林青", "周平"]);
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+  });
 });
 
 describe("headline lines", () => {
