@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { splitPage } from "./index.js";
-import { attachCaptions, headlinesOutOfBody, kickersFromWrappedHeadlines, pairDisplacedHeadlines } from "./extracted-layout.js";
+import { attachCaptions, headlinesOutOfBody, headsBoxOverWiderText, kickersFromWrappedHeadlines, pairDisplacedHeadlines } from "./extracted-layout.js";
 import type { Article } from "@yk/schema";
 import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
 
@@ -175,6 +175,28 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
     const read = splitPage(typedPage);
     expect(read.articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);
     expect(read.articles[0]!.paragraphs.filter((p) => p.subhead).map((p) => p.text)).toEqual(["便民服务进市场"]);
+  });
+
+  it("reads a headline pdftotext blocked over its story's wider lines as a headline, not the rest of a sentence cut before it", () => {
+    // the first story's block ends mid-sentence (its rest is read elsewhere); the next block is a headline over its story
+    const first = lines("新市场开门迎客", "本报讯（记者 孙立）溪口镇新建的农", "贸市场本月开业，一百二十个摊位全", "部租出。镇里还在市场旁修了停车场", "和公厕。", "附近的村民说，现在买菜比以前");
+    const second = lines("县图书馆今年新增图书两万册，开", "放时间延长到晚上九点。馆里新设了", "少儿阅览区和电子阅览室。");
+    const raw = ["2025年4月8日 星期二", "第3版", first, lines("便民服务进市场", second)].join("\n\n");
+    const page = splitPage(raw, { extractor: "pdftotext" });
+    expect(page.articles.map((a) => a.headline)).toEqual(["新市场开门迎客", "便民服务进市场"]);
+    expect(page.articles[0]!.paragraphs.at(-1)!.text).toBe("附近的村民说，现在买菜比以前");
+    expect(page.articles[1]!.paragraphs[0]!.text).toMatch(/^县图书馆今年新增图书/);
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+    // the line itself: over wider running text, after a break no word runs across
+    const at = (text: string, r: string) => ({ text, spans: [{ start: r.indexOf(text), end: r.indexOf(text) + text.length }] });
+    const prevEnd = (r: string, text: string) => r.indexOf(text) + text.length;
+    expect(headsBoxOverWiderText(raw, at("便民服务进市场", raw), prevEnd(raw, "买菜比以前"))).toBe(true);
+    // a break a word runs across (买菜方 / 便…: 方便) is the cut sentence going on
+    const onWord = raw.replace("买菜比以前", "买菜方");
+    expect(headsBoxOverWiderText(onWord, at("便民服务进市场", onWord), prevEnd(onWord, "买菜方"))).toBe(false);
+    // and so is a line as wide as the lines under it
+    const wide = raw.replace("便民服务进市场", "便民服务进市场还有新建图书角");
+    expect(headsBoxOverWiderText(wide, at("便民服务进市场还有新建图书角", wide), prevEnd(wide, "买菜比以前"))).toBe(false);
   });
 
   it("reads the second of two subhead lines as a headline when it opens a pdftotext block over running text", () => {
