@@ -37,7 +37,8 @@ function whereIs(page, headline) {
     if (a.kicker === headline) return "as another's kicker";
     if (a.subheadline === headline) return "as another's subheadline";
     if ((a.kicker ?? "").includes(headline) || (a.headline ?? "").includes(headline)) return "inside another headline field";
-    if (a.paragraphs.some((p) => p.text === headline)) return "as a paragraph";
+    const par = a.paragraphs.find((p) => p.text === headline);
+    if (par) return par.subhead ? "as a subhead" : "as a paragraph";
     if (a.paragraphs.some((p) => p.text.includes(headline))) return "inside a paragraph";
   }
   const bare = headline.replace(/\s+/g, "");

@@ -148,15 +148,23 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
     expect(roles(raw.replace("\n\n", "\n"), single)).toEqual(["kicker", "kicker+", "headline", "headline+"]);
   });
 
-  it("keeps an in-story subhead no story follows when the style was only detected, and reads it as a headline when told", () => {
-    // pdfminer boxes: a headline over its story, a short unpunctuated line, more text with no dateline
+  it("reads a line pdfminer boxed alone over column text as a headline, and keeps a subhead over typed paragraphs or a piece of the text", () => {
+    // pdfminer boxes: a headline over its story, a short unpunctuated line alone, more text with no dateline
     const raw = ["第3版", lines("新市场开门迎客", "本报讯（记者 孙立）" + STORY_A), "便民服务进市场", STORY_B].join("\n\n");
     const detected = splitPage(raw);
-    expect(detected.articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);
-    expect(detected.articles[0]!.paragraphs.filter((p) => p.subhead).map((p) => p.text)).toEqual(["便民服务进市场"]);
-    // told it is pdfminer's text, the line is a headline of its own (typed text gives no such certainty)
+    expect(detected.articles.map((a) => a.headline)).toEqual(["新市场开门迎客", "便民服务进市场"]);
+    expect(detected.articles[1]!.paragraphs[0]!.text).toMatch(/^县图书馆今年新增图书/);
     expect(splitPage(raw, { extractor: "pdfminer" }).articles.map((a) => a.headline)).toEqual(["新市场开门迎客", "便民服务进市场"]);
     expect(uncovered(raw, pageSpans(detected))).toEqual([]);
+    // over paragraphs typed a paragraph to the line (no column under it), detected alike, the line stays a subhead
+    const typed = STORY_B.replace(/\n/g, "").replace("阅览室。", "阅览室。\n\n");
+    const typedPage = ["第3版", lines("新市场开门迎客", "本报讯（记者 孙立）" + STORY_A), "便民服务进市场", typed].join("\n\n");
+    const read = splitPage(typedPage);
+    expect(read.articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);
+    expect(read.articles[0]!.paragraphs.filter((p) => p.subhead).map((p) => p.text)).toEqual(["便民服务进市场"]);
+    // a line as wide as a paragraph's first line is no headline (a piece of the text pdfminer boxed apart)
+    const wide = raw.replace("便民服务进市场", "便民服务进市场还有新建图书角");
+    expect(splitPage(wide).articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);
   });
 
   it("reads a short unpunctuated line that opens a pdftotext block over running text as the headline of a story, not a subhead", () => {
@@ -166,10 +174,7 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
     expect(page.articles.map((a) => a.headline)).toEqual(["新市场开门迎客", "便民服务进市场"]);
     expect(page.articles[1]!.paragraphs[0]!.text).toMatch(/^县图书馆今年新增图书/);
     expect(uncovered(raw, pageSpans(page))).toEqual([]);
-    // the same line in a block of its own (as pdfminer boxes an in-story subhead) stays a subhead
-    const apart = ["第3版", lines("新市场开门迎客", "本报讯（记者 孙立）" + STORY_A), "便民服务进市场", STORY_B].join("\n\n");
-    expect(splitPage(apart).articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);
-    // and so does one over paragraphs typed a paragraph to the line (no column under it)
+    // one over paragraphs typed a paragraph to the line (no column under it) stays a subhead
     const typed = STORY_B.replace(/\n/g, "").replace("阅览室。", "阅览室。\n");
     const typedPage = ["第3版", lines("新市场开门迎客", "本报讯（记者 孙立）" + STORY_A), lines("便民服务进市场", typed)].join("\n\n");
     const read = splitPage(typedPage);

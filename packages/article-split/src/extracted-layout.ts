@@ -262,7 +262,7 @@ export function headlinesOutOfBody(
     // the role model's subhead stays one unless a story opens right after it (a headline heads a
     // dateline or byline, a subhead is followed by more of the same story) or the extractor boxed
     // it with the text under it (see headsItsBox; needs the raw text)
-    if (keepSubheads && it.mapped.subhead && !opensStory(items, i + 1) && !(boxedRaw !== undefined && headsItsBox(items, i, boxedRaw))) continue;
+    if (keepSubheads && it.mapped.subhead && !opensStory(items, i + 1) && !(boxedRaw !== undefined && headsItsBox(items, i, boxedRaw)) && !(extractor === "pdfminer" && raw !== undefined && boxedAlone(items, i, raw))) continue;
     const line = { ...it.mapped };
     delete line.subhead;
     items[i] = { type: "headline", role: /^[—－]/.test(text) ? "subheadline" : "headline", line } as HeadlineItemLike;
@@ -274,10 +274,10 @@ export function headlinesOutOfBody(
  * it) with running text set in a column right under it in the same block: pdftotext blocks a
  * headline with the first lines of the story it heads. pdfminer boxes lines of one size together,
  * so a line boxed with the text under it is an in-article subhead there: the rule is pdftotext's
- * alone. Measured (article F1, generated seeds 1-30 / printed People's Daily pages, eval-layout
- * --extractor, 60 tune pages): pdftotext 0.746 -> 0.771 / 0.343 -> 0.352 (0.351 with the column
- * check below); for pdfminer 0.759 unchanged / 0.649 -> 0.421, and a subhead in a box of its own
- * read as a headline 0.806 / 0.393.
+ * alone (its line alone in a box is boxedAlone's). Measured (article F1, generated seeds 1-30 /
+ * printed People's Daily pages, eval-layout --extractor, 60 tune pages): pdftotext 0.746 -> 0.771
+ * / 0.343 -> 0.352 (0.351 with the column check below); for pdfminer 0.759 unchanged / 0.649 ->
+ * 0.421.
  */
 function headsItsBox(items: readonly ItemLike[], i: number, raw: string): boolean {
   const it = items[i] as BodyItemLike;
@@ -302,6 +302,67 @@ function headsItsBox(items: readonly ItemLike[], i: number, raw: string): boolea
   const firstLine = raw.slice(nextStart, lineEnd).replace(/\s+/g, "");
   // (the paragraph's text, not its spans: reflow may have joined a box read before it)
   return next.mapped.text.replace(/\s+/g, "").length > firstLine.length && textWidth(firstLine) <= COLUMN_LINE_MAX;
+}
+
+/**
+ * A line pdfminer put in a box of its own over a box of running text: pdfminer boxes lines of one
+ * type size and spacing together, so a subhead set in the body's type mostly stays in the box of
+ * the text under it, and a line alone is set in display type — a headline. Not when the line reads
+ * as a piece of the text around it (a word or a number running across either break, a bracket left
+ * open) or is as wide as a paragraph's first line. Measured (article F1, generated seeds 1-30 /
+ * printed People's Daily tune pages, eval-layout --extractor pdfminer, 60 pages): 0.781 -> 0.847 /
+ * 0.642 -> 0.625 (the subheads People's Daily pages box alone, which nothing in the text tells from
+ * a headline; without the piece and width checks 0.572).
+ */
+function boxedAlone(items: readonly ItemLike[], i: number, raw: string): boolean {
+  const it = items[i] as BodyItemLike;
+  const prev = items[i - 1];
+  const next = items[i + 1];
+  if (!next || !isBodyItem(next) || headlineShaped(next.mapped.text)) return false;
+  const start = it.mapped.spans[0]?.start;
+  const end = it.mapped.spans[it.mapped.spans.length - 1]?.end;
+  const nextStart = next.mapped.spans[0]?.start;
+  if (start === undefined || end === undefined || nextStart === undefined) return false;
+  const prevEnd = prev && isBodyItem(prev) ? prev.mapped.spans[prev.mapped.spans.length - 1]?.end : undefined;
+  if (prevEnd !== undefined && !boxBoundary(raw, prevEnd, start)) return false;
+  if (!boxBoundary(raw, end, nextStart)) return false;
+  const text = it.mapped.text;
+  // the rest of a word the box before cut (…闭 / 幕式…): a piece of its sentence
+  const before = lastTextBefore(raw, start);
+  if (before !== "" && !endsSentence(before) && bigramPlausibility(before + text[0]) >= JOIN_PLAUSIBLE) return false;
+  // a piece of running text pdfminer boxed apart (a paragraph's first line, a dateline cut at a
+  // bracket) is as wide as the column's lines, or leaves a bracket open
+  if (/[（(【《“][^）)】》”]*$/.test(text) || /[—－]$/.test(text)) return false;
+  // or reads on into the next box: a number or a word runs across the break (…9月1 / 4日, …恢 / 复)
+  const after = raw.slice(nextStart, nextStart + 1);
+  if (/\d$/.test(text) && /\d/.test(after)) return false;
+  if (bigramPlausibility(text.slice(-1) + after) >= JOIN_PLAUSIBLE) return false;
+  // and a paragraph's first line, boxed apart, is as wide as the column less its two-em indent:
+  // a headline line is narrower still
+  // (typed paragraphs, a paragraph to the line, are no column: a subhead over them stays one)
+  const measure = columnMeasure(raw, nextStart);
+  return textWidth(text) <= measure - 3 && measure <= COLUMN_LINE_MAX;
+}
+
+/** The last non-white-space character before `at` in the raw text ("" at its start). */
+function lastTextBefore(raw: string, at: number): string {
+  for (let k = at - 1; k >= 0; k--) if (!/\s/.test(raw[k]!)) return raw[k]!;
+  return "";
+}
+
+/** The widest of the first three raw lines from `at` (em, spaces aside): the measure of a column of text. */
+function columnMeasure(raw: string, at: number): number {
+  let widest = 0;
+  let from = at;
+  for (let k = 0; k < 3 && from < raw.length; k++) {
+    let to = raw.indexOf("\n", from);
+    if (to < 0) to = raw.length;
+    const line = raw.slice(from, to).replace(/\s+/g, "");
+    if (line === "") break;
+    widest = Math.max(widest, textWidth(line));
+    from = to + 1;
+  }
+  return widest;
 }
 
 /** A bigram bucket (0-9, see @yk/reflow's bigramPlausibility) common enough to read a join as one word. */
