@@ -240,8 +240,9 @@ export function headlinesOutOfBody(
   items: ItemLike[],
   { keepSubheads = false, raw, extractor }: { keepSubheads?: boolean; raw?: string; extractor?: string } = {},
 ): void {
-  // only pdftotext boxes a headline with the story under it (see headsItsBox)
+  // only pdftotext boxes a headline with the story under it (see headsItsBox); both box one alone (see boxedAlone)
   const boxedRaw = extractor === "pdftotext" ? raw : undefined;
+  const boxes = extractor === "pdftotext" || extractor === "pdfminer";
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     if (!isBodyItem(it) || it.continuedTo || it.continuedFrom) continue;
@@ -262,7 +263,7 @@ export function headlinesOutOfBody(
     // the role model's subhead stays one unless a story opens right after it (a headline heads a
     // dateline or byline, a subhead is followed by more of the same story) or the extractor boxed
     // it with the text under it (see headsItsBox; needs the raw text)
-    if (keepSubheads && it.mapped.subhead && !opensStory(items, i + 1) && !(boxedRaw !== undefined && headsItsBox(items, i, boxedRaw)) && !(extractor === "pdfminer" && raw !== undefined && boxedAlone(items, i, raw))) continue;
+    if (keepSubheads && it.mapped.subhead && !opensStory(items, i + 1) && !(boxedRaw !== undefined && headsItsBox(items, i, boxedRaw)) && !(boxes && raw !== undefined && boxedAlone(items, i, raw))) continue;
     const line = { ...it.mapped };
     delete line.subhead;
     items[i] = { type: "headline", role: /^[—－]/.test(text) ? "subheadline" : "headline", line } as HeadlineItemLike;
@@ -305,14 +306,16 @@ function headsItsBox(items: readonly ItemLike[], i: number, raw: string): boolea
 }
 
 /**
- * A line pdfminer put in a box of its own over a box of running text: pdfminer boxes lines of one
- * type size and spacing together, so a subhead set in the body's type mostly stays in the box of
- * the text under it, and a line alone is set in display type — a headline. Not when the line reads
- * as a piece of the text around it (a word or a number running across either break, a bracket left
- * open) or is as wide as a paragraph's first line. Measured (article F1, generated seeds 1-30 /
- * printed People's Daily tune pages, eval-layout --extractor pdfminer, 60 pages): 0.781 -> 0.847 /
- * 0.642 -> 0.625 (the subheads People's Daily pages box alone, which nothing in the text tells from
- * a headline; without the piece and width checks 0.572).
+ * A line pdfminer or pdftotext put in a box of its own over a box of running text: pdfminer boxes
+ * lines of one type size and spacing together, so a subhead set in the body's type mostly stays in
+ * the box of the text under it, and a line alone is set in display type — a headline (pdftotext
+ * blocks a headline either with its story's first lines, see headsItsBox, or alone). Not when the
+ * line reads as a piece of the text around it (a word or a number running across either break, a
+ * bracket left open) or is as wide as a paragraph's first line. Measured (article F1, generated
+ * seeds 1-30 / printed People's Daily tune pages, eval-layout --extractor, 60 pages): pdfminer
+ * 0.781 -> 0.847 / 0.642 -> 0.625 (the subheads People's Daily pages box alone, which nothing in
+ * the text tells from a headline; without the piece and width checks 0.572); pdftotext 0.812 ->
+ * 0.827 / 0.345 unchanged.
  */
 function boxedAlone(items: readonly ItemLike[], i: number, raw: string): boolean {
   const it = items[i] as BodyItemLike;
