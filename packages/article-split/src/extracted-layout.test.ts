@@ -162,6 +162,11 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
     const read = splitPage(typedPage);
     expect(read.articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);
     expect(read.articles[0]!.paragraphs.filter((p) => p.subhead).map((p) => p.text)).toEqual(["便民服务进市场"]);
+    // a kicker and its headline boxed together alone: a headline group
+    const group = raw.replace("便民服务进市场", "乡村振兴看溪口系列报道\n便民服务进市场");
+    const grouped = splitPage(group).articles.find((a) => a.headline === "便民服务进市场");
+    expect(grouped?.kicker).toBe("乡村振兴看溪口系列报道");
+    expect(grouped?.paragraphs[0]?.text).toMatch(/^县图书馆今年新增图书/);
     // a line as wide as a paragraph's first line is no headline (a piece of the text pdfminer boxed apart)
     const wide = raw.replace("便民服务进市场", "便民服务进市场还有新建图书角");
     expect(splitPage(wide).articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);

@@ -240,7 +240,7 @@ export function headlinesOutOfBody(
   items: ItemLike[],
   { keepSubheads = false, raw, extractor }: { keepSubheads?: boolean; raw?: string; extractor?: string } = {},
 ): void {
-  // only pdftotext boxes a headline with the story under it (see headsItsBox); both box one alone (see boxedAlone)
+  // only pdftotext boxes a headline with the story under it (see headsItsBox); both box one alone (see boxedRun)
   const boxedRaw = extractor === "pdftotext" ? raw : undefined;
   const boxes = extractor === "pdftotext" || extractor === "pdfminer";
   for (let i = 0; i < items.length; i++) {
@@ -263,10 +263,16 @@ export function headlinesOutOfBody(
     // the role model's subhead stays one unless a story opens right after it (a headline heads a
     // dateline or byline, a subhead is followed by more of the same story) or the extractor boxed
     // it with the text under it (see headsItsBox; needs the raw text)
-    if (keepSubheads && it.mapped.subhead && !opensStory(items, i + 1) && !(boxedRaw !== undefined && headsItsBox(items, i, boxedRaw)) && !(boxes && raw !== undefined && boxedAlone(items, i, raw))) continue;
-    const line = { ...it.mapped };
-    delete line.subhead;
-    items[i] = { type: "headline", role: /^[—－]/.test(text) ? "subheadline" : "headline", line } as HeadlineItemLike;
+    const run = boxes && raw !== undefined && it.mapped.subhead ? boxedRun(items, i, raw) : -1;
+    if (keepSubheads && it.mapped.subhead && !opensStory(items, i + 1) && !(boxedRaw !== undefined && headsItsBox(items, i, boxedRaw)) && run < 0) continue;
+    // the lines of a headline group boxed alone: the first heads it, the others wrap onto it
+    for (let k = i; k <= Math.max(i, run); k++) {
+      const line = { ...(items[k] as BodyItemLike).mapped };
+      delete line.subhead;
+      const dash = /^[—－]/.test(line.text);
+      items[k] = { type: "headline", role: dash ? "subheadline" : k === i ? "headline" : "headline+", line } as HeadlineItemLike;
+    }
+    i = Math.max(i, run);
   }
 }
 
@@ -275,7 +281,7 @@ export function headlinesOutOfBody(
  * it) with running text set in a column right under it in the same block: pdftotext blocks a
  * headline with the first lines of the story it heads. pdfminer boxes lines of one size together,
  * so a line boxed with the text under it is an in-article subhead there: the rule is pdftotext's
- * alone (its line alone in a box is boxedAlone's). Measured (article F1, generated seeds 1-30 /
+ * alone (its line alone in a box is boxedRun's). Measured (article F1, generated seeds 1-30 /
  * printed People's Daily pages, eval-layout --extractor, 60 tune pages): pdftotext 0.746 -> 0.771
  * / 0.343 -> 0.352 (0.351 with the column check below); for pdfminer 0.759 unchanged / 0.649 ->
  * 0.421.
@@ -311,40 +317,57 @@ function headsItsBox(items: readonly ItemLike[], i: number, raw: string): boolea
  * the box of the text under it, and a line alone is set in display type — a headline (pdftotext
  * blocks a headline either with its story's first lines, see headsItsBox, or alone). Not when the
  * line reads as a piece of the text around it (a word or a number running across either break, a
- * bracket left open) or is as wide as a paragraph's first line. Measured (article F1, generated
+ * bracket left open) or is as wide as a paragraph's first line. Two or three such lines in one box
+ * are a headline group (a kicker and its headline: kickersFromWrappedHeadlines tells them apart).
+ * Returns the index of the run's last line, -1 when it is no headline. Measured (article F1, generated
  * seeds 1-30 / printed People's Daily tune pages, eval-layout --extractor, 60 pages): pdfminer
  * 0.781 -> 0.847 / 0.642 -> 0.625 (the subheads People's Daily pages box alone, which nothing in
  * the text tells from a headline; without the piece and width checks 0.572); pdftotext 0.812 ->
  * 0.827 / 0.345 unchanged.
  */
-function boxedAlone(items: readonly ItemLike[], i: number, raw: string): boolean {
-  const it = items[i] as BodyItemLike;
+function boxedRun(items: readonly ItemLike[], i: number, raw: string): number {
+  // the run: up to three headline-shaped subhead lines of one box (a kicker and its headline)
+  let last = i;
+  while (last - i < 2) {
+    const a = items[last] as BodyItemLike;
+    const b = items[last + 1];
+    if (!b || !isBodyItem(b) || !b.mapped.subhead || !headlineShaped(b.mapped.text) || ENUMERATED.test(b.mapped.text)) break;
+    const aEnd = a.mapped.spans[a.mapped.spans.length - 1]?.end;
+    const bStart = b.mapped.spans[0]?.start;
+    if (aEnd === undefined || bStart === undefined || boxBoundary(raw, aEnd, bStart)) break;
+    last++;
+  }
+  const first = items[i] as BodyItemLike;
+  const final = items[last] as BodyItemLike;
   const prev = items[i - 1];
-  const next = items[i + 1];
-  if (!next || !isBodyItem(next) || headlineShaped(next.mapped.text)) return false;
-  const start = it.mapped.spans[0]?.start;
-  const end = it.mapped.spans[it.mapped.spans.length - 1]?.end;
+  const next = items[last + 1];
+  if (!next || !isBodyItem(next) || headlineShaped(next.mapped.text)) return -1;
+  const start = first.mapped.spans[0]?.start;
+  const end = final.mapped.spans[final.mapped.spans.length - 1]?.end;
   const nextStart = next.mapped.spans[0]?.start;
-  if (start === undefined || end === undefined || nextStart === undefined) return false;
+  if (start === undefined || end === undefined || nextStart === undefined) return -1;
   const prevEnd = prev && isBodyItem(prev) ? prev.mapped.spans[prev.mapped.spans.length - 1]?.end : undefined;
-  if (prevEnd !== undefined && !boxBoundary(raw, prevEnd, start)) return false;
-  if (!boxBoundary(raw, end, nextStart)) return false;
-  const text = it.mapped.text;
+  if (prevEnd !== undefined && !boxBoundary(raw, prevEnd, start)) return -1;
+  if (!boxBoundary(raw, end, nextStart)) return -1;
+  const text = first.mapped.text;
+  const lastText = final.mapped.text;
   // the rest of a word the box before cut (…闭 / 幕式…): a piece of its sentence
   const before = lastTextBefore(raw, start);
-  if (before !== "" && !endsSentence(before) && bigramPlausibility(before + text[0]) >= JOIN_PLAUSIBLE) return false;
+  if (before !== "" && !endsSentence(before) && bigramPlausibility(before + text[0]) >= JOIN_PLAUSIBLE) return -1;
   // a piece of running text pdfminer boxed apart (a paragraph's first line, a dateline cut at a
-  // bracket) is as wide as the column's lines, or leaves a bracket open
-  if (/[（(【《“][^）)】》”]*$/.test(text) || /[—－]$/.test(text)) return false;
+  // bracket) leaves a bracket open
+  if (/[（(【《“][^）)】》”]*$/.test(lastText) || /[—－]$/.test(lastText)) return -1;
   // or reads on into the next box: a number or a word runs across the break (…9月1 / 4日, …恢 / 复)
   const after = raw.slice(nextStart, nextStart + 1);
-  if (/\d$/.test(text) && /\d/.test(after)) return false;
-  if (bigramPlausibility(text.slice(-1) + after) >= JOIN_PLAUSIBLE) return false;
+  if (/\d$/.test(lastText) && /\d/.test(after)) return -1;
+  if (bigramPlausibility(lastText.slice(-1) + after) >= JOIN_PLAUSIBLE) return -1;
   // and a paragraph's first line, boxed apart, is as wide as the column less its two-em indent:
-  // a headline line is narrower still
-  // (typed paragraphs, a paragraph to the line, are no column: a subhead over them stays one)
+  // a headline line is narrower still (typed paragraphs, a paragraph to the line, are no column:
+  // a subhead over them stays one)
   const measure = columnMeasure(raw, nextStart);
-  return textWidth(text) <= measure - 3 && measure <= COLUMN_LINE_MAX;
+  if (measure > COLUMN_LINE_MAX) return -1;
+  for (let k = i; k <= last; k++) if (textWidth((items[k] as BodyItemLike).mapped.text) > measure - 3) return -1;
+  return last;
 }
 
 /** The last non-white-space character before `at` in the raw text ("" at its start). */
