@@ -64,7 +64,14 @@ specs.forEach((spec, i) => {
     const wantNames = (a.byline?.names ?? []).join(",");
     if (got) used.add(got);
     const flag = !got ? "MISS" : fields.every((f) => f === "ok") && names(got.byline) === wantNames && okPars === a.paragraphs.length && got.paragraphs.length === a.paragraphs.length ? "  ok" : " BAD";
-    if (!got) count(`missed: ${whereIs(page, a.headline)}`);
+    if (!got) {
+      const where = whereIs(page, a.headline);
+      count(`missed: ${where}`);
+      if (args.includes("--context") && where === "as a subhead") {
+        const k = text.indexOf(a.headline);
+        log(`       context: ${JSON.stringify(text.slice(Math.max(0, k - 40), k + a.headline.length + 40))}`);
+      }
+    }
     else {
       if ((a.kicker ?? null) !== got.kicker) count(a.kicker ? (got.kicker ? "kicker wrong" : "kicker lost") : "kicker extra");
       if ((a.subheadline ?? null) !== got.subheadline) count(a.subheadline ? (got.subheadline ? "sub wrong" : "sub lost") : "sub extra");

@@ -274,6 +274,35 @@ export function headlinesOutOfBody(
     }
     i = Math.max(i, run);
   }
+  if (!boxes || raw === undefined) return;
+  // a line boxed alone right above a headline boxed alone (a row of headlines, or a kicker the
+  // extractor boxed apart from its headline) is a headline line too: back to front, so that a run
+  // of them follows the last; the pairing with bodies tells kickers from a row's headlines
+  // (generated seeds 1-30 article F1 pdftotext 0.830 -> 0.841, pdfminer 0.861 -> 0.870; printed
+  // People's Daily tune pages pdftotext 0.345 -> 0.344 with k+h+s 0.364 -> 0.373, pdfminer unchanged)
+  for (let i = items.length - 2; i >= 0; i--) {
+    const it = items[i]!;
+    const next = items[i + 1]!;
+    if (!isBodyItem(it) || !it.mapped.subhead || it.continuedTo || it.continuedFrom || !isHeadlineItem(next) || next.role !== "headline") continue;
+    const text = it.mapped.text;
+    if (!headlineShaped(text) || ENUMERATED.test(text) || !aloneInBox(items, i, raw)) continue;
+    const line = { ...it.mapped };
+    delete line.subhead;
+    items[i] = { type: "headline", role: /^[—－]/.test(text) ? "subheadline" : "headline", line } as HeadlineItemLike;
+  }
+}
+
+/** Whether items[i] stands in a box of its own: a blank line (or a move) before and after it. */
+function aloneInBox(items: readonly ItemLike[], i: number, raw: string): boolean {
+  const spans = (it: ItemLike | undefined) => (it && (isBodyItem(it) ? it.mapped.spans : isHeadlineItem(it) ? it.line.spans : undefined)) ?? undefined;
+  const own = spans(items[i]);
+  const start = own?.[0]?.start;
+  const end = own?.[own.length - 1]?.end;
+  if (start === undefined || end === undefined) return false;
+  const before = spans(items[i - 1]);
+  const prevEnd = before?.[before.length - 1]?.end;
+  const nextStart = spans(items[i + 1])?.[0]?.start;
+  return (prevEnd === undefined || boxBoundary(raw, prevEnd, start)) && (nextStart === undefined || boxBoundary(raw, end, nextStart));
 }
 
 /**
