@@ -67,9 +67,9 @@ specs.forEach((spec, i) => {
     if (!got) {
       const where = whereIs(page, a.headline);
       count(`missed: ${where}`);
-      if (args.includes("--context") && where === "as a subhead") {
+      if (args.includes("--context")) {
         const k = text.indexOf(a.headline);
-        log(`       context: ${JSON.stringify(text.slice(Math.max(0, k - 40), k + a.headline.length + 40))}`);
+        log(`       ${where}: ${JSON.stringify(text.slice(Math.max(0, k - 40), k + a.headline.length + 40))}`);
       }
     }
     else {
