@@ -167,6 +167,12 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
     const grouped = splitPage(group).articles.find((a) => a.headline === "便民服务进市场");
     expect(grouped?.kicker).toBe("乡村振兴看溪口系列报道");
     expect(grouped?.paragraphs[0]?.text).toMatch(/^县图书馆今年新增图书/);
+    // two lines of one length are a headline in two lines (parallel phrases), unless one of them is
+    // letter-spaced and the other not: set in two types, a kicker and its headline
+    const parallel = raw.replace("便民服务进市场", "乡村振兴看溪口\n便民服务进市场");
+    expect(splitPage(parallel).articles.map((a) => [a.kicker, a.headline])[1]).toEqual([null, "乡村振兴看溪口便民服务进市场"]);
+    const spaced = raw.replace("便民服务进市场", "乡村振兴看溪口\n便 民 服 务 进 市 场");
+    expect(splitPage(spaced).articles.map((a) => [a.kicker, a.headline])[1]).toEqual(["乡村振兴看溪口", "便民服务进市场"]);
     // a line as wide as a paragraph's first line is no headline (a piece of the text pdfminer boxed apart)
     const wide = raw.replace("便民服务进市场", "便民服务进市场还有新建图书角");
     expect(splitPage(wide).articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);
