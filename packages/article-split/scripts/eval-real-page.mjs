@@ -3,7 +3,8 @@
 // is every article found with its own headline? The articles to find are those @yk/pdf reads from
 // the PDF itself (checked by hand, see its README); an article is found when a parsed article has
 // the same headline (white space aside) and a body of the same text (character-bigram Dice ≥ 0.8).
-// Prints one row per extractor, no text of the page.
+// Prints one row per extractor, no text of the page: the articles (a1… in @yk/pdf's order) missed
+// (no parsed article with their headline and body) and those found with their own headline.
 //
 // usage: node packages/article-split/scripts/eval-real-page.mjs [--file PDF] [--extractor auto|typeset|...]
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -30,7 +31,7 @@ const strip = (s) => (s ?? "").replace(/\s+/g, "");
 const body = (a) => strip(a.paragraphs.map((p) => p.text).join(""));
 
 console.log(`${gold.length} articles on the page (as @yk/pdf reads it); parsed with extractor: ${extractor}`);
-console.log("extractor   detected   articles  own headline  headline+body  missed");
+console.log("extractor   detected   articles  own headline  headline+body  missed          with own headline");
 for (const style of EXTRACTORS) {
   const missing = missingExtractor(style);
   if (missing) {
@@ -43,12 +44,16 @@ for (const style of EXTRACTORS) {
   let own = 0;
   let whole = 0;
   const missed = [];
+  const headed = [];
   gold.forEach((g, i) => {
     const same = found.filter((a) => strip(a.headline) === strip(g.headline));
-    if (same.length > 0) own++;
+    if (same.length > 0) {
+      own++;
+      headed.push(`a${i + 1}`);
+    }
     if (same.some((a) => body(g) === "" ? body(a) === "" : dice(body(g), body(a)) >= 0.8)) whole++;
     else missed.push(`a${i + 1}`);
   });
   const detected = (await import("@yk/reflow")).detectExtractorStyle(text);
-  console.log(`${style.padEnd(10)}  ${detected.padEnd(9)}  ${String(found.length).padStart(8)}  ${`${own}/${gold.length}`.padStart(12)}  ${`${whole}/${gold.length}`.padStart(13)}  ${missed.join(" ") || "–"}`);
+  console.log(`${style.padEnd(10)}  ${detected.padEnd(9)}  ${String(found.length).padStart(8)}  ${`${own}/${gold.length}`.padStart(12)}  ${`${whole}/${gold.length}`.padStart(13)}  ${(missed.join(" ") || "–").padEnd(14)}  ${headed.join(" ") || "–"}`);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { splitPage } from "./index.js";
-import { attachCaptions, headlinesOutOfBody, kickersFromWrappedHeadlines, pairDisplacedHeadlines } from "./extracted-layout.js";
+import { attachCaptions, headlinesOutOfBody, headsBoxOverWiderText, kickersFromWrappedHeadlines, pairDisplacedHeadlines } from "./extracted-layout.js";
 import type { Article } from "@yk/schema";
 import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
 
@@ -148,15 +148,34 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
     expect(roles(raw.replace("\n\n", "\n"), single)).toEqual(["kicker", "kicker+", "headline", "headline+"]);
   });
 
-  it("keeps an in-story subhead no story follows when the style was only detected, and reads it as a headline when told", () => {
-    // pdfminer boxes: a headline over its story, a short unpunctuated line, more text with no dateline
+  it("reads a line pdfminer boxed alone over column text as a headline, and keeps a subhead over typed paragraphs or a piece of the text", () => {
+    // pdfminer boxes: a headline over its story, a short unpunctuated line alone, more text with no dateline
     const raw = ["第3版", lines("新市场开门迎客", "本报讯（记者 孙立）" + STORY_A), "便民服务进市场", STORY_B].join("\n\n");
     const detected = splitPage(raw);
-    expect(detected.articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);
-    expect(detected.articles[0]!.paragraphs.filter((p) => p.subhead).map((p) => p.text)).toEqual(["便民服务进市场"]);
-    // told it is pdfminer's text, the line is a headline of its own (typed text gives no such certainty)
+    expect(detected.articles.map((a) => a.headline)).toEqual(["新市场开门迎客", "便民服务进市场"]);
+    expect(detected.articles[1]!.paragraphs[0]!.text).toMatch(/^县图书馆今年新增图书/);
     expect(splitPage(raw, { extractor: "pdfminer" }).articles.map((a) => a.headline)).toEqual(["新市场开门迎客", "便民服务进市场"]);
     expect(uncovered(raw, pageSpans(detected))).toEqual([]);
+    // over paragraphs typed a paragraph to the line (no column under it), detected alike, the line stays a subhead
+    const typed = STORY_B.replace(/\n/g, "").replace("阅览室。", "阅览室。\n\n");
+    const typedPage = ["第3版", lines("新市场开门迎客", "本报讯（记者 孙立）" + STORY_A), "便民服务进市场", typed].join("\n\n");
+    const read = splitPage(typedPage);
+    expect(read.articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);
+    expect(read.articles[0]!.paragraphs.filter((p) => p.subhead).map((p) => p.text)).toEqual(["便民服务进市场"]);
+    // a kicker and its headline boxed together alone: a headline group
+    const group = raw.replace("便民服务进市场", "乡村振兴看溪口系列报道\n便民服务进市场");
+    const grouped = splitPage(group).articles.find((a) => a.headline === "便民服务进市场");
+    expect(grouped?.kicker).toBe("乡村振兴看溪口系列报道");
+    expect(grouped?.paragraphs[0]?.text).toMatch(/^县图书馆今年新增图书/);
+    // two lines of one length are a headline in two lines (parallel phrases), unless one of them is
+    // letter-spaced and the other not: set in two types, a kicker and its headline
+    const parallel = raw.replace("便民服务进市场", "乡村振兴看溪口\n便民服务进市场");
+    expect(splitPage(parallel).articles.map((a) => [a.kicker, a.headline])[1]).toEqual([null, "乡村振兴看溪口便民服务进市场"]);
+    const spaced = raw.replace("便民服务进市场", "乡村振兴看溪口\n便 民 服 务 进 市 场");
+    expect(splitPage(spaced).articles.map((a) => [a.kicker, a.headline])[1]).toEqual(["乡村振兴看溪口", "便民服务进市场"]);
+    // a line as wide as a paragraph's first line is no headline (a piece of the text pdfminer boxed apart)
+    const wide = raw.replace("便民服务进市场", "便民服务进市场还有新建图书角");
+    expect(splitPage(wide).articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);
   });
 
   it("reads a short unpunctuated line that opens a pdftotext block over running text as the headline of a story, not a subhead", () => {
@@ -166,15 +185,34 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
     expect(page.articles.map((a) => a.headline)).toEqual(["新市场开门迎客", "便民服务进市场"]);
     expect(page.articles[1]!.paragraphs[0]!.text).toMatch(/^县图书馆今年新增图书/);
     expect(uncovered(raw, pageSpans(page))).toEqual([]);
-    // the same line in a block of its own (as pdfminer boxes an in-story subhead) stays a subhead
-    const apart = ["第3版", lines("新市场开门迎客", "本报讯（记者 孙立）" + STORY_A), "便民服务进市场", STORY_B].join("\n\n");
-    expect(splitPage(apart).articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);
-    // and so does one over paragraphs typed a paragraph to the line (no column under it)
+    // one over paragraphs typed a paragraph to the line (no column under it) stays a subhead
     const typed = STORY_B.replace(/\n/g, "").replace("阅览室。", "阅览室。\n");
     const typedPage = ["第3版", lines("新市场开门迎客", "本报讯（记者 孙立）" + STORY_A), lines("便民服务进市场", typed)].join("\n\n");
     const read = splitPage(typedPage);
     expect(read.articles.map((a) => a.headline)).toEqual(["新市场开门迎客"]);
     expect(read.articles[0]!.paragraphs.filter((p) => p.subhead).map((p) => p.text)).toEqual(["便民服务进市场"]);
+  });
+
+  it("reads a headline pdftotext blocked over its story's wider lines as a headline, not the rest of a sentence cut before it", () => {
+    // the first story's block ends mid-sentence (its rest is read elsewhere); the next block is a headline over its story
+    const first = lines("新市场开门迎客", "本报讯（记者 孙立）溪口镇新建的农", "贸市场本月开业，一百二十个摊位全", "部租出。镇里还在市场旁修了停车场", "和公厕。", "附近的村民说，现在买菜比以前");
+    const second = lines("县图书馆今年新增图书两万册，开", "放时间延长到晚上九点。馆里新设了", "少儿阅览区和电子阅览室。");
+    const raw = ["2025年4月8日 星期二", "第3版", first, lines("便民服务进市场", second)].join("\n\n");
+    const page = splitPage(raw, { extractor: "pdftotext" });
+    expect(page.articles.map((a) => a.headline)).toEqual(["新市场开门迎客", "便民服务进市场"]);
+    expect(page.articles[0]!.paragraphs.at(-1)!.text).toBe("附近的村民说，现在买菜比以前");
+    expect(page.articles[1]!.paragraphs[0]!.text).toMatch(/^县图书馆今年新增图书/);
+    expect(uncovered(raw, pageSpans(page))).toEqual([]);
+    // the line itself: over wider running text, after a break no word runs across
+    const at = (text: string, r: string) => ({ text, spans: [{ start: r.indexOf(text), end: r.indexOf(text) + text.length }] });
+    const prevEnd = (r: string, text: string) => r.indexOf(text) + text.length;
+    expect(headsBoxOverWiderText(raw, at("便民服务进市场", raw), prevEnd(raw, "买菜比以前"))).toBe(true);
+    // a break a word runs across (买菜方 / 便…: 方便) is the cut sentence going on
+    const onWord = raw.replace("买菜比以前", "买菜方");
+    expect(headsBoxOverWiderText(onWord, at("便民服务进市场", onWord), prevEnd(onWord, "买菜方"))).toBe(false);
+    // and so is a line as wide as the lines under it
+    const wide = raw.replace("便民服务进市场", "便民服务进市场还有新建图书角");
+    expect(headsBoxOverWiderText(wide, at("便民服务进市场还有新建图书角", wide), prevEnd(wide, "买菜比以前"))).toBe(false);
   });
 
   it("reads the second of two subhead lines as a headline when it opens a pdftotext block over running text", () => {
@@ -188,7 +226,8 @@ describe("splitPage on text from PDF extractors (extracted-layout)", () => {
       });
     const read = items();
     headlinesOutOfBody(read, { keepSubheads: true, raw, extractor: "pdftotext" });
-    expect(read.map((it) => it.type)).toEqual(["body", "body", "headline", "body"]);
+    // (the first, boxed alone right above that headline, is a headline line too: the moved headline)
+    expect(read.map((it) => it.type)).toEqual(["body", "headline", "headline", "body"]);
     // pdfminer boxes lines of one size together: there the line boxed with the text is a subhead
     const asPdfminer = items();
     headlinesOutOfBody(asPdfminer, { keepSubheads: true, raw, extractor: "pdfminer" });

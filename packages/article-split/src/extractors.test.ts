@@ -18,10 +18,11 @@ const textOf = (style: string, seed: number) => readFileSync(new URL(`${style}-$
 // Floors at today's figures on these pages (measured with scripts/eval-extractors.mjs --seed 101
 // --pages 4): a regression guard, below the issue's goals (article F1 0.95) — see the README.
 // Exact paragraphs are counted over matched articles only: pdfminer's went down when its article
-// F1 doubled (the articles matched since are the ones whose text is out of order).
+// F1 doubled (the articles matched since are the ones whose text is out of order), pdftotext's
+// (0.55 -> 0.51) when its article F1 rose from 0.74 to 0.79 with the headlines boxed alone.
 const FLOORS: Record<Exclude<ExtractorStyle, "typeset">, { articleF1: number; paragraphs: number }> = {
-  pdftotext: { articleF1: 0.73, paragraphs: 0.55 },
-  pdfminer: { articleF1: 0.74, paragraphs: 0.42 },
+  pdftotext: { articleF1: 0.79, paragraphs: 0.5 },
+  pdfminer: { articleF1: 0.79, paragraphs: 0.45 },
   pdfjs: { articleF1: 0.9, paragraphs: 0.9 },
 };
 

@@ -16,7 +16,7 @@ import { BRACKETED_NAMES_LENGTH, matchBracketByline, matchBracketedNames, type B
 import { hanPairKeys, neighbourPairShare, pairSearch, unitRoles, type Role, type UnitShape } from "./roles.js";
 import { ASSEMBLY_WEIGHTS } from "./data/assembly-weights.js";
 import { continuationAtEnd, dateOfLine, furnitureKind, pageFacts } from "./furniture.js";
-import { attachCaptions, headlinesOutOfBody, kickersFromWrappedHeadlines, pairDisplacedHeadlines, splitFieldsAtBoxes, takeCaptions } from "./extracted-layout.js";
+import { attachCaptions, headlinesOutOfBody, headsBoxOverWiderText, kickersFromWrappedHeadlines, pairDisplacedHeadlines, splitFieldsAtBoxes, takeCaptions } from "./extracted-layout.js";
 
 export interface SplitOptions extends ReflowOptions {
   /** Name of the publication (not printed on most pages). */
@@ -592,6 +592,9 @@ function classify(result: ReflowResult, options: SplitOptions): Item[] {
         // the rest of the paragraph before it, cut off by layout: join them again
         // (the parts are joined once, after the loop: joining at each part made long runs quadratic)
         const last = items[items.length - 1];
+        // (pdftotext: a headline over its story's text, read after a block cut mid-sentence, is no part of it)
+        const lastPart = last?.type === "body" ? (rest.get(last)?.at(-1) ?? last.mapped) : undefined;
+        if (result.extractor === "pdftotext" && lastPart && headsBoxOverWiderText(raw, mapped, rawEnd(lastPart))) break;
         if (last?.type === "body" && !last.continuedTo && !!last.mapped.subhead === (role === "subhead+")) {
           (rest.get(last) ?? rest.set(last, [last.mapped]).get(last)!).push(mapped);
           return;
@@ -608,6 +611,12 @@ function classify(result: ReflowResult, options: SplitOptions): Item[] {
   namesUnderHeadlines(items);
   continueOpenBrackets(items);
   return items;
+}
+
+/** Where mapped text ends in the raw text: past its last character with a raw offset (undefined: none). */
+function rawEnd(m: MappedText): number | undefined {
+  for (let k = m.offsets.length - 1; k >= 0; k--) if (m.offsets[k]! >= 0) return m.offsets[k]! + 1;
+  return undefined;
 }
 
 /** A line that opens a bracket it does not close (…获得感（守初心): its field goes on over the next line. */
