@@ -163,6 +163,56 @@ export function columnWidths(lines: readonly Line[]): number[] {
 /** A byline line such as 本报讯（融媒首席记者 王丽娟） or （记者 王明）: a short lead, then one bracket group, nothing after. */
 const BRACKET_LINE = /^[^。！？，（(]{0,16}[（(][^（）()]*[）)]$/;
 
+// The shapes below are read as code units, not patterns: a pattern literal in a function makes a
+// new RegExp object each time it is evaluated (about 80 bytes a line, the most of this stage's
+// garbage), and these loops cost less than a match besides.
+
+/** A sentence end with more text after it, not another sentence end: what /[。！？][^。！？]/ finds. */
+function hasInnerSentenceEnd(text: string): boolean {
+  for (let k = 0; k < text.length - 1; k++) {
+    if (isSentenceEndCode(text.charCodeAt(k)) && !isSentenceEndCode(text.charCodeAt(k + 1))) return true;
+  }
+  return false;
+}
+
+function isSentenceEndCode(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f; // 。！？
+}
+
+/** Prose punctuation (，。、；：！？), or with `clauseOnly` the clause marks alone (，、；：). */
+function hasProsePunctuation(text: string, clauseOnly: boolean): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0xff0c || c === 0x3001 || c === 0xff1b || c === 0xff1a) return true;
+    if (!clauseOnly && isSentenceEndCode(c)) return true;
+  }
+  return false;
+}
+
+function hasAsciiAlnum(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (isAsciiAlnumCode(text.charCodeAt(k))) return true;
+  return false;
+}
+
+/** One bracket group and nothing else, what /^[（(][^（）()]*[）)]$/ matches: （上接第1版）, （记者 王明）. */
+function isBracketGroup(text: string): boolean {
+  const n = text.length;
+  if (n < 2 || !isOpenBracketCode(text.charCodeAt(0)) || !isCloseBracketCode(text.charCodeAt(n - 1))) return false;
+  for (let k = 1; k < n - 1; k++) {
+    const c = text.charCodeAt(k);
+    if (isOpenBracketCode(c) || isCloseBracketCode(c)) return false;
+  }
+  return true;
+}
+
+function isOpenBracketCode(c: number): boolean {
+  return c === 0xff08 || c === 0x28;
+}
+
+function isCloseBracketCode(c: number): boolean {
+  return c === 0xff09 || c === 0x29;
+}
+
 /**
  * Lines that stand alone: headline phrases, bylines, labels, spanning lines, title lines.
  * Decided top to bottom, because a line continues its predecessor when that one is a full
@@ -180,26 +230,27 @@ export function isStandalone(lines: readonly Line[], i: number, columns: readonl
   const prev = lines[i - 1];
   const column = columns[i]!;
   const text = line.content.text;
-  if (line.meaningfulSpace && !line.spaceOnlyInBylineBrackets && (!/[A-Za-z0-9]/.test(text) || !/[，。、；：！？]/.test(text))) return true;
+  if (line.meaningfulSpace && !line.spaceOnlyInBylineBrackets && (!hasAsciiAlnum(text) || !hasProsePunctuation(text, false))) return true;
   if (line.meaningfulSpace && line.spaceOnlyInBylineBrackets && BRACKET_LINE.test(text)) return true;
   if (line.spread || (next && (wrapsLatin(line, next) || shortForWord(line, next, column)))) return false;
   // a sentence end inside the line makes it prose, however wide or short (…态势。（下转第2版）)
-  if (/[。！？][^。！？]/.test(text)) return false;
+  if (hasInnerSentenceEnd(text)) return false;
   const widerBy = line.width - column;
   if (widerBy > Math.max(WIDTH_RULES.widerBy, column * WIDTH_RULES.widerByShare)) return true;
   if (line.endsSentence) return false;
   // a line that is one bracket group: （上接第1版）, （记者 王明）
-  if (/^[（(][^（）()]*[）)]$/.test(text)) return true;
+  if (isBracketGroup(text)) return true;
   // the rest of a full line of running text that did not end its sentence
   const continues = !!prev && !prev.endsSentence && !decided[i - 1] && (prev.spread || columns[i - 1]! - prev.width < WIDTH_RULES.shortBy);
   if (continues) return false;
   // a subheadline or attribution line: ——会议研究部署…
-  if (/^[—－]{1,2}/.test(text)) return true;
+  const lead = text.charCodeAt(0);
+  if (lead === 0x2014 || lead === 0xff0d) return true;
   const shortBy = column - line.width;
   if (shortBy >= WIDTH_RULES.headlineShortBy) return true;
   // A title line: short, and followed by a line that lost its indent (a paragraph's first line).
   // (Titles carry no sentence-internal punctuation; first lines of paragraphs usually do.)
-  if (shortBy >= WIDTH_RULES.shortBy && next && !next.spread && !next.endsSentence && !next.indent && !/[，、；：]/.test(text)) {
+  if (shortBy >= WIDTH_RULES.shortBy && next && !next.spread && !next.endsSentence && !next.indent && !hasProsePunctuation(text, true)) {
     const nextShortBy = columns[i + 1]! - next.width;
     if (nextShortBy >= WIDTH_RULES.firstLineMin && nextShortBy <= WIDTH_RULES.firstLineMax) return true;
   }
@@ -227,12 +278,16 @@ export function breaksAfter(lines: readonly Line[], i: number, columns: readonly
 
 /** A word space lost at a Latin line break: "drew" / "delegates", "Monday," / "and", "40" / "countries". */
 function latinGap(last: string, first: string, next: string): boolean {
-  if (isLatinLetter(last) && /[0-9]/.test(first)) return true; // "than" / "5,000"
+  if (isLatinLetter(last) && isDigitCode(first.charCodeAt(0))) return true; // "than" / "5,000"
   if (!isLatinLetter(first)) return false;
-  if (isLatinLetter(last) || /[,.;:!?)"']/.test(last)) return true;
+  if (isLatinLetter(last) || LATIN_GAP_END.test(last)) return true;
   // a number then a word ("40 countries"), but not a unit glued to it ("5G")
-  return /[0-9]/.test(last) && /^[a-z]{2,}/.test(next);
+  return isDigitCode(last.charCodeAt(0)) && LOWERCASE_WORD.test(next);
 }
+
+/** Punctuation a Latin word space follows. (Patterns made once: a literal in a function is a new object per call.) */
+const LATIN_GAP_END = /[,.;:!?)"']/;
+const LOWERCASE_WORD = /^[a-z]{2,}/;
 
 function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && (isHan(ch) || isCjkPunctuation(ch));

@@ -63,6 +63,22 @@ function subarray(offsets: Offsets, start: number, end: number): Offsets {
   return out;
 }
 
+/** Width of each code unit in quarter ems as `textWidth` of @yk/lexicon counts it; 255: not asked yet. */
+const quarters = new Uint8Array(65536).fill(255);
+
+/**
+ * A code unit's width in quarter ems, asked of the lexicon once: a line's width is summed in the
+ * same loop that looks for its spaces, not in a second pass over its text.
+ */
+function quartersOf(c: number): number {
+  let q = quarters[c]!;
+  if (q === 255) {
+    q = textWidth(String.fromCharCode(c)) * 4;
+    quarters[c] = q;
+  }
+  return q;
+}
+
 function isSpaceCode(c: number): boolean {
   return c === 0x20 || c === 0x3000;
 }
@@ -84,7 +100,16 @@ export function splitLines(norm: MappedText): Line[] {
     if (e > s) {
       // the lead is spaces only: an indent when two or more, or one ideographic space
       const indent = s - start >= 2 || (s - start === 1 && text.charCodeAt(start) === 0x3000);
-      lines.push(cleanLine(text, offsets, s, e, lines.length, newlines === 0 ? 0 : newlines, indent));
+      // one loop over the line: its width, and whether it holds a space at all (most lines hold none)
+      let q = 0;
+      let spaced = false;
+      for (let i = s; i < e; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x20 || c === 0x3000) spaced = true;
+        else q += quartersOf(c);
+      }
+      const index = lines.length;
+      lines.push(spaced ? cleanLine(text, offsets, s, e, index, newlines, indent, q) : plainLine(text, offsets, s, e, index, newlines, indent, q));
       newlines = 0;
     }
     newlines++;
@@ -93,49 +118,44 @@ export function splitLines(norm: MappedText): Line[] {
   return lines;
 }
 
+/** A line without spaces (most lines): its text is a slice, its map a view of the page's, nothing spread. */
+function plainLine(text: string, offsets: Offsets, s: number, e: number, index: number, newlinesBefore: number, indent: boolean, widthQuarters: number): Line {
+  const out = text.slice(s, e);
+  return {
+    index,
+    raw: { start: offsets[s]!, end: offsets[e - 1]! + 1 },
+    // a view of the page's map, not a copy (a copy per line was most of reflow's garbage)
+    content: { text: out, offsets: subarray(offsets, s, e) },
+    width: widthQuarters / 4,
+    indent,
+    spread: false,
+    newlinesBefore,
+    endsSentence: endsSentence(out),
+    meaningfulSpace: false,
+    spaceOnlyInBylineBrackets: false,
+  };
+}
+
 /**
- * Remove justification spaces from one line and measure it.
+ * Remove justification spaces from one line and measure it (`widthQuarters`: its glyphs' width).
  *
  * A space between CJK and a digit or Latin letter comes from the extractor (a font switch or a
  * widened gap) and goes. Spaces between CJK characters go when the line is letter-spaced —
  * most CJK gaps carry one — and otherwise stay as meaningful (headline phrases, bylines).
  * Spaces between Latin words or numbers stay.
  */
-function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: number, newlinesBefore: number, indent: boolean): Line {
-  // Fast path: most lines carry no space at all; their map is a plain slice and nothing is spread.
-  let hasSpace = false;
-  for (let i = s; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x3000) {
-      hasSpace = true;
-      break;
-    }
-  }
-  if (!hasSpace) {
-    const out = text.slice(s, e);
-    return {
-      index,
-      raw: { start: offsets[s]!, end: offsets[e - 1]! + 1 },
-      // a view of the page's map, not a copy (a copy per line was most of reflow's garbage)
-      content: { text: out, offsets: subarray(offsets, s, e) },
-      width: textWidth(out),
-      indent,
-      spread: false,
-      newlinesBefore,
-      endsSentence: endsSentence(out),
-      meaningfulSpace: false,
-      spaceOnlyInBylineBrackets: false,
-    };
-  }
+function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: number, newlinesBefore: number, indent: boolean, widthQuarters: number): Line {
   // Count CJK-to-CJK gaps and how many of them are spaced, to tell letter-spacing from word spaces.
   let cjkGaps = 0;
   let spacedCjkGaps = 0;
   let glyphs = 0;
+  let spaceRuns = 0;
   let prevCjk = false;
   let spaced = false;
   for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
     if (isSpaceCode(c)) {
+      if (!spaced) spaceRuns++;
       spaced = true;
       continue;
     }
@@ -151,7 +171,9 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
   const spread = glyphs >= 8 && spacedCjkGaps >= 3 && spacedCjkGaps * 2 >= cjkGaps;
 
   const parts: string[] = [];
-  const outOffsets: number[] = [];
+  // sized for every glyph and one space a run, cut to what was kept at the end: no regrowth
+  const outOffsets: number[] = new Array(glyphs + spaceRuns);
+  let n = 0;
   let removedMixedSpaces = 0;
   let keptSpaces = 0;
   let meaningfulSpace = false;
@@ -170,7 +192,7 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
     }
     if (j > i) {
       parts.push(text.slice(i, j));
-      for (let k = i; k < j; k++) outOffsets.push(offsets[k]!);
+      for (let k = i; k < j; k++) outOffsets[n++] = offsets[k]!;
     }
     if (j >= e) break;
     // a run of spaces: decide once for the run
@@ -181,7 +203,7 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
     if (keepSpace(before, after, spread)) {
       keptSpaces++;
       parts.push(" ");
-      outOffsets.push(offsets[j]!);
+      outOffsets[n++] = offsets[j]!;
       if (before & after & CJK) {
         meaningfulSpace = true;
         // 本报北京9月30日电  （记者 王明）: the space before a byline's bracket belongs to the byline too
@@ -195,11 +217,12 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
     }
     i = k;
   }
+  outOffsets.length = n;
   const out = parts.join("");
   const content = { text: out, offsets: outOffsets };
   // A removed space beside a digit or Latin word still took print width (CJK–Latin spacing);
-  // a kept word space takes half an em.
-  const width = textWidth(out) + 0.25 * removedMixedSpaces + 0.5 * keptSpaces;
+  // a kept word space takes half an em. (The glyphs' width is the kept text's: spaces are no glyphs.)
+  const width = widthQuarters / 4 + 0.25 * removedMixedSpaces + 0.5 * keptSpaces;
   return {
     index,
     raw: { start: offsets[s]!, end: offsets[e - 1]! + 1 },

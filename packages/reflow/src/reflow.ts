@@ -119,7 +119,7 @@ export function reflow(raw: string, options?: ReflowOptions): ReflowResult {
       content = dropProseSpacesInto(joined, joined.offsets);
     }
     const single = first === i ? lines[i]! : null;
-    const hint: ParagraphHint = single && !single.endsSentence && !/[。！？]/.test(single.content.text) ? "headline" : "body";
+    const hint: ParagraphHint = single && !single.endsSentence && !hasSentenceEnd(single.content.text) ? "headline" : "body";
     const kind = hint === "headline" ? "headline-like" : "text";
     let block = blocks[blocks.length - 1];
     if (!block || block.kind !== kind || kind === "headline-like" && lines[first]!.newlinesBefore > 1 && gapStyle === "single-lines") {
@@ -138,6 +138,15 @@ export function reflow(raw: string, options?: ReflowOptions): ReflowResult {
     b.columnWidth = medianWidth(columns, b.firstLine, b.lastLine, scratch);
   }
   return { raw, extractor, gapStyle, lines, columns, blocks, paragraphs };
+}
+
+/** A sentence end (。！？) anywhere in the text: a code-unit loop, not a pattern object per paragraph. */
+function hasSentenceEnd(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f) return true;
+  }
+  return false;
 }
 
 /** Room for the maps of all multi-line paragraphs of a page: each line's offsets and one inserted space. */
