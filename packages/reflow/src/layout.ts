@@ -114,50 +114,58 @@ function isDigitCode(c: number): boolean {
  * first lines (indent lost), headlines and short last lines pull it little.
  */
 export function columnWidths(lines: readonly Line[]): number[] {
-  const witnessWidths: number[] = [];
-  const witnessAt: number[] = [];
-  lines.forEach((l, i) => {
+  // the witnesses' positions and widths, in typed arrays sized once (no regrowth per page)
+  const witnessAt = new Int32Array(lines.length);
+  const witnessWidths = new Float64Array(lines.length);
+  let witnesses = 0;
+  let fallback = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const width = lines[i]!.width;
+    if (width > fallback) fallback = width;
     if (isWidthWitness(lines, i)) {
-      witnessAt.push(i);
-      witnessWidths.push(l.width);
+      witnessAt[witnesses] = i;
+      witnessWidths[witnesses++] = width;
     }
-  });
-  const fallback = lines.reduce((m, l) => Math.max(m, l.width), 0);
-  if (witnessAt.length === 0) return lines.map(() => fallback);
+  }
   const result: number[] = new Array(lines.length);
+  if (witnesses === 0) return result.fill(fallback);
   const k = WIDTH_RULES.window;
   // A sorted window over the witnesses [from, to), slid forward as lines advance: no sort per line.
   // It holds at most 2k + 1 widths (the first witness at or after a line moves by one at most);
   // values shift by hand, without splice's array per call.
-  const window: number[] = new Array(2 * k + 2).fill(0);
+  const window = new Float64Array(2 * k + 2);
   let size = 0;
-  const insert = (v: number) => {
-    let at = size;
-    while (at > 0 && window[at - 1]! > v) {
-      window[at] = window[at - 1]!;
-      at--;
-    }
-    window[at] = v;
-    size++;
-  };
-  const remove = (v: number) => {
-    let at = 0;
-    while (window[at] !== v) at++;
-    for (; at < size - 1; at++) window[at] = window[at + 1]!;
-    size--;
-  };
   let from = 0;
   let to = 0;
   let w = 0; // first witness at or after line i
   for (let i = 0; i < lines.length; i++) {
-    while (w < witnessAt.length && witnessAt[w]! < i) w++;
+    while (w < witnesses && witnessAt[w]! < i) w++;
     const wantFrom = Math.max(0, w - k);
-    const wantTo = Math.min(witnessAt.length, w + k);
-    while (to < wantTo) insert(witnessWidths[to++]!);
-    while (from < wantFrom) remove(witnessWidths[from++]!);
+    const wantTo = Math.min(witnesses, w + k);
+    while (to < wantTo) size = insertSorted(window, size, witnessWidths[to++]!);
+    while (from < wantFrom) size = removeSorted(window, size, witnessWidths[from++]!);
     result[i] = window[Math.min(size - 1, Math.floor(size * 0.6))]!;
   }
   return result;
+}
+
+/** Insert v into the sorted window[0, size); returns the new size. */
+function insertSorted(window: Float64Array, size: number, v: number): number {
+  let at = size;
+  while (at > 0 && window[at - 1]! > v) {
+    window[at] = window[at - 1]!;
+    at--;
+  }
+  window[at] = v;
+  return size + 1;
+}
+
+/** Remove one v from the sorted window[0, size); returns the new size. */
+function removeSorted(window: Float64Array, size: number, v: number): number {
+  let at = 0;
+  while (window[at] !== v) at++;
+  for (; at < size - 1; at++) window[at] = window[at + 1]!;
+  return size - 1;
 }
 
 /** A byline line such as 本报讯（融媒首席记者 王丽娟） or （记者 王明）: a short lead, then one bracket group, nothing after. */
@@ -169,7 +177,13 @@ const BRACKET_LINE = /^[^。！？，（(]{0,16}[（(][^（）()]*[）)]$/;
 
 /** A sentence end with more text after it, not another sentence end: what /[。！？][^。！？]/ finds. */
 function hasInnerSentenceEnd(text: string): boolean {
-  for (let k = 0; k < text.length - 1; k++) {
+  // (each mark looked up natively: most lines hold one at most, at their end)
+  return innerEndAfter(text, text.indexOf("。")) || innerEndAfter(text, text.indexOf("！")) || innerEndAfter(text, text.indexOf("？"));
+}
+
+/** From the sentence end at `k` (-1: none) on, one with a character after it that ends no sentence. */
+function innerEndAfter(text: string, k: number): boolean {
+  for (; k >= 0 && k < text.length - 1; k++) {
     if (isSentenceEndCode(text.charCodeAt(k)) && !isSentenceEndCode(text.charCodeAt(k + 1))) return true;
   }
   return false;
@@ -317,10 +331,9 @@ export function joinLines(parts: readonly MappedText[]): MappedText {
  * every part's offsets and one more per part): the result's offsets are a view of it, so a page's
  * paragraphs share one array (an Int32Array costs about a microsecond to make, its view a tenth).
  */
-export function joinLinesInto(parts: readonly MappedText[], into: Int32Array, at: number): MappedText & { offsets: Int32Array } {
+export function joinLinesInto(parts: readonly MappedText[], into: Int32Array, at: number, pieces: string[] = []): MappedText & { offsets: Int32Array } {
   // Collect pieces and remember the last two characters: indexing a growing string flattens it
-  // on every line, which made long paragraphs quadratic.
-  const pieces: string[] = [];
+  // on every line, which made long paragraphs quadratic. (`pieces`: an empty array to reuse.)
   const offsets = into;
   let n = at;
   // the last two code units so far (-1: none); as strings only where a Latin join is possible
@@ -343,13 +356,21 @@ export function joinLinesInto(parts: readonly MappedText[], into: Int32Array, at
       }
     }
     pieces.push(text);
-    offsets.set(part.offsets, n);
-    n += part.offsets.length;
+    const from = part.offsets;
+    if (from instanceof Int32Array) {
+      offsets.set(from, n);
+      n += from.length;
+    } else {
+      // (a short line's small array: copied by hand, set() takes a slow path for plain arrays)
+      for (let k = 0; k < from.length; k++) offsets[n++] = from[k]!;
+    }
     beforeLast = text.length > 1 ? text.charCodeAt(text.length - 2) : last;
     last = text.charCodeAt(text.length - 1);
   }
   // a view, not a copy: the few unused slots at the end are the price of a single allocation
-  return { text: pieces.join(""), offsets: offsets.subarray(at, n) };
+  const joined = pieces.join("");
+  pieces.length = 0;
+  return { text: joined, offsets: offsets.subarray(at, n) };
 }
 
 /**

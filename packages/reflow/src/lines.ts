@@ -90,6 +90,8 @@ export function splitLines(norm: MappedText): Line[] {
   let newlines = 0;
   let start = 0;
   const n = text.length;
+  // the code units of a line being cleaned, made for the first line with spaces, grown as needed
+  let codes: Uint16Array | null = null;
   while (start <= n) {
     let end = text.indexOf("\n", start);
     if (end === -1) end = n;
@@ -109,7 +111,8 @@ export function splitLines(norm: MappedText): Line[] {
         else q += quartersOf(c);
       }
       const index = lines.length;
-      lines.push(spaced ? cleanLine(text, offsets, s, e, index, newlines, indent, q) : plainLine(text, offsets, s, e, index, newlines, indent, q));
+      if (spaced && (codes === null || codes.length < e - s)) codes = new Uint16Array(Math.max(256, 2 * (e - s)));
+      lines.push(spaced ? cleanLine(text, offsets, s, e, index, newlines, indent, q, codes!) : plainLine(text, offsets, s, e, index, newlines, indent, q));
       newlines = 0;
     }
     newlines++;
@@ -144,7 +147,7 @@ function plainLine(text: string, offsets: Offsets, s: number, e: number, index: 
  * most CJK gaps carry one — and otherwise stay as meaningful (headline phrases, bylines).
  * Spaces between Latin words or numbers stay.
  */
-function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: number, newlinesBefore: number, indent: boolean, widthQuarters: number): Line {
+function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: number, newlinesBefore: number, indent: boolean, widthQuarters: number, codes: Uint16Array): Line {
   // Count CJK-to-CJK gaps and how many of them are spaced, to tell letter-spacing from word spaces.
   let cjkGaps = 0;
   let spacedCjkGaps = 0;
@@ -170,10 +173,12 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
   }
   const spread = glyphs >= 8 && spacedCjkGaps >= 3 && spacedCjkGaps * 2 >= cjkGaps;
 
-  const parts: string[] = [];
+  // the kept code units go to `codes` and become one string at the end (a letter-spaced line made
+  // a slice a character, then their join)
+  let length = 0;
+  let surrogates = false;
   // sized for every glyph and one space a run, cut to what was kept at the end: no regrowth
   const outOffsets: number[] = new Array(glyphs + spaceRuns);
-  let n = 0;
   let removedMixedSpaces = 0;
   let keptSpaces = 0;
   let meaningfulSpace = false;
@@ -181,18 +186,17 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
   let spaceOutsideByline = false;
   let i = s;
   while (i < e) {
-    // copy the run of non-space characters in one slice, tracking bracket depth for byline spaces
+    // copy the run of non-space characters, tracking bracket depth for byline spaces
     let j = i;
     while (j < e) {
       const c = text.charCodeAt(j);
       if (c === 0x20 || c === 0x3000) break;
       if (c === 0xff08 || c === 0x28) bracketDepth++;
       else if ((c === 0xff09 || c === 0x29) && bracketDepth > 0) bracketDepth--;
+      else if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
+      outOffsets[length] = offsets[j]!;
+      codes[length++] = c;
       j++;
-    }
-    if (j > i) {
-      parts.push(text.slice(i, j));
-      for (let k = i; k < j; k++) outOffsets[n++] = offsets[k]!;
     }
     if (j >= e) break;
     // a run of spaces: decide once for the run
@@ -202,8 +206,8 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
     const after = classOf(text.charCodeAt(k));
     if (keepSpace(before, after, spread)) {
       keptSpaces++;
-      parts.push(" ");
-      outOffsets[n++] = offsets[j]!;
+      outOffsets[length] = offsets[j]!;
+      codes[length++] = 0x20;
       if (before & after & CJK) {
         meaningfulSpace = true;
         // 本报北京9月30日电  （记者 王明）: the space before a byline's bracket belongs to the byline too
@@ -217,8 +221,8 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
     }
     i = k;
   }
-  outOffsets.length = n;
-  const out = parts.join("");
+  outOffsets.length = length;
+  const out = stringOf(codes, length, surrogates);
   const content = { text: out, offsets: outOffsets };
   // A removed space beside a digit or Latin word still took print width (CJK–Latin spacing);
   // a kept word space takes half an em. (The glyphs' width is the kept text's: spaces are no glyphs.)
@@ -235,6 +239,20 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
     meaningfulSpace,
     spaceOnlyInBylineBrackets: meaningfulSpace && !spaceOutsideByline,
   };
+}
+
+/** Decodes code units without a byte-order mark read as one (U+FEFF stays a character). */
+const UTF16 = new TextDecoder("utf-16le", { ignoreBOM: true });
+
+/**
+ * The string of codes[0, length): decoded in one call; a lone surrogate, which a decoder would
+ * replace, is kept as it is by String.fromCharCode (a chunk at a time, within argument limits).
+ */
+function stringOf(codes: Uint16Array, length: number, surrogates: boolean): string {
+  if (!surrogates) return UTF16.decode(codes.subarray(0, length));
+  const chunks: string[] = [];
+  for (let k = 0; k < length; k += 4096) chunks.push(String.fromCharCode.apply(null, codes.subarray(k, Math.min(length, k + 4096)) as unknown as number[]));
+  return chunks.join("");
 }
 
 /** Is a run of spaces between characters of these classes (see classOf) a word space? */

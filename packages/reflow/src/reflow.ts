@@ -104,6 +104,7 @@ export function reflow(raw: string, options?: ReflowOptions): ReflowResult {
   let pool: Int32Array | null = null;
   let used = 0;
   const parts: MappedText[] = [];
+  const pieces: string[] = [];
   let first = 0;
   for (let i = 0; i < lines.length; i++) {
     if (!breaksAfter(lines, i, columns, standalone, gapStyle)) continue;
@@ -113,7 +114,7 @@ export function reflow(raw: string, options?: ReflowOptions): ReflowResult {
       pool ??= new Int32Array(poolSize(lines));
       parts.length = 0;
       for (let l = first; l <= i; l++) parts.push(lines[l]!.content);
-      const joined = joinLinesInto(parts, pool, used);
+      const joined = joinLinesInto(parts, pool, used, pieces);
       used += joined.offsets.length;
       // the joined map is this paragraph's own: spaces are dropped from it in place
       content = dropProseSpacesInto(joined, joined.offsets);
