@@ -171,23 +171,12 @@ function removeSorted(window: Float64Array, size: number, v: number): number {
 /** A byline line such as 本报讯（融媒首席记者 王丽娟） or （记者 王明）: a short lead, then one bracket group, nothing after. */
 const BRACKET_LINE = /^[^。！？，（(]{0,16}[（(][^（）()]*[）)]$/;
 
-// The shapes below are read as code units, not patterns: a pattern literal in a function makes a
-// new RegExp object each time it is evaluated (about 80 bytes a line, the most of this stage's
-// garbage), and these loops cost less than a match besides.
+// The patterns of the checks below are made once, here, or the shapes read as code units: a
+// pattern literal in a function makes a new RegExp object each time it is evaluated (about 80
+// bytes a line, the most of this stage's garbage).
 
-/** A sentence end with more text after it, not another sentence end: what /[。！？][^。！？]/ finds. */
-function hasInnerSentenceEnd(text: string): boolean {
-  // (each mark looked up natively: most lines hold one at most, at their end)
-  return innerEndAfter(text, text.indexOf("。")) || innerEndAfter(text, text.indexOf("！")) || innerEndAfter(text, text.indexOf("？"));
-}
-
-/** From the sentence end at `k` (-1: none) on, one with a character after it that ends no sentence. */
-function innerEndAfter(text: string, k: number): boolean {
-  for (; k >= 0 && k < text.length - 1; k++) {
-    if (isSentenceEndCode(text.charCodeAt(k)) && !isSentenceEndCode(text.charCodeAt(k + 1))) return true;
-  }
-  return false;
-}
+/** A sentence end with more text after it, not another sentence end. */
+const INNER_SENTENCE_END = /[。！？][^。！？]/;
 
 function isSentenceEndCode(c: number): boolean {
   return c === 0x3002 || c === 0xff01 || c === 0xff1f; // 。！？
@@ -248,7 +237,7 @@ export function isStandalone(lines: readonly Line[], i: number, columns: readonl
   if (line.meaningfulSpace && line.spaceOnlyInBylineBrackets && BRACKET_LINE.test(text)) return true;
   if (line.spread || (next && (wrapsLatin(line, next) || shortForWord(line, next, column)))) return false;
   // a sentence end inside the line makes it prose, however wide or short (…态势。（下转第2版）)
-  if (hasInnerSentenceEnd(text)) return false;
+  if (INNER_SENTENCE_END.test(text)) return false;
   const widerBy = line.width - column;
   if (widerBy > Math.max(WIDTH_RULES.widerBy, column * WIDTH_RULES.widerByShare)) return true;
   if (line.endsSentence) return false;

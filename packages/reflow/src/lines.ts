@@ -90,8 +90,10 @@ export function splitLines(norm: MappedText): Line[] {
   let newlines = 0;
   let start = 0;
   const n = text.length;
-  // the code units of a line being cleaned, made for the first line with spaces, grown as needed
+  // the code units and raw offsets of a line being cleaned, made for the first line with spaces,
+  // grown as needed
   let codes: Uint16Array | null = null;
+  let map: Int32Array | null = null;
   while (start <= n) {
     let end = text.indexOf("\n", start);
     if (end === -1) end = n;
@@ -111,8 +113,11 @@ export function splitLines(norm: MappedText): Line[] {
         else q += quartersOf(c);
       }
       const index = lines.length;
-      if (spaced && (codes === null || codes.length < e - s)) codes = new Uint16Array(Math.max(256, 2 * (e - s)));
-      lines.push(spaced ? cleanLine(text, offsets, s, e, index, newlines, indent, q, codes!) : plainLine(text, offsets, s, e, index, newlines, indent, q));
+      if (spaced && (codes === null || codes.length < e - s)) {
+        codes = new Uint16Array(Math.max(256, 2 * (e - s)));
+        map = new Int32Array(codes.length);
+      }
+      lines.push(spaced ? cleanLine(text, offsets, s, e, index, newlines, indent, q, codes!, map!) : plainLine(text, offsets, s, e, index, newlines, indent, q));
       newlines = 0;
     }
     newlines++;
@@ -147,7 +152,7 @@ function plainLine(text: string, offsets: Offsets, s: number, e: number, index: 
  * most CJK gaps carry one — and otherwise stay as meaningful (headline phrases, bylines).
  * Spaces between Latin words or numbers stay.
  */
-function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: number, newlinesBefore: number, indent: boolean, widthQuarters: number, codes: Uint16Array): Line {
+function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: number, newlinesBefore: number, indent: boolean, widthQuarters: number, codes: Uint16Array, map: Int32Array): Line {
   // Count CJK-to-CJK gaps and how many of them are spaced, to tell letter-spacing from word spaces.
   let cjkGaps = 0;
   let spacedCjkGaps = 0;
@@ -173,12 +178,12 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
   }
   const spread = glyphs >= 8 && spacedCjkGaps >= 3 && spacedCjkGaps * 2 >= cjkGaps;
 
-  // the kept code units go to `codes` and become one string at the end (a letter-spaced line made
-  // a slice a character, then their join)
+  // The kept text: a few slices joined when the line has a few spaces (most spaced lines: 聚焦项目建设
+  // 推动高质量发展); when it has many (a letter-spaced line, a slice a character) its kept code
+  // units, written to `codes`, decoded at once.
+  const parts: string[] | null = spaceRuns <= SLICED_SPACE_RUNS ? [] : null;
   let length = 0;
   let surrogates = false;
-  // sized for every glyph and one space a run, cut to what was kept at the end: no regrowth
-  const outOffsets: number[] = new Array(glyphs + spaceRuns);
   let removedMixedSpaces = 0;
   let keptSpaces = 0;
   let meaningfulSpace = false;
@@ -194,10 +199,11 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
       if (c === 0xff08 || c === 0x28) bracketDepth++;
       else if ((c === 0xff09 || c === 0x29) && bracketDepth > 0) bracketDepth--;
       else if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
-      outOffsets[length] = offsets[j]!;
+      map[length] = offsets[j]!;
       codes[length++] = c;
       j++;
     }
+    if (parts !== null && j > i) parts.push(text.slice(i, j));
     if (j >= e) break;
     // a run of spaces: decide once for the run
     let k = j;
@@ -206,8 +212,9 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
     const after = classOf(text.charCodeAt(k));
     if (keepSpace(before, after, spread)) {
       keptSpaces++;
-      outOffsets[length] = offsets[j]!;
+      map[length] = offsets[j]!;
       codes[length++] = 0x20;
+      parts?.push(" ");
       if (before & after & CJK) {
         meaningfulSpace = true;
         // 本报北京9月30日电  （记者 王明）: the space before a byline's bracket belongs to the byline too
@@ -221,8 +228,11 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
     }
     i = k;
   }
-  outOffsets.length = length;
-  const out = stringOf(codes, length, surrogates);
+  // the line's map, a plain array of exactly its length (no regrowth, no cut: setting an array's
+  // length is a runtime call)
+  const outOffsets: number[] = new Array(length);
+  for (let k = 0; k < length; k++) outOffsets[k] = map[k]!;
+  const out = parts !== null ? parts.join("") : stringOf(codes, length, surrogates);
   const content = { text: out, offsets: outOffsets };
   // A removed space beside a digit or Latin word still took print width (CJK–Latin spacing);
   // a kept word space takes half an em. (The glyphs' width is the kept text's: spaces are no glyphs.)
@@ -240,6 +250,9 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
     spaceOnlyInBylineBrackets: meaningfulSpace && !spaceOutsideByline,
   };
 }
+
+/** Up to this many runs of spaces in a line, its kept text is made of slices; past it, decoded from code units. */
+const SLICED_SPACE_RUNS = 4;
 
 /** Decodes code units without a byte-order mark read as one (U+FEFF stays a character). */
 const UTF16 = new TextDecoder("utf-16le", { ignoreBOM: true });
