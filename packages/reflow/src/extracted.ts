@@ -355,8 +355,9 @@ const JUSTIFIED_MIN_WIDTH = 8;
 function justifiedPieces(text: string, pieces: readonly Piece[]): Uint8Array {
   const flags = new Uint8Array(pieces.length);
   const texts = pieces.map((p) => pieceText(text, p));
-  const widths = texts.map((t) => textWidth(t.replace(/ +/g, "")));
-  const prose = texts.map((t) => PROSE_MARK.test(t) && !BYLINE_START.test(t) && !/摄$/.test(t));
+  // (textWidth gives spaces no width: the text is measured as it is, not copied without them)
+  const widths = texts.map((t) => textWidth(t));
+  const prose = texts.map((t) => PROSE_MARK.test(t) && !BYLINE_START.test(t) && !t.endsWith("摄"));
   const sameBox = (i: number, j: number) => j >= 0 && j < pieces.length && !pieces[Math.max(i, j)]!.blankBefore;
   for (let i = 0; i < pieces.length; i++) {
     const t = texts[i]!;
@@ -365,7 +366,7 @@ function justifiedPieces(text: string, pieces: readonly Piece[]): Uint8Array {
       flags[i] = 1;
       continue;
     }
-    if (widths[i]! < JUSTIFIED_MIN_WIDTH || !CJK_SPACE.test(t) || BYLINE_START.test(t) || /摄$/.test(t)) continue;
+    if (widths[i]! < JUSTIFIED_MIN_WIDTH || !CJK_SPACE.test(t) || BYLINE_START.test(t) || t.endsWith("摄")) continue;
     if (prose[i]) flags[i] = 1;
     else {
       for (const j of [i - 1, i + 1]) {
@@ -441,7 +442,8 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
   const boxes: readonly Pick<Box, "pieces">[] = measured ?? pieces.map((p) => ({ pieces: [p] }));
   const next = measured ? continuations(measured, 0, 1, headlineBoxes(text, measured)) : new Int32Array(boxes.length).fill(-1);
   const justified = justifiedPieces(text, pieces);
-  const credits = pieces.map((p) => PHOTO_CREDIT_LINE.test(pieceText(text, p)));
+  // (the pattern's backtracking prefix is tried only on lines that end as it does)
+  const credits = pieces.map((p) => pieceText(text, p).endsWith("摄") && PHOTO_CREDIT_LINE.test(pieceText(text, p)));
   // where a joined date line and page label are cut (-1: none); lines of one part only
   const cuts = pieces.map((p) => (p.first === p.last ? headerCut(pieceText(text, p)) : -1));
   // nothing glued, moved, closed up or set apart: the text as it is (time and memory stay as for typeset text)
@@ -452,10 +454,13 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
   for (const b of next) if (b >= 0) taken[b] = 1;
 
   const out: string[] = [];
-  const offsets: number[] = [];
+  // the map in a typed array sized once (every character once, at most four inserted breaks a
+  // piece), its used part returned as a view: a plain array grown by push was most of this stage's garbage
+  const offsets = new Int32Array(text.length + 4 * pieces.length + 4);
+  let n = 0;
   const emit = (start: number, end: number) => {
     out.push(text.slice(start, end));
-    for (let k = start; k < end; k++) offsets.push(norm.offsets[k]!);
+    for (let k = start; k < end; k++) offsets[n++] = norm.offsets[k]!;
   };
   // a justified line without its gaps: the spaces between CJK characters go (white space only)
   const emitClosedUp = (start: number, end: number) => {
@@ -469,16 +474,16 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
   };
   const newline = () => {
     out.push("\n");
-    offsets.push(INSERTED);
+    offsets[n++] = INSERTED;
   };
   let apart = false;
   const emitBox = (box: Pick<Box, "pieces">) => {
     for (const p of box.pieces) {
       const credit = credits[pieceIndex.get(p)!]!;
-      if (offsets.length > 0) newline();
+      if (n > 0) newline();
       // pieces read in place keep their blank lines (boxes read in chains get one per chain); a
       // photo's caption line stands apart from the text around it
-      if (offsets.length > 1 && ((p.blankBefore && !reorder) || credit || apart)) newline();
+      if (n > 1 && ((p.blankBefore && !reorder) || credit || apart)) newline();
       apart = credit;
       const closeUp = justified[pieceIndex.get(p)!] === 1;
       const cut = cuts[pieceIndex.get(p)!]!;
@@ -500,12 +505,12 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
       // one-character lines are millions on a large page), and each line's offsets
       emit(p.indentFrom, lines.start[p.first]!);
       out.push(pieceText(text, p));
-      for (let l = p.first; l <= p.last; l++) for (let k = lines.start[l]!; k < lines.end[l]!; k++) offsets.push(norm.offsets[k]!);
+      for (let l = p.first; l <= p.last; l++) for (let k = lines.start[l]!; k < lines.end[l]!; k++) offsets[n++] = norm.offsets[k]!;
     }
   };
   const emitted = new Uint8Array(boxes.length);
   const emitChain = (i: number) => {
-    if (offsets.length > 0 && reorder) newline();
+    if (n > 0 && reorder) newline();
     for (let k = i; k >= 0 && !emitted[k]; k = next[k]!) {
       emitBox(boxes[k]!);
       emitted[k] = 1;
@@ -514,6 +519,6 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
   for (let i = 0; i < boxes.length; i++) if (!taken[i]) emitChain(i);
   // boxes in no chain with a head (none: joins never close a cycle), kept as a safeguard
   for (let i = 0; i < boxes.length; i++) if (!emitted[i]) emitChain(i);
-  return { text: out.join(""), offsets: Int32Array.from(offsets) };
+  return { text: out.join(""), offsets: offsets.subarray(0, n) };
 }
 

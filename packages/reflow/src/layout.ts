@@ -114,54 +114,107 @@ function isDigitCode(c: number): boolean {
  * first lines (indent lost), headlines and short last lines pull it little.
  */
 export function columnWidths(lines: readonly Line[]): number[] {
-  const witnessWidths: number[] = [];
-  const witnessAt: number[] = [];
-  lines.forEach((l, i) => {
+  // the witnesses' positions and widths, in typed arrays sized once (no regrowth per page)
+  const witnessAt = new Int32Array(lines.length);
+  const witnessWidths = new Float64Array(lines.length);
+  let witnesses = 0;
+  let fallback = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const width = lines[i]!.width;
+    if (width > fallback) fallback = width;
     if (isWidthWitness(lines, i)) {
-      witnessAt.push(i);
-      witnessWidths.push(l.width);
+      witnessAt[witnesses] = i;
+      witnessWidths[witnesses++] = width;
     }
-  });
-  const fallback = lines.reduce((m, l) => Math.max(m, l.width), 0);
-  if (witnessAt.length === 0) return lines.map(() => fallback);
+  }
   const result: number[] = new Array(lines.length);
+  if (witnesses === 0) return result.fill(fallback);
   const k = WIDTH_RULES.window;
   // A sorted window over the witnesses [from, to), slid forward as lines advance: no sort per line.
   // It holds at most 2k + 1 widths (the first witness at or after a line moves by one at most);
   // values shift by hand, without splice's array per call.
-  const window: number[] = new Array(2 * k + 2).fill(0);
+  const window = new Float64Array(2 * k + 2);
   let size = 0;
-  const insert = (v: number) => {
-    let at = size;
-    while (at > 0 && window[at - 1]! > v) {
-      window[at] = window[at - 1]!;
-      at--;
-    }
-    window[at] = v;
-    size++;
-  };
-  const remove = (v: number) => {
-    let at = 0;
-    while (window[at] !== v) at++;
-    for (; at < size - 1; at++) window[at] = window[at + 1]!;
-    size--;
-  };
   let from = 0;
   let to = 0;
   let w = 0; // first witness at or after line i
   for (let i = 0; i < lines.length; i++) {
-    while (w < witnessAt.length && witnessAt[w]! < i) w++;
+    while (w < witnesses && witnessAt[w]! < i) w++;
     const wantFrom = Math.max(0, w - k);
-    const wantTo = Math.min(witnessAt.length, w + k);
-    while (to < wantTo) insert(witnessWidths[to++]!);
-    while (from < wantFrom) remove(witnessWidths[from++]!);
+    const wantTo = Math.min(witnesses, w + k);
+    while (to < wantTo) size = insertSorted(window, size, witnessWidths[to++]!);
+    while (from < wantFrom) size = removeSorted(window, size, witnessWidths[from++]!);
     result[i] = window[Math.min(size - 1, Math.floor(size * 0.6))]!;
   }
   return result;
 }
 
+/** Insert v into the sorted window[0, size); returns the new size. */
+function insertSorted(window: Float64Array, size: number, v: number): number {
+  let at = size;
+  while (at > 0 && window[at - 1]! > v) {
+    window[at] = window[at - 1]!;
+    at--;
+  }
+  window[at] = v;
+  return size + 1;
+}
+
+/** Remove one v from the sorted window[0, size); returns the new size. */
+function removeSorted(window: Float64Array, size: number, v: number): number {
+  let at = 0;
+  while (window[at] !== v) at++;
+  for (; at < size - 1; at++) window[at] = window[at + 1]!;
+  return size - 1;
+}
+
 /** A byline line such as 本报讯（融媒首席记者 王丽娟） or （记者 王明）: a short lead, then one bracket group, nothing after. */
 const BRACKET_LINE = /^[^。！？，（(]{0,16}[（(][^（）()]*[）)]$/;
+
+// The patterns of the checks below are made once, here, or the shapes read as code units: a
+// pattern literal in a function makes a new RegExp object each time it is evaluated (about 80
+// bytes a line, the most of this stage's garbage).
+
+/** A sentence end with more text after it, not another sentence end. */
+const INNER_SENTENCE_END = /[。！？][^。！？]/;
+
+function isSentenceEndCode(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f; // 。！？
+}
+
+/** Prose punctuation (，。、；：！？), or with `clauseOnly` the clause marks alone (，、；：). */
+function hasProsePunctuation(text: string, clauseOnly: boolean): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0xff0c || c === 0x3001 || c === 0xff1b || c === 0xff1a) return true;
+    if (!clauseOnly && isSentenceEndCode(c)) return true;
+  }
+  return false;
+}
+
+function hasAsciiAlnum(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (isAsciiAlnumCode(text.charCodeAt(k))) return true;
+  return false;
+}
+
+/** One bracket group and nothing else, what /^[（(][^（）()]*[）)]$/ matches: （上接第1版）, （记者 王明）. */
+function isBracketGroup(text: string): boolean {
+  const n = text.length;
+  if (n < 2 || !isOpenBracketCode(text.charCodeAt(0)) || !isCloseBracketCode(text.charCodeAt(n - 1))) return false;
+  for (let k = 1; k < n - 1; k++) {
+    const c = text.charCodeAt(k);
+    if (isOpenBracketCode(c) || isCloseBracketCode(c)) return false;
+  }
+  return true;
+}
+
+function isOpenBracketCode(c: number): boolean {
+  return c === 0xff08 || c === 0x28;
+}
+
+function isCloseBracketCode(c: number): boolean {
+  return c === 0xff09 || c === 0x29;
+}
 
 /**
  * Lines that stand alone: headline phrases, bylines, labels, spanning lines, title lines.
@@ -180,26 +233,27 @@ export function isStandalone(lines: readonly Line[], i: number, columns: readonl
   const prev = lines[i - 1];
   const column = columns[i]!;
   const text = line.content.text;
-  if (line.meaningfulSpace && !line.spaceOnlyInBylineBrackets && (!/[A-Za-z0-9]/.test(text) || !/[，。、；：！？]/.test(text))) return true;
+  if (line.meaningfulSpace && !line.spaceOnlyInBylineBrackets && (!hasAsciiAlnum(text) || !hasProsePunctuation(text, false))) return true;
   if (line.meaningfulSpace && line.spaceOnlyInBylineBrackets && BRACKET_LINE.test(text)) return true;
   if (line.spread || (next && (wrapsLatin(line, next) || shortForWord(line, next, column)))) return false;
   // a sentence end inside the line makes it prose, however wide or short (…态势。（下转第2版）)
-  if (/[。！？][^。！？]/.test(text)) return false;
+  if (INNER_SENTENCE_END.test(text)) return false;
   const widerBy = line.width - column;
   if (widerBy > Math.max(WIDTH_RULES.widerBy, column * WIDTH_RULES.widerByShare)) return true;
   if (line.endsSentence) return false;
   // a line that is one bracket group: （上接第1版）, （记者 王明）
-  if (/^[（(][^（）()]*[）)]$/.test(text)) return true;
+  if (isBracketGroup(text)) return true;
   // the rest of a full line of running text that did not end its sentence
   const continues = !!prev && !prev.endsSentence && !decided[i - 1] && (prev.spread || columns[i - 1]! - prev.width < WIDTH_RULES.shortBy);
   if (continues) return false;
   // a subheadline or attribution line: ——会议研究部署…
-  if (/^[—－]{1,2}/.test(text)) return true;
+  const lead = text.charCodeAt(0);
+  if (lead === 0x2014 || lead === 0xff0d) return true;
   const shortBy = column - line.width;
   if (shortBy >= WIDTH_RULES.headlineShortBy) return true;
   // A title line: short, and followed by a line that lost its indent (a paragraph's first line).
   // (Titles carry no sentence-internal punctuation; first lines of paragraphs usually do.)
-  if (shortBy >= WIDTH_RULES.shortBy && next && !next.spread && !next.endsSentence && !next.indent && !/[，、；：]/.test(text)) {
+  if (shortBy >= WIDTH_RULES.shortBy && next && !next.spread && !next.endsSentence && !next.indent && !hasProsePunctuation(text, true)) {
     const nextShortBy = columns[i + 1]! - next.width;
     if (nextShortBy >= WIDTH_RULES.firstLineMin && nextShortBy <= WIDTH_RULES.firstLineMax) return true;
   }
@@ -269,12 +323,16 @@ function closesClause(text: string): boolean {
 
 /** A word space lost at a Latin line break: "drew" / "delegates", "Monday," / "and", "40" / "countries". */
 function latinGap(last: string, first: string, next: string): boolean {
-  if (isLatinLetter(last) && /[0-9]/.test(first)) return true; // "than" / "5,000"
+  if (isLatinLetter(last) && isDigitCode(first.charCodeAt(0))) return true; // "than" / "5,000"
   if (!isLatinLetter(first)) return false;
-  if (isLatinLetter(last) || /[,.;:!?)"']/.test(last)) return true;
+  if (isLatinLetter(last) || LATIN_GAP_END.test(last)) return true;
   // a number then a word ("40 countries"), but not a unit glued to it ("5G")
-  return /[0-9]/.test(last) && /^[a-z]{2,}/.test(next);
+  return isDigitCode(last.charCodeAt(0)) && LOWERCASE_WORD.test(next);
 }
+
+/** Punctuation a Latin word space follows. (Patterns made once: a literal in a function is a new object per call.) */
+const LATIN_GAP_END = /[,.;:!?)"']/;
+const LOWERCASE_WORD = /^[a-z]{2,}/;
 
 function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && (isHan(ch) || isCjkPunctuation(ch));
@@ -304,10 +362,9 @@ export function joinLines(parts: readonly MappedText[]): MappedText {
  * every part's offsets and one more per part): the result's offsets are a view of it, so a page's
  * paragraphs share one array (an Int32Array costs about a microsecond to make, its view a tenth).
  */
-export function joinLinesInto(parts: readonly MappedText[], into: Int32Array, at: number): MappedText & { offsets: Int32Array } {
+export function joinLinesInto(parts: readonly MappedText[], into: Int32Array, at: number, pieces: string[] = []): MappedText & { offsets: Int32Array } {
   // Collect pieces and remember the last two characters: indexing a growing string flattens it
-  // on every line, which made long paragraphs quadratic.
-  const pieces: string[] = [];
+  // on every line, which made long paragraphs quadratic. (`pieces`: an empty array to reuse.)
   const offsets = into;
   let n = at;
   // the last two code units so far (-1: none); as strings only where a Latin join is possible
@@ -330,13 +387,21 @@ export function joinLinesInto(parts: readonly MappedText[], into: Int32Array, at
       }
     }
     pieces.push(text);
-    offsets.set(part.offsets, n);
-    n += part.offsets.length;
+    const from = part.offsets;
+    if (from instanceof Int32Array) {
+      offsets.set(from, n);
+      n += from.length;
+    } else {
+      // (a short line's small array: copied by hand, set() takes a slow path for plain arrays)
+      for (let k = 0; k < from.length; k++) offsets[n++] = from[k]!;
+    }
     beforeLast = text.length > 1 ? text.charCodeAt(text.length - 2) : last;
     last = text.charCodeAt(text.length - 1);
   }
   // a view, not a copy: the few unused slots at the end are the price of a single allocation
-  return { text: pieces.join(""), offsets: offsets.subarray(at, n) };
+  const joined = pieces.join("");
+  pieces.length = 0;
+  return { text: joined, offsets: offsets.subarray(at, n) };
 }
 
 /**

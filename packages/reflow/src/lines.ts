@@ -63,6 +63,22 @@ function subarray(offsets: Offsets, start: number, end: number): Offsets {
   return out;
 }
 
+/** Width of each code unit in quarter ems as `textWidth` of @yk/lexicon counts it; 255: not asked yet. */
+const quarters = new Uint8Array(65536).fill(255);
+
+/**
+ * A code unit's width in quarter ems, asked of the lexicon once: a line's width is summed in the
+ * same loop that looks for its spaces, not in a second pass over its text.
+ */
+function quartersOf(c: number): number {
+  let q = quarters[c]!;
+  if (q === 255) {
+    q = textWidth(String.fromCharCode(c)) * 4;
+    quarters[c] = q;
+  }
+  return q;
+}
+
 function isSpaceCode(c: number): boolean {
   return c === 0x20 || c === 0x3000;
 }
@@ -74,6 +90,10 @@ export function splitLines(norm: MappedText): Line[] {
   let newlines = 0;
   let start = 0;
   const n = text.length;
+  // the code units and raw offsets of a line being cleaned, made for the first line with spaces,
+  // grown as needed
+  let codes: Uint16Array | null = null;
+  let map: Int32Array | null = null;
   while (start <= n) {
     let end = text.indexOf("\n", start);
     if (end === -1) end = n;
@@ -84,7 +104,20 @@ export function splitLines(norm: MappedText): Line[] {
     if (e > s) {
       // the lead is spaces only: an indent when two or more, or one ideographic space
       const indent = s - start >= 2 || (s - start === 1 && text.charCodeAt(start) === 0x3000);
-      lines.push(cleanLine(text, offsets, s, e, lines.length, newlines === 0 ? 0 : newlines, indent));
+      // one loop over the line: its width, and whether it holds a space at all (most lines hold none)
+      let q = 0;
+      let spaced = false;
+      for (let i = s; i < e; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x20 || c === 0x3000) spaced = true;
+        else q += quartersOf(c);
+      }
+      const index = lines.length;
+      if (spaced && (codes === null || codes.length < e - s)) {
+        codes = new Uint16Array(Math.max(256, 2 * (e - s)));
+        map = new Int32Array(codes.length);
+      }
+      lines.push(spaced ? cleanLine(text, offsets, s, e, index, newlines, indent, q, codes!, map!) : plainLine(text, offsets, s, e, index, newlines, indent, q));
       newlines = 0;
     }
     newlines++;
@@ -93,49 +126,44 @@ export function splitLines(norm: MappedText): Line[] {
   return lines;
 }
 
+/** A line without spaces (most lines): its text is a slice, its map a view of the page's, nothing spread. */
+function plainLine(text: string, offsets: Offsets, s: number, e: number, index: number, newlinesBefore: number, indent: boolean, widthQuarters: number): Line {
+  const out = text.slice(s, e);
+  return {
+    index,
+    raw: { start: offsets[s]!, end: offsets[e - 1]! + 1 },
+    // a view of the page's map, not a copy (a copy per line was most of reflow's garbage)
+    content: { text: out, offsets: subarray(offsets, s, e) },
+    width: widthQuarters / 4,
+    indent,
+    spread: false,
+    newlinesBefore,
+    endsSentence: endsSentence(out),
+    meaningfulSpace: false,
+    spaceOnlyInBylineBrackets: false,
+  };
+}
+
 /**
- * Remove justification spaces from one line and measure it.
+ * Remove justification spaces from one line and measure it (`widthQuarters`: its glyphs' width).
  *
  * A space between CJK and a digit or Latin letter comes from the extractor (a font switch or a
  * widened gap) and goes. Spaces between CJK characters go when the line is letter-spaced —
  * most CJK gaps carry one — and otherwise stay as meaningful (headline phrases, bylines).
  * Spaces between Latin words or numbers stay.
  */
-function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: number, newlinesBefore: number, indent: boolean): Line {
-  // Fast path: most lines carry no space at all; their map is a plain slice and nothing is spread.
-  let hasSpace = false;
-  for (let i = s; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x3000) {
-      hasSpace = true;
-      break;
-    }
-  }
-  if (!hasSpace) {
-    const out = text.slice(s, e);
-    return {
-      index,
-      raw: { start: offsets[s]!, end: offsets[e - 1]! + 1 },
-      // a view of the page's map, not a copy (a copy per line was most of reflow's garbage)
-      content: { text: out, offsets: subarray(offsets, s, e) },
-      width: textWidth(out),
-      indent,
-      spread: false,
-      newlinesBefore,
-      endsSentence: endsSentence(out),
-      meaningfulSpace: false,
-      spaceOnlyInBylineBrackets: false,
-    };
-  }
+function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: number, newlinesBefore: number, indent: boolean, widthQuarters: number, codes: Uint16Array, map: Int32Array): Line {
   // Count CJK-to-CJK gaps and how many of them are spaced, to tell letter-spacing from word spaces.
   let cjkGaps = 0;
   let spacedCjkGaps = 0;
   let glyphs = 0;
+  let spaceRuns = 0;
   let prevCjk = false;
   let spaced = false;
   for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
     if (isSpaceCode(c)) {
+      if (!spaced) spaceRuns++;
       spaced = true;
       continue;
     }
@@ -150,8 +178,12 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
   }
   const spread = glyphs >= 8 && spacedCjkGaps >= 3 && spacedCjkGaps * 2 >= cjkGaps;
 
-  const parts: string[] = [];
-  const outOffsets: number[] = [];
+  // The kept text: a few slices joined when the line has a few spaces (most spaced lines: 聚焦项目建设
+  // 推动高质量发展); when it has many (a letter-spaced line, a slice a character) its kept code
+  // units, written to `codes`, decoded at once.
+  const parts: string[] | null = spaceRuns <= SLICED_SPACE_RUNS ? [] : null;
+  let length = 0;
+  let surrogates = false;
   let removedMixedSpaces = 0;
   let keptSpaces = 0;
   let meaningfulSpace = false;
@@ -159,19 +191,19 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
   let spaceOutsideByline = false;
   let i = s;
   while (i < e) {
-    // copy the run of non-space characters in one slice, tracking bracket depth for byline spaces
+    // copy the run of non-space characters, tracking bracket depth for byline spaces
     let j = i;
     while (j < e) {
       const c = text.charCodeAt(j);
       if (c === 0x20 || c === 0x3000) break;
       if (c === 0xff08 || c === 0x28) bracketDepth++;
       else if ((c === 0xff09 || c === 0x29) && bracketDepth > 0) bracketDepth--;
+      else if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
+      map[length] = offsets[j]!;
+      codes[length++] = c;
       j++;
     }
-    if (j > i) {
-      parts.push(text.slice(i, j));
-      for (let k = i; k < j; k++) outOffsets.push(offsets[k]!);
-    }
+    if (parts !== null && j > i) parts.push(text.slice(i, j));
     if (j >= e) break;
     // a run of spaces: decide once for the run
     let k = j;
@@ -180,8 +212,9 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
     const after = classOf(text.charCodeAt(k));
     if (keepSpace(before, after, spread)) {
       keptSpaces++;
-      parts.push(" ");
-      outOffsets.push(offsets[j]!);
+      map[length] = offsets[j]!;
+      codes[length++] = 0x20;
+      parts?.push(" ");
       if (before & after & CJK) {
         meaningfulSpace = true;
         // 本报北京9月30日电  （记者 王明）: the space before a byline's bracket belongs to the byline too
@@ -195,11 +228,15 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
     }
     i = k;
   }
-  const out = parts.join("");
+  // the line's map, a plain array of exactly its length (no regrowth, no cut: setting an array's
+  // length is a runtime call)
+  const outOffsets: number[] = new Array(length);
+  for (let k = 0; k < length; k++) outOffsets[k] = map[k]!;
+  const out = parts !== null ? parts.join("") : stringOf(codes, length, surrogates);
   const content = { text: out, offsets: outOffsets };
   // A removed space beside a digit or Latin word still took print width (CJK–Latin spacing);
-  // a kept word space takes half an em.
-  const width = textWidth(out) + 0.25 * removedMixedSpaces + 0.5 * keptSpaces;
+  // a kept word space takes half an em. (The glyphs' width is the kept text's: spaces are no glyphs.)
+  const width = widthQuarters / 4 + 0.25 * removedMixedSpaces + 0.5 * keptSpaces;
   return {
     index,
     raw: { start: offsets[s]!, end: offsets[e - 1]! + 1 },
@@ -212,6 +249,23 @@ function cleanLine(text: string, offsets: Offsets, s: number, e: number, index: 
     meaningfulSpace,
     spaceOnlyInBylineBrackets: meaningfulSpace && !spaceOutsideByline,
   };
+}
+
+/** Up to this many runs of spaces in a line, its kept text is made of slices; past it, decoded from code units. */
+const SLICED_SPACE_RUNS = 4;
+
+/** Decodes code units without a byte-order mark read as one (U+FEFF stays a character). */
+const UTF16 = new TextDecoder("utf-16le", { ignoreBOM: true });
+
+/**
+ * The string of codes[0, length): decoded in one call; a lone surrogate, which a decoder would
+ * replace, is kept as it is by String.fromCharCode (a chunk at a time, within argument limits).
+ */
+function stringOf(codes: Uint16Array, length: number, surrogates: boolean): string {
+  if (!surrogates) return UTF16.decode(codes.subarray(0, length));
+  const chunks: string[] = [];
+  for (let k = 0; k < length; k += 4096) chunks.push(String.fromCharCode.apply(null, codes.subarray(k, Math.min(length, k + 4096)) as unknown as number[]));
+  return chunks.join("");
 }
 
 /** Is a run of spaces between characters of these classes (see classOf) a word space? */

@@ -47,9 +47,20 @@ export function concatMapped(parts: readonly MappedText[]): MappedText {
 export function trimMapped(m: MappedText): MappedText {
   let s = 0;
   let e = m.text.length;
-  while (s < e && /\s/.test(m.text[s]!)) s++;
-  while (e > s && /\s/.test(m.text[e - 1]!)) e--;
-  return s === 0 && e === m.text.length ? m : sliceMapped(m, s, e);
+  const t = m.text;
+  while (s < e && isWhiteSpaceCode(t.charCodeAt(s))) s++;
+  while (e > s && isWhiteSpaceCode(t.charCodeAt(e - 1))) e--;
+  return s === 0 && e === t.length ? m : sliceMapped(m, s, e);
+}
+
+/**
+ * What /\s/ matches (ECMAScript WhiteSpace and LineTerminator), read as a code unit: neither a
+ * one-character string nor a pattern object per character.
+ */
+function isWhiteSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Characters whose loss is a documented normalization: white space, BOM, zero-width and control characters. */

@@ -104,6 +104,7 @@ export function reflow(raw: string, options?: ReflowOptions): ReflowResult {
   let pool: Int32Array | null = null;
   let used = 0;
   const parts: MappedText[] = [];
+  const pieces: string[] = [];
   let first = 0;
   for (let i = 0; i < lines.length; i++) {
     if (!breaksAfter(lines, i, columns, standalone, gapStyle)) continue;
@@ -113,13 +114,13 @@ export function reflow(raw: string, options?: ReflowOptions): ReflowResult {
       pool ??= new Int32Array(poolSize(lines));
       parts.length = 0;
       for (let l = first; l <= i; l++) parts.push(lines[l]!.content);
-      const joined = joinLinesInto(parts, pool, used);
+      const joined = joinLinesInto(parts, pool, used, pieces);
       used += joined.offsets.length;
       // the joined map is this paragraph's own: spaces are dropped from it in place
       content = dropProseSpacesInto(joined, joined.offsets);
     }
     const single = first === i ? lines[i]! : null;
-    const hint: ParagraphHint = single && !single.endsSentence && !/[。！？]/.test(single.content.text) ? "headline" : "body";
+    const hint: ParagraphHint = single && !single.endsSentence && !hasSentenceEnd(single.content.text) ? "headline" : "body";
     const kind = hint === "headline" ? "headline-like" : "text";
     let block = blocks[blocks.length - 1];
     if (!block || block.kind !== kind || kind === "headline-like" && lines[first]!.newlinesBefore > 1 && gapStyle === "single-lines") {
@@ -131,13 +132,24 @@ export function reflow(raw: string, options?: ReflowOptions): ReflowResult {
     paragraphs.push({ text: content.text, offsets: content.offsets, spans: spansOf(content, raw), firstLine: first, lastLine: i, hint, block: block.index });
     first = i + 1;
   }
-  // one scratch array for the page's long blocks (a typed array per block cost more than its sort)
+  // scratch arrays for the blocks' medians, one for the page's long blocks (a typed array per block
+  // cost more than its sort) and one for the short ones (most blocks: a slice each was garbage)
   let scratch: Float64Array | null = null;
+  const few = new Float64Array(FEW_LINES + 1);
   for (const b of blocks) {
-    if (b.lastLine - b.firstLine >= 16) scratch ??= new Float64Array(lines.length);
-    b.columnWidth = medianWidth(columns, b.firstLine, b.lastLine, scratch);
+    if (b.lastLine - b.firstLine >= FEW_LINES) scratch ??= new Float64Array(lines.length);
+    b.columnWidth = medianWidth(columns, b.firstLine, b.lastLine, scratch, few);
   }
   return { raw, extractor, gapStyle, lines, columns, blocks, paragraphs };
+}
+
+/** A sentence end (。！？) anywhere in the text: a code-unit loop, not a pattern object per paragraph. */
+function hasSentenceEnd(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f) return true;
+  }
+  return false;
 }
 
 /** Room for the maps of all multi-line paragraphs of a page: each line's offsets and one inserted space. */
@@ -147,23 +159,28 @@ function poolSize(lines: readonly Line[]): number {
   return size;
 }
 
-/** The upper median of columns[first..last]: sorted in place when few (most blocks), natively in `scratch` when many. */
-function medianWidth(columns: readonly number[], first: number, last: number, scratch: Float64Array | null): number {
+/** Up to this many lines, a block's widths are sorted by insertion; past it, natively. */
+const FEW_LINES = 16;
+
+/** The upper median of columns[first..last]: sorted by insertion in `few` when few (most blocks), natively in `scratch` when many. */
+function medianWidth(columns: readonly number[], first: number, last: number, scratch: Float64Array | null, few: Float64Array): number {
   const n = last - first + 1;
-  if (n > 16 && scratch) {
+  if (n > FEW_LINES && scratch) {
     // a typed array sorts numbers natively, without a comparator call per comparison
     for (let k = 0; k < n; k++) scratch[k] = columns[first + k]!;
     const ws = scratch.subarray(0, n).sort();
     return ws[Math.floor(n / 2)] ?? 0;
   }
-  const ws = columns.slice(first, last + 1);
-  for (let k = 1; k < n; k++) {
-    const v = ws[k]!;
+  for (let k = 0; k < n; k++) {
+    const v = columns[first + k]!;
     let at = k;
-    while (at > 0 && ws[at - 1]! > v) ws[at] = ws[--at]!;
-    ws[at] = v;
+    while (at > 0 && few[at - 1]! > v) {
+      few[at] = few[at - 1]!;
+      at--;
+    }
+    few[at] = v;
   }
-  return ws[Math.floor(n / 2)] ?? 0;
+  return n > 0 ? few[Math.floor(n / 2)]! : 0;
 }
 
 /** Ideographic indent that starts each paragraph of {@link reflowText}, as print does. */
