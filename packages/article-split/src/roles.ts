@@ -109,15 +109,29 @@ const PUNCTUATION_CLASS = new Map<number, number>(
   ).flatMap(([name, chars]) => [...chars].map((ch) => [ch.charCodeAt(0), classIndex(name)] as [number, number])),
 );
 
+/** The class of every UTF-16 unit, one table made once (a look-up, not a map and four range tests, per edge). */
+const CLASS_OF = (() => {
+  const table = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    const punctuation = PUNCTUATION_CLASS.get(c);
+    table[c] =
+      punctuation !== undefined
+        ? punctuation
+        : (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)
+          ? DIGIT
+          : (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
+            ? LATIN
+            : isHanCode(c)
+              ? HAN
+              : OTHER;
+  }
+  return table;
+})();
+
 /** The class of the UTF-16 unit at `index` of a text (none past either end). */
 function charClassAt(text: string, index: number): number {
   if (index < 0 || index >= text.length) return NONE;
-  const c = text.charCodeAt(index);
-  const punctuation = PUNCTUATION_CLASS.get(c);
-  if (punctuation !== undefined) return punctuation;
-  if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return DIGIT;
-  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return LATIN;
-  return isHanCode(c) ? HAN : OTHER;
+  return CLASS_OF[text.charCodeAt(index)]!;
 }
 
 /** Gaps before a unit, by index. */
@@ -137,52 +151,40 @@ export function hanBigrams(text: string): Set<string> {
   return set;
 }
 
-/** Share of a short unit's Han bigrams found in a text: a subhead speaks of its own story. */
-function sharedShare(grams: Set<string>, text: string): number {
-  if (grams.size === 0) return 0;
-  let shared = 0;
-  for (const g of grams) if (text.includes(g)) shared++;
-  return shared / grams.size;
+/** What counts as the body near a short line: a unit of several lines or of more than 40 characters. */
+function isBodyLike(u: UnitShape): boolean {
+  return u.lines > 1 || u.text.length > 40;
 }
 
-/** Text of the nearest multi-line units before and after unit i (at most `reach` units away). */
-function nearbyBody(units: readonly UnitShape[], i: number, step: 1 | -1, reach = 6): string {
-  let text = "";
-  for (let k = i + step, n = 0; k >= 0 && k < units.length && n < reach; k += step, n++) {
-    const u = units[k]!;
-    if (u.lines > 1 || u.text.length > 40) {
-      text = step === 1 ? u.text.slice(0, 400) : u.text.slice(-400);
-      break;
-    }
-  }
-  return text;
-}
-
-/** A line that may belong to a headline group: one short line, no sentence inside, not decided yet. */
-function headlineLike(u: UnitShape): boolean {
-  return u.lines === 1 && !u.fixed && u.text.length <= 40 && !/[。！？]./.test(u.text);
-}
+/** How far (units) a short line looks for the body before and after it; how much of that body it reads. */
+const NEARBY_REACH = 6;
+const NEARBY_CHARS = 400;
 
 /**
- * Where each unit stands in its run of headline-like lines: a group's fields wrap at one width,
- * so the first line of a field is the run's longest and a shorter line after it continues it.
+ * Where each unit stands in its run of headline-like lines (`like[i]` 1): a group's fields wrap at
+ * one width, so the first line of a field is the run's longest and a shorter line after it
+ * continues it. Into `length`, `at` and `longest` (0 for a unit outside any run).
  */
-function runPositions(units: readonly UnitShape[], like: readonly boolean[]): { length: number; at: number; longest: number }[] {
-  const out: { length: number; at: number; longest: number }[] = new Array(units.length);
+function runPositions(units: readonly UnitShape[], like: Uint8Array, length: Int32Array, at: Int32Array, longest: Float64Array): void {
   let i = 0;
   while (i < units.length) {
     if (!like[i]) {
-      out[i] = { length: 0, at: 0, longest: 0 };
+      length[i] = 0;
+      at[i] = 0;
+      longest[i] = 0;
       i++;
       continue;
     }
     let j = i;
-    let longest = 0;
-    while (j < units.length && like[j]) longest = Math.max(longest, units[j++]!.width);
-    for (let k = i; k < j; k++) out[k] = { length: j - i, at: k - i, longest };
+    let widest = 0;
+    while (j < units.length && like[j]) widest = Math.max(widest, units[j++]!.width);
+    for (let k = i; k < j; k++) {
+      length[k] = j - i;
+      at[k] = k - i;
+      longest[k] = widest;
+    }
     i = j;
   }
-  return out;
 }
 
 /** Two UTF-16 units side by side as one number: how the pair searches below compare pairs. */
@@ -216,19 +218,73 @@ export function hanPairKeys(text: string): Set<number> {
 /** The distinct {@link pairKey}s of a text's Han pairs, ascending, in `scratch` (grown when short); returns how many. */
 function sortedPairKeys(text: string, scratch: { keys: Uint32Array }): number {
   if (scratch.keys.length < text.length) scratch.keys = new Uint32Array(Math.max(text.length, 2 * scratch.keys.length));
-  const keys = scratch.keys;
-  let n = 0;
-  let second = text.length > 0 ? text.charCodeAt(0) : 0;
-  for (let i = 0; i + 1 < text.length; i++) {
+  return sortedPairKeysInto(text, 0, text.length, scratch.keys, 0);
+}
+
+/**
+ * The distinct {@link pairKey}s of the Han pairs of `text` from `from` to `to` (end exclusive: what
+ * `text.slice(from, to)` prints), ascending, written into `out` from `at` (room for `to - from`
+ * keys); returns how many.
+ */
+function sortedPairKeysInto(text: string, from: number, to: number, out: Uint32Array, at: number): number {
+  let n = at;
+  let second = from < to ? text.charCodeAt(from) : 0;
+  for (let i = from; i + 1 < to; i++) {
     const first = second;
     second = text.charCodeAt(i + 1);
-    if (isHanCode(first) && isHanCode(second)) keys[n++] = pairKey(first, second);
+    if (isHanCode(first) && isHanCode(second)) out[n++] = pairKey(first, second);
   }
-  // (a typed array sorts numbers natively; every pair key is below 2^32)
-  keys.subarray(0, n).sort();
-  let distinct = 0;
-  for (let k = 0; k < n; k++) if (k === 0 || keys[k] !== keys[k - 1]) keys[distinct++] = keys[k]!;
-  return distinct;
+  if (n - at <= 24) {
+    // (a short line's few keys: an insertion sort here costs less than a typed array's view and sort call)
+    for (let k = at + 1; k < n; k++) {
+      const key = out[k]!;
+      let j = k - 1;
+      while (j >= at && out[j]! > key) {
+        out[j + 1] = out[j]!;
+        j--;
+      }
+      out[j + 1] = key;
+    }
+  } else {
+    // (a typed array sorts numbers natively; every pair key is below 2^32)
+    out.subarray(at, n).sort();
+  }
+  let distinct = at;
+  for (let k = at; k < n; k++) if (k === at || out[k] !== out[k - 1]) out[distinct++] = out[k]!;
+  return distinct - at;
+}
+
+/** How many keys two ascending runs of distinct keys share: `a` from `aFrom` (`aCount` keys), `b` likewise. */
+function sharedKeys(a: Uint32Array, aFrom: number, aCount: number, b: Uint32Array, bFrom: number, bCount: number): number {
+  let shared = 0;
+  const aEnd = aFrom + aCount;
+  const bEnd = bFrom + bCount;
+  for (let x = aFrom, y = bFrom; x < aEnd && y < bEnd; ) {
+    const ka = a[x]!;
+    const kb = b[y]!;
+    if (ka < kb) x++;
+    else if (ka > kb) y++;
+    else {
+      shared++;
+      x++;
+      y++;
+    }
+  }
+  return shared;
+}
+
+/** Whether an ascending run of distinct keys (`count` from `from`) holds `key`: where it stands, or -1. */
+function indexOfKey(keys: Uint32Array, from: number, count: number, key: number): number {
+  let lo = from;
+  let hi = from + count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = keys[mid]!;
+    if (k < key) lo = mid + 1;
+    else if (k > key) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /**
@@ -266,6 +322,9 @@ export function neighbourPairShare(texts: readonly string[]): (k: number) => num
     return shared / small;
   };
 }
+
+/** Words of 32 bits in a pair search's 4096-slot filter. */
+const FILTER_WORDS = 128;
 
 function pairFilterSlot(first: number, second: number): number {
   return ((first & 63) << 6) | (second & 63);
@@ -306,8 +365,13 @@ export function pairSearch(wanted: ReadonlySet<number>): { in: (parts: readonly 
   }
   // a 4096-slot filter on the low bits of both units of a wanted pair spares the set look-up on
   // nearly every pair of characters, however many pairs are wanted
-  const filter = new Uint8Array(4096);
-  for (const key of wanted) filter[pairFilterSlot(...pairOfKey(key))] = 1;
+  // (one bit a slot in a plain array of small integers: a typed array was an ArrayBuffer to make,
+  // zero and track for every search, and the placement makes a search for every cut it tries)
+  const filter: number[] = new Array<number>(FILTER_WORDS).fill(0);
+  for (const key of wanted) {
+    const slot = pairFilterSlot(Math.floor(key / 65536) + PAIR_KEY_BASE, key % 65536);
+    filter[slot >> 5]! |= 1 << (slot & 31);
+  }
   return {
     in(parts) {
       let found: Set<number> | null = null;
@@ -316,7 +380,9 @@ export function pairSearch(wanted: ReadonlySet<number>): { in: (parts: readonly 
         for (let k = 0; k < text.length; k++) {
           const first = second;
           second = text.charCodeAt(k);
-          if (first < 0 || filter[pairFilterSlot(first, second)] === 0) continue;
+          if (first < 0) continue;
+          const slot = pairFilterSlot(first, second);
+          if ((filter[slot >> 5]! & (1 << (slot & 31))) === 0) continue;
           const key = pairKey(first, second);
           if (wanted.has(key)) {
             (found ??= new Set()).add(key);
@@ -480,88 +546,246 @@ interface FeatureSink {
   done(): void;
 }
 
-/** What `describeUnits` reads of a unit more than once (as itself and as a neighbour). */
-interface UnitFacts {
-  last: number;
-  first: number;
-  len: number;
-  headlineLike: boolean;
+/**
+ * What `describeUnits` reads of a page's units, one typed array a number, kept from page to page
+ * (grown for a page of more units, never shrunk; a page writes every entry it reads before reading
+ * it): reading a page makes no object a unit. Nothing of one page is seen by the next: each call
+ * fills what it reads.
+ */
+const scratch = {
+  size: 0,
+  /** Class of the last and first character, length bucket, text cues (bits CUE_*). */
+  last: new Uint8Array(0),
+  first: new Uint8Array(0),
+  len: new Uint8Array(0),
+  cues: new Uint8Array(0),
+  /** One short line with no sentence inside, not decided yet: may belong to a headline group. */
+  headlineLike: new Uint8Array(0),
   /** One line of at most 40 characters: a headline, subhead or byline candidate. */
-  short: boolean;
+  short: new Uint8Array(0),
+  /** Where the unit stands in its run of headline-like lines (see {@link runPositions}). */
+  runLength: new Int32Array(0),
+  runAt: new Int32Array(0),
+  runLongest: new Float64Array(0),
+  /** The pair of Han characters across the break before the unit ({@link pairKey}; -1 none), and whether the stories print it. */
+  edgePair: new Float64Array(0),
+  edgeInside: new Uint8Array(0),
+  /** Share of a short unit's Han pairs the body before and after it prints (-1: not a short unit). */
+  sharedBefore: new Float64Array(0),
+  sharedAfter: new Float64Array(0),
+  /** Where the sorted pair keys of a body's first and last 400 characters stand in `pool` (-1: not read yet), how many. */
+  headAt: new Int32Array(0),
+  headCount: new Int32Array(0),
+  tailAt: new Int32Array(0),
+  tailCount: new Int32Array(0),
+  pool: new Uint32Array(4096),
+  poolUsed: 0,
+  /** A short unit's own pair keys; the break pairs looked for, and which are found. */
+  grams: new Uint32Array(64),
+  wanted: new Uint32Array(64),
+  found: new Uint8Array(64),
+  /** One bit a slot of the break-pair search's filter (as {@link pairSearch}'s). */
+  filter: new Int32Array(FILTER_WORDS),
+};
+
+/** Room in `scratch` for a page of `n` units. */
+function scratchFor(n: number): typeof scratch {
+  const x = scratch;
+  if (x.size < n) {
+    const size = Math.max(n, 2 * x.size, 64);
+    x.size = size;
+    x.last = new Uint8Array(size);
+    x.first = new Uint8Array(size);
+    x.len = new Uint8Array(size);
+    x.cues = new Uint8Array(size);
+    x.headlineLike = new Uint8Array(size);
+    x.short = new Uint8Array(size);
+    x.runLength = new Int32Array(size);
+    x.runAt = new Int32Array(size);
+    x.runLongest = new Float64Array(size);
+    x.edgePair = new Float64Array(size);
+    x.edgeInside = new Uint8Array(size);
+    x.sharedBefore = new Float64Array(size);
+    x.sharedAfter = new Float64Array(size);
+    x.headAt = new Int32Array(size);
+    x.headCount = new Int32Array(size);
+    x.tailAt = new Int32Array(size);
+    x.tailCount = new Int32Array(size);
+    x.wanted = new Uint32Array(size);
+    x.found = new Uint8Array(size);
+  }
+  x.poolUsed = 0;
+  return x;
+}
+
+/** Room for `count` more keys in the scratch pool; where they start. */
+function poolRoom(x: typeof scratch, count: number): number {
+  if (x.pool.length < x.poolUsed + count) {
+    const more = new Uint32Array(Math.max(2 * x.pool.length, x.poolUsed + count));
+    more.set(x.pool.subarray(0, x.poolUsed));
+    x.pool = more;
+  }
+  return x.poolUsed;
+}
+
+/**
+ * Share of short unit i's Han pairs (its `gramCount` keys in `x.grams`) that the nearest body
+ * before (step -1) or after it (step 1), at most {@link NEARBY_REACH} units away, prints in its
+ * last or first {@link NEARBY_CHARS} characters: a subhead speaks of its own story. 0 when
+ * either has none. (What `text.includes` of each of the unit's pairs in that much of the body
+ * gives, by a merge of sorted keys; a body's keys are read once a page, when first asked for.)
+ */
+function nearbyShare(units: readonly UnitShape[], x: typeof scratch, i: number, step: 1 | -1, gramCount: number): number {
+  if (gramCount === 0) return 0;
+  for (let k = i + step, n = 0; k >= 0 && k < units.length && n < NEARBY_REACH; k += step, n++) {
+    const u = units[k]!;
+    if (!isBodyLike(u)) continue;
+    const t = u.text;
+    let at: number;
+    let count: number;
+    if (step === 1) {
+      if (x.headAt[k]! < 0) {
+        const to = Math.min(t.length, NEARBY_CHARS);
+        const start = poolRoom(x, to);
+        x.headCount[k] = sortedPairKeysInto(t, 0, to, x.pool, start);
+        x.headAt[k] = start;
+        x.poolUsed = start + x.headCount[k]!;
+      }
+      at = x.headAt[k]!;
+      count = x.headCount[k]!;
+    } else {
+      if (x.tailAt[k]! < 0) {
+        const from = Math.max(0, t.length - NEARBY_CHARS);
+        const start = poolRoom(x, t.length - from);
+        x.tailCount[k] = sortedPairKeysInto(t, from, t.length, x.pool, start);
+        x.tailAt[k] = start;
+        x.poolUsed = start + x.tailCount[k]!;
+      }
+      at = x.tailAt[k]!;
+      count = x.tailCount[k]!;
+    }
+    return sharedKeys(x.grams, 0, gramCount, x.pool, at, count) / gramCount;
+  }
+  return 0;
+}
+
+/**
+ * Which break pairs (`x.edgePair`) the page's stories print (`x.edgeInside`): every wanted pair
+ * looked for in the text of the units of two lines or more, until all are found.
+ */
+function findBreakPairs(units: readonly UnitShape[], x: typeof scratch): void {
+  let wanted = 0;
+  for (let i = 0; i < units.length; i++) if (x.edgePair[i]! >= 0) x.wanted[wanted++] = x.edgePair[i]!;
+  if (wanted === 0) return;
+  x.wanted.subarray(0, wanted).sort();
+  let m = 0;
+  for (let k = 0; k < wanted; k++) if (k === 0 || x.wanted[k] !== x.wanted[k - 1]) x.wanted[m++] = x.wanted[k]!;
+  const filter = x.filter;
+  filter.fill(0);
+  for (let k = 0; k < m; k++) {
+    const key = x.wanted[k]!;
+    const slot = pairFilterSlot(Math.floor(key / 65536) + PAIR_KEY_BASE, key % 65536);
+    filter[slot >> 5]! |= 1 << (slot & 31);
+  }
+  const found = x.found;
+  found.fill(0, 0, m);
+  let left = m;
+  for (let u = 0; u < units.length && left > 0; u++) {
+    if (units[u]!.lines < 2) continue;
+    const t = units[u]!.text;
+    let second = t.length > 0 ? t.charCodeAt(0) : 0;
+    for (let k = 1; k < t.length; k++) {
+      const first = second;
+      second = t.charCodeAt(k);
+      const slot = pairFilterSlot(first, second);
+      if ((filter[slot >> 5]! & (1 << (slot & 31))) === 0) continue;
+      const at = indexOfKey(x.wanted, 0, m, pairKey(first, second));
+      if (at >= 0 && found[at] === 0) {
+        found[at] = 1;
+        if (--left === 0) break;
+      }
+    }
+  }
+  for (let i = 0; i < units.length; i++) x.edgeInside[i] = x.edgePair[i]! >= 0 ? found[indexOfKey(x.wanted, 0, m, x.edgePair[i]!)]! : 0;
 }
 
 /** The features of every unit of a page, in order, into `sink`. */
 function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureSink): void {
-  const facts: UnitFacts[] = units.map((u) => {
+  const n = units.length;
+  const x = scratchFor(n);
+  const { last: lastOf, first: firstOf, len: lenOf, cues: cuesOf, headlineLike, short: shortOf } = x;
+  for (let i = 0; i < n; i++) {
+    const u = units[i]!;
     const t = u.text;
-    return {
-      last: charClassAt(t, t.length - 1),
-      first: charClassAt(t, 0),
-      len: bucket(t.length, LENGTH_EDGES),
-      headlineLike: headlineLike(u),
-      short: u.lines === 1 && t.length <= 40,
-    };
-  });
-  const runs = runPositions(
-    units,
-    facts.map((x) => x.headlineLike),
-  );
+    lastOf[i] = charClassAt(t, t.length - 1);
+    firstOf[i] = charClassAt(t, 0);
+    lenOf[i] = bucket(t.length, LENGTH_EDGES);
+    const cues = textCues(t);
+    cuesOf[i] = cues;
+    // a line that may belong to a headline group: one short line, no sentence inside (/[。！？]./), not decided yet
+    headlineLike[i] = u.lines === 1 && !u.fixed && t.length <= 40 && (cues & CUE_INNER_STOP) === 0 ? 1 : 0;
+    shortOf[i] = u.lines === 1 && t.length <= 40 ? 1 : 0;
+  }
+  runPositions(units, headlineLike, x.runLength, x.runAt, x.runLongest);
   // The widest headline-like line: a field wrapped onto a second line filled its first line to
   // about this width; a shorter line ended its field.
   let headWidth = 0;
-  units.forEach((u, i) => {
-    if (facts[i]!.headlineLike && u.standalone && u.width > headWidth) headWidth = u.width;
-  });
+  for (let i = 0; i < n; i++) {
+    const u = units[i]!;
+    if (headlineLike[i] && u.standalone && u.width > headWidth) headWidth = u.width;
+  }
   // The page's own running text tells words from phrase breaks: a headline wrapped mid-word
   // (…英雄敬 / 献花篮…) breaks a pair of characters the stories use, two fields (…时指出 / 用心…) do not.
   // The pair at every break between units is looked for (a paragraph cut by layout breaks a word
-  // too); `breakPair` keeps those inside headline runs, `edgePair` all.
-  const breakPair = new Array<number>(units.length).fill(-1);
-  const edgePair = new Array<number>(units.length).fill(-1);
-  const wanted = new Set<number>();
-  units.forEach((u, i) => {
-    const prev = units[i - 1];
-    if (!prev || prev.text.length === 0 || u.text.length === 0) return;
-    const [a, b] = [prev.text[prev.text.length - 1]!, u.text[0]!];
-    if (!isHan(a) || !isHan(b)) return;
-    edgePair[i] = pairKey(a.charCodeAt(0), b.charCodeAt(0));
-    if (runs[i]!.at > 0) breakPair[i] = edgePair[i]!;
-    wanted.add(edgePair[i]!);
-  });
-  const pairs = new Set<number>();
-  if (wanted.size > 0) {
-    const search = pairSearch(wanted);
-    for (const u of units) if (u.lines >= 2 && pairs.size < wanted.size) for (const key of search.in([u.text])) pairs.add(key);
+  // too); the features read it for all breaks and, apart, for those inside headline runs.
+  const edgePair = x.edgePair;
+  for (let i = 0; i < n; i++) {
+    edgePair[i] = -1;
+    if (i === 0) continue;
+    const a = units[i - 1]!.text;
+    const b = units[i]!.text;
+    if (a.length === 0 || b.length === 0) continue;
+    const ca = a.charCodeAt(a.length - 1);
+    const cb = b.charCodeAt(0);
+    if (isHanCode(ca) && isHanCode(cb)) edgePair[i] = pairKey(ca, cb);
   }
+  findBreakPairs(units, x);
   // how much of each short line's wording the stories around it share: a line that shares far more
   // than the line before it with the story after it heads that story, it does not go on with the line before
-  const sharedAfter = new Array<number>(units.length).fill(-1);
-  const sharedBefore = new Array<number>(units.length).fill(-1);
-  units.forEach((u, i) => {
-    if (!facts[i]!.short) return;
-    const grams = hanBigrams(u.text);
-    sharedAfter[i] = sharedShare(grams, nearbyBody(units, i, 1));
-    sharedBefore[i] = sharedShare(grams, nearbyBody(units, i, -1));
-  });
+  x.headAt.fill(-1, 0, n);
+  x.tailAt.fill(-1, 0, n);
+  for (let i = 0; i < n; i++) {
+    x.sharedAfter[i] = -1;
+    x.sharedBefore[i] = -1;
+    if (!shortOf[i]) continue;
+    const t = units[i]!.text;
+    if (x.grams.length < t.length) x.grams = new Uint32Array(Math.max(t.length, 2 * x.grams.length));
+    const gramCount = sortedPairKeysInto(t, 0, t.length, x.grams, 0);
+    x.sharedAfter[i] = nearbyShare(units, x, i, 1, gramCount);
+    x.sharedBefore[i] = nearbyShare(units, x, i, -1, gramCount);
+  }
   const neighbour = (side: typeof BEFORE, k: number) => {
     const u = units[k];
     if (!u) return f.add(side.none);
-    const x = facts[k]!;
     const lines = Math.min(u.lines, 3);
+    const last = lastOf[k]!;
     f.add(side.lines, lines);
-    f.add(side.last, x.last);
-    f.add(side.len, x.len);
-    f.add(side.linesLast, lines, x.last);
+    f.add(side.last, last);
+    f.add(side.len, lenOf[k]!);
+    f.add(side.linesLast, lines, last);
     f.add(side.fixed, u.fixed ? R[u.fixed] : -1);
     f.add(side.bylineLike, u.byline || u.names ? 1 : 0);
     f.add(side.standalone, u.standalone ? 1 : 0);
   };
-  units.forEach((u, i) => {
+  for (let i = 0; i < n; i++) {
+    const u = units[i]!;
     f.unit();
     const t = u.text;
     const prev = units[i - 1];
     const next = units[i + 1];
-    const { last, first, len } = facts[i]!;
+    const last = lastOf[i]!;
+    const first = firstOf[i]!;
+    const len = lenOf[i]!;
     f.add(BIAS);
     const lines = Math.min(u.lines, 4);
     const ratio = u.column > 0 ? bucket(u.width / u.column, RATIO_EDGES) : -1;
@@ -574,7 +798,8 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
     f.add(LEN_LAST, len, last);
     f.add(RATIO_LAST, ratio, last);
     f.add(LINES_LEN, lines, len);
-    if (/^[—－-]{1,2}/.test(t)) f.add(DASH_START);
+    const c0 = t.length > 0 ? t.charCodeAt(0) : -1;
+    if (c0 === 0x2014 || c0 === 0xff0d || c0 === 0x2d) f.add(DASH_START); // /^[—－-]{1,2}/
     // (the first and last characters are tested before the pattern: most units are not in brackets)
     if (startsBracketed(t) && /^[（(].*[）)]$/.test(t)) f.add(BRACKETED);
     // a title followed by its column's name in brackets: 中国大企业挺进世界一流（产经观察）
@@ -583,14 +808,16 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
       f.add(COLUMN_NAME_END);
       f.add(COLUMN_NAME_END_LINES, lines);
     }
-    const cues = textCues(t);
+    const cues = cuesOf[i]!;
     if (cues & CUE_INNER_STOP) f.add(INNER_STOP);
     if (cues & CUE_COMMA) f.add(COMMA);
     if (cues & CUE_COLON) f.add(COLON);
     if (cues & CUE_QUOTES) f.add(QUOTES);
     if (cues & CUE_SPACE) f.add(SPACE);
     if (cues & CUE_DIGITS) f.add(DIGITS);
-    if (t.length <= 60 && /摄[）)]?$|摄（[^）]*）$/.test(t)) f.add(ENDS_SHE);
+    // (the pattern ends on 摄 or a closing bracket: tried only on a text that does)
+    const cz = t.length > 0 ? t.charCodeAt(t.length - 1) : -1;
+    if (t.length <= 60 && (cz === 0x6444 || cz === 0xff09 || cz === 0x29) && /摄[）)]?$|摄（[^）]*）$/.test(t)) f.add(ENDS_SHE);
     if (u.spaced) {
       f.add(SPACED);
       f.add(SPACED_LEN, len);
@@ -620,7 +847,7 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
     // does the unit before end with a full line (a paragraph cut by layout goes on here) or a short one?
     if (prev && prev.column > 0) {
       const prevLast = bucket(prev.lastWidth / prev.column, RATIO_EDGES);
-      const pLast = facts[i - 1]!.last;
+      const pLast = lastOf[i - 1]!;
       f.add(P_LAST_RATIO, prevLast);
       f.add(P_LAST_RATIO_LAST, prevLast, pLast);
       f.add(P_LAST_FIRST, pLast, first);
@@ -630,28 +857,30 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
       f.add(FIRST_RATIO, firstRatio);
       f.add(FIRST_RATIO_LINES, firstRatio, Math.min(u.lines, 2));
     }
-    const run = runs[i]!;
-    if (run.length > 0) {
-      const length = Math.min(run.length, 6);
-      const at = Math.min(run.at, 5);
-      const fromEnd = Math.min(run.length - 1 - run.at, 5);
+    const runLength = x.runLength[i]!;
+    const runAt = x.runAt[i]!;
+    const runLongest = x.runLongest[i]!;
+    if (runLength > 0) {
+      const length = Math.min(runLength, 6);
+      const at = Math.min(runAt, 5);
+      const fromEnd = Math.min(runLength - 1 - runAt, 5);
       f.add(RUN_AT, length, at);
       f.add(RUN_FROM_END, length, fromEnd);
       f.add(RUN_AT_ONLY, at);
       f.add(RUN_FROM_END_ONLY, fromEnd);
-      const longest = u.width >= run.longest - 0.5 ? 1 : 0;
-      const prevLongest = run.at > 0 && prev!.width >= run.longest - 0.5 ? 1 : 0;
+      const longest = u.width >= runLongest - 0.5 ? 1 : 0;
+      const prevLongest = runAt > 0 && prev!.width >= runLongest - 0.5 ? 1 : 0;
       f.add(LONGEST, longest);
       f.add(PREV_LONGEST, prevLongest);
       f.add(PREV_LONGEST_LONGEST, prevLongest, longest);
-      if (run.at > 0) f.add(prev!.width > u.width + 0.5 ? SHORTER_THAN_PREV : prev!.width < u.width - 0.5 ? LONGER_THAN_PREV : AS_LONG_AS_PREV);
-      if (run.at > 0 && headWidth > 0) f.add(P_HEAD_FILL, bucket(prev!.width / headWidth, FILL_EDGES));
+      if (runAt > 0) f.add(prev!.width > u.width + 0.5 ? SHORTER_THAN_PREV : prev!.width < u.width - 0.5 ? LONGER_THAN_PREV : AS_LONG_AS_PREV);
+      if (runAt > 0 && headWidth > 0) f.add(P_HEAD_FILL, bucket(prev!.width / headWidth, FILL_EDGES));
       if (headWidth > 0) f.add(HEAD_FILL, bucket(u.width / headWidth, FILL_EDGES));
     }
-    if (breakPair[i]! >= 0) f.add(pairs.has(breakPair[i]!) ? BREAK_INSIDE_WORD : BREAK_BETWEEN_WORDS);
-    if (edgePair[i]! >= 0) f.add(X_BREAK, pairs.has(edgePair[i]!) ? 1 : 0, Math.min(u.lines, 2));
+    if (edgePair[i]! >= 0 && runAt > 0) f.add(x.edgeInside[i] ? BREAK_INSIDE_WORD : BREAK_BETWEEN_WORDS);
+    if (edgePair[i]! >= 0) f.add(X_BREAK, x.edgeInside[i]!, Math.min(u.lines, 2));
     // the unit's edges
-    const shortUnit = facts[i]!.short ? 1 : 0;
+    const shortUnit = shortOf[i]!;
     if (t.length > 0) {
       f.add(FIRST2, first, charClassAt(t, 1));
       f.add(LAST2, charClassAt(t, t.length - 2), last);
@@ -667,14 +896,14 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
       for (let k = 0; k < t.length; k++) count += IS_FUNCTION_CHAR[t.charCodeAt(k)]!;
       f.add(FUNCTION_CHARS, bucket(count, FUNCTION_COUNT_EDGES));
     }
-    if (run.length > 0) {
+    if (runLength > 0) {
       // a field wraps only when too long for one line: two short lines make two fields
-      if (run.at > 0) f.add(JOINED_LEN, bucket(prev!.text.length + t.length, JOINED_LEN_EDGES));
+      if (runAt > 0) f.add(JOINED_LEN, bucket(prev!.text.length + t.length, JOINED_LEN_EDGES));
       // what follows the run: a headline group goes on with a byline or a body, a subhead with body
-      const then = afterRunShape(units[i + run.length - run.at]);
+      const then = afterRunShape(units[i + runLength - runAt]);
       f.add(RUN_THEN, then);
-      f.add(RUN_AT_THEN, (Math.min(run.length, 6) << 3) | Math.min(run.at, 5), then);
-      if (run.at + 1 < run.length && next) f.add(next.width > u.width + 0.5 ? NEXT_LONGER : next.width < u.width - 0.5 ? NEXT_SHORTER : NEXT_AS_LONG);
+      f.add(RUN_AT_THEN, (Math.min(runLength, 6) << 3) | Math.min(runAt, 5), then);
+      if (runAt + 1 < runLength && next) f.add(next.width > u.width + 0.5 ? NEXT_LONGER : next.width < u.width - 0.5 ? NEXT_SHORTER : NEXT_AS_LONG);
     }
     // parallel phrases (政企同心 携手打造…) make a whole headline; a line without them before it is a field of its own
     if (prev) f.add(SPACED_P_SPACED, u.spaced ? 1 : 0, prev.spaced ? 1 : 0);
@@ -682,17 +911,17 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
     if (prev && Math.abs(prev.text.length - t.length) <= 1) f.add(SAME_LENGTH_AS_PREV);
     if (next && Math.abs(next.text.length - t.length) <= 1) f.add(SAME_LENGTH_AS_NEXT);
     if (prev && prev.lines === 1 && next && next.lines > 1) f.add(BETWEEN_SHORT_AND_BODY);
-    if (facts[i]!.short) {
+    if (shortOf[i]) {
       // content: a subhead shares words with the story around it, a headline with the story after it
-      const before = sharedBefore[i]!;
-      const after = sharedAfter[i]!;
-      const prevAfter = sharedAfter[i - 1] ?? -1;
+      const before = x.sharedBefore[i]!;
+      const after = x.sharedAfter[i]!;
+      const prevAfter = i > 0 ? x.sharedAfter[i - 1]! : -1;
       if (prevAfter >= 0) f.add(after > prevAfter + 0.25 ? SHARES_AFTER_MORE_THAN_PREV : after + 0.25 < prevAfter ? SHARES_AFTER_LESS_THAN_PREV : SHARES_AFTER_AS_PREV);
       f.add(SHARED_BEFORE, bucket(before, SHARE_EDGES));
       f.add(SHARED_AFTER, bucket(after, SHARE_EDGES));
       f.add(after > before + 0.1 ? SHARES_MORE_AFTER : before > after + 0.1 ? SHARES_MORE_BEFORE : SHARES_ALIKE);
     }
-  });
+  }
   f.done();
 }
 
