@@ -1003,12 +1003,18 @@ const UNWRAPPED_OVER = 40;
  * paragraph a line).
  */
 export function fieldStarts(units: readonly UnitShape[]): Start[] {
-  return units.map((u, i) => {
-    if (i === 0) return "free";
-    const prev = units[i - 1]!;
-    if (prev.lastWidth > UNWRAPPED_OVER && /[。！？][”’」）]?$/.test(prev.text)) return "new-unit";
-    return u.spaced && !prev.spaced && /^[^\s]{2,}\s+[^\s]{2,}/.test(u.text) ? "new-field" : "free";
-  });
+  return units.map((_, i) => START_NAMES[fieldStartCode(units, i)]!);
+}
+
+const START_NAMES: readonly Start[] = ["free", "new-field", "new-unit"];
+
+/** {@link fieldStarts} of unit i, as its {@link startCode}. */
+function fieldStartCode(units: readonly UnitShape[], i: number): number {
+  if (i === 0) return START_FREE;
+  const u = units[i]!;
+  const prev = units[i - 1]!;
+  if (prev.lastWidth > UNWRAPPED_OVER && /[。！？][”’」）]?$/.test(prev.text)) return START_NEW_UNIT;
+  return u.spaced && !prev.spaced && /^[^\s]{2,}\s+[^\s]{2,}/.test(u.text) ? START_NEW_FIELD : START_FREE;
 }
 
 /** What a unit may not continue: nothing (free), a headline field (new-field), anything (new-unit). */
@@ -1075,6 +1081,19 @@ const KEYS_PER_TEMPLATE = VALUE_SPAN * VALUE_SPAN;
  * template meets its values, then by an integer key (template, values).
  */
 export function scorerOf(weights: RoleWeights): Scorer {
+  return scoringOf(weights);
+}
+
+/** A table of no scores: what the scorer's sink holds between pages. */
+const NO_SCORES: Float64Array = new Float64Array(0);
+
+/** {@link scorerOf}, with what the splitter itself scores a page by: the emissions into a table it keeps. */
+interface ScorerInto extends Scorer {
+  /** {@link Scorer.emissions} into a table of at least units.length · N scores (returned). */
+  emissionsInto: (units: readonly UnitShape[], page: PageShape, into: Float64Array) => Float64Array;
+}
+
+function scoringOf(weights: RoleWeights): ScorerInto {
   const names = Object.keys(weights.features);
   const table = new Float64Array(names.length * N);
   const rowOf = new Map<string, number>();
@@ -1120,6 +1139,45 @@ export function scorerOf(weights: RoleWeights): Scorer {
     out[at] = s0; out[at + 1] = s1; out[at + 2] = s2; out[at + 3] = s3; out[at + 4] = s4; out[at + 5] = s5; out[at + 6] = s6;
     out[at + 7] = s7; out[at + 8] = s8; out[at + 9] = s9; out[at + 10] = s10; out[at + 11] = s11; out[at + 12] = s12;
   };
+  // the sink `describeUnits` fills, made once: a page's scoring makes no closure, its feature rows
+  // go to a buffer kept by the scorer (grown for a unit of more features)
+  let out: Float64Array = NO_SCORES;
+  let rows = new Int32Array(256);
+  let count = 0;
+  let at = -N;
+  const flush = () => {
+    if (at >= 0) sumRows(out, at, rows, count);
+    count = 0;
+  };
+  const sink: FeatureSink = {
+    unit() {
+      flush();
+      at += N;
+    },
+    add(t, a = 0, b = 0) {
+      const slot = slotOf(t, a, b);
+      if (slot <= 0) return;
+      if (count === rows.length) {
+        const more = new Int32Array(2 * count);
+        more.set(rows);
+        rows = more;
+      }
+      rows[count++] = slot - 1;
+    },
+    done: flush,
+  };
+  /** Each unit's scores into `into` (row i, N scores, for unit i; at least units.length · N long). */
+  const emissionsInto = (units: readonly UnitShape[], page: PageShape, into: Float64Array): Float64Array => {
+    out = into;
+    at = -N;
+    count = 0;
+    try {
+      describeUnits(units, page, sink);
+    } finally {
+      out = NO_SCORES;
+    }
+    return into;
+  };
   return {
     emit(features) {
       const rows = new Int32Array(features.length);
@@ -1133,33 +1191,9 @@ export function scorerOf(weights: RoleWeights): Scorer {
       return out;
     },
     emissions(units, page) {
-      const out = new Float64Array(units.length * N);
-      let rows = new Int32Array(256);
-      let count = 0;
-      let at = -N;
-      const flush = () => {
-        if (at >= 0) sumRows(out, at, rows, count);
-        count = 0;
-      };
-      describeUnits(units, page, {
-        unit: () => {
-          flush();
-          at += N;
-        },
-        add: (t, a = 0, b = 0) => {
-          const slot = slotOf(t, a, b);
-          if (slot <= 0) return;
-          if (count === rows.length) {
-            const more = new Int32Array(2 * count);
-            more.set(rows);
-            rows = more;
-          }
-          rows[count++] = slot - 1;
-        },
-        done: flush,
-      });
-      return out;
+      return emissionsInto(units, page, new Float64Array(units.length * N));
     },
+    emissionsInto,
     transitions,
     transition: (from, to) => transitions[(from + 1) * N + to]!,
   };
@@ -1179,7 +1213,24 @@ export function decodeRoles(
   emissions.forEach((e, i) => flat.set(e.subarray(0, N), i * N));
   const trans = new Float64Array((N + 1) * N);
   for (let from = -1; from < N; from++) for (let to = 0; to < N; to++) if (allowed(from, to)) trans[(from + 1) * N + to] = transition(from, to);
-  return decodeFlat(flat, emissions.length, trans, fixed, startsField);
+  const n = emissions.length;
+  const fixedRoles = new Int8Array(n);
+  const starts = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const role = fixed[i];
+    fixedRoles[i] = role ? R[role] : -1;
+    starts[i] = startCode(startsField[i]);
+  }
+  return decodeFlat(flat, n, trans, fixedRoles, starts);
+}
+
+/** A {@link Start} as a number: 0 free, 1 new-field, 2 new-unit. */
+const START_FREE = 0;
+const START_NEW_FIELD = 1;
+const START_NEW_UNIT = 2;
+
+function startCode(start: Start | undefined): number {
+  return start === "new-unit" ? START_NEW_UNIT : start === "new-field" ? START_NEW_FIELD : START_FREE;
 }
 
 /** Roles that may stand before each role, in ascending order (a tie goes to the first, as it always did). */
@@ -1193,21 +1244,26 @@ const HEADLINE_CONTINUATION_MASK = Uint8Array.from(ROLES, (_, r) => (HEADLINE_CO
  * {@link decodeRoles} on the emissions of n units as one table (row i, N scores, for unit i) and
  * the transition scores as one table, `trans[(from + 1) * N + to]` (only allowed successions are read).
  */
-function decodeFlat(emissions: Float64Array, n: number, trans: Float64Array, fixed: readonly (Role | null)[], startsField: readonly Start[]): number[] {
+function decodeFlat(emissions: Float64Array, n: number, trans: Float64Array, fixed: Int8Array, startsField: Uint8Array): number[] {
   if (n === 0) return [];
   // the scores of the row before and of this row; each row's best role, where a path that meets a
   // dead end goes back to; the back pointers (-1: none)
-  // (typed arrays: a page's back pointers were a boxed array of n · 13 entries for the GC to sweep)
-  let prev = new Float64Array(N).fill(-Infinity);
-  let cur = new Float64Array(N).fill(-Infinity);
-  const bestOfRow = new Int32Array(n);
-  const back = new Int8Array(n * N);
+  // (typed arrays kept from page to page: a page's back pointers were a boxed array of n · 13
+  // entries for the GC to sweep, then a new typed array a page)
+  if (decodeScratch.bestOfRow.length < n) {
+    const size = Math.max(n, 2 * decodeScratch.bestOfRow.length);
+    decodeScratch.bestOfRow = new Int32Array(size);
+    decodeScratch.back = new Int8Array(size * N);
+  }
+  let prev = decodeScratch.prev.fill(-Infinity);
+  let cur = decodeScratch.cur.fill(-Infinity);
+  const bestOfRow = decodeScratch.bestOfRow;
+  const back = decodeScratch.back;
   for (let i = 0; i < n; i++) {
     const row = i * N;
-    const fixedRole = fixed[i];
-    const only = fixedRole ? R[fixedRole] : -1;
-    const starts = startsField[i];
-    const blocked = starts === "new-unit" ? CONTINUATION_MASK : starts === "new-field" ? HEADLINE_CONTINUATION_MASK : null;
+    const only = fixed[i]!;
+    const starts = startsField[i]!;
+    const blocked = starts === START_NEW_UNIT ? CONTINUATION_MASK : starts === START_NEW_FIELD ? HEADLINE_CONTINUATION_MASK : null;
     for (let to = 0; to < N; to++) {
       cur[to] = -Infinity;
       back[row + to] = -1;
@@ -1258,6 +1314,14 @@ function decodeFlat(emissions: Float64Array, n: number, trans: Float64Array, fix
   return roles;
 }
 
+/** What {@link decodeFlat} works in, kept from page to page (every entry a page reads is written for it first). */
+const decodeScratch = {
+  prev: new Float64Array(N),
+  cur: new Float64Array(N),
+  bestOfRow: new Int32Array(0),
+  back: new Int8Array(0),
+};
+
 /** The best role of a row of scores (the first of equals). */
 function argmax(a: Float64Array): number {
   let best = 0;
@@ -1265,13 +1329,31 @@ function argmax(a: Float64Array): number {
   return best;
 }
 
-let defaultScorer: ReturnType<typeof scorerOf> | null = null;
+let defaultScorer: ScorerInto | null = null;
+
+/** What {@link unitRoles} scores a page into, kept from page to page (grown for a page of more units). */
+const rolesScratch = { emissions: new Float64Array(0), fixed: new Int8Array(0), starts: new Uint8Array(0) };
 
 /** The role of each unit under the shipped weights (or the given ones, when training). */
 export function unitRoles(units: readonly UnitShape[], page: PageShape, weights?: RoleWeights): Role[] {
-  const scorer = weights ? scorerOf(weights) : (defaultScorer ??= scorerOf(ROLE_WEIGHTS));
-  const roles = decodeFlat(scorer.emissions(units, page), units.length, scorer.transitions, units.map((u) => u.fixed), fieldStarts(units));
-  return roles.map((r) => ROLES[r]!);
+  const scorer = weights ? scoringOf(weights) : (defaultScorer ??= scoringOf(ROLE_WEIGHTS));
+  const n = units.length;
+  const x = rolesScratch;
+  if (x.fixed.length < n) {
+    const size = Math.max(n, 2 * x.fixed.length, 64);
+    x.emissions = new Float64Array(size * N);
+    x.fixed = new Int8Array(size);
+    x.starts = new Uint8Array(size);
+  }
+  for (let i = 0; i < n; i++) {
+    const u = units[i]!;
+    x.fixed[i] = u.fixed ? R[u.fixed] : -1;
+    x.starts[i] = fieldStartCode(units, i);
+  }
+  const roles = decodeFlat(scorer.emissionsInto(units, page, x.emissions), n, scorer.transitions, x.fixed, x.starts);
+  const out = new Array<Role>(n);
+  for (let i = 0; i < n; i++) out[i] = ROLES[roles[i]!]!;
+  return out;
 }
 
 export const ROLE_COUNT = N;
