@@ -573,15 +573,10 @@ const scratch = {
   /** Share of a short unit's Han pairs the body before and after it prints (-1: not a short unit). */
   sharedBefore: new Float64Array(0),
   sharedAfter: new Float64Array(0),
-  /** Where the sorted pair keys of a body's first and last 400 characters stand in `pool` (-1: not read yet), how many. */
-  headAt: new Int32Array(0),
-  headCount: new Int32Array(0),
-  tailAt: new Int32Array(0),
-  tailCount: new Int32Array(0),
-  pool: new Uint32Array(4096),
-  poolUsed: 0,
-  /** A short unit's own pair keys; the break pairs looked for, and which are found. */
+  /** A short unit's own pair keys, which of them a body prints, their filter bits; the break pairs looked for, and which are found. */
   grams: new Uint32Array(64),
+  gramSeen: new Uint8Array(64),
+  gramFilter: new Int32Array(FILTER_WORDS),
   wanted: new Uint32Array(64),
   found: new Uint8Array(64),
   /** One bit a slot of the break-pair search's filter (as {@link pairSearch}'s). */
@@ -607,33 +602,19 @@ function scratchFor(n: number): typeof scratch {
     x.edgeInside = new Uint8Array(size);
     x.sharedBefore = new Float64Array(size);
     x.sharedAfter = new Float64Array(size);
-    x.headAt = new Int32Array(size);
-    x.headCount = new Int32Array(size);
-    x.tailAt = new Int32Array(size);
-    x.tailCount = new Int32Array(size);
     x.wanted = new Uint32Array(size);
     x.found = new Uint8Array(size);
   }
-  x.poolUsed = 0;
   return x;
 }
 
-/** Room for `count` more keys in the scratch pool; where they start. */
-function poolRoom(x: typeof scratch, count: number): number {
-  if (x.pool.length < x.poolUsed + count) {
-    const more = new Uint32Array(Math.max(2 * x.pool.length, x.poolUsed + count));
-    more.set(x.pool.subarray(0, x.poolUsed));
-    x.pool = more;
-  }
-  return x.poolUsed;
-}
-
 /**
- * Share of short unit i's Han pairs (its `gramCount` keys in `x.grams`) that the nearest body
- * before (step -1) or after it (step 1), at most {@link NEARBY_REACH} units away, prints in its
- * last or first {@link NEARBY_CHARS} characters: a subhead speaks of its own story. 0 when
- * either has none. (What `text.includes` of each of the unit's pairs in that much of the body
- * gives, by a merge of sorted keys; a body's keys are read once a page, when first asked for.)
+ * Share of short unit i's Han pairs (its `gramCount` keys, ascending, in `x.grams`, with their bits
+ * set in `x.gramFilter`) that the nearest body before (step -1) or after it (step 1), at most
+ * {@link NEARBY_REACH} units away, prints in its last or first {@link NEARBY_CHARS} characters: a
+ * subhead speaks of its own story. 0 when either has none. (What `text.includes` of each of the
+ * unit's pairs in that much of the body gives, in one pass over it: a pair of characters whose
+ * filter bit is set is looked up among the unit's keys.)
  */
 function nearbyShare(units: readonly UnitShape[], x: typeof scratch, i: number, step: 1 | -1, gramCount: number): number {
   if (gramCount === 0) return 0;
@@ -641,32 +622,37 @@ function nearbyShare(units: readonly UnitShape[], x: typeof scratch, i: number, 
     const u = units[k]!;
     if (!isBodyLike(u)) continue;
     const t = u.text;
-    let at: number;
-    let count: number;
-    if (step === 1) {
-      if (x.headAt[k]! < 0) {
-        const to = Math.min(t.length, NEARBY_CHARS);
-        const start = poolRoom(x, to);
-        x.headCount[k] = sortedPairKeysInto(t, 0, to, x.pool, start);
-        x.headAt[k] = start;
-        x.poolUsed = start + x.headCount[k]!;
+    const from = step === 1 ? 0 : Math.max(0, t.length - NEARBY_CHARS);
+    const to = step === 1 ? Math.min(t.length, NEARBY_CHARS) : t.length;
+    const seen = x.gramSeen;
+    seen.fill(0, 0, gramCount);
+    const filter = x.gramFilter;
+    let shared = 0;
+    let second = from < to ? t.charCodeAt(from) : 0;
+    for (let j = from + 1; j < to; j++) {
+      const first = second;
+      second = t.charCodeAt(j);
+      const slot = pairFilterSlot(first, second);
+      if ((filter[slot >> 5]! & (1 << (slot & 31))) === 0) continue;
+      const at = indexOfKey(x.grams, 0, gramCount, pairKey(first, second));
+      if (at >= 0 && seen[at] === 0) {
+        seen[at] = 1;
+        if (++shared === gramCount) break;
       }
-      at = x.headAt[k]!;
-      count = x.headCount[k]!;
-    } else {
-      if (x.tailAt[k]! < 0) {
-        const from = Math.max(0, t.length - NEARBY_CHARS);
-        const start = poolRoom(x, t.length - from);
-        x.tailCount[k] = sortedPairKeysInto(t, from, t.length, x.pool, start);
-        x.tailAt[k] = start;
-        x.poolUsed = start + x.tailCount[k]!;
-      }
-      at = x.tailAt[k]!;
-      count = x.tailCount[k]!;
     }
-    return sharedKeys(x.grams, 0, gramCount, x.pool, at, count) / gramCount;
+    return shared / gramCount;
   }
   return 0;
+}
+
+/** Sets the filter bits of keys `from` to `from + count` of `keys` in `filter` (cleared first). */
+function fillPairFilter(filter: Int32Array, keys: Uint32Array, from: number, count: number): void {
+  filter.fill(0);
+  for (let k = from; k < from + count; k++) {
+    const key = keys[k]!;
+    const slot = pairFilterSlot(Math.floor(key / 65536) + PAIR_KEY_BASE, key % 65536);
+    filter[slot >> 5]! |= 1 << (slot & 31);
+  }
 }
 
 /**
@@ -681,12 +667,7 @@ function findBreakPairs(units: readonly UnitShape[], x: typeof scratch): void {
   let m = 0;
   for (let k = 0; k < wanted; k++) if (k === 0 || x.wanted[k] !== x.wanted[k - 1]) x.wanted[m++] = x.wanted[k]!;
   const filter = x.filter;
-  filter.fill(0);
-  for (let k = 0; k < m; k++) {
-    const key = x.wanted[k]!;
-    const slot = pairFilterSlot(Math.floor(key / 65536) + PAIR_KEY_BASE, key % 65536);
-    filter[slot >> 5]! |= 1 << (slot & 31);
-  }
+  fillPairFilter(filter, x.wanted, 0, m);
   const found = x.found;
   found.fill(0, 0, m);
   let left = m;
@@ -752,15 +733,17 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
   findBreakPairs(units, x);
   // how much of each short line's wording the stories around it share: a line that shares far more
   // than the line before it with the story after it heads that story, it does not go on with the line before
-  x.headAt.fill(-1, 0, n);
-  x.tailAt.fill(-1, 0, n);
   for (let i = 0; i < n; i++) {
     x.sharedAfter[i] = -1;
     x.sharedBefore[i] = -1;
     if (!shortOf[i]) continue;
     const t = units[i]!.text;
-    if (x.grams.length < t.length) x.grams = new Uint32Array(Math.max(t.length, 2 * x.grams.length));
+    if (x.grams.length < t.length) {
+      x.grams = new Uint32Array(Math.max(t.length, 2 * x.grams.length));
+      x.gramSeen = new Uint8Array(x.grams.length);
+    }
     const gramCount = sortedPairKeysInto(t, 0, t.length, x.grams, 0);
+    if (gramCount > 0) fillPairFilter(x.gramFilter, x.grams, 0, gramCount);
     x.sharedAfter[i] = nearbyShare(units, x, i, 1, gramCount);
     x.sharedBefore[i] = nearbyShare(units, x, i, -1, gramCount);
   }
