@@ -500,6 +500,8 @@ const GROUP_LENGTH = 120;
 function splitGroupAtDashes(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] | null {
   if (p.lastLine === p.firstLine || p.lastLine - p.firstLine >= GROUP_LINES || p.text.length > GROUP_LENGTH || /[。；]/.test(p.text)) return null;
   for (let l = p.firstLine; l < p.lastLine; l++) {
+    // (neither line prints a double dash: neither pattern can match, no trim needed)
+    if (!lines[l]!.content.text.includes("——") && !lines[l + 1]!.content.text.includes("——")) continue;
     const line = lines[l]!.content.text.trim();
     const next = lines[l + 1]!.content.text.trim();
     if (!/——$/.test(line) && !/^——/.test(next)) continue;
