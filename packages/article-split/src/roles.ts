@@ -234,24 +234,56 @@ function sortedPairKeysInto(text: string, from: number, to: number, out: Uint32A
     second = text.charCodeAt(i + 1);
     if (isHanCode(first) && isHanCode(second)) out[n++] = pairKey(first, second);
   }
-  if (n - at <= 24) {
-    // (a short line's few keys: an insertion sort here costs less than a typed array's view and sort call)
-    for (let k = at + 1; k < n; k++) {
-      const key = out[k]!;
-      let j = k - 1;
-      while (j >= at && out[j]! > key) {
-        out[j + 1] = out[j]!;
-        j--;
-      }
-      out[j + 1] = key;
-    }
-  } else {
-    // (a typed array sorts numbers natively; every pair key is below 2^32)
-    out.subarray(at, n).sort();
-  }
+  sortKeys(out, at, n - 1);
   let distinct = at;
   for (let k = at; k < n; k++) if (k === at || out[k] !== out[k - 1]) out[distinct++] = out[k]!;
   return distinct - at;
+}
+
+/**
+ * Sorts `keys[lo..hi]` (both ends included) ascending, in place: a quicksort down to short runs,
+ * which an insertion sort finishes. (A typed array's own sort made a view and copied the keys
+ * out and back for every text; most texts have a few hundred keys at most.)
+ */
+function sortKeys(keys: Uint32Array, lo: number, hi: number): void {
+  while (hi - lo > 16) {
+    // the median of three as the pivot: sorted and reversed runs cost n log n too
+    const mid = (lo + hi) >>> 1;
+    const a = keys[lo]!;
+    const b = keys[mid]!;
+    const c = keys[hi]!;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (keys[i]! < pivot) i++;
+      while (keys[j]! > pivot) j--;
+      if (i <= j) {
+        const t = keys[i]!;
+        keys[i] = keys[j]!;
+        keys[j] = t;
+        i++;
+        j--;
+      }
+    }
+    // the shorter side first, by recursion; the longer one by the loop (a shallow stack)
+    if (j - lo < hi - i) {
+      sortKeys(keys, lo, j);
+      lo = i;
+    } else {
+      sortKeys(keys, i, hi);
+      hi = j;
+    }
+  }
+  for (let k = lo + 1; k <= hi; k++) {
+    const key = keys[k]!;
+    let j = k - 1;
+    while (j >= lo && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
 }
 
 /** How many keys two ascending runs of distinct keys share: `a` from `aFrom` (`aCount` keys), `b` likewise. */
@@ -663,7 +695,7 @@ function findBreakPairs(units: readonly UnitShape[], x: typeof scratch): void {
   let wanted = 0;
   for (let i = 0; i < units.length; i++) if (x.edgePair[i]! >= 0) x.wanted[wanted++] = x.edgePair[i]!;
   if (wanted === 0) return;
-  x.wanted.subarray(0, wanted).sort();
+  sortKeys(x.wanted, 0, wanted - 1);
   let m = 0;
   for (let k = 0; k < wanted; k++) if (k === 0 || x.wanted[k] !== x.wanted[k - 1]) x.wanted[m++] = x.wanted[k]!;
   const filter = x.filter;
