@@ -245,8 +245,13 @@ function sortedPairKeysInto(text: string, from: number, to: number, out: Uint32A
  * which an insertion sort finishes. (A typed array's own sort made a view and copied the keys
  * out and back for every text; most texts have a few hundred keys at most.)
  */
-function sortKeys(keys: Uint32Array, lo: number, hi: number): void {
+function sortKeys(keys: Uint32Array, lo: number, hi: number, depth = 2 * Math.ceil(Math.log2(hi - lo + 2))): void {
   while (hi - lo > 16) {
+    // (a run of keys that defeats the pivots this deep goes to the typed array's own sort: never quadratic)
+    if (depth-- <= 0) {
+      keys.subarray(lo, hi + 1).sort();
+      return;
+    }
     // the median of three as the pivot: sorted and reversed runs cost n log n too
     const mid = (lo + hi) >>> 1;
     const a = keys[lo]!;
@@ -268,10 +273,10 @@ function sortKeys(keys: Uint32Array, lo: number, hi: number): void {
     }
     // the shorter side first, by recursion; the longer one by the loop (a shallow stack)
     if (j - lo < hi - i) {
-      sortKeys(keys, lo, j);
+      sortKeys(keys, lo, j, depth);
       lo = i;
     } else {
-      sortKeys(keys, i, hi);
+      sortKeys(keys, i, hi, depth);
       hi = j;
     }
   }
