@@ -215,12 +215,6 @@ export function hanPairKeys(text: string): Set<number> {
   return keys;
 }
 
-/** The distinct {@link pairKey}s of a text's Han pairs, ascending, in `scratch` (grown when short); returns how many. */
-function sortedPairKeys(text: string, scratch: { keys: Uint32Array }): number {
-  if (scratch.keys.length < text.length) scratch.keys = new Uint32Array(Math.max(text.length, 2 * scratch.keys.length));
-  return sortedPairKeysInto(text, 0, text.length, scratch.keys, 0);
-}
-
 /**
  * The distinct {@link pairKey}s of the Han pairs of `text` from `from` to `to` (end exclusive: what
  * `text.slice(from, to)` prints), ascending, written into `out` from `at` (room for `to - from`
@@ -331,32 +325,22 @@ function indexOfKey(keys: Uint32Array, from: number, count: number, key: number)
  * set of each text: a text's pairs are sorted when first asked for, two neighbours compared by a merge.
  */
 export function neighbourPairShare(texts: readonly string[]): (k: number) => number {
-  const scratch = { keys: new Uint32Array(64) };
-  const sorted: (Uint32Array | undefined)[] = new Array(texts.length);
-  const keysOf = (k: number): Uint32Array => {
-    let keys = sorted[k];
-    if (keys === undefined) {
-      const n = sortedPairKeys(texts[k]!, scratch); // (may grow scratch.keys: read it after)
-      sorted[k] = keys = scratch.keys.slice(0, n);
-    }
-    return keys;
+  // every text's keys in one table, each at its text's offset (room for as many keys as the text
+  // has characters), read when first asked for: one typed array a call, not one a text
+  const at = new Int32Array(texts.length + 1);
+  for (let k = 0; k < texts.length; k++) at[k + 1] = at[k]! + texts[k]!.length;
+  const pool = new Uint32Array(at[texts.length]!);
+  const count = new Int32Array(texts.length).fill(-1);
+  const countOf = (k: number): number => {
+    if (count[k]! < 0) count[k] = sortedPairKeysInto(texts[k]!, 0, texts[k]!.length, pool, at[k]!);
+    return count[k]!;
   };
   return (k) => {
-    const prev = keysOf(k - 1);
-    const cur = keysOf(k);
-    const small = Math.min(prev.length, cur.length);
+    const prev = countOf(k - 1);
+    const cur = countOf(k);
+    const small = Math.min(prev, cur);
     if (small === 0) return 0;
-    let shared = 0;
-    for (let a = 0, b = 0; a < prev.length && b < cur.length; ) {
-      if (prev[a]! < cur[b]!) a++;
-      else if (prev[a]! > cur[b]!) b++;
-      else {
-        shared++;
-        a++;
-        b++;
-      }
-    }
-    return shared / small;
+    return sharedKeys(pool, at[k - 1]!, prev, pool, at[k]!, cur) / small;
   };
 }
 
