@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { parsePage } from "@yk/schema";
 import { reflow } from "@yk/reflow";
 import { isHan } from "@yk/lexicon";
-import { ROLES, decodeRoles, fieldStarts, matchCredit, matchLeadingByline, matchRunInByline, nameTokens, pageUnits, scorerOf, splitPage, furnitureKind, unitFeatures, type UnitShape } from "./index.js";
+import { ROLES, decodeRoles, fieldStarts, matchCredit, matchLeadingByline, matchRunInByline, nameTokens, pageUnits, scorerOf, splitPage, furnitureKind, unitFeatures, unitRoles, type UnitShape } from "./index.js";
 import { ROLE_WEIGHTS } from "./data/role-weights.js";
 import { hanBigrams, hanPairKeys, neighbourPairShare, pairSearch, textCues } from "./roles.js";
 import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
@@ -246,11 +246,17 @@ describe("features read through the page scratch", () => {
     const first = unitFeatures(shapes, pageShape);
     const scorer = scorerOf(ROLE_WEIGHTS);
     const scores = scorer.emissions(shapes, pageShape);
-    const larger = [...shapes, ...shapes, ...shapes, ...shapes].map((u, i) => ({ ...u, text: `${u.text}${"新闻".repeat(i % 50)}` }));
-    unitFeatures(larger, pageShape);
-    scorer.emissions(larger, pageShape);
-    expect(unitFeatures(shapes, pageShape)).toEqual(first);
-    expect(scorer.emissions(shapes, pageShape)).toEqual(scores);
+    const roles = unitRoles(shapes, pageShape);
+    // larger pages: one whose buffers the module keeps, one of more units than it keeps buffers for
+    for (const copies of [4, Math.ceil(5000 / shapes.length)]) {
+      const larger = Array.from({ length: copies }, () => shapes).flat().map((u, i) => ({ ...u, text: `${u.text}${"新闻".repeat(i % 50)}` }));
+      unitFeatures(larger, pageShape);
+      scorer.emissions(larger, pageShape);
+      expect(unitRoles(larger, pageShape)).toHaveLength(larger.length);
+      expect(unitFeatures(shapes, pageShape)).toEqual(first);
+      expect(scorer.emissions(shapes, pageShape)).toEqual(scores);
+      expect(unitRoles(shapes, pageShape)).toEqual(roles);
+    }
   });
 });
 

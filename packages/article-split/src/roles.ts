@@ -569,46 +569,58 @@ interface FeatureSink {
 
 /**
  * What `describeUnits` reads of a page's units, one typed array a number, kept from page to page
- * (grown for a page of more units, never shrunk; a page writes every entry it reads before reading
- * it): reading a page makes no object a unit. Nothing of one page is seen by the next: each call
- * fills what it reads.
+ * (grown for a page of more units, up to {@link KEPT_UNITS}; a page writes every entry it reads
+ * before reading it): reading a page makes no object a unit. Nothing of one page is seen by the
+ * next: each call fills what it reads.
  */
-const scratch = {
-  size: 0,
-  /** Class of the last and first character, length bucket, text cues (bits CUE_*). */
-  last: new Uint8Array(0),
-  first: new Uint8Array(0),
-  len: new Uint8Array(0),
-  cues: new Uint8Array(0),
-  /** One short line with no sentence inside, not decided yet: may belong to a headline group. */
-  headlineLike: new Uint8Array(0),
-  /** One line of at most 40 characters: a headline, subhead or byline candidate. */
-  short: new Uint8Array(0),
-  /** Where the unit stands in its run of headline-like lines (see {@link runPositions}). */
-  runLength: new Int32Array(0),
-  runAt: new Int32Array(0),
-  runLongest: new Float64Array(0),
-  /** The pair of Han characters across the break before the unit ({@link pairKey}; -1 none), and whether the stories print it. */
-  edgePair: new Float64Array(0),
-  edgeInside: new Uint8Array(0),
-  /** Share of a short unit's Han pairs the body before and after it prints (-1: not a short unit). */
-  sharedBefore: new Float64Array(0),
-  sharedAfter: new Float64Array(0),
-  /** A short unit's own pair keys, which of them a body prints, their filter bits; the break pairs looked for, and which are found. */
-  grams: new Uint32Array(64),
-  gramSeen: new Uint8Array(64),
-  gramFilter: new Int32Array(FILTER_WORDS),
-  wanted: new Uint32Array(64),
-  found: new Uint8Array(64),
-  /** One bit a slot of the break-pair search's filter (as {@link pairSearch}'s). */
-  filter: new Int32Array(FILTER_WORDS),
-};
+function newScratch() {
+  return {
+    size: 0,
+    /** Class of the last and first character, length bucket, text cues (bits CUE_*). */
+    last: new Uint8Array(0),
+    first: new Uint8Array(0),
+    len: new Uint8Array(0),
+    cues: new Uint8Array(0),
+    /** One short line with no sentence inside, not decided yet: may belong to a headline group. */
+    headlineLike: new Uint8Array(0),
+    /** One line of at most 40 characters: a headline, subhead or byline candidate. */
+    short: new Uint8Array(0),
+    /** Where the unit stands in its run of headline-like lines (see {@link runPositions}). */
+    runLength: new Int32Array(0),
+    runAt: new Int32Array(0),
+    runLongest: new Float64Array(0),
+    /** The pair of Han characters across the break before the unit ({@link pairKey}; -1 none), and whether the stories print it. */
+    edgePair: new Float64Array(0),
+    edgeInside: new Uint8Array(0),
+    /** Share of a short unit's Han pairs the body before and after it prints (-1: not a short unit). */
+    sharedBefore: new Float64Array(0),
+    sharedAfter: new Float64Array(0),
+    /** A short unit's own pair keys, which of them a body prints, their filter bits; the break pairs looked for, and which are found. */
+    grams: new Uint32Array(64),
+    gramSeen: new Uint8Array(64),
+    gramFilter: new Int32Array(FILTER_WORDS),
+    wanted: new Uint32Array(64),
+    found: new Uint8Array(64),
+    /** One bit a slot of the break-pair search's filter (as {@link pairSearch}'s). */
+    filter: new Int32Array(FILTER_WORDS),
+  };
+}
+
+type Scratch = ReturnType<typeof newScratch>;
+
+/**
+ * Most units of a page whose buffers are kept for the next page: a larger page (a whole issue
+ * pasted as one) gets buffers of its own, left to the collector, not held by the module.
+ */
+const KEPT_UNITS = 4096;
+
+const scratch = newScratch();
 
 /** Room in `scratch` for a page of `n` units. */
-function scratchFor(n: number): typeof scratch {
-  const x = scratch;
+function scratchFor(n: number): Scratch {
+  const x = n > KEPT_UNITS ? newScratch() : scratch;
   if (x.size < n) {
-    const size = Math.max(n, 2 * x.size, 64);
+    const size = x === scratch ? Math.min(KEPT_UNITS, Math.max(n, 2 * x.size, 64)) : n;
     x.size = size;
     x.last = new Uint8Array(size);
     x.first = new Uint8Array(size);
@@ -637,7 +649,7 @@ function scratchFor(n: number): typeof scratch {
  * unit's pairs in that much of the body gives, in one pass over it: a pair of characters whose
  * filter bit is set is looked up among the unit's keys.)
  */
-function nearbyShare(units: readonly UnitShape[], x: typeof scratch, i: number, step: 1 | -1, gramCount: number): number {
+function nearbyShare(units: readonly UnitShape[], x: Scratch, i: number, step: 1 | -1, gramCount: number): number {
   if (gramCount === 0) return 0;
   for (let k = i + step, n = 0; k >= 0 && k < units.length && n < NEARBY_REACH; k += step, n++) {
     const u = units[k]!;
@@ -680,7 +692,7 @@ function fillPairFilter(filter: Int32Array, keys: Uint32Array, from: number, cou
  * Which break pairs (`x.edgePair`) the page's stories print (`x.edgeInside`): every wanted pair
  * looked for in the text of the units of two lines or more, until all are found.
  */
-function findBreakPairs(units: readonly UnitShape[], x: typeof scratch): void {
+function findBreakPairs(units: readonly UnitShape[], x: Scratch): void {
   let wanted = 0;
   for (let i = 0; i < units.length; i++) if (x.edgePair[i]! >= 0) x.wanted[wanted++] = x.edgePair[i]!;
   if (wanted === 0) return;
@@ -1265,15 +1277,15 @@ function decodeFlat(emissions: Float64Array, n: number, trans: Float64Array, fix
   // dead end goes back to; the back pointers (-1: none)
   // (typed arrays kept from page to page: a page's back pointers were a boxed array of n · 13
   // entries for the GC to sweep, then a new typed array a page)
-  if (decodeScratch.bestOfRow.length < n) {
-    const size = Math.max(n, 2 * decodeScratch.bestOfRow.length);
+  if (n <= KEPT_UNITS && decodeScratch.bestOfRow.length < n) {
+    const size = Math.min(KEPT_UNITS, Math.max(n, 2 * decodeScratch.bestOfRow.length));
     decodeScratch.bestOfRow = new Int32Array(size);
     decodeScratch.back = new Int8Array(size * N);
   }
   let prev = decodeScratch.prev.fill(-Infinity);
   let cur = decodeScratch.cur.fill(-Infinity);
-  const bestOfRow = decodeScratch.bestOfRow;
-  const back = decodeScratch.back;
+  const bestOfRow = n <= KEPT_UNITS ? decodeScratch.bestOfRow : new Int32Array(n);
+  const back = n <= KEPT_UNITS ? decodeScratch.back : new Int8Array(n * N);
   for (let i = 0; i < n; i++) {
     const row = i * N;
     const only = fixed[i]!;
@@ -1353,9 +1365,9 @@ const rolesScratch = { emissions: new Float64Array(0), fixed: new Int8Array(0), 
 export function unitRoles(units: readonly UnitShape[], page: PageShape, weights?: RoleWeights): Role[] {
   const scorer = weights ? scoringOf(weights) : (defaultScorer ??= scoringOf(ROLE_WEIGHTS));
   const n = units.length;
-  const x = rolesScratch;
+  const x = n > KEPT_UNITS ? { emissions: new Float64Array(0), fixed: new Int8Array(0), starts: new Uint8Array(0) } : rolesScratch;
   if (x.fixed.length < n) {
-    const size = Math.max(n, 2 * x.fixed.length, 64);
+    const size = n > KEPT_UNITS ? n : Math.min(KEPT_UNITS, Math.max(n, 2 * x.fixed.length, 64));
     x.emissions = new Float64Array(size * N);
     x.fixed = new Int8Array(size);
     x.starts = new Uint8Array(size);
