@@ -39,6 +39,15 @@ function anyCharOf(firsts: Set<number> | null): RegExp {
 const GLUED_ROLE_RE = new RegExp(`(${PREFIX}(?:${alternation(ROLE_WORDS.filter((r) => r.length >= 2))}))`, "g");
 /** Where a dateline can start: an agency. */
 const DATELINE_FIRSTS = firstCharsOf(DATELINE_AGENCIES);
+
+/**
+ * Opens with an agency's name (本报, 新华社 …), as every dateline does (DATELINE_RE): tested before
+ * the pattern, which many a body line opening with 中, 人 or 新 would otherwise be tried against.
+ */
+function opensWithAgency(text: string): boolean {
+  for (let k = 0; k < DATELINE_AGENCIES.length; k++) if (text.startsWith(DATELINE_AGENCIES[k]!)) return true;
+  return false;
+}
 /**
  * A credit or byline has a role word (文 too) or a credit's suffix (摄, 文/图 …) in it: a text
  * without any character these start with is none (tested before the patterns, which cost more).
@@ -166,7 +175,7 @@ export interface BylineMatch {
  * or a whole line such as 本报记者 王明 / 记者 王明 通讯员 李华.
  */
 export function matchLeadingByline(text: string, year?: number): BylineMatch | null {
-  if (!mayStartWith(DATELINE_FIRSTS, text)) return null;
+  if (!mayStartWith(DATELINE_FIRSTS, text) || !opensWithAgency(text)) return null;
   const dl = DATELINE_RE.exec(text);
   if (dl) {
     let end = dl[0].length;

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parsePage } from "@yk/schema";
 import { reflow } from "@yk/reflow";
-import { ROLES, decodeRoles, fieldStarts, matchCredit, matchLeadingByline, matchRunInByline, nameTokens, pageUnits, scorerOf, splitPage, furnitureKind, unitFeatures, type UnitShape } from "./index.js";
+import { isHan } from "@yk/lexicon";
+import { ROLES, decodeRoles, fieldStarts, matchCredit, matchLeadingByline, matchRunInByline, nameTokens, pageUnits, scorerOf, splitPage, furnitureKind, unitFeatures, unitRoles, type UnitShape } from "./index.js";
 import { ROLE_WEIGHTS } from "./data/role-weights.js";
 import { hanBigrams, hanPairKeys, neighbourPairShare, pairSearch, textCues } from "./roles.js";
 import { pageSpans, uncovered } from "../../../test/hostile/properties.js";
@@ -179,6 +180,83 @@ describe("the one-pass text searches", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("features read through the page scratch", () => {
+  const gram = fc.constantFrom(..."新闻记者报道新闻，。 a𠀋");
+  const shapeOf = (text: string, lines: number): UnitShape => ({
+    text, lines, width: Math.min(text.length, 18), firstWidth: Math.min(text.length, 18), lastWidth: Math.min(text.length, 18) || 1, column: 18,
+    newlinesBefore: 2, spaced: false, spread: false, standalone: lines === 1, byline: false, credit: false, names: false, fixed: null,
+  });
+  // mostly one-line units (runs of short lines between bodies), a few bodies, a small alphabet (pairs recur)
+  const units = fc
+    .array(fc.tuple(fc.oneof(fc.string({ unit: gram, maxLength: 60 }), fc.string({ unit: gram, minLength: 300, maxLength: 500 })), fc.constantFrom(1, 1, 1, 1, 2, 3)), { minLength: 1, maxLength: 20 })
+    .map((us) => us.map(([t, l]) => shapeOf(t, l)));
+  const bucket = (v: number, edges: number[]) => edges.filter((e) => v >= e).length;
+  /** The share of a short line's bigrams the nearest body within six units prints in its first (after) or last (before) 400 characters. */
+  const shareBy = (us: UnitShape[], i: number, step: 1 | -1): number => {
+    const grams = hanBigrams(us[i]!.text);
+    if (grams.size === 0) return 0;
+    for (let k = i + step, n = 0; k >= 0 && k < us.length && n < 6; k += step, n++) {
+      const u = us[k]!;
+      if (u.lines > 1 || u.text.length > 40) {
+        const body = step === 1 ? u.text.slice(0, 400) : u.text.slice(-400);
+        return [...grams].filter((g) => body.includes(g)).length / grams.size;
+      }
+    }
+    return 0;
+  };
+
+  it("give a short line the share of its Han pairs that the bodies around it print, as String.includes finds them", () => {
+    fc.assert(
+      fc.property(units, (us) => {
+        const features = unitFeatures(us, { blankLines: true });
+        us.forEach((u, i) => {
+          if (u.lines !== 1 || u.text.length > 40) return;
+          expect(features[i]).toContain(`shared-after=${bucket(shareBy(us, i, 1), [0.1, 0.3, 0.6])}`);
+          expect(features[i]).toContain(`shared-before=${bucket(shareBy(us, i, -1), [0.1, 0.3, 0.6])}`);
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("tell a break inside a word the stories print from one between words", () => {
+    fc.assert(
+      fc.property(units, (us) => {
+        const features = unitFeatures(us, { blankLines: true });
+        us.forEach((u, i) => {
+          const prev = us[i - 1];
+          const flag = features[i]!.find((f) => f.startsWith("x:break-"));
+          if (!prev || !prev.text || !u.text || !isHan(prev.text.slice(-1)) || !isHan(u.text[0]!)) return expect(flag).toBeUndefined();
+          const pair = prev.text.slice(-1) + u.text[0];
+          const inside = us.some((v) => v.lines >= 2 && v.text.includes(pair));
+          expect(flag).toBe(`x:break-${inside ? "inside-word" : "between-words"}&lines=${Math.min(u.lines, 2)}`);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("read a page the same after a larger one (nothing of a page is left for the next)", () => {
+    const result = reflow(`${page}\n\n（作者为江口镇农业综合服务中心主任）\n\n本报记者 童 欣摄`);
+    const shapes = pageUnits(result, {}).map((u) => u.shape);
+    const pageShape = { blankLines: result.gapStyle === "blank-lines" };
+    const first = unitFeatures(shapes, pageShape);
+    const scorer = scorerOf(ROLE_WEIGHTS);
+    const scores = scorer.emissions(shapes, pageShape);
+    const roles = unitRoles(shapes, pageShape);
+    // larger pages: one whose buffers the module keeps, one of more units than it keeps buffers for
+    for (const copies of [4, Math.ceil(5000 / shapes.length)]) {
+      const larger = Array.from({ length: copies }, () => shapes).flat().map((u, i) => ({ ...u, text: `${u.text}${"新闻".repeat(i % 50)}` }));
+      unitFeatures(larger, pageShape);
+      scorer.emissions(larger, pageShape);
+      expect(unitRoles(larger, pageShape)).toHaveLength(larger.length);
+      expect(unitFeatures(shapes, pageShape)).toEqual(first);
+      expect(scorer.emissions(shapes, pageShape)).toEqual(scores);
+      expect(unitRoles(shapes, pageShape)).toEqual(roles);
+    }
   });
 });
 

@@ -109,15 +109,29 @@ const PUNCTUATION_CLASS = new Map<number, number>(
   ).flatMap(([name, chars]) => [...chars].map((ch) => [ch.charCodeAt(0), classIndex(name)] as [number, number])),
 );
 
+/** The class of every UTF-16 unit, one table made once (a look-up, not a map and four range tests, per edge). */
+const CLASS_OF = (() => {
+  const table = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    const punctuation = PUNCTUATION_CLASS.get(c);
+    table[c] =
+      punctuation !== undefined
+        ? punctuation
+        : (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)
+          ? DIGIT
+          : (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
+            ? LATIN
+            : isHanCode(c)
+              ? HAN
+              : OTHER;
+  }
+  return table;
+})();
+
 /** The class of the UTF-16 unit at `index` of a text (none past either end). */
 function charClassAt(text: string, index: number): number {
   if (index < 0 || index >= text.length) return NONE;
-  const c = text.charCodeAt(index);
-  const punctuation = PUNCTUATION_CLASS.get(c);
-  if (punctuation !== undefined) return punctuation;
-  if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return DIGIT;
-  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return LATIN;
-  return isHanCode(c) ? HAN : OTHER;
+  return CLASS_OF[text.charCodeAt(index)]!;
 }
 
 /** Gaps before a unit, by index. */
@@ -137,52 +151,40 @@ export function hanBigrams(text: string): Set<string> {
   return set;
 }
 
-/** Share of a short unit's Han bigrams found in a text: a subhead speaks of its own story. */
-function sharedShare(grams: Set<string>, text: string): number {
-  if (grams.size === 0) return 0;
-  let shared = 0;
-  for (const g of grams) if (text.includes(g)) shared++;
-  return shared / grams.size;
+/** What counts as the body near a short line: a unit of several lines or of more than 40 characters. */
+function isBodyLike(u: UnitShape): boolean {
+  return u.lines > 1 || u.text.length > 40;
 }
 
-/** Text of the nearest multi-line units before and after unit i (at most `reach` units away). */
-function nearbyBody(units: readonly UnitShape[], i: number, step: 1 | -1, reach = 6): string {
-  let text = "";
-  for (let k = i + step, n = 0; k >= 0 && k < units.length && n < reach; k += step, n++) {
-    const u = units[k]!;
-    if (u.lines > 1 || u.text.length > 40) {
-      text = step === 1 ? u.text.slice(0, 400) : u.text.slice(-400);
-      break;
-    }
-  }
-  return text;
-}
-
-/** A line that may belong to a headline group: one short line, no sentence inside, not decided yet. */
-function headlineLike(u: UnitShape): boolean {
-  return u.lines === 1 && !u.fixed && u.text.length <= 40 && !/[。！？]./.test(u.text);
-}
+/** How far (units) a short line looks for the body before and after it; how much of that body it reads. */
+const NEARBY_REACH = 6;
+const NEARBY_CHARS = 400;
 
 /**
- * Where each unit stands in its run of headline-like lines: a group's fields wrap at one width,
- * so the first line of a field is the run's longest and a shorter line after it continues it.
+ * Where each unit stands in its run of headline-like lines (`like[i]` 1): a group's fields wrap at
+ * one width, so the first line of a field is the run's longest and a shorter line after it
+ * continues it. Into `length`, `at` and `longest` (0 for a unit outside any run).
  */
-function runPositions(units: readonly UnitShape[], like: readonly boolean[]): { length: number; at: number; longest: number }[] {
-  const out: { length: number; at: number; longest: number }[] = new Array(units.length);
+function runPositions(units: readonly UnitShape[], like: Uint8Array, length: Int32Array, at: Int32Array, longest: Float64Array): void {
   let i = 0;
   while (i < units.length) {
     if (!like[i]) {
-      out[i] = { length: 0, at: 0, longest: 0 };
+      length[i] = 0;
+      at[i] = 0;
+      longest[i] = 0;
       i++;
       continue;
     }
     let j = i;
-    let longest = 0;
-    while (j < units.length && like[j]) longest = Math.max(longest, units[j++]!.width);
-    for (let k = i; k < j; k++) out[k] = { length: j - i, at: k - i, longest };
+    let widest = 0;
+    while (j < units.length && like[j]) widest = Math.max(widest, units[j++]!.width);
+    for (let k = i; k < j; k++) {
+      length[k] = j - i;
+      at[k] = k - i;
+      longest[k] = widest;
+    }
     i = j;
   }
-  return out;
 }
 
 /** Two UTF-16 units side by side as one number: how the pair searches below compare pairs. */
@@ -213,22 +215,107 @@ export function hanPairKeys(text: string): Set<number> {
   return keys;
 }
 
-/** The distinct {@link pairKey}s of a text's Han pairs, ascending, in `scratch` (grown when short); returns how many. */
-function sortedPairKeys(text: string, scratch: { keys: Uint32Array }): number {
-  if (scratch.keys.length < text.length) scratch.keys = new Uint32Array(Math.max(text.length, 2 * scratch.keys.length));
-  const keys = scratch.keys;
-  let n = 0;
-  let second = text.length > 0 ? text.charCodeAt(0) : 0;
-  for (let i = 0; i + 1 < text.length; i++) {
+/**
+ * The distinct {@link pairKey}s of the Han pairs of `text` from `from` to `to` (end exclusive: what
+ * `text.slice(from, to)` prints), ascending, written into `out` from `at` (room for `to - from`
+ * keys); returns how many.
+ */
+function sortedPairKeysInto(text: string, from: number, to: number, out: Uint32Array, at: number): number {
+  let n = at;
+  let second = from < to ? text.charCodeAt(from) : 0;
+  for (let i = from; i + 1 < to; i++) {
     const first = second;
     second = text.charCodeAt(i + 1);
-    if (isHanCode(first) && isHanCode(second)) keys[n++] = pairKey(first, second);
+    if (isHanCode(first) && isHanCode(second)) out[n++] = pairKey(first, second);
   }
-  // (a typed array sorts numbers natively; every pair key is below 2^32)
-  keys.subarray(0, n).sort();
-  let distinct = 0;
-  for (let k = 0; k < n; k++) if (k === 0 || keys[k] !== keys[k - 1]) keys[distinct++] = keys[k]!;
-  return distinct;
+  sortKeys(out, at, n - 1);
+  let distinct = at;
+  for (let k = at; k < n; k++) if (k === at || out[k] !== out[k - 1]) out[distinct++] = out[k]!;
+  return distinct - at;
+}
+
+/**
+ * Sorts `keys[lo..hi]` (both ends included) ascending, in place: a quicksort down to short runs,
+ * which an insertion sort finishes. (A typed array's own sort made a view and copied the keys
+ * out and back for every text; most texts have a few hundred keys at most.)
+ */
+function sortKeys(keys: Uint32Array, lo: number, hi: number, depth = 2 * Math.ceil(Math.log2(hi - lo + 2))): void {
+  while (hi - lo > 16) {
+    // (a run of keys that defeats the pivots this deep goes to the typed array's own sort: never quadratic)
+    if (depth-- <= 0) {
+      keys.subarray(lo, hi + 1).sort();
+      return;
+    }
+    // the median of three as the pivot: sorted and reversed runs cost n log n too
+    const mid = (lo + hi) >>> 1;
+    const a = keys[lo]!;
+    const b = keys[mid]!;
+    const c = keys[hi]!;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (keys[i]! < pivot) i++;
+      while (keys[j]! > pivot) j--;
+      if (i <= j) {
+        const t = keys[i]!;
+        keys[i] = keys[j]!;
+        keys[j] = t;
+        i++;
+        j--;
+      }
+    }
+    // the shorter side first, by recursion; the longer one by the loop (a shallow stack)
+    if (j - lo < hi - i) {
+      sortKeys(keys, lo, j, depth);
+      lo = i;
+    } else {
+      sortKeys(keys, i, hi, depth);
+      hi = j;
+    }
+  }
+  for (let k = lo + 1; k <= hi; k++) {
+    const key = keys[k]!;
+    let j = k - 1;
+    while (j >= lo && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+}
+
+/** How many keys two ascending runs of distinct keys share: `a` from `aFrom` (`aCount` keys), `b` likewise. */
+function sharedKeys(a: Uint32Array, aFrom: number, aCount: number, b: Uint32Array, bFrom: number, bCount: number): number {
+  let shared = 0;
+  const aEnd = aFrom + aCount;
+  const bEnd = bFrom + bCount;
+  for (let x = aFrom, y = bFrom; x < aEnd && y < bEnd; ) {
+    const ka = a[x]!;
+    const kb = b[y]!;
+    if (ka < kb) x++;
+    else if (ka > kb) y++;
+    else {
+      shared++;
+      x++;
+      y++;
+    }
+  }
+  return shared;
+}
+
+/** Whether an ascending run of distinct keys (`count` from `from`) holds `key`: where it stands, or -1. */
+function indexOfKey(keys: Uint32Array, from: number, count: number, key: number): number {
+  let lo = from;
+  let hi = from + count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = keys[mid]!;
+    if (k < key) lo = mid + 1;
+    else if (k > key) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /**
@@ -238,34 +325,27 @@ function sortedPairKeys(text: string, scratch: { keys: Uint32Array }): number {
  * set of each text: a text's pairs are sorted when first asked for, two neighbours compared by a merge.
  */
 export function neighbourPairShare(texts: readonly string[]): (k: number) => number {
-  const scratch = { keys: new Uint32Array(64) };
-  const sorted: (Uint32Array | undefined)[] = new Array(texts.length);
-  const keysOf = (k: number): Uint32Array => {
-    let keys = sorted[k];
-    if (keys === undefined) {
-      const n = sortedPairKeys(texts[k]!, scratch); // (may grow scratch.keys: read it after)
-      sorted[k] = keys = scratch.keys.slice(0, n);
-    }
-    return keys;
+  // every text's keys in one table, each at its text's offset (room for as many keys as the text
+  // has characters), read when first asked for: one typed array a call, not one a text
+  const at = new Int32Array(texts.length + 1);
+  for (let k = 0; k < texts.length; k++) at[k + 1] = at[k]! + texts[k]!.length;
+  const pool = new Uint32Array(at[texts.length]!);
+  const count = new Int32Array(texts.length).fill(-1);
+  const countOf = (k: number): number => {
+    if (count[k]! < 0) count[k] = sortedPairKeysInto(texts[k]!, 0, texts[k]!.length, pool, at[k]!);
+    return count[k]!;
   };
   return (k) => {
-    const prev = keysOf(k - 1);
-    const cur = keysOf(k);
-    const small = Math.min(prev.length, cur.length);
+    const prev = countOf(k - 1);
+    const cur = countOf(k);
+    const small = Math.min(prev, cur);
     if (small === 0) return 0;
-    let shared = 0;
-    for (let a = 0, b = 0; a < prev.length && b < cur.length; ) {
-      if (prev[a]! < cur[b]!) a++;
-      else if (prev[a]! > cur[b]!) b++;
-      else {
-        shared++;
-        a++;
-        b++;
-      }
-    }
-    return shared / small;
+    return sharedKeys(pool, at[k - 1]!, prev, pool, at[k]!, cur) / small;
   };
 }
+
+/** Words of 32 bits in a pair search's 4096-slot filter. */
+const FILTER_WORDS = 128;
 
 function pairFilterSlot(first: number, second: number): number {
   return ((first & 63) << 6) | (second & 63);
@@ -306,8 +386,13 @@ export function pairSearch(wanted: ReadonlySet<number>): { in: (parts: readonly 
   }
   // a 4096-slot filter on the low bits of both units of a wanted pair spares the set look-up on
   // nearly every pair of characters, however many pairs are wanted
-  const filter = new Uint8Array(4096);
-  for (const key of wanted) filter[pairFilterSlot(...pairOfKey(key))] = 1;
+  // (one bit a slot in a plain array of small integers: a typed array was an ArrayBuffer to make,
+  // zero and track for every search, and the placement makes a search for every cut it tries)
+  const filter: number[] = new Array<number>(FILTER_WORDS).fill(0);
+  for (const key of wanted) {
+    const slot = pairFilterSlot(Math.floor(key / 65536) + PAIR_KEY_BASE, key % 65536);
+    filter[slot >> 5]! |= 1 << (slot & 31);
+  }
   return {
     in(parts) {
       let found: Set<number> | null = null;
@@ -316,7 +401,9 @@ export function pairSearch(wanted: ReadonlySet<number>): { in: (parts: readonly 
         for (let k = 0; k < text.length; k++) {
           const first = second;
           second = text.charCodeAt(k);
-          if (first < 0 || filter[pairFilterSlot(first, second)] === 0) continue;
+          if (first < 0) continue;
+          const slot = pairFilterSlot(first, second);
+          if ((filter[slot >> 5]! & (1 << (slot & 31))) === 0) continue;
           const key = pairKey(first, second);
           if (wanted.has(key)) {
             (found ??= new Set()).add(key);
@@ -480,88 +567,241 @@ interface FeatureSink {
   done(): void;
 }
 
-/** What `describeUnits` reads of a unit more than once (as itself and as a neighbour). */
-interface UnitFacts {
-  last: number;
-  first: number;
-  len: number;
-  headlineLike: boolean;
-  /** One line of at most 40 characters: a headline, subhead or byline candidate. */
-  short: boolean;
+/**
+ * What `describeUnits` reads of a page's units, one typed array a number, kept from page to page
+ * (grown for a page of more units, up to {@link KEPT_UNITS}; a page writes every entry it reads
+ * before reading it): reading a page makes no object a unit. Nothing of one page is seen by the
+ * next: each call fills what it reads.
+ */
+function newScratch() {
+  return {
+    size: 0,
+    /** Class of the last and first character, length bucket, text cues (bits CUE_*). */
+    last: new Uint8Array(0),
+    first: new Uint8Array(0),
+    len: new Uint8Array(0),
+    cues: new Uint8Array(0),
+    /** One short line with no sentence inside, not decided yet: may belong to a headline group. */
+    headlineLike: new Uint8Array(0),
+    /** One line of at most 40 characters: a headline, subhead or byline candidate. */
+    short: new Uint8Array(0),
+    /** Where the unit stands in its run of headline-like lines (see {@link runPositions}). */
+    runLength: new Int32Array(0),
+    runAt: new Int32Array(0),
+    runLongest: new Float64Array(0),
+    /** The pair of Han characters across the break before the unit ({@link pairKey}; -1 none), and whether the stories print it. */
+    edgePair: new Float64Array(0),
+    edgeInside: new Uint8Array(0),
+    /** Share of a short unit's Han pairs the body before and after it prints (-1: not a short unit). */
+    sharedBefore: new Float64Array(0),
+    sharedAfter: new Float64Array(0),
+    /** A short unit's own pair keys, which of them a body prints, their filter bits; the break pairs looked for, and which are found. */
+    grams: new Uint32Array(64),
+    gramSeen: new Uint8Array(64),
+    gramFilter: new Int32Array(FILTER_WORDS),
+    wanted: new Uint32Array(64),
+    found: new Uint8Array(64),
+    /** One bit a slot of the break-pair search's filter (as {@link pairSearch}'s). */
+    filter: new Int32Array(FILTER_WORDS),
+  };
+}
+
+type Scratch = ReturnType<typeof newScratch>;
+
+/**
+ * Most units of a page whose buffers are kept for the next page: a larger page (a whole issue
+ * pasted as one) gets buffers of its own, left to the collector, not held by the module.
+ */
+const KEPT_UNITS = 4096;
+
+const scratch = newScratch();
+
+/** Room in `scratch` for a page of `n` units. */
+function scratchFor(n: number): Scratch {
+  const x = n > KEPT_UNITS ? newScratch() : scratch;
+  if (x.size < n) {
+    const size = x === scratch ? Math.min(KEPT_UNITS, Math.max(n, 2 * x.size, 64)) : n;
+    x.size = size;
+    x.last = new Uint8Array(size);
+    x.first = new Uint8Array(size);
+    x.len = new Uint8Array(size);
+    x.cues = new Uint8Array(size);
+    x.headlineLike = new Uint8Array(size);
+    x.short = new Uint8Array(size);
+    x.runLength = new Int32Array(size);
+    x.runAt = new Int32Array(size);
+    x.runLongest = new Float64Array(size);
+    x.edgePair = new Float64Array(size);
+    x.edgeInside = new Uint8Array(size);
+    x.sharedBefore = new Float64Array(size);
+    x.sharedAfter = new Float64Array(size);
+    x.wanted = new Uint32Array(size);
+    x.found = new Uint8Array(size);
+  }
+  return x;
+}
+
+/**
+ * Share of short unit i's Han pairs (its `gramCount` keys, ascending, in `x.grams`, with their bits
+ * set in `x.gramFilter`) that the nearest body before (step -1) or after it (step 1), at most
+ * {@link NEARBY_REACH} units away, prints in its last or first {@link NEARBY_CHARS} characters: a
+ * subhead speaks of its own story. 0 when either has none. (What `text.includes` of each of the
+ * unit's pairs in that much of the body gives, in one pass over it: a pair of characters whose
+ * filter bit is set is looked up among the unit's keys.)
+ */
+function nearbyShare(units: readonly UnitShape[], x: Scratch, i: number, step: 1 | -1, gramCount: number): number {
+  if (gramCount === 0) return 0;
+  for (let k = i + step, n = 0; k >= 0 && k < units.length && n < NEARBY_REACH; k += step, n++) {
+    const u = units[k]!;
+    if (!isBodyLike(u)) continue;
+    const t = u.text;
+    const from = step === 1 ? 0 : Math.max(0, t.length - NEARBY_CHARS);
+    const to = step === 1 ? Math.min(t.length, NEARBY_CHARS) : t.length;
+    const seen = x.gramSeen;
+    seen.fill(0, 0, gramCount);
+    const filter = x.gramFilter;
+    let shared = 0;
+    let second = from < to ? t.charCodeAt(from) : 0;
+    for (let j = from + 1; j < to; j++) {
+      const first = second;
+      second = t.charCodeAt(j);
+      const slot = pairFilterSlot(first, second);
+      if ((filter[slot >> 5]! & (1 << (slot & 31))) === 0) continue;
+      const at = indexOfKey(x.grams, 0, gramCount, pairKey(first, second));
+      if (at >= 0 && seen[at] === 0) {
+        seen[at] = 1;
+        if (++shared === gramCount) break;
+      }
+    }
+    return shared / gramCount;
+  }
+  return 0;
+}
+
+/** Sets the filter bits of keys `from` to `from + count` of `keys` in `filter` (cleared first). */
+function fillPairFilter(filter: Int32Array, keys: Uint32Array, from: number, count: number): void {
+  filter.fill(0);
+  for (let k = from; k < from + count; k++) {
+    const key = keys[k]!;
+    const slot = pairFilterSlot(Math.floor(key / 65536) + PAIR_KEY_BASE, key % 65536);
+    filter[slot >> 5]! |= 1 << (slot & 31);
+  }
+}
+
+/**
+ * Which break pairs (`x.edgePair`) the page's stories print (`x.edgeInside`): every wanted pair
+ * looked for in the text of the units of two lines or more, until all are found.
+ */
+function findBreakPairs(units: readonly UnitShape[], x: Scratch): void {
+  let wanted = 0;
+  for (let i = 0; i < units.length; i++) if (x.edgePair[i]! >= 0) x.wanted[wanted++] = x.edgePair[i]!;
+  if (wanted === 0) return;
+  sortKeys(x.wanted, 0, wanted - 1);
+  let m = 0;
+  for (let k = 0; k < wanted; k++) if (k === 0 || x.wanted[k] !== x.wanted[k - 1]) x.wanted[m++] = x.wanted[k]!;
+  const filter = x.filter;
+  fillPairFilter(filter, x.wanted, 0, m);
+  const found = x.found;
+  found.fill(0, 0, m);
+  let left = m;
+  for (let u = 0; u < units.length && left > 0; u++) {
+    if (units[u]!.lines < 2) continue;
+    const t = units[u]!.text;
+    let second = t.length > 0 ? t.charCodeAt(0) : 0;
+    for (let k = 1; k < t.length; k++) {
+      const first = second;
+      second = t.charCodeAt(k);
+      const slot = pairFilterSlot(first, second);
+      if ((filter[slot >> 5]! & (1 << (slot & 31))) === 0) continue;
+      const at = indexOfKey(x.wanted, 0, m, pairKey(first, second));
+      if (at >= 0 && found[at] === 0) {
+        found[at] = 1;
+        if (--left === 0) break;
+      }
+    }
+  }
+  for (let i = 0; i < units.length; i++) x.edgeInside[i] = x.edgePair[i]! >= 0 ? found[indexOfKey(x.wanted, 0, m, x.edgePair[i]!)]! : 0;
 }
 
 /** The features of every unit of a page, in order, into `sink`. */
 function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureSink): void {
-  const facts: UnitFacts[] = units.map((u) => {
+  const n = units.length;
+  const x = scratchFor(n);
+  const { last: lastOf, first: firstOf, len: lenOf, cues: cuesOf, headlineLike, short: shortOf } = x;
+  for (let i = 0; i < n; i++) {
+    const u = units[i]!;
     const t = u.text;
-    return {
-      last: charClassAt(t, t.length - 1),
-      first: charClassAt(t, 0),
-      len: bucket(t.length, LENGTH_EDGES),
-      headlineLike: headlineLike(u),
-      short: u.lines === 1 && t.length <= 40,
-    };
-  });
-  const runs = runPositions(
-    units,
-    facts.map((x) => x.headlineLike),
-  );
+    lastOf[i] = charClassAt(t, t.length - 1);
+    firstOf[i] = charClassAt(t, 0);
+    lenOf[i] = bucket(t.length, LENGTH_EDGES);
+    const cues = textCues(t);
+    cuesOf[i] = cues;
+    // a line that may belong to a headline group: one short line, no sentence inside (/[。！？]./), not decided yet
+    headlineLike[i] = u.lines === 1 && !u.fixed && t.length <= 40 && (cues & CUE_INNER_STOP) === 0 ? 1 : 0;
+    shortOf[i] = u.lines === 1 && t.length <= 40 ? 1 : 0;
+  }
+  runPositions(units, headlineLike, x.runLength, x.runAt, x.runLongest);
   // The widest headline-like line: a field wrapped onto a second line filled its first line to
   // about this width; a shorter line ended its field.
   let headWidth = 0;
-  units.forEach((u, i) => {
-    if (facts[i]!.headlineLike && u.standalone && u.width > headWidth) headWidth = u.width;
-  });
+  for (let i = 0; i < n; i++) {
+    const u = units[i]!;
+    if (headlineLike[i] && u.standalone && u.width > headWidth) headWidth = u.width;
+  }
   // The page's own running text tells words from phrase breaks: a headline wrapped mid-word
   // (…英雄敬 / 献花篮…) breaks a pair of characters the stories use, two fields (…时指出 / 用心…) do not.
   // The pair at every break between units is looked for (a paragraph cut by layout breaks a word
-  // too); `breakPair` keeps those inside headline runs, `edgePair` all.
-  const breakPair = new Array<number>(units.length).fill(-1);
-  const edgePair = new Array<number>(units.length).fill(-1);
-  const wanted = new Set<number>();
-  units.forEach((u, i) => {
-    const prev = units[i - 1];
-    if (!prev || prev.text.length === 0 || u.text.length === 0) return;
-    const [a, b] = [prev.text[prev.text.length - 1]!, u.text[0]!];
-    if (!isHan(a) || !isHan(b)) return;
-    edgePair[i] = pairKey(a.charCodeAt(0), b.charCodeAt(0));
-    if (runs[i]!.at > 0) breakPair[i] = edgePair[i]!;
-    wanted.add(edgePair[i]!);
-  });
-  const pairs = new Set<number>();
-  if (wanted.size > 0) {
-    const search = pairSearch(wanted);
-    for (const u of units) if (u.lines >= 2 && pairs.size < wanted.size) for (const key of search.in([u.text])) pairs.add(key);
+  // too); the features read it for all breaks and, apart, for those inside headline runs.
+  const edgePair = x.edgePair;
+  for (let i = 0; i < n; i++) {
+    edgePair[i] = -1;
+    if (i === 0) continue;
+    const a = units[i - 1]!.text;
+    const b = units[i]!.text;
+    if (a.length === 0 || b.length === 0) continue;
+    const ca = a.charCodeAt(a.length - 1);
+    const cb = b.charCodeAt(0);
+    if (isHanCode(ca) && isHanCode(cb)) edgePair[i] = pairKey(ca, cb);
   }
+  findBreakPairs(units, x);
   // how much of each short line's wording the stories around it share: a line that shares far more
   // than the line before it with the story after it heads that story, it does not go on with the line before
-  const sharedAfter = new Array<number>(units.length).fill(-1);
-  const sharedBefore = new Array<number>(units.length).fill(-1);
-  units.forEach((u, i) => {
-    if (!facts[i]!.short) return;
-    const grams = hanBigrams(u.text);
-    sharedAfter[i] = sharedShare(grams, nearbyBody(units, i, 1));
-    sharedBefore[i] = sharedShare(grams, nearbyBody(units, i, -1));
-  });
+  for (let i = 0; i < n; i++) {
+    x.sharedAfter[i] = -1;
+    x.sharedBefore[i] = -1;
+    if (!shortOf[i]) continue;
+    const t = units[i]!.text;
+    if (x.grams.length < t.length) {
+      x.grams = new Uint32Array(Math.max(t.length, 2 * x.grams.length));
+      x.gramSeen = new Uint8Array(x.grams.length);
+    }
+    const gramCount = sortedPairKeysInto(t, 0, t.length, x.grams, 0);
+    if (gramCount > 0) fillPairFilter(x.gramFilter, x.grams, 0, gramCount);
+    x.sharedAfter[i] = nearbyShare(units, x, i, 1, gramCount);
+    x.sharedBefore[i] = nearbyShare(units, x, i, -1, gramCount);
+  }
   const neighbour = (side: typeof BEFORE, k: number) => {
     const u = units[k];
     if (!u) return f.add(side.none);
-    const x = facts[k]!;
     const lines = Math.min(u.lines, 3);
+    const last = lastOf[k]!;
     f.add(side.lines, lines);
-    f.add(side.last, x.last);
-    f.add(side.len, x.len);
-    f.add(side.linesLast, lines, x.last);
+    f.add(side.last, last);
+    f.add(side.len, lenOf[k]!);
+    f.add(side.linesLast, lines, last);
     f.add(side.fixed, u.fixed ? R[u.fixed] : -1);
     f.add(side.bylineLike, u.byline || u.names ? 1 : 0);
     f.add(side.standalone, u.standalone ? 1 : 0);
   };
-  units.forEach((u, i) => {
+  for (let i = 0; i < n; i++) {
+    const u = units[i]!;
     f.unit();
     const t = u.text;
     const prev = units[i - 1];
     const next = units[i + 1];
-    const { last, first, len } = facts[i]!;
+    const last = lastOf[i]!;
+    const first = firstOf[i]!;
+    const len = lenOf[i]!;
     f.add(BIAS);
     const lines = Math.min(u.lines, 4);
     const ratio = u.column > 0 ? bucket(u.width / u.column, RATIO_EDGES) : -1;
@@ -574,7 +814,8 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
     f.add(LEN_LAST, len, last);
     f.add(RATIO_LAST, ratio, last);
     f.add(LINES_LEN, lines, len);
-    if (/^[—－-]{1,2}/.test(t)) f.add(DASH_START);
+    const c0 = t.length > 0 ? t.charCodeAt(0) : -1;
+    if (c0 === 0x2014 || c0 === 0xff0d || c0 === 0x2d) f.add(DASH_START); // /^[—－-]{1,2}/
     // (the first and last characters are tested before the pattern: most units are not in brackets)
     if (startsBracketed(t) && /^[（(].*[）)]$/.test(t)) f.add(BRACKETED);
     // a title followed by its column's name in brackets: 中国大企业挺进世界一流（产经观察）
@@ -583,14 +824,16 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
       f.add(COLUMN_NAME_END);
       f.add(COLUMN_NAME_END_LINES, lines);
     }
-    const cues = textCues(t);
+    const cues = cuesOf[i]!;
     if (cues & CUE_INNER_STOP) f.add(INNER_STOP);
     if (cues & CUE_COMMA) f.add(COMMA);
     if (cues & CUE_COLON) f.add(COLON);
     if (cues & CUE_QUOTES) f.add(QUOTES);
     if (cues & CUE_SPACE) f.add(SPACE);
     if (cues & CUE_DIGITS) f.add(DIGITS);
-    if (t.length <= 60 && /摄[）)]?$|摄（[^）]*）$/.test(t)) f.add(ENDS_SHE);
+    // (the pattern ends on 摄 or a closing bracket: tried only on a text that does)
+    const cz = t.length > 0 ? t.charCodeAt(t.length - 1) : -1;
+    if (t.length <= 60 && (cz === 0x6444 || cz === 0xff09 || cz === 0x29) && /摄[）)]?$|摄（[^）]*）$/.test(t)) f.add(ENDS_SHE);
     if (u.spaced) {
       f.add(SPACED);
       f.add(SPACED_LEN, len);
@@ -620,7 +863,7 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
     // does the unit before end with a full line (a paragraph cut by layout goes on here) or a short one?
     if (prev && prev.column > 0) {
       const prevLast = bucket(prev.lastWidth / prev.column, RATIO_EDGES);
-      const pLast = facts[i - 1]!.last;
+      const pLast = lastOf[i - 1]!;
       f.add(P_LAST_RATIO, prevLast);
       f.add(P_LAST_RATIO_LAST, prevLast, pLast);
       f.add(P_LAST_FIRST, pLast, first);
@@ -630,28 +873,30 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
       f.add(FIRST_RATIO, firstRatio);
       f.add(FIRST_RATIO_LINES, firstRatio, Math.min(u.lines, 2));
     }
-    const run = runs[i]!;
-    if (run.length > 0) {
-      const length = Math.min(run.length, 6);
-      const at = Math.min(run.at, 5);
-      const fromEnd = Math.min(run.length - 1 - run.at, 5);
+    const runLength = x.runLength[i]!;
+    const runAt = x.runAt[i]!;
+    const runLongest = x.runLongest[i]!;
+    if (runLength > 0) {
+      const length = Math.min(runLength, 6);
+      const at = Math.min(runAt, 5);
+      const fromEnd = Math.min(runLength - 1 - runAt, 5);
       f.add(RUN_AT, length, at);
       f.add(RUN_FROM_END, length, fromEnd);
       f.add(RUN_AT_ONLY, at);
       f.add(RUN_FROM_END_ONLY, fromEnd);
-      const longest = u.width >= run.longest - 0.5 ? 1 : 0;
-      const prevLongest = run.at > 0 && prev!.width >= run.longest - 0.5 ? 1 : 0;
+      const longest = u.width >= runLongest - 0.5 ? 1 : 0;
+      const prevLongest = runAt > 0 && prev!.width >= runLongest - 0.5 ? 1 : 0;
       f.add(LONGEST, longest);
       f.add(PREV_LONGEST, prevLongest);
       f.add(PREV_LONGEST_LONGEST, prevLongest, longest);
-      if (run.at > 0) f.add(prev!.width > u.width + 0.5 ? SHORTER_THAN_PREV : prev!.width < u.width - 0.5 ? LONGER_THAN_PREV : AS_LONG_AS_PREV);
-      if (run.at > 0 && headWidth > 0) f.add(P_HEAD_FILL, bucket(prev!.width / headWidth, FILL_EDGES));
+      if (runAt > 0) f.add(prev!.width > u.width + 0.5 ? SHORTER_THAN_PREV : prev!.width < u.width - 0.5 ? LONGER_THAN_PREV : AS_LONG_AS_PREV);
+      if (runAt > 0 && headWidth > 0) f.add(P_HEAD_FILL, bucket(prev!.width / headWidth, FILL_EDGES));
       if (headWidth > 0) f.add(HEAD_FILL, bucket(u.width / headWidth, FILL_EDGES));
     }
-    if (breakPair[i]! >= 0) f.add(pairs.has(breakPair[i]!) ? BREAK_INSIDE_WORD : BREAK_BETWEEN_WORDS);
-    if (edgePair[i]! >= 0) f.add(X_BREAK, pairs.has(edgePair[i]!) ? 1 : 0, Math.min(u.lines, 2));
+    if (edgePair[i]! >= 0 && runAt > 0) f.add(x.edgeInside[i] ? BREAK_INSIDE_WORD : BREAK_BETWEEN_WORDS);
+    if (edgePair[i]! >= 0) f.add(X_BREAK, x.edgeInside[i]!, Math.min(u.lines, 2));
     // the unit's edges
-    const shortUnit = facts[i]!.short ? 1 : 0;
+    const shortUnit = shortOf[i]!;
     if (t.length > 0) {
       f.add(FIRST2, first, charClassAt(t, 1));
       f.add(LAST2, charClassAt(t, t.length - 2), last);
@@ -667,14 +912,14 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
       for (let k = 0; k < t.length; k++) count += IS_FUNCTION_CHAR[t.charCodeAt(k)]!;
       f.add(FUNCTION_CHARS, bucket(count, FUNCTION_COUNT_EDGES));
     }
-    if (run.length > 0) {
+    if (runLength > 0) {
       // a field wraps only when too long for one line: two short lines make two fields
-      if (run.at > 0) f.add(JOINED_LEN, bucket(prev!.text.length + t.length, JOINED_LEN_EDGES));
+      if (runAt > 0) f.add(JOINED_LEN, bucket(prev!.text.length + t.length, JOINED_LEN_EDGES));
       // what follows the run: a headline group goes on with a byline or a body, a subhead with body
-      const then = afterRunShape(units[i + run.length - run.at]);
+      const then = afterRunShape(units[i + runLength - runAt]);
       f.add(RUN_THEN, then);
-      f.add(RUN_AT_THEN, (Math.min(run.length, 6) << 3) | Math.min(run.at, 5), then);
-      if (run.at + 1 < run.length && next) f.add(next.width > u.width + 0.5 ? NEXT_LONGER : next.width < u.width - 0.5 ? NEXT_SHORTER : NEXT_AS_LONG);
+      f.add(RUN_AT_THEN, (Math.min(runLength, 6) << 3) | Math.min(runAt, 5), then);
+      if (runAt + 1 < runLength && next) f.add(next.width > u.width + 0.5 ? NEXT_LONGER : next.width < u.width - 0.5 ? NEXT_SHORTER : NEXT_AS_LONG);
     }
     // parallel phrases (政企同心 携手打造…) make a whole headline; a line without them before it is a field of its own
     if (prev) f.add(SPACED_P_SPACED, u.spaced ? 1 : 0, prev.spaced ? 1 : 0);
@@ -682,17 +927,17 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
     if (prev && Math.abs(prev.text.length - t.length) <= 1) f.add(SAME_LENGTH_AS_PREV);
     if (next && Math.abs(next.text.length - t.length) <= 1) f.add(SAME_LENGTH_AS_NEXT);
     if (prev && prev.lines === 1 && next && next.lines > 1) f.add(BETWEEN_SHORT_AND_BODY);
-    if (facts[i]!.short) {
+    if (shortOf[i]) {
       // content: a subhead shares words with the story around it, a headline with the story after it
-      const before = sharedBefore[i]!;
-      const after = sharedAfter[i]!;
-      const prevAfter = sharedAfter[i - 1] ?? -1;
+      const before = x.sharedBefore[i]!;
+      const after = x.sharedAfter[i]!;
+      const prevAfter = i > 0 ? x.sharedAfter[i - 1]! : -1;
       if (prevAfter >= 0) f.add(after > prevAfter + 0.25 ? SHARES_AFTER_MORE_THAN_PREV : after + 0.25 < prevAfter ? SHARES_AFTER_LESS_THAN_PREV : SHARES_AFTER_AS_PREV);
       f.add(SHARED_BEFORE, bucket(before, SHARE_EDGES));
       f.add(SHARED_AFTER, bucket(after, SHARE_EDGES));
       f.add(after > before + 0.1 ? SHARES_MORE_AFTER : before > after + 0.1 ? SHARES_MORE_BEFORE : SHARES_ALIKE);
     }
-  });
+  }
   f.done();
 }
 
@@ -774,12 +1019,18 @@ const UNWRAPPED_OVER = 40;
  * paragraph a line).
  */
 export function fieldStarts(units: readonly UnitShape[]): Start[] {
-  return units.map((u, i) => {
-    if (i === 0) return "free";
-    const prev = units[i - 1]!;
-    if (prev.lastWidth > UNWRAPPED_OVER && /[。！？][”’」）]?$/.test(prev.text)) return "new-unit";
-    return u.spaced && !prev.spaced && /^[^\s]{2,}\s+[^\s]{2,}/.test(u.text) ? "new-field" : "free";
-  });
+  return units.map((_, i) => START_NAMES[fieldStartCode(units, i)]!);
+}
+
+const START_NAMES: readonly Start[] = ["free", "new-field", "new-unit"];
+
+/** {@link fieldStarts} of unit i, as its {@link startCode}. */
+function fieldStartCode(units: readonly UnitShape[], i: number): number {
+  if (i === 0) return START_FREE;
+  const u = units[i]!;
+  const prev = units[i - 1]!;
+  if (prev.lastWidth > UNWRAPPED_OVER && /[。！？][”’」）]?$/.test(prev.text)) return START_NEW_UNIT;
+  return u.spaced && !prev.spaced && /^[^\s]{2,}\s+[^\s]{2,}/.test(u.text) ? START_NEW_FIELD : START_FREE;
 }
 
 /** What a unit may not continue: nothing (free), a headline field (new-field), anything (new-unit). */
@@ -846,6 +1097,19 @@ const KEYS_PER_TEMPLATE = VALUE_SPAN * VALUE_SPAN;
  * template meets its values, then by an integer key (template, values).
  */
 export function scorerOf(weights: RoleWeights): Scorer {
+  return scoringOf(weights);
+}
+
+/** A table of no scores: what the scorer's sink holds between pages. */
+const NO_SCORES: Float64Array = new Float64Array(0);
+
+/** {@link scorerOf}, with what the splitter itself scores a page by: the emissions into a table it keeps. */
+interface ScorerInto extends Scorer {
+  /** {@link Scorer.emissions} into a table of at least units.length · N scores (returned). */
+  emissionsInto: (units: readonly UnitShape[], page: PageShape, into: Float64Array) => Float64Array;
+}
+
+function scoringOf(weights: RoleWeights): ScorerInto {
   const names = Object.keys(weights.features);
   const table = new Float64Array(names.length * N);
   const rowOf = new Map<string, number>();
@@ -857,19 +1121,30 @@ export function scorerOf(weights: RoleWeights): Scorer {
   const transitions = new Float64Array((N + 1) * N);
   for (let from = 0; from <= N; from++) for (let to = 0; to < N; to++) transitions[from * N + to] = (weights.transitions[from]?.[to] ?? 0) / weights.scale;
   // per (template, values): 0 not looked up yet, -1 no weights, else the row's offset + 1
+  // (the second value is the slower-moving index: a template of one value keeps all its slots in
+  // 128 bytes, two cache lines, where they were 32 slots apart)
   const slots = new Int32Array(TEMPLATES.length * KEYS_PER_TEMPLATE);
-  const wideSlots = new Map<number, number>();
+  // a character's code and the like, one map a template: keyed by the wide value and the small one
+  // (a small integer key: one of both values' wide keys was a heap number to hash at every look-up)
+  const wideSlots = TEMPLATES.map(() => new Map<number, number>());
   const slotOf = (t: Template, a: number, b: number): number => {
     const ka = a + 1;
     const kb = b + 1;
     if ((ka & (VALUE_SPAN - 1)) !== ka || (kb & (VALUE_SPAN - 1)) !== kb) {
-      // a character's code and the like: keyed in a map (values from -1 to 65535)
-      const wide = (t.id * 65537 + ka) * 65537 + kb;
-      let found = wideSlots.get(wide);
-      if (found === undefined) wideSlots.set(wide, (found = 1 + (rowOf.get(t.name(a, b)) ?? -2)));
+      // values from -1 to 65535: below 2^31 as (wide · 32 + small) · 2 + which, when one is small
+      const wide =
+        (ka & (VALUE_SPAN - 1)) === ka && kb >= 0 && kb <= 65536
+          ? (kb * VALUE_SPAN + ka) * 2
+          : (kb & (VALUE_SPAN - 1)) === kb && ka >= 0 && ka <= 65536
+            ? (ka * VALUE_SPAN + kb) * 2 + 1
+            : -1;
+      if (wide < 0) return 1 + (rowOf.get(t.name(a, b)) ?? -2);
+      const map = wideSlots[t.id]!;
+      let found = map.get(wide);
+      if (found === undefined) map.set(wide, (found = 1 + (rowOf.get(t.name(a, b)) ?? -2)));
       return found;
     }
-    const key = t.id * KEYS_PER_TEMPLATE + ka * VALUE_SPAN + kb;
+    const key = t.id * KEYS_PER_TEMPLATE + kb * VALUE_SPAN + ka;
     let slot = slots[key]!;
     if (slot === 0) slots[key] = slot = 1 + (rowOf.get(t.name(a, b)) ?? -2);
     return slot;
@@ -891,6 +1166,45 @@ export function scorerOf(weights: RoleWeights): Scorer {
     out[at] = s0; out[at + 1] = s1; out[at + 2] = s2; out[at + 3] = s3; out[at + 4] = s4; out[at + 5] = s5; out[at + 6] = s6;
     out[at + 7] = s7; out[at + 8] = s8; out[at + 9] = s9; out[at + 10] = s10; out[at + 11] = s11; out[at + 12] = s12;
   };
+  // the sink `describeUnits` fills, made once: a page's scoring makes no closure, its feature rows
+  // go to a buffer kept by the scorer (grown for a unit of more features)
+  let out: Float64Array = NO_SCORES;
+  let rows = new Int32Array(256);
+  let count = 0;
+  let at = -N;
+  const flush = () => {
+    if (at >= 0) sumRows(out, at, rows, count);
+    count = 0;
+  };
+  const sink: FeatureSink = {
+    unit() {
+      flush();
+      at += N;
+    },
+    add(t, a = 0, b = 0) {
+      const slot = slotOf(t, a, b);
+      if (slot <= 0) return;
+      if (count === rows.length) {
+        const more = new Int32Array(2 * count);
+        more.set(rows);
+        rows = more;
+      }
+      rows[count++] = slot - 1;
+    },
+    done: flush,
+  };
+  /** Each unit's scores into `into` (row i, N scores, for unit i; at least units.length · N long). */
+  const emissionsInto = (units: readonly UnitShape[], page: PageShape, into: Float64Array): Float64Array => {
+    out = into;
+    at = -N;
+    count = 0;
+    try {
+      describeUnits(units, page, sink);
+    } finally {
+      out = NO_SCORES;
+    }
+    return into;
+  };
   return {
     emit(features) {
       const rows = new Int32Array(features.length);
@@ -904,33 +1218,9 @@ export function scorerOf(weights: RoleWeights): Scorer {
       return out;
     },
     emissions(units, page) {
-      const out = new Float64Array(units.length * N);
-      let rows = new Int32Array(256);
-      let count = 0;
-      let at = -N;
-      const flush = () => {
-        if (at >= 0) sumRows(out, at, rows, count);
-        count = 0;
-      };
-      describeUnits(units, page, {
-        unit: () => {
-          flush();
-          at += N;
-        },
-        add: (t, a = 0, b = 0) => {
-          const slot = slotOf(t, a, b);
-          if (slot <= 0) return;
-          if (count === rows.length) {
-            const more = new Int32Array(2 * count);
-            more.set(rows);
-            rows = more;
-          }
-          rows[count++] = slot - 1;
-        },
-        done: flush,
-      });
-      return out;
+      return emissionsInto(units, page, new Float64Array(units.length * N));
     },
+    emissionsInto,
     transitions,
     transition: (from, to) => transitions[(from + 1) * N + to]!,
   };
@@ -950,7 +1240,24 @@ export function decodeRoles(
   emissions.forEach((e, i) => flat.set(e.subarray(0, N), i * N));
   const trans = new Float64Array((N + 1) * N);
   for (let from = -1; from < N; from++) for (let to = 0; to < N; to++) if (allowed(from, to)) trans[(from + 1) * N + to] = transition(from, to);
-  return decodeFlat(flat, emissions.length, trans, fixed, startsField);
+  const n = emissions.length;
+  const fixedRoles = new Int8Array(n);
+  const starts = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const role = fixed[i];
+    fixedRoles[i] = role ? R[role] : -1;
+    starts[i] = startCode(startsField[i]);
+  }
+  return decodeFlat(flat, n, trans, fixedRoles, starts);
+}
+
+/** A {@link Start} as a number: 0 free, 1 new-field, 2 new-unit. */
+const START_FREE = 0;
+const START_NEW_FIELD = 1;
+const START_NEW_UNIT = 2;
+
+function startCode(start: Start | undefined): number {
+  return start === "new-unit" ? START_NEW_UNIT : start === "new-field" ? START_NEW_FIELD : START_FREE;
 }
 
 /** Roles that may stand before each role, in ascending order (a tie goes to the first, as it always did). */
@@ -964,21 +1271,26 @@ const HEADLINE_CONTINUATION_MASK = Uint8Array.from(ROLES, (_, r) => (HEADLINE_CO
  * {@link decodeRoles} on the emissions of n units as one table (row i, N scores, for unit i) and
  * the transition scores as one table, `trans[(from + 1) * N + to]` (only allowed successions are read).
  */
-function decodeFlat(emissions: Float64Array, n: number, trans: Float64Array, fixed: readonly (Role | null)[], startsField: readonly Start[]): number[] {
+function decodeFlat(emissions: Float64Array, n: number, trans: Float64Array, fixed: Int8Array, startsField: Uint8Array): number[] {
   if (n === 0) return [];
   // the scores of the row before and of this row; each row's best role, where a path that meets a
   // dead end goes back to; the back pointers (-1: none)
-  // (typed arrays: a page's back pointers were a boxed array of n · 13 entries for the GC to sweep)
-  let prev = new Float64Array(N).fill(-Infinity);
-  let cur = new Float64Array(N).fill(-Infinity);
-  const bestOfRow = new Int32Array(n);
-  const back = new Int8Array(n * N);
+  // (typed arrays kept from page to page: a page's back pointers were a boxed array of n · 13
+  // entries for the GC to sweep, then a new typed array a page)
+  if (n <= KEPT_UNITS && decodeScratch.bestOfRow.length < n) {
+    const size = Math.min(KEPT_UNITS, Math.max(n, 2 * decodeScratch.bestOfRow.length));
+    decodeScratch.bestOfRow = new Int32Array(size);
+    decodeScratch.back = new Int8Array(size * N);
+  }
+  let prev = decodeScratch.prev.fill(-Infinity);
+  let cur = decodeScratch.cur.fill(-Infinity);
+  const bestOfRow = n <= KEPT_UNITS ? decodeScratch.bestOfRow : new Int32Array(n);
+  const back = n <= KEPT_UNITS ? decodeScratch.back : new Int8Array(n * N);
   for (let i = 0; i < n; i++) {
     const row = i * N;
-    const fixedRole = fixed[i];
-    const only = fixedRole ? R[fixedRole] : -1;
-    const starts = startsField[i];
-    const blocked = starts === "new-unit" ? CONTINUATION_MASK : starts === "new-field" ? HEADLINE_CONTINUATION_MASK : null;
+    const only = fixed[i]!;
+    const starts = startsField[i]!;
+    const blocked = starts === START_NEW_UNIT ? CONTINUATION_MASK : starts === START_NEW_FIELD ? HEADLINE_CONTINUATION_MASK : null;
     for (let to = 0; to < N; to++) {
       cur[to] = -Infinity;
       back[row + to] = -1;
@@ -1029,6 +1341,14 @@ function decodeFlat(emissions: Float64Array, n: number, trans: Float64Array, fix
   return roles;
 }
 
+/** What {@link decodeFlat} works in, kept from page to page (every entry a page reads is written for it first). */
+const decodeScratch = {
+  prev: new Float64Array(N),
+  cur: new Float64Array(N),
+  bestOfRow: new Int32Array(0),
+  back: new Int8Array(0),
+};
+
 /** The best role of a row of scores (the first of equals). */
 function argmax(a: Float64Array): number {
   let best = 0;
@@ -1036,13 +1356,31 @@ function argmax(a: Float64Array): number {
   return best;
 }
 
-let defaultScorer: ReturnType<typeof scorerOf> | null = null;
+let defaultScorer: ScorerInto | null = null;
+
+/** What {@link unitRoles} scores a page into, kept from page to page (grown for a page of more units). */
+const rolesScratch = { emissions: new Float64Array(0), fixed: new Int8Array(0), starts: new Uint8Array(0) };
 
 /** The role of each unit under the shipped weights (or the given ones, when training). */
 export function unitRoles(units: readonly UnitShape[], page: PageShape, weights?: RoleWeights): Role[] {
-  const scorer = weights ? scorerOf(weights) : (defaultScorer ??= scorerOf(ROLE_WEIGHTS));
-  const roles = decodeFlat(scorer.emissions(units, page), units.length, scorer.transitions, units.map((u) => u.fixed), fieldStarts(units));
-  return roles.map((r) => ROLES[r]!);
+  const scorer = weights ? scoringOf(weights) : (defaultScorer ??= scoringOf(ROLE_WEIGHTS));
+  const n = units.length;
+  const x = n > KEPT_UNITS ? { emissions: new Float64Array(0), fixed: new Int8Array(0), starts: new Uint8Array(0) } : rolesScratch;
+  if (x.fixed.length < n) {
+    const size = n > KEPT_UNITS ? n : Math.min(KEPT_UNITS, Math.max(n, 2 * x.fixed.length, 64));
+    x.emissions = new Float64Array(size * N);
+    x.fixed = new Int8Array(size);
+    x.starts = new Uint8Array(size);
+  }
+  for (let i = 0; i < n; i++) {
+    const u = units[i]!;
+    x.fixed[i] = u.fixed ? R[u.fixed] : -1;
+    x.starts[i] = fieldStartCode(units, i);
+  }
+  const roles = decodeFlat(scorer.emissionsInto(units, page, x.emissions), n, scorer.transitions, x.fixed, x.starts);
+  const out = new Array<Role>(n);
+  for (let i = 0; i < n; i++) out[i] = ROLES[roles[i]!]!;
+  return out;
 }
 
 export const ROLE_COUNT = N;

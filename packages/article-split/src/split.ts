@@ -152,23 +152,9 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
       untouched.push(asReflowed);
       continue;
     }
-    const bs = splitAfterFurnitureLine(a, lines);
-    for (let ib = 0; ib < bs.length; ib++) {
-      const cs = splitBeforeDateline(bs[ib]!, lines, year);
-      for (let ic = 0; ic < cs.length; ic++) {
-        const ds = splitAfterTitleLine(cs[ic]!, lines);
-        for (let id = 0; id < ds.length; id++) {
-          const es = splitAfterClosedBracket(ds[id]!, lines);
-          for (let ie = 0; ie < es.length; ie++) {
-            const ps = splitGroupAtDashes(es[ie]!, lines);
-            for (let ip = 0; ip < ps.length; ip++) {
-              pieces.push(ps[ip]!);
-              untouched.push(asReflowed && ps[ip] === a);
-            }
-          }
-        }
-      }
-    }
+    const from = pieces.length;
+    cutPieces(a, 0, lines, year, pieces);
+    for (let k = from; k < pieces.length; k++) untouched.push(asReflowed && pieces[k] === a);
   }
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
@@ -272,6 +258,38 @@ function unitShape(
 }
 
 /**
+ * A paragraph cut where print keeps apart what reflow joined, by the passes from `stage` on, in
+ * order (each piece a pass cuts goes on to the passes after it), its pieces pushed to `out`.
+ * (A pass returns null when it cuts nothing, as for most paragraphs: no array a pass.)
+ */
+function cutPieces(p: ReflowParagraph, stage: number, lines: ReflowResult["lines"], year: number | undefined, out: ReflowParagraph[]): void {
+  let cut: ReflowParagraph[] | null = null;
+  let s = stage;
+  while (cut === null && s < CUT_PASSES) cut = cutPass(s++, p, lines, year);
+  if (cut === null) out.push(p);
+  else for (let k = 0; k < cut.length; k++) cutPieces(cut[k]!, s, lines, year, out);
+}
+
+/** How many passes {@link cutPass} runs. */
+const CUT_PASSES = 5;
+
+/** Pass `stage` of the cuts of a unit: a furniture line, a dateline, a title line, a closed bracket, a group's dashes. */
+function cutPass(stage: number, p: ReflowParagraph, lines: ReflowResult["lines"], year: number | undefined): ReflowParagraph[] | null {
+  switch (stage) {
+    case 0:
+      return splitAfterFurnitureLine(p, lines);
+    case 1:
+      return splitBeforeDateline(p, lines, year);
+    case 2:
+      return splitAfterTitleLine(p, lines);
+    case 3:
+      return splitAfterClosedBracket(p, lines);
+    default:
+      return splitGroupAtDashes(p, lines);
+  }
+}
+
+/**
  * A paragraph's first printed line that is a whole byline, its letter-spacing taken out
  * (本报通讯员吴丹边英 / “得知…): reflow joined the byline line to the story's first lines.
  */
@@ -309,7 +327,7 @@ function joinBracketedNames(paragraphs: readonly ReflowParagraph[]): ReflowParag
     }
     // a round-up's list of a score of reporters may run over many narrow lines (（综合本报记者甲、乙、 /
     // 丙、丁、 / … / 报道）): every paragraph up to the one that closes the bracket
-    if (b && a.text.length <= 80 && /^[（(][^（）()]*$/.test(a.text)) {
+    if (b && a.text.length <= 80 && opensBracket(a.text) && /^[（(][^（）()]*$/.test(a.text)) {
       let j = i + 1;
       let length = a.text.length;
       while (j < paragraphs.length && j - i <= BRACKET_PARAGRAPHS && paragraphs[j]!.text.length <= 80 && /^[^（）()]*$/.test(paragraphs[j]!.text)) length += paragraphs[j++]!.text.length;
@@ -326,6 +344,12 @@ function joinBracketedNames(paragraphs: readonly ReflowParagraph[]): ReflowParag
     out.push(a);
   }
   return out;
+}
+
+/** Opens with a bracket: the cheap half of a pattern that needs one first. */
+function opensBracket(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c === 0xff08 || c === 0x28;
 }
 
 /**
@@ -351,15 +375,17 @@ const LINE_FURNITURE = new Set<FurnitureKind>(["staff", "page-number", "header",
  * it): reflow joined a line of the page's furniture to what follows. Cut after it, again
  * while the next line is furniture too.
  */
-function splitAfterFurnitureLine(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] {
-  if (p.lastLine === p.firstLine) return [p];
+function splitAfterFurnitureLine(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] | null {
+  if (p.lastLine === p.firstLine) return null;
   const first = lines[p.firstLine]!.content.text;
-  if (first.length > 48) return [p];
+  if (first.length > 48) return null;
   const kind = furnitureKind(first);
-  if (!kind || !LINE_FURNITURE.has(kind)) return [p];
-  const [head, rest] = cutBeforeLine(p, p.firstLine + 1, firstOffset(lines[p.firstLine + 1]!.content.offsets), () => "body");
-  if (!rest) return [p];
-  return [head!, ...splitAfterFurnitureLine(rest, lines)];
+  if (!kind || !LINE_FURNITURE.has(kind)) return null;
+  const cut = cutBeforeLine(p, p.firstLine + 1, firstOffset(lines[p.firstLine + 1]!.content.offsets), () => "body");
+  if (!cut) return null;
+  const [head, rest] = cut as [ReflowParagraph, ReflowParagraph];
+  const more = splitAfterFurnitureLine(rest, lines);
+  return more ? [head, ...more] : cut;
 }
 
 /** How many lines into a paragraph a dateline is looked for: a headline group is a few lines at most. */
@@ -370,7 +396,7 @@ const DATELINE_REACH = 4;
  * that reflow joined: the lines before it (a headline group set at the column's width) and a story
  * that starts at the dateline. A dateline only ever starts a story, so the paragraph is cut there.
  */
-function splitBeforeDateline(p: ReflowParagraph, lines: ReflowResult["lines"], year: number | undefined): ReflowParagraph[] {
+function splitBeforeDateline(p: ReflowParagraph, lines: ReflowResult["lines"], year: number | undefined): ReflowParagraph[] | null {
   const last = Math.min(p.lastLine, p.firstLine + DATELINE_REACH);
   for (let l = p.firstLine + 1; l <= last; l++) {
     const line = lines[l]!;
@@ -378,20 +404,20 @@ function splitBeforeDateline(p: ReflowParagraph, lines: ReflowResult["lines"], y
     const single = l - 1 === p.firstLine;
     return cutBeforeLine(p, l, firstOffset(line.content.offsets), (head) => (single && !/[。！？]/.test(head) ? "headline" : "body"));
   }
-  return [p];
+  return null;
 }
 
 /**
  * A paragraph cut in two before its printed line `l` (whose first character is at raw offset `at`):
  * the head gets the hint `hintOf` gives its text, the rest is body. Uncut when either part would be empty.
  */
-function cutBeforeLine(p: ReflowParagraph, l: number, at: number, hintOf: (head: string) => ReflowParagraph["hint"]): ReflowParagraph[] {
+function cutBeforeLine(p: ReflowParagraph, l: number, at: number, hintOf: (head: string) => ReflowParagraph["hint"]): ReflowParagraph[] | null {
   let k = 0;
   while (k < p.text.length && !(p.offsets[k]! >= at)) k++;
-  if (k === 0 || k >= p.text.length) return [p];
+  if (k === 0 || k >= p.text.length) return null;
   const head = trimMapped(sliceMapped(p, 0, k));
   const rest = sliceMapped(p, k);
-  if (!head.text) return [p];
+  if (!head.text) return null;
   return [
     { ...p, text: head.text, offsets: head.offsets, lastLine: l - 1, hint: hintOf(head.text) },
     { ...p, text: rest.text, offsets: rest.offsets, firstLine: l, hint: "body" },
@@ -408,14 +434,14 @@ const TITLE_LINE_RE = /^[^，。！？；：,.!?;:（）()]{2,40}[（(][^，。�
  * A paragraph whose first line is a title line is a headline set at the column's width that reflow joined
  * to the story below it: it is cut after that line.
  */
-function splitAfterTitleLine(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] {
-  if (p.lastLine === p.firstLine) return [p];
+function splitAfterTitleLine(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] | null {
+  if (p.lastLine === p.firstLine) return null;
   const text = lines[p.firstLine]!.content.text;
   // (a title line ends with its bracket: the pattern is tried only on lines that may)
   const end = text.charCodeAt(text.length - 1);
-  if (end !== 0xff09 && end !== 0x29 && !mayBeTrimmed(end)) return [p];
+  if (end !== 0xff09 && end !== 0x29 && !mayBeTrimmed(end)) return null;
   const first = text.trim();
-  if (!TITLE_LINE_RE.test(first)) return [p];
+  if (!TITLE_LINE_RE.test(first)) return null;
   return cutBeforeLine(p, p.firstLine + 1, firstOffset(lines[p.firstLine + 1]!.content.offsets), () => "headline");
 }
 
@@ -431,34 +457,30 @@ const CLOSED_REACH = 4;
  * headline set at the column's width, to what is printed next (（作者为…教授） / 适应国际竞争新形势).
  * A bracket closing at the end of a printed line with no sentence before it ends the unit.
  */
-function splitAfterClosedBracket(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] {
-  if (p.lastLine === p.firstLine) return [p];
-  // (a bracket closing within the first 160 characters, looked for there only)
-  let close = -1;
-  for (let i = 0; i < p.text.length && i <= 160; i++) {
-    const c = p.text.charCodeAt(i);
-    if (c === 0xff09 || c === 0x29) {
-      close = i;
-      break;
-    }
+function splitAfterClosedBracket(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] | null {
+  if (p.lastLine === p.firstLine) return null;
+  // (a bracket closing within the first 160 characters: String.indexOf finds one faster than a loop over them)
+  const wide = p.text.indexOf("）");
+  if (!(wide >= 0 && wide <= 160)) {
+    const narrow = p.text.indexOf(")");
+    if (!(narrow >= 0 && narrow <= 160)) return null;
   }
-  if (close < 0) return [p];
   const note = p.text[0] === "（" || p.text[0] === "(";
   const last = Math.min(p.lastLine - 1, p.firstLine + CLOSED_REACH - 1);
   let k = 0;
   for (let l = p.firstLine; l <= last; l++) {
     const at = firstOffset(lines[l + 1]!.content.offsets);
     while (k < p.text.length && !(p.offsets[k]! >= at)) k++;
-    if (k > 160 || k >= p.text.length) return [p];
+    if (k > 160 || k >= p.text.length) return null;
     // (the head ends with a bracket or not by its last character: sliced and trimmed only when it may)
     const end = p.text.charCodeAt(k - 1);
     if (end !== 0xff09 && end !== 0x29 && !mayBeTrimmed(end)) continue;
     const head = p.text.slice(0, k).trim();
     if (!/[）)]$/.test(head)) continue;
     if (note ? CLOSED_NOTE_RE.test(head) : WRAPPED_TITLE_RE.test(head)) return cutBeforeLine(p, l + 1, at, () => (note ? "body" : "headline"));
-    return [p];
+    return null;
   }
-  return [p];
+  return null;
 }
 
 /** A code unit `trim` may remove (white space or a line terminator; a few more control codes are let through to the slow test). */
@@ -475,17 +497,21 @@ const GROUP_LENGTH = 120;
  * cut after a line that ends with a dash (a kicker: 西班牙汉学家雷林科——) and before a line that opens
  * with one (a subtitle: ——写在第六个国家扶贫日之际), where one field ends and the next begins.
  */
-function splitGroupAtDashes(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] {
-  if (p.lastLine === p.firstLine || p.lastLine - p.firstLine >= GROUP_LINES || p.text.length > GROUP_LENGTH || /[。；]/.test(p.text)) return [p];
+function splitGroupAtDashes(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] | null {
+  if (p.lastLine === p.firstLine || p.lastLine - p.firstLine >= GROUP_LINES || p.text.length > GROUP_LENGTH || /[。；]/.test(p.text)) return null;
   for (let l = p.firstLine; l < p.lastLine; l++) {
+    // (neither line prints a double dash: neither pattern can match, no trim needed)
+    if (!lines[l]!.content.text.includes("——") && !lines[l + 1]!.content.text.includes("——")) continue;
     const line = lines[l]!.content.text.trim();
     const next = lines[l + 1]!.content.text.trim();
     if (!/——$/.test(line) && !/^——/.test(next)) continue;
-    const [head, rest] = cutBeforeLine(p, l + 1, firstOffset(lines[l + 1]!.content.offsets), () => "headline");
-    if (!rest) return [p];
-    return [head!, ...splitGroupAtDashes({ ...rest, hint: "headline" }, lines)];
+    const cut = cutBeforeLine(p, l + 1, firstOffset(lines[l + 1]!.content.offsets), () => "headline");
+    if (!cut) return null;
+    const [head, rest] = cut as [ReflowParagraph, ReflowParagraph];
+    const headed: ReflowParagraph = { ...rest, hint: "headline" };
+    return [head, ...(splitGroupAtDashes(headed, lines) ?? [headed])];
   }
-  return [p];
+  return null;
 }
 
 function firstOffset(offsets: MappedText["offsets"]): number {
