@@ -219,6 +219,9 @@ class CsrTrie {
   private pairMask: number;
   /** Whether {@link weigh} has filled the weights. */
   weighted = false;
+  /** The words' weights by id, and the weight of a character no word is (given to {@link weigh}). */
+  private weight = new Float64Array(0);
+  private minWeight = 0;
   constructor(
     readonly nodeCount: number,
     readonly first: Int32Array,
@@ -258,7 +261,9 @@ class CsrTrie {
   }
 
   /** Copy each word's weight beside the root's and the pairs' nodes (the words' weights by id). */
-  weigh(weight: Float64Array): void {
+  weigh(weight: Float64Array, minWeight: number): void {
+    this.weight = weight;
+    this.minWeight = minWeight;
     for (let c = 0; c < 0x10000; c++) {
       const word = this.rootInts[4 * c + 1]! - 1;
       this.rootWeights[2 * c + 1] = word >= 0 ? weight[word]! : Number.NaN;
@@ -294,13 +299,14 @@ class CsrTrie {
    * MPSegment::CalcDP (see {@link JiebaSegmentation}'s route) over these tables: the same numbers
    * added in the same order as the generic route, read from the entries above. Needs {@link weigh}.
    */
-  route(runes: Int32Array, begin: number, end: number, routeWeight: Float64Array, routeEnd: Int32Array, routeWord: Int32Array, weight: Float64Array, minWeight: number): void {
-    const { rootInts, rootWeights, pairInts, pairWeights, nodeWord } = this;
+  route(runes: Int32Array, begin: number, end: number, routeWeight: Float64Array, routeEnd: Int32Array, routeWord: Int32Array): void {
+    const { rootInts, rootWeights, pairInts, pairWeights, nodeWord, weight, minWeight } = this;
     for (let i = end - 1; i >= begin; i--) {
       const a = runes[i]!;
-      let node: number;
-      let word: number;
-      let own: number;
+      // (numbers from the start: a variable that may be undefined keeps its doubles boxed, one allocation each)
+      let node = 0;
+      let word = -1;
+      let own = 0;
       if (a < 0x10000) {
         node = rootInts[4 * a]!;
         word = rootInts[4 * a + 1]! - 1;
@@ -674,7 +680,7 @@ export class JiebaSegmentation {
     let at = 0;
     const take = (length: number) => ints.subarray(at, (at += length));
     const trie = new CsrTrie(n!, take(n! + 1), take(n!), take(n!));
-    trie.weigh(this.weight);
+    trie.weigh(this.weight, this.minWeight);
     this.trie = trie;
     this.tagOfWord = take(words!);
     for (const rune of take(singleCount!)) this.userSingles.add(rune);
@@ -946,7 +952,7 @@ export class JiebaSegmentation {
   private route(begin: number, end: number): void {
     const { runes, routeWeight, routeEnd, routeWord, weight, trie } = this;
     if (trie instanceof CsrTrie && trie.weighted) {
-      trie.route(runes, begin, end, routeWeight, routeEnd, routeWord, weight, this.minWeight);
+      trie.route(runes, begin, end, routeWeight, routeEnd, routeWord);
       return;
     }
     const nodeWord = trie.nodeWord;
