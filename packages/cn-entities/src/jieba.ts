@@ -192,33 +192,58 @@ class HashTrie {
  * The same trie, read-only and compact, as the build writes it (dist/jieba-tables.bin): nodes
  * numbered breadth first, so a node's children are the nodes first[v] … first[v + 1] - 1, their
  * code points ascending in `childRune` (found by binary search); the root's BMP children in a table.
+ *
+ * What the route reads at nearly every character sits together, 16 bytes an entry, so that one
+ * cache line brings it: a code unit's node, word and the word's weight; a pair's key, node and
+ * weight. (Between two pages the article split's work evicts the segmenter's tables from the CPU's
+ * L2 cache, and each page reads them back line by line: the route read five lines a character
+ * from five arrays — node, pair key, pair node, word, weight — where it now reads two.)
  */
 class CsrTrie {
-  private rootChild: Int32Array = new Int32Array(0x10000);
+  /**
+   * By BMP code unit c, 16 bytes: `rootInts[4c]` the node of c (0: none), `rootInts[4c + 1]` the id
+   * + 1 of its word (0: none), `rootWeights[2c + 1]` that word's weight (set by {@link weigh}).
+   */
+  private rootInts: Int32Array;
+  private rootWeights: Float64Array;
   /**
    * The nodes two BMP code units down from the root, by the pair (open addressing: keys
-   * `first << 16 | second` as int32, 0 a free slot's node): the route asks for one at nearly every
-   * character, and a common first character has hundreds to thousands of children, a binary
-   * search of ten steps and as many cache misses; this is one or two.
+   * `first << 16 | second` as int32, node 0 a free slot), 16 bytes a slot: `pairInts[4k]` the key,
+   * `pairInts[4k + 1]` the node, `pairWeights[2k + 1]` the weight of its word (NaN: none; set by
+   * {@link weigh}). The route asks for one at nearly every character, and a common first character
+   * has hundreds to thousands of children, a binary search of ten steps and as many cache misses;
+   * this is one or two.
    */
-  private pairKey: Int32Array;
-  private pairNode: Int32Array;
+  private pairInts: Int32Array;
+  private pairWeights: Float64Array;
   private pairMask: number;
+  /** Whether {@link weigh} has filled the weights. */
+  weighted = false;
+  /** The words' weights by id, and the weight of a character no word is (given to {@link weigh}). */
+  private weight = new Float64Array(0);
+  private minWeight = 0;
   constructor(
     readonly nodeCount: number,
     readonly first: Int32Array,
     readonly childRune: Int32Array,
     readonly nodeWord: Int32Array,
   ) {
+    const root = new ArrayBuffer(0x10000 * 16);
+    this.rootInts = new Int32Array(root);
+    this.rootWeights = new Float64Array(root);
     let pairs = 0;
     for (let c = first[0]!; c < first[1]!; c++) {
-      if (childRune[c]! < 0x10000) this.rootChild[childRune[c]!] = c;
+      if (childRune[c]! < 0x10000) {
+        this.rootInts[4 * childRune[c]!] = c;
+        this.rootInts[4 * childRune[c]! + 1] = nodeWord[c]!;
+      }
       pairs += first[c + 1]! - first[c]!;
     }
     let size = 1024;
     while (size < 2 * pairs) size *= 2;
-    this.pairKey = new Int32Array(size);
-    this.pairNode = new Int32Array(size);
+    const pairBuffer = new ArrayBuffer(size * 16);
+    this.pairInts = new Int32Array(pairBuffer);
+    this.pairWeights = new Float64Array(pairBuffer);
     this.pairMask = size - 1;
     for (let c = first[0]!; c < first[1]!; c++) {
       const a = childRune[c]!;
@@ -228,28 +253,123 @@ class CsrTrie {
         if (b >= 0x10000) continue;
         const key = (a << 16) | b;
         let k = pairSlot(key) & this.pairMask;
-        while (this.pairNode[k] !== 0) k = (k + 1) & this.pairMask;
-        this.pairKey[k] = key;
-        this.pairNode[k] = g;
+        while (this.pairInts[4 * k + 1] !== 0) k = (k + 1) & this.pairMask;
+        this.pairInts[4 * k] = key;
+        this.pairInts[4 * k + 1] = g;
       }
     }
+  }
+
+  /** Copy each word's weight beside the root's and the pairs' nodes (the words' weights by id). */
+  weigh(weight: Float64Array, minWeight: number): void {
+    this.weight = weight;
+    this.minWeight = minWeight;
+    for (let c = 0; c < 0x10000; c++) {
+      const word = this.rootInts[4 * c + 1]! - 1;
+      this.rootWeights[2 * c + 1] = word >= 0 ? weight[word]! : Number.NaN;
+    }
+    for (let k = 0; k <= this.pairMask; k++) {
+      const node = this.pairInts[4 * k + 1]!;
+      const word = node === 0 ? -1 : this.nodeWord[node]! - 1;
+      this.pairWeights[2 * k + 1] = word >= 0 ? weight[word]! : Number.NaN;
+    }
+    this.weighted = true;
   }
 
   /** The node of the two code points `a`, `b` from the root, or 0 (the same as child(child(0, a), b)). */
   child2(a: number, b: number): number {
     if (a >= 0x10000 || b >= 0x10000) return this.child(this.child(0, a), b);
+    const slot = this.pairSlotOf(a, b);
+    return slot < 0 ? 0 : this.pairInts[4 * slot + 1]!;
+  }
+
+  /** The pair table's slot of two BMP code units, or -1 when no word begins with them. */
+  pairSlotOf(a: number, b: number): number {
     const key = (a << 16) | b;
-    const keys = this.pairKey;
-    const nodes = this.pairNode;
+    const ints = this.pairInts;
     const mask = this.pairMask;
     for (let k = pairSlot(key) & mask; ; k = (k + 1) & mask) {
-      const node = nodes[k]!;
-      if (node === 0 || keys[k] === key) return node;
+      const node = ints[4 * k + 1]!;
+      if (node === 0) return -1;
+      if (ints[4 * k] === key) return k;
+    }
+  }
+
+  /**
+   * MPSegment::CalcDP (see {@link JiebaSegmentation}'s route) over these tables: the same numbers
+   * added in the same order as the generic route, read from the entries above. Needs {@link weigh}.
+   */
+  route(runes: Int32Array, begin: number, end: number, routeWeight: Float64Array, routeEnd: Int32Array, routeWord: Int32Array): void {
+    const { rootInts, rootWeights, pairInts, pairWeights, nodeWord, weight, minWeight } = this;
+    for (let i = end - 1; i >= begin; i--) {
+      const a = runes[i]!;
+      // (numbers from the start: a variable that may be undefined keeps its doubles boxed, one allocation each)
+      let node = 0;
+      let word = -1;
+      let own = 0;
+      if (a < 0x10000) {
+        node = rootInts[4 * a]!;
+        word = rootInts[4 * a + 1]! - 1;
+        own = word >= 0 ? rootWeights[2 * a + 1]! : minWeight;
+      } else {
+        node = this.child(0, a);
+        word = node === 0 ? -1 : nodeWord[node]! - 1;
+        own = word >= 0 ? weight[word]! : minWeight;
+      }
+      let best = (i + 1 < end ? routeWeight[i + 1]! : 0) + own;
+      let bestEnd = i + 1;
+      let bestWord = word;
+      if (node !== 0 && i + 1 < end) {
+        // the second character through the pair table, its word's weight in the same slot
+        const b = runes[i + 1]!;
+        if (a < 0x10000 && b < 0x10000) {
+          const slot = this.pairSlotOf(a, b);
+          if (slot < 0) node = 0;
+          else {
+            node = pairInts[4 * slot + 1]!;
+            const w = pairWeights[2 * slot + 1]!;
+            if (w === w) {
+              const value = (i + 2 < end ? routeWeight[i + 2]! : 0) + w;
+              if (value > best) {
+                best = value;
+                bestEnd = i + 2;
+                bestWord = nodeWord[node]! - 1;
+              }
+            }
+          }
+        } else {
+          node = this.child(node, b);
+          word = node === 0 ? -1 : nodeWord[node]! - 1;
+          if (word >= 0) {
+            const value = (i + 2 < end ? routeWeight[i + 2]! : 0) + weight[word]!;
+            if (value > best) {
+              best = value;
+              bestEnd = i + 2;
+              bestWord = word;
+            }
+          }
+        }
+        for (let j = i + 2; node !== 0 && j < end && j - i + 1 <= MAX_WORD_LENGTH; j++) {
+          node = this.child(node, runes[j]!);
+          if (node === 0) break;
+          word = nodeWord[node]! - 1;
+          if (word < 0) continue;
+          const value = (j + 1 < end ? routeWeight[j + 1]! : 0) + weight[word]!;
+          if (value > best) {
+            best = value;
+            bestEnd = j + 1;
+            bestWord = word;
+          }
+        }
+      }
+      routeWeight[i] = best;
+      routeEnd[i] = bestEnd;
+      routeWord[i] = bestWord;
     }
   }
 
   child(node: number, rune: number): number {
-    if (node === 0 && rune < 0x10000) return this.rootChild[rune]!;
+    if (node === 0 && rune < 0x10000) return this.rootInts[4 * rune]!;
     const runes = this.childRune;
     let lo = this.first[node]!;
     let hi = this.first[node + 1]!;
@@ -559,7 +679,9 @@ export class JiebaSegmentation {
     const ints = new Int32Array(bytes.buffer, bytes.byteOffset + TABLE_HEADER * 4 + doubleCount * 8, intCount);
     let at = 0;
     const take = (length: number) => ints.subarray(at, (at += length));
-    this.trie = new CsrTrie(n!, take(n! + 1), take(n!), take(n!));
+    const trie = new CsrTrie(n!, take(n! + 1), take(n!), take(n!));
+    trie.weigh(this.weight, this.minWeight);
+    this.trie = trie;
     this.tagOfWord = take(words!);
     for (const rune of take(singleCount!)) this.userSingles.add(rune);
     const names = JSON.parse(new TextDecoder().decode(bytes.subarray(bytes.byteLength - namesLength!))) as string[];
@@ -829,6 +951,10 @@ export class JiebaSegmentation {
   /** MPSegment::CalcDP over the DAG of dictionary words, right to left; ties go to the shorter word. */
   private route(begin: number, end: number): void {
     const { runes, routeWeight, routeEnd, routeWord, weight, trie } = this;
+    if (trie instanceof CsrTrie && trie.weighted) {
+      trie.route(runes, begin, end, routeWeight, routeEnd, routeWord);
+      return;
+    }
     const nodeWord = trie.nodeWord;
     const minWeight = this.minWeight;
     for (let i = end - 1; i >= begin; i--) {
