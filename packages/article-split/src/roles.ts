@@ -86,7 +86,6 @@ const LENGTH_EDGES = [2, 3, 4, 5, 7, 9, 11, 13, 16, 19, 23, 29, 41, 81];
 const RATIO_EDGES = [0.3, 0.45, 0.6, 0.75, 0.9, 0.97, 1.05, 1.3];
 const FILL_EDGES = [0.5, 0.7, 0.85, 0.95];
 const SHARE_EDGES = [0.1, 0.3, 0.6];
-const ALIKE_EDGES = [0.005, 0.03, 0.06, 0.1, 0.2];
 
 /** Classes of a unit's first and last character, by index (a feature's value), named in features. */
 const CLASSES = ["none", "stop", "colon", "comma", "close-quote", "open-quote", "close-paren", "open-paren", "open-book", "close-book", "dash", "digit", "latin", "han", "other"] as const;
@@ -433,13 +432,6 @@ const SHARED_AFTER = template((share) => `shared-after=${share}`);
 const SHARES_MORE_AFTER = flag("shares-more-after");
 const SHARES_MORE_BEFORE = flag("shares-more-before");
 const SHARES_ALIKE = flag("shares-alike");
-/**
- * How alike the stories around a run of headline-like lines are (the share of the next story's
- * opening Han bigrams that the story before prints): a subhead stands inside one story, whose
- * text goes on alike after it; a headline group parts two stories about different things.
- */
-const AROUND_ALIKE = template((alike) => `around-alike=${alike < 0 ? "none" : alike}`);
-const AROUND_ALIKE_RUN = template((alike, length) => `around-alike=${alike < 0 ? "none" : alike}&run=${length}`);
 
 // the edges of a unit: classes of its first and last two characters, the characters themselves
 // (the trainer keeps those seen on several pages), the last character of the unit before
@@ -551,16 +543,6 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
     sharedAfter[i] = sharedShare(grams, nearbyBody(units, i, 1));
     sharedBefore[i] = sharedShare(grams, nearbyBody(units, i, -1));
   });
-  // how alike the stories before and after each run of headline-like lines are (a bucket; -1: no story on one side)
-  const aroundAlike = new Array<number>(units.length).fill(-1);
-  for (let i = 0; i < units.length; i++) {
-    const run = runs[i]!;
-    if (run.length === 0 || run.at > 0) continue;
-    const before = nearbyBody(units, i, -1);
-    const after = nearbyBody(units, i + run.length - 1, 1).slice(0, 200);
-    const alike = before && after ? bucket(sharedShare(hanBigrams(after), before), ALIKE_EDGES) : -1;
-    for (let k = i; k < i + run.length; k++) aroundAlike[k] = alike;
-  }
   const neighbour = (side: typeof BEFORE, k: number) => {
     const u = units[k];
     if (!u) return f.add(side.none);
@@ -692,8 +674,6 @@ function describeUnits(units: readonly UnitShape[], page: PageShape, f: FeatureS
       const then = afterRunShape(units[i + run.length - run.at]);
       f.add(RUN_THEN, then);
       f.add(RUN_AT_THEN, (Math.min(run.length, 6) << 3) | Math.min(run.at, 5), then);
-      f.add(AROUND_ALIKE, aroundAlike[i]!);
-      f.add(AROUND_ALIKE_RUN, aroundAlike[i]!, Math.min(run.length, 4));
       if (run.at + 1 < run.length && next) f.add(next.width > u.width + 0.5 ? NEXT_LONGER : next.width < u.width - 0.5 ? NEXT_SHORTER : NEXT_AS_LONG);
     }
     // parallel phrases (政企同心 携手打造…) make a whole headline; a line without them before it is a field of its own
