@@ -1104,6 +1104,32 @@ function joinLeadsToDatelines(items: readonly Item[], bodies: readonly Draft[], 
 }
 
 /**
+ * A story with its next part `d` (opened by the byline or dateline `opening`) appended: the part's paragraphs,
+ * its opening byline one of the story's closing ones; the story's headline group moves with it.
+ */
+function appendPart(story: Draft, d: Draft, opening: NonNullable<Draft["opening"]>, headlineOf: Map<Draft, HeadlineGroup>): Draft {
+  const joined: Draft = {
+    ...story,
+    last: d.last,
+    byline: joinBylines(story.byline, d.byline ?? opening),
+    closing: [...story.closing, { at: d.first, byline: opening }, ...d.closing],
+    paragraphs: [...story.paragraphs, ...d.paragraphs],
+    at: [...story.at, ...d.at],
+    subheads: story.subheads + d.subheads,
+    photoCredits: [...story.photoCredits, ...d.photoCredits],
+    credit: d.credit,
+    continuedTo: d.continuedTo ?? story.continuedTo,
+    open: d.open,
+  };
+  const g = headlineOf.get(story);
+  if (g) {
+    headlineOf.delete(story);
+    headlineOf.set(joined, g);
+  }
+  return joined;
+}
+
+/**
  * A body that a byline opened right after a body paragraph of a story with subheads, and that no
  * headline group heads, is that story's next part under its reporter (a part's title read as body
  * text): joined to it again, the byline one of its closing ones.
@@ -1113,24 +1139,7 @@ function joinHeadlessParts(items: readonly Item[], bodies: readonly Draft[], hea
   for (const d of bodies) {
     const story = out[out.length - 1];
     if (d.maybePart && story && !headlineOf.has(d) && d.opening && !story.credit && nextContentIndex(items, story.last + 1, 1) === d.first) {
-      out[out.length - 1] = {
-        ...story,
-        last: d.last,
-        byline: joinBylines(story.byline, d.byline ?? d.opening),
-        closing: [...story.closing, { at: d.first, byline: d.opening }, ...d.closing],
-        paragraphs: [...story.paragraphs, ...d.paragraphs],
-        at: [...story.at, ...d.at],
-        subheads: story.subheads + d.subheads,
-        photoCredits: [...story.photoCredits, ...d.photoCredits],
-        credit: d.credit,
-        continuedTo: d.continuedTo ?? story.continuedTo,
-        open: d.open,
-      };
-      const g = headlineOf.get(story);
-      if (g) {
-        headlineOf.delete(story);
-        headlineOf.set(out[out.length - 1]!, g);
-      }
+      out[out.length - 1] = appendPart(story, d, d.opening, headlineOf);
       continue;
     }
     out.push(d);
@@ -1182,24 +1191,7 @@ function joinTitledParts(items: readonly Item[], bodies: readonly Draft[], headl
     if (story && !g && d.opening && d.paragraphs.length > 0 && story.paragraphs.length > 0 && !story.credit && nextContentIndex(items, story.last + 1, 1) === d.first) {
       const overlap = pairOverlap(hanPairKeys(textAround(story.paragraphs, PART_CONTEXT, true)), hanPairKeys(textAround(d.paragraphs, PART_CONTEXT, false)));
       if (overlap > w.headlessPartMin) {
-        out[out.length - 1] = {
-          ...story,
-          last: d.last,
-          byline: joinBylines(story.byline, d.byline ?? d.opening),
-          closing: [...story.closing, { at: d.first, byline: d.opening }, ...d.closing],
-          paragraphs: [...story.paragraphs, ...d.paragraphs],
-          at: [...story.at, ...d.at],
-          subheads: story.subheads + d.subheads,
-          photoCredits: [...story.photoCredits, ...d.photoCredits],
-          credit: d.credit,
-          continuedTo: d.continuedTo ?? story.continuedTo,
-          open: d.open,
-        };
-        const own = headlineOf.get(story);
-        if (own) {
-          headlineOf.delete(story);
-          headlineOf.set(out[out.length - 1]!, own);
-        }
+        out[out.length - 1] = appendPart(story, d, d.opening, headlineOf);
         continue;
       }
     }
