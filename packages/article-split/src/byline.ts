@@ -13,9 +13,10 @@ const AGENCY = alternation(DATELINE_AGENCIES);
  * Justification may space a date's digits (本报北京1 0月9日电): a space may stand between two digits
  * and around a number.
  */
-const DATELINE_RE = new RegExp(
-  `^(?:(${AGENCY})讯|(${AGENCY})([\\u4e00-\\u9fff]{0,8}?) ?((?:\\d(?: ?\\d){3} ?年 ?)?\\d(?: ?\\d)? ?月 ?\\d(?: ?\\d)? ?日)?(?:[\\u4e00-\\u9fff]{0,3})?电)`,
-);
+const DATELINE = `(?:(${AGENCY})讯|(${AGENCY})([\\u4e00-\\u9fff]{0,8}?) ?((?:\\d(?: ?\\d){3} ?年 ?)?\\d(?: ?\\d)? ?月 ?\\d(?: ?\\d)? ?日)?(?:[\\u4e00-\\u9fff]{0,3})?电)`;
+const DATELINE_RE = new RegExp(`^${DATELINE}`);
+/** {@link DATELINE_RE} at `lastIndex` (sticky): a dateline opening a text after its first code units, read in place. */
+const DATELINE_AT_RE = new RegExp(DATELINE, "y");
 const NAME_RE = /^[\u4e00-\u9fff·]{2,5}$/;
 
 /**
@@ -44,8 +45,8 @@ const DATELINE_FIRSTS = firstCharsOf(DATELINE_AGENCIES);
  * Opens with an agency's name (本报, 新华社 …), as every dateline does (DATELINE_RE): tested before
  * the pattern, which many a body line opening with 中, 人 or 新 would otherwise be tried against.
  */
-function opensWithAgency(text: string): boolean {
-  for (let k = 0; k < DATELINE_AGENCIES.length; k++) if (text.startsWith(DATELINE_AGENCIES[k]!)) return true;
+function opensWithAgency(text: string, from = 0): boolean {
+  for (let k = 0; k < DATELINE_AGENCIES.length; k++) if (text.startsWith(DATELINE_AGENCIES[k]!, from)) return true;
   return false;
 }
 /**
@@ -210,6 +211,17 @@ export function matchLeadingByline(text: string, year?: number): BylineMatch | n
     };
   }
   return null;
+}
+
+/**
+ * Does `text` open with a dateline at code unit `from` (据新华社…电 is read from 1)? Whether
+ * {@link matchLeadingByline} would match there, without reading the byline's bracket and date:
+ * the many callers that only ask this are spared that work and a slice.
+ */
+export function opensWithDatelineAt(text: string, from = 0): boolean {
+  if ((DATELINE_FIRSTS !== null && !DATELINE_FIRSTS.has(text.charCodeAt(from))) || !opensWithAgency(text, from)) return false;
+  DATELINE_AT_RE.lastIndex = from;
+  return DATELINE_AT_RE.test(text);
 }
 
 /** A whole paragraph that is a byline or photo credit without dateline: 本报记者 王明, 融媒记者 郁文涛 摄. */

@@ -12,7 +12,7 @@ import {
   type Unassigned,
   type Warning,
 } from "@yk/schema";
-import { BRACKETED_NAMES_LENGTH, matchBracketByline, matchBracketedNames, type BylineMatch, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, isNameLine, nameTokens, namesOf } from "./byline.js";
+import { BRACKETED_NAMES_LENGTH, matchBracketByline, matchBracketedNames, type BylineMatch, matchCredit, matchLeadingByline, matchRunInByline, matchTrailingByline, opensWithDatelineAt, isNameLine, nameTokens, namesOf } from "./byline.js";
 import { hanPairKeys, neighbourPairShare, pairSearch, unitRoles, type Role, type UnitShape } from "./roles.js";
 import { ASSEMBLY_WEIGHTS } from "./data/assembly-weights.js";
 import { continuationAtEnd, dateOfLine, furnitureKind, pageFacts } from "./furniture.js";
@@ -153,7 +153,7 @@ export function pageUnits(result: ReflowResult, options: SplitOptions): Unit[] {
       continue;
     }
     const from = pieces.length;
-    cutPieces(a, 0, lines, year, pieces);
+    cutPieces(a, 0, lines, pieces);
     for (let k = from; k < pieces.length; k++) untouched.push(asReflowed && pieces[k] === a);
   }
   for (let i = 0; i < pieces.length; i++) {
@@ -262,24 +262,24 @@ function unitShape(
  * order (each piece a pass cuts goes on to the passes after it), its pieces pushed to `out`.
  * (A pass returns null when it cuts nothing, as for most paragraphs: no array a pass.)
  */
-function cutPieces(p: ReflowParagraph, stage: number, lines: ReflowResult["lines"], year: number | undefined, out: ReflowParagraph[]): void {
+function cutPieces(p: ReflowParagraph, stage: number, lines: ReflowResult["lines"], out: ReflowParagraph[]): void {
   let cut: ReflowParagraph[] | null = null;
   let s = stage;
-  while (cut === null && s < CUT_PASSES) cut = cutPass(s++, p, lines, year);
+  while (cut === null && s < CUT_PASSES) cut = cutPass(s++, p, lines);
   if (cut === null) out.push(p);
-  else for (let k = 0; k < cut.length; k++) cutPieces(cut[k]!, s, lines, year, out);
+  else for (let k = 0; k < cut.length; k++) cutPieces(cut[k]!, s, lines, out);
 }
 
 /** How many passes {@link cutPass} runs. */
 const CUT_PASSES = 5;
 
 /** Pass `stage` of the cuts of a unit: a furniture line, a dateline, a title line, a closed bracket, a group's dashes. */
-function cutPass(stage: number, p: ReflowParagraph, lines: ReflowResult["lines"], year: number | undefined): ReflowParagraph[] | null {
+function cutPass(stage: number, p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] | null {
   switch (stage) {
     case 0:
       return splitAfterFurnitureLine(p, lines);
     case 1:
-      return splitBeforeDateline(p, lines, year);
+      return splitBeforeDateline(p, lines);
     case 2:
       return splitAfterTitleLine(p, lines);
     case 3:
@@ -396,11 +396,11 @@ const DATELINE_REACH = 4;
  * that reflow joined: the lines before it (a headline group set at the column's width) and a story
  * that starts at the dateline. A dateline only ever starts a story, so the paragraph is cut there.
  */
-function splitBeforeDateline(p: ReflowParagraph, lines: ReflowResult["lines"], year: number | undefined): ReflowParagraph[] | null {
+function splitBeforeDateline(p: ReflowParagraph, lines: ReflowResult["lines"]): ReflowParagraph[] | null {
   const last = Math.min(p.lastLine, p.firstLine + DATELINE_REACH);
   for (let l = p.firstLine + 1; l <= last; l++) {
     const line = lines[l]!;
-    if (!opensWithDateline(line.content.text, year)) continue;
+    if (!opensWithDateline(line.content.text)) continue;
     const single = l - 1 === p.firstLine;
     return cutBeforeLine(p, l, firstOffset(line.content.offsets), (head) => (single && !/[。！？]/.test(head) ? "headline" : "body"));
   }
@@ -883,8 +883,8 @@ function closingNote(text: string): boolean {
 }
 
 /** A paragraph opening with a dateline, quoted from an agency or not (据新华社广州9月30日电…): a story's first. */
-function opensWithDateline(text: string, year?: number): boolean {
-  return matchLeadingByline(text.startsWith("据") ? text.slice(1) : text, year) !== null;
+function opensWithDateline(text: string): boolean {
+  return opensWithDatelineAt(text, text.startsWith("据") ? 1 : 0);
 }
 
 /** The first 1200 characters of some paragraphs, as parts: what a headline is compared with. */
