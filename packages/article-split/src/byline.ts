@@ -57,15 +57,33 @@ const CREDIT_WORD_CHAR_RE = anyCharOf(firstCharsOf([...ROLE_WORDS, ...CREDIT_SUF
 
 /** Role words, longest first: a role is of the kind of the longest word it ends with. */
 const ROLE_WORDS_LONGEST_FIRST = Object.keys(BYLINE_ROLES).sort((a, b) => b.length - a.length);
+/** The same words by their last code unit, longest first: only these can end a role that ends so. */
+const ROLE_WORDS_BY_LAST = new Map<number, string[]>();
+for (const word of ROLE_WORDS_LONGEST_FIRST) {
+  const last = word.charCodeAt(word.length - 1);
+  const words = ROLE_WORDS_BY_LAST.get(last);
+  if (words) words.push(word);
+  else ROLE_WORDS_BY_LAST.set(last, [word]);
+}
 
 function kindOfRole(role: string | null, suffix: string | null): ContributorKind {
   // 文/摄 and 图/文: wrote and photographed; on a credit the photograph is what is credited
-  if (suffix && /摄|图/.test(suffix)) return "photographer";
+  if (suffix && (suffix.includes("摄") || suffix.includes("图"))) return "photographer";
   if (!role) return "author";
-  for (const word of ROLE_WORDS_LONGEST_FIRST) {
-    if (role.endsWith(word)) return BYLINE_ROLES[word]!;
-  }
+  const words = ROLE_WORDS_BY_LAST.get(role.charCodeAt(role.length - 1));
+  if (words) for (const word of words) if (role.endsWith(word)) return BYLINE_ROLES[word]!;
   return "author";
+}
+
+/**
+ * The credit's suffix a token is or ends with (王明摄 → 摄; 文 only alone: 钱文 is a name), the
+ * first in {@link CREDIT_SUFFIXES}' order.
+ */
+function creditSuffixOf(t: string): string | undefined {
+  for (const s of CREDIT_SUFFIXES) {
+    if (t === s || (s !== "文" && t.endsWith(s) && NAME_RE.test(t.slice(0, -s.length)))) return s;
+  }
+  return undefined;
 }
 
 /**
@@ -77,8 +95,9 @@ export function parseContributors(text: string): Contributor[] | null {
   const tokens = text
     .trim()
     .replace(/[（(）)]/g, " ")
-    // a role glued between names after a line break lost the spaces: 记者钱晓燕通讯员邵立群
-    .replace(GLUED_ROLE_RE, (m, _role, offset: number) => (offset > 0 ? ` ${m} ` : `${m} `))
+    // a role glued between names after a line break lost the spaces: 记者钱晓燕通讯员邵立群 (a
+    // space before a role opening the text makes an empty token, dropped below)
+    .replace(GLUED_ROLE_RE, " $& ")
     .split(/[\s、，,；;]+/)
     .filter(Boolean);
   if (tokens.length === 0 || tokens.length > 48) return null;
@@ -87,7 +106,8 @@ export function parseContributors(text: string): Contributor[] | null {
   let role: string | null = null;
   let pendingSingle = "";
   let sawRole = false;
-  for (let [k, t] of tokens.entries()) {
+  for (let k = 0; k < tokens.length; k++) {
+    let t = tokens[k]!;
     // a round-up's 综合 before its reporters' role (综合本报记者 李刚、王明报道): a word, not a name
     if (t === "综合" && k === 0 && tokens[1] !== undefined && ROLE_RE.test(tokens[1])) continue;
     const roleMatch = ROLE_RE.exec(t);
@@ -102,7 +122,7 @@ export function parseContributors(text: string): Contributor[] | null {
       sawRole = true;
       continue;
     }
-    const suffix = CREDIT_SUFFIXES.find((s) => t === s || (t.endsWith(s) && NAME_RE.test(t.slice(0, -s.length)) && s !== "文"));
+    const suffix = creditSuffixOf(t);
     if (suffix && out.length > 0 && t === suffix) {
       for (const c of out) if (c.suffix === null) c.suffix = suffix;
       continue;
@@ -171,6 +191,16 @@ export interface BylineMatch {
   contributors: Contributor[];
 }
 
+/** Where the first closing bracket between `from` and `to` (exclusive) is, from `from`; -1 if none. */
+function closingBracketIn(text: string, from: number, to: number): number {
+  const end = Math.min(to, text.length);
+  for (let k = from; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0xff09 || c === 0x29) return k - from;
+  }
+  return -1;
+}
+
 /**
  * A byline at the start of a paragraph: 本报讯（融媒首席记者 王丽娟）, 新华社北京1月11日电（记者 X）,
  * or a whole line such as 本报记者 王明 / 记者 王明 通讯员 李华.
@@ -187,7 +217,7 @@ export function matchLeadingByline(text: string, year?: number): BylineMatch | n
     const open = text[at];
     if (open === "（" || open === "(") {
       end = at;
-      const close = text.slice(end + 1, end + 60).search(/[）)]/);
+      const close = closingBracketIn(text, end + 1, end + 60);
       if (close >= 0) {
         const inner = text.slice(end + 1, end + 1 + close);
         // a dateline's bracket holds its reporters, with their role or without: （记者张烁）, （何旭）, （金歆、吴旭）
