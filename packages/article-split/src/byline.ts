@@ -37,7 +37,26 @@ function anyCharOf(firsts: Set<number> | null): RegExp {
   if (firsts === null) return /^/;
   return new RegExp(`[${[...firsts].map((c) => `\\u${c.toString(16).padStart(4, "0")}`).join("")}]`);
 }
-const GLUED_ROLE_RE = new RegExp(`(${PREFIX}(?:${alternation(ROLE_WORDS.filter((r) => r.length >= 2))}))`, "g");
+const GLUED_ROLE = `(${PREFIX}(?:${alternation(ROLE_WORDS.filter((r) => r.length >= 2))}))`;
+const GLUED_ROLE_RE = new RegExp(GLUED_ROLE, "g");
+/** {@link GLUED_ROLE_RE}'s first match only (no global state to reset). */
+const FIRST_GLUED_ROLE_RE = new RegExp(GLUED_ROLE);
+/** What parts the tokens of a credit: white space, 、 and the other list separators. */
+const TOKEN_SEPARATORS_RE = /[\s、，,；;]+/;
+
+/**
+ * `token` (no separator in it) into `out`, parted around each role glued to it after a line break
+ * lost the spaces: 记者钱晓燕通讯员邵立群 → 记者, 钱晓燕, 通讯员, 邵立群. A role matches no separator,
+ * so parting each token is parting the whole text; most tokens hold no role, or are one.
+ */
+function pushUnglued(token: string, out: string[]): void {
+  const m = FIRST_GLUED_ROLE_RE.exec(token);
+  if (m === null || (m.index === 0 && m[0].length === token.length)) {
+    out.push(token);
+    return;
+  }
+  for (const part of token.replace(GLUED_ROLE_RE, " $& ").split(" ")) if (part) out.push(part);
+}
 /** Where a dateline can start: an agency. */
 const DATELINE_FIRSTS = firstCharsOf(DATELINE_AGENCIES);
 
@@ -92,14 +111,8 @@ function creditSuffixOf(t: string): string | undefined {
  * Returns null when the text is not a credit (an unknown word where a name or role must be).
  */
 export function parseContributors(text: string): Contributor[] | null {
-  const tokens = text
-    .trim()
-    .replace(/[（(）)]/g, " ")
-    // a role glued between names after a line break lost the spaces: 记者钱晓燕通讯员邵立群 (a
-    // space before a role opening the text makes an empty token, dropped below)
-    .replace(GLUED_ROLE_RE, " $& ")
-    .split(/[\s、，,；;]+/)
-    .filter(Boolean);
+  const tokens: string[] = [];
+  for (const token of text.trim().replace(/[（(）)]/g, " ").split(TOKEN_SEPARATORS_RE)) if (token) pushUnglued(token, tokens);
   if (tokens.length === 0 || tokens.length > 48) return null;
   const spaced = !/[、，,；;（(）)]/.test(text);
   const out: { name: string; role: string | null; suffix: string | null }[] = [];
