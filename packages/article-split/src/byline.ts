@@ -73,6 +73,12 @@ function opensWithAgency(text: string, from = 0): boolean {
  * without any character these start with is none (tested before the patterns, which cost more).
  */
 const CREDIT_WORD_CHAR_RE = anyCharOf(firstCharsOf([...ROLE_WORDS, ...CREDIT_SUFFIXES]));
+/**
+ * The words themselves: a text that has one of those characters but none of the words (文化…,
+ * 实事, 报告) is no credit either, and is spared the tokens parseContributors makes and the photo
+ * credit's pattern (whose 摄 is a suffix).
+ */
+const CREDIT_WORD_RE = new RegExp(alternation([...ROLE_WORDS, ...CREDIT_SUFFIXES]));
 
 /** Role words, longest first: a role is of the kind of the longest word it ends with. */
 const ROLE_WORDS_LONGEST_FIRST = Object.keys(BYLINE_ROLES).sort((a, b) => b.length - a.length);
@@ -269,7 +275,7 @@ export function opensWithDatelineAt(text: string, from = 0): boolean {
 
 /** A whole paragraph that is a byline or photo credit without dateline: 本报记者 王明, 融媒记者 郁文涛 摄. */
 export function matchCredit(text: string): Contributor[] | null {
-  if (text.length > 60 || /[。！？；]/.test(text) || !CREDIT_WORD_CHAR_RE.test(text)) return null;
+  if (text.length > 60 || /[。！？；]/.test(text) || !CREDIT_WORD_CHAR_RE.test(text) || !CREDIT_WORD_RE.test(text)) return null;
   return parseContributors(text) ?? matchPhotoCredit(text);
 }
 
