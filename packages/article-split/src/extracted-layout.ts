@@ -18,7 +18,7 @@
 import type { Article, Caption, Span } from "@yk/schema";
 import { endsSentence, textWidth } from "@yk/lexicon";
 import { bigramPlausibility, sliceMapped, spansOf, trimMapped, type MappedText } from "@yk/reflow";
-import { matchCredit, matchLeadingByline } from "./byline.js";
+import { matchCredit, opensWithDatelineAt } from "./byline.js";
 
 type HeadlineRole = "kicker" | "kicker+" | "headline" | "headline+" | "subheadline" | "subheadline+";
 
@@ -468,7 +468,7 @@ function opensStory(items: readonly ItemLike[], at: number): boolean {
   const next = items[j];
   if (!next) return true;
   if (next.type === "byline" || next.type === "headline") return true;
-  return isBodyItem(next) && matchLeadingByline(next.mapped.text) !== null;
+  return isBodyItem(next) && opensWithDatelineAt(next.mapped.text);
 }
 
 /** A photo's caption with its credit, taken out of the text flow until the articles are built. */
