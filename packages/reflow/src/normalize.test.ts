@@ -79,4 +79,13 @@ describe("styleCounts", () => {
       expect(styleCounts(text), JSON.stringify(text)).toEqual(referenceCounts(text));
     }
   });
+
+  it("counts spaces, CRs and form feeds that lie far apart, in long lines and after long runs without them", () => {
+    // the searches for them go a window at a time: a line longer than a window, and one found only
+    // windows after the last, count as in the plain reading
+    const long = "王".repeat(2500);
+    for (const text of [`${long}  明\n${long}\r明\n1\n${long} 明\f明`, `${"王明\n".repeat(1500)}王  明\n\n2\r3\n4`, `${long}\n${long} \n ${long}\n`]) {
+      expect(styleCounts(text)).toEqual(referenceCounts(text));
+    }
+  });
 });
