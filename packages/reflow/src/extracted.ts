@@ -58,9 +58,10 @@ interface Box {
 const CANDIDATES = 4;
 
 function linesOf(text: string): RawLines {
-  let most = 1;
-  for (let k = text.indexOf("\n"); k >= 0; k = text.indexOf("\n", k + 1)) most++;
-  const lines: RawLines = { count: 0, from: new Int32Array(most), start: new Int32Array(most), end: new Int32Array(most), blankBefore: new Uint8Array(most) };
+  // one pass: the arrays start at a guess (a line of pdf.js text holds some 30 code units) and
+  // double when full, instead of a first pass counting the line breaks
+  let room = Math.min(text.length + 1, (text.length >> 4) + 16);
+  let lines: RawLines = { count: 0, from: new Int32Array(room), start: new Int32Array(room), end: new Int32Array(room), blankBefore: new Uint8Array(room) };
   let blank = false;
   let start = 0;
   while (start <= text.length) {
@@ -71,6 +72,7 @@ function linesOf(text: string): RawLines {
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) {
+      if (lines.count === room) lines = grownLines(lines, (room *= 2));
       const i = lines.count++;
       lines.from[i] = start;
       lines.start[i] = s;
@@ -81,6 +83,16 @@ function linesOf(text: string): RawLines {
     start = end + 1;
   }
   return lines;
+}
+
+/** The lines in arrays of `room` entries, copied. */
+function grownLines(lines: RawLines, room: number): RawLines {
+  const grown: RawLines = { count: lines.count, from: new Int32Array(room), start: new Int32Array(room), end: new Int32Array(room), blankBefore: new Uint8Array(room) };
+  grown.from.set(lines.from);
+  grown.start.set(lines.start);
+  grown.end.set(lines.end);
+  grown.blankBefore.set(lines.blankBefore);
+  return grown;
 }
 
 function isSpace(c: number): boolean {
