@@ -41,7 +41,7 @@ function isNumberCode(c: number): boolean {
 }
 
 /** White space as String.prototype.trim reads it: a space, or what {@link isTrimmedSpace} names. */
-function isWhiteCode(c: number): boolean {
+export function isWhiteCode(c: number): boolean {
   return c === 0x20 || isTrimmedSpace(c);
 }
 
@@ -124,67 +124,94 @@ function codeWithin(text: string, code: string, from: number, to: number, state:
   return found && next < to;
 }
 
-/** Counts of the marks the styles differ in, over the first lines of the text. */
+/** Counts being made, and what the next line needs to know of the lines before it. */
+export interface StyleTally {
+  counts: StyleCounts;
+  /** A blank line since the last non-empty one. */
+  blank: boolean;
+  /** The last non-white-space code unit of the line before (-1: none yet). */
+  lastBefore: number;
+  /** That line was a digit piece waiting for the next line to say whether it continues a number. */
+  pendingPiece: boolean;
+}
+
+export function newStyleTally(): StyleTally {
+  return { counts: { lines: 0, blankGaps: 0, doubleSpaced: 0, digitPieces: 0, cjkSpaces: 0 }, blank: false, lastBefore: -1, pendingPiece: false };
+}
+
+/** Lines counted past this many are ignored: the sample is full. */
+export function tallyFull(tally: StyleTally): boolean {
+  return tally.counts.lines >= SAMPLE_LINES;
+}
+
+/**
+ * Count one line of text into the tally: `first` and `last` are the indexes of its first and last
+ * non-white-space code unit (white space as String.prototype.trim reads it; first -1: a blank
+ * line); `stripped` says a CR or a form feed lies between them, `spaced` a space. What lies between
+ * them is read only when the line holds such a code or is as short as a digit piece.
+ */
+export function tallyLine(tally: StyleTally, text: string, first: number, last: number, stripped: boolean, spaced: boolean): void {
+  if (first < 0) {
+    tally.blank = true;
+    return;
+  }
+  const counts = tally.counts;
+  if (counts.lines > 0 && tally.blank) counts.blankGaps++;
+  counts.lines++;
+  tally.blank = false;
+  if (tally.pendingPiece && isNumberCode(text.charCodeAt(first))) counts.digitPieces++;
+  tally.pendingPiece = false;
+  // the line as trim() gives it after CRs and form feeds are dropped: its first to its last
+  // non-white-space code unit, less the CRs and form feeds between them
+  let piece: boolean;
+  if (stripped) {
+    const trimmed = text.slice(first, last + 1).replace(/[\r\f]/g, "");
+    const runs = wideSpaceRuns(trimmed, 0, trimmed.length);
+    if (runs < 0) counts.doubleSpaced++;
+    counts.cjkSpaces += runs < 0 ? -runs : runs;
+    piece = trimmed.length <= 4 && /^[\d.]{1,4}$/.test(trimmed);
+  } else {
+    if (spaced) {
+      const runs = wideSpaceRuns(text, first, last + 1);
+      if (runs < 0) counts.doubleSpaced++;
+      counts.cjkSpaces += runs < 0 ? -runs : runs;
+    }
+    piece = last - first < 4 && isDigitPiece(text, first, last + 1);
+  }
+  if (piece) {
+    if (isNumberCode(tally.lastBefore)) counts.digitPieces++;
+    else tally.pendingPiece = true;
+  }
+  tally.lastBefore = text.charCodeAt(last);
+}
+
+/**
+ * Counts of the marks the styles differ in, over the first lines of the text. (reflow makes the
+ * same counts in its normalization pass, see normalize.ts; this reads a text on its own.)
+ */
 export function styleCounts(text: string): StyleCounts {
-  const counts: StyleCounts = { lines: 0, blankGaps: 0, doubleSpaced: 0, digitPieces: 0, cjkSpaces: 0 };
+  const tally = newStyleTally();
   // no loop over a line's code units: a line is read from its ends inward to its first and last
   // non-white-space code unit, and what lies between only matters when it holds a space, a CR or
-  // a form feed (found by native searches, once over the text each) or is as short as a digit
-  // piece (a code-unit loop over every line was the only full pass in JavaScript left)
+  // a form feed (found by native searches, once over the text each) or is as short as a digit piece
   // where the searches for a space, a CR and a form feed stand (see codeWithin)
   const searches = new Int32Array(6);
-  let blank = false;
-  // the last non-space code unit of the line before, and whether that line was a digit piece
-  // waiting for the next line to say whether it continues a number
-  let lastBefore = -1;
-  let pendingPiece = false;
   let start = 0;
-  while (start <= text.length && counts.lines < SAMPLE_LINES) {
+  while (start <= text.length && !tallyFull(tally)) {
     let end = text.indexOf("\n", start);
     if (end === -1) end = text.length;
     let first = start;
     while (first < end && isWhiteCode(text.charCodeAt(first))) first++;
-    if (first === end) {
-      blank = true;
-      start = end + 1;
-      continue;
+    if (first === end) tallyLine(tally, text, -1, -1, false, false);
+    else {
+      let last = end - 1;
+      while (isWhiteCode(text.charCodeAt(last))) last--;
+      const stripped = codeWithin(text, "\r", first, last, searches, 0) || codeWithin(text, "\f", first, last, searches, 2);
+      tallyLine(tally, text, first, last, stripped, codeWithin(text, " ", first, last, searches, 4));
     }
-    let last = end - 1;
-    while (isWhiteCode(text.charCodeAt(last))) last--;
-    if (counts.lines > 0 && blank) counts.blankGaps++;
-    counts.lines++;
-    blank = false;
-    const firstCode = text.charCodeAt(first);
-    if (pendingPiece && isNumberCode(firstCode)) counts.digitPieces++;
-    pendingPiece = false;
-    // the line as trim() gives it after CR and form feeds are dropped: its first to its last
-    // non-white-space code unit, less the CRs and form feeds between them
-    const stripped = codeWithin(text, "\r", first, last, searches, 0) || codeWithin(text, "\f", first, last, searches, 2);
-    const spaced = codeWithin(text, " ", first, last, searches, 4);
-    if (stripped) {
-      const trimmed = text.slice(first, last + 1).replace(/[\r\f]/g, "");
-      const runs = wideSpaceRuns(trimmed, 0, trimmed.length);
-      if (runs < 0) counts.doubleSpaced++;
-      counts.cjkSpaces += runs < 0 ? -runs : runs;
-      if (trimmed.length <= 4 && /^[\d.]{1,4}$/.test(trimmed)) {
-        if (isNumberCode(lastBefore)) counts.digitPieces++;
-        else pendingPiece = true;
-      }
-    } else {
-      if (spaced) {
-        const runs = wideSpaceRuns(text, first, last + 1);
-        if (runs < 0) counts.doubleSpaced++;
-        counts.cjkSpaces += runs < 0 ? -runs : runs;
-      }
-      if (last - first < 4 && isDigitPiece(text, first, last + 1)) {
-        if (isNumberCode(lastBefore)) counts.digitPieces++;
-        else pendingPiece = true;
-      }
-    }
-    lastBefore = text.charCodeAt(last);
     start = end + 1;
   }
-  return counts;
+  return tally.counts;
 }
 
 /**
@@ -194,7 +221,11 @@ export function styleCounts(text: string): StyleCounts {
  */
 export function detectExtractorStyle(text: string): ExtractorStyle {
   if (typeof text !== "string") return "typeset";
-  const c = styleCounts(text);
+  return styleOfCounts(styleCounts(text));
+}
+
+/** The extractor style that counts made over a text say (see {@link detectExtractorStyle}). */
+export function styleOfCounts(c: StyleCounts): ExtractorStyle {
   if (c.lines < 8) return "typeset";
   const gaps = c.lines - 1;
   const blankShare = c.blankGaps / gaps;
