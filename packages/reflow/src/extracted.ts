@@ -58,9 +58,10 @@ interface Box {
 const CANDIDATES = 4;
 
 function linesOf(text: string): RawLines {
-  let most = 1;
-  for (let k = text.indexOf("\n"); k >= 0; k = text.indexOf("\n", k + 1)) most++;
-  const lines: RawLines = { count: 0, from: new Int32Array(most), start: new Int32Array(most), end: new Int32Array(most), blankBefore: new Uint8Array(most) };
+  // one pass: the arrays start at a guess (a line of pdf.js text holds some 30 code units) and
+  // double when full, instead of a first pass counting the line breaks
+  let room = Math.min(text.length + 1, (text.length >> 4) + 16);
+  let lines: RawLines = { count: 0, from: new Int32Array(room), start: new Int32Array(room), end: new Int32Array(room), blankBefore: new Uint8Array(room) };
   let blank = false;
   let start = 0;
   while (start <= text.length) {
@@ -71,6 +72,7 @@ function linesOf(text: string): RawLines {
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) {
+      if (lines.count === room) lines = grownLines(lines, (room *= 2));
       const i = lines.count++;
       lines.from[i] = start;
       lines.start[i] = s;
@@ -81,6 +83,16 @@ function linesOf(text: string): RawLines {
     start = end + 1;
   }
   return lines;
+}
+
+/** The lines in arrays of `room` entries, copied. */
+function grownLines(lines: RawLines, room: number): RawLines {
+  const grown: RawLines = { count: lines.count, from: new Int32Array(room), start: new Int32Array(room), end: new Int32Array(room), blankBefore: new Uint8Array(room) };
+  grown.from.set(lines.from);
+  grown.start.set(lines.start);
+  grown.end.set(lines.end);
+  grown.blankBefore.set(lines.blankBefore);
+  return grown;
 }
 
 function isSpace(c: number): boolean {
@@ -325,8 +337,11 @@ const PAGE_LABEL_PART = "第\\s*[0-9一二三四五六七八九十]+\\s*版(?:\\
 const DATE_THEN_LABEL = new RegExp(`^((?:[\\u4e00-\\u9fff]{2,8}\\s*)?${DATE_PART})\\s+${PAGE_LABEL_PART}$`);
 const LABEL_THEN_DATE = new RegExp(`^(${PAGE_LABEL_PART})\\s+(?:[\\u4e00-\\u9fff]{2,8}\\s*)?${DATE_PART}$`);
 
+/** Longest line a joined date line and page label can be. */
+const HEADER_MAX = 48;
+
 function headerCut(line: string): number {
-  if (line.length > 48) return -1;
+  if (line.length > HEADER_MAX) return -1;
   const m = DATE_THEN_LABEL.exec(line) ?? LABEL_THEN_DATE.exec(line);
   return m ? m[1]!.length : -1;
 }
@@ -352,29 +367,55 @@ const JUSTIFIED_MIN_WIDTH = 8;
  * short lines without punctuation among lines without it: their spaces stay (the layout stage
  * reads them). Looks at each piece's neighbours only: linear.
  */
-function justifiedPieces(text: string, pieces: readonly Piece[]): Uint8Array {
+function justifiedPieces(text: string, lines: RawLines, pieces: readonly Piece[]): Uint8Array {
   const flags = new Uint8Array(pieces.length);
-  const texts = pieces.map((p) => pieceText(text, p));
-  // (textWidth gives spaces no width: the text is measured as it is, not copied without them)
-  const widths = texts.map((t) => textWidth(t));
-  const prose = texts.map((t) => PROSE_MARK.test(t) && !BYLINE_START.test(t) && !t.endsWith("摄"));
+  // widths and prose marks are measured only for the pieces asked about (a candidate and its two
+  // neighbours), and a piece's text is made only when it holds a space: most hold none
+  const widths = new Float64Array(pieces.length).fill(NaN);
+  const prose = new Int8Array(pieces.length).fill(-1);
+  const widthOf = (i: number): number => {
+    // (textWidth gives spaces no width: the text is measured as it is, not copied without them)
+    if (Number.isNaN(widths[i])) widths[i] = textWidth(pieceText(text, pieces[i]!));
+    return widths[i]!;
+  };
+  const proseOf = (i: number): boolean => {
+    if (prose[i] === -1) {
+      const t = pieceText(text, pieces[i]!);
+      prose[i] = PROSE_MARK.test(t) && !BYLINE_START.test(t) && !t.endsWith("摄") ? 1 : 0;
+    }
+    return prose[i] === 1;
+  };
   const sameBox = (i: number, j: number) => j >= 0 && j < pieces.length && !pieces[Math.max(i, j)]!.blankBefore;
+  const spaces = new Int32Array(1).fill(-1);
   for (let i = 0; i < pieces.length; i++) {
-    const t = texts[i]!;
+    const p = pieces[i]!;
+    // both patterns below need a space between two characters: a piece without one is neither
+    if (nextIndexOf(text, " ", lines.start[p.first]!, spaces) >= lines.end[p.last]!) continue;
+    const t = pieceText(text, p);
     // a letter-spaced line (市 场 焕 新 颜): the spaces are the typesetter's, not the words'
     if (LETTER_SPACED.test(t)) {
       flags[i] = 1;
       continue;
     }
-    if (widths[i]! < JUSTIFIED_MIN_WIDTH || !CJK_SPACE.test(t) || BYLINE_START.test(t) || t.endsWith("摄")) continue;
-    if (prose[i]) flags[i] = 1;
-    else {
-      for (const j of [i - 1, i + 1]) {
-        if (sameBox(i, j) && prose[j]! && Math.abs(widths[j]! - widths[i]!) <= 1.5) flags[i] = 1;
-      }
-    }
+    if (!CJK_SPACE.test(t) || widthOf(i) < JUSTIFIED_MIN_WIDTH || BYLINE_START.test(t) || t.endsWith("摄")) continue;
+    if (proseOf(i)) flags[i] = 1;
+    else if (sameBox(i, i - 1) && proseOf(i - 1) && Math.abs(widthOf(i - 1) - widthOf(i)) <= 1.5) flags[i] = 1;
+    else if (sameBox(i, i + 1) && proseOf(i + 1) && Math.abs(widthOf(i + 1) - widthOf(i)) <= 1.5) flags[i] = 1;
   }
   return flags;
+}
+
+/**
+ * Where `code` next occurs in text at or after `from` (text.length: nowhere), for searches whose
+ * `from` never decreases: `found` holds the last answer, and a search runs only once `from` is past
+ * it, so that one code's searches read the text once in all, natively.
+ */
+function nextIndexOf(text: string, code: string, from: number, found: Int32Array): number {
+  if (found[0]! < from) {
+    const k = text.indexOf(code, from);
+    found[0] = k < 0 ? text.length : k;
+  }
+  return found[0]!;
 }
 
 /** A line a headline could be: Han characters (a leading dash for a subheadline), quotes, digits, no prose punctuation. */
@@ -435,31 +476,52 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
   const pieces = glueDigitPieces(text, lines);
   // boxes (pdfminer, pdftotext) are only joined to the box right after them when that one goes on
   // with the sentence: moved within a window of boxes, they went wrong more often than right once
-  // the split stage paired displaced headlines (see README); pdf.js text has no boxes
+  // the split stage paired displaced headlines (see README); pdf.js text has no boxes: each piece
+  // is read in place, in order
   const reorder = style !== "pdfjs";
-  // (a piece of pdf.js text is a box of its own, never measured: only reordering reads a box's measures)
-  const measured = reorder ? boxesOf(text, pieces) : null;
-  const boxes: readonly Pick<Box, "pieces">[] = measured ?? pieces.map((p) => ({ pieces: [p] }));
-  const next = measured ? continuations(measured, 0, 1, headlineBoxes(text, measured)) : new Int32Array(boxes.length).fill(-1);
-  const justified = justifiedPieces(text, pieces);
-  // (the pattern's backtracking prefix is tried only on lines that end as it does)
-  const credits = pieces.map((p) => pieceText(text, p).endsWith("摄") && PHOTO_CREDIT_LINE.test(pieceText(text, p)));
+  const boxes = reorder ? boxesOf(text, pieces) : null;
+  const next = boxes ? continuations(boxes, 0, 1, headlineBoxes(text, boxes)) : null;
+  const justified = justifiedPieces(text, lines, pieces);
+  // photo credits and joined date lines with page labels, told by their patterns only on the few
+  // pieces that end in 摄 or hold a short line with 版 (no piece's text is made for the others)
+  const credits = new Uint8Array(pieces.length);
   // where a joined date line and page label are cut (-1: none); lines of one part only
-  const cuts = pieces.map((p) => (p.first === p.last ? headerCut(pieceText(text, p)) : -1));
+  const cuts = new Int32Array(pieces.length).fill(-1);
+  const labels = new Int32Array(1).fill(-1);
+  let rebuild = pieces.length !== lines.count || justified.includes(1) || (next !== null && next.some((b) => b >= 0));
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    const end = lines.end[p.last]!;
+    // (the pattern's backtracking prefix is tried only on lines that end as it does)
+    if (text.charCodeAt(end - 1) === 0x6444 /* 摄 */ && PHOTO_CREDIT_LINE.test(pieceText(text, p))) credits[i] = 1;
+    const start = lines.start[p.first]!;
+    if (p.first === p.last && end - start <= HEADER_MAX && nextIndexOf(text, "版", start, labels) < end) cuts[i] = headerCut(pieceText(text, p));
+    if (credits[i] === 1 || cuts[i]! >= 0) rebuild = true;
+  }
   // nothing glued, moved, closed up or set apart: the text as it is (time and memory stay as for typeset text)
-  if (pieces.length === lines.count && next.every((b) => b < 0) && justified.every((f) => f === 0) && !credits.includes(true) && cuts.every((c) => c < 0)) return norm;
-  const pieceIndex = new Map<Piece, number>();
-  pieces.forEach((p, i) => pieceIndex.set(p, i));
-  const taken = new Uint8Array(boxes.length);
-  for (const b of next) if (b >= 0) taken[b] = 1;
+  if (!rebuild) return norm;
 
+  // the output text as slices of the input, each as long as the input runs on unchanged (an
+  // inserted break where the text has its own line break runs on), joined once: most lines of
+  // pdf.js text are kept as they are, and a slice a line was most of this stage's garbage
   const out: string[] = [];
+  let runFrom = 0;
+  let runTo = -1;
+  const endRun = () => {
+    if (runTo > runFrom) out.push(text.slice(runFrom, runTo));
+    runTo = -1;
+  };
   // the map in a typed array sized once (every character once, at most four inserted breaks a
   // piece), its used part returned as a view: a plain array grown by push was most of this stage's garbage
   const offsets = new Int32Array(text.length + 4 * pieces.length + 4);
   let n = 0;
   const emit = (start: number, end: number) => {
-    out.push(text.slice(start, end));
+    if (start >= end) return;
+    if (start !== runTo) {
+      endRun();
+      runFrom = start;
+    }
+    runTo = end;
     for (let k = start; k < end; k++) offsets[n++] = norm.offsets[k]!;
   };
   // a justified line without its gaps: the spaces between CJK characters go (white space only)
@@ -473,52 +535,64 @@ export function normalizeExtracted(norm: MappedText, style: ExtractorStyle): Map
     if (end > from) emit(from, end);
   };
   const newline = () => {
-    out.push("\n");
     offsets[n++] = INSERTED;
+    if (runTo >= 0 && text.charCodeAt(runTo) === 0x0a) runTo++;
+    else {
+      endRun();
+      out.push("\n");
+    }
   };
   let apart = false;
-  const emitBox = (box: Pick<Box, "pieces">) => {
-    for (const p of box.pieces) {
-      const credit = credits[pieceIndex.get(p)!]!;
+  const emitPiece = (i: number) => {
+    const p = pieces[i]!;
+    const credit = credits[i] === 1;
+    if (n > 0) newline();
+    // pieces read in place keep their blank lines (boxes read in chains get one per chain); a
+    // photo's caption line stands apart from the text around it
+    if (n > 1 && ((p.blankBefore && !reorder) || credit || apart)) newline();
+    apart = credit;
+    const closeUp = justified[i] === 1;
+    const cut = cuts[i]!;
+    if (cut >= 0) {
+      const end = lines.end[p.first]!;
+      // the white space at the cut stays with the first line
+      let from = lines.start[p.first]! + cut;
+      while (from < end && isSpace(text.charCodeAt(from))) from++;
+      emit(p.indentFrom, from);
+      newline();
+      emit(from, end);
+      return;
+    }
+    if (closeUp || p.first === p.last) {
+      for (let l = p.first; l <= p.last; l++) (closeUp ? emitClosedUp : emit)(l === p.first ? p.indentFrom : lines.start[l]!, lines.end[l]!);
+      return;
+    }
+    // lines glued into one: its indent, then its text as one string (not a string a line: stacked
+    // one-character lines are millions on a large page), and each line's offsets
+    emit(p.indentFrom, lines.start[p.first]!);
+    endRun();
+    out.push(pieceText(text, p));
+    for (let l = p.first; l <= p.last; l++) for (let k = lines.start[l]!; k < lines.end[l]!; k++) offsets[n++] = norm.offsets[k]!;
+  };
+  if (boxes === null || next === null) for (let i = 0; i < pieces.length; i++) emitPiece(i);
+  else {
+    // a box's pieces are pieces[boxStart[b], boxStart[b + 1]) (boxesOf takes them in order)
+    const boxStart = new Int32Array(boxes.length + 1);
+    for (let b = 0; b < boxes.length; b++) boxStart[b + 1] = boxStart[b]! + boxes[b]!.pieces.length;
+    const taken = new Uint8Array(boxes.length);
+    for (const b of next) if (b >= 0) taken[b] = 1;
+    const emitted = new Uint8Array(boxes.length);
+    const emitChain = (i: number) => {
       if (n > 0) newline();
-      // pieces read in place keep their blank lines (boxes read in chains get one per chain); a
-      // photo's caption line stands apart from the text around it
-      if (n > 1 && ((p.blankBefore && !reorder) || credit || apart)) newline();
-      apart = credit;
-      const closeUp = justified[pieceIndex.get(p)!] === 1;
-      const cut = cuts[pieceIndex.get(p)!]!;
-      if (cut >= 0) {
-        const end = lines.end[p.first]!;
-        // the white space at the cut stays with the first line
-        let from = lines.start[p.first]! + cut;
-        while (from < end && isSpace(text.charCodeAt(from))) from++;
-        emit(p.indentFrom, from);
-        newline();
-        emit(from, end);
-        continue;
+      for (let k = i; k >= 0 && !emitted[k]; k = next[k]!) {
+        for (let q = boxStart[k]!; q < boxStart[k + 1]!; q++) emitPiece(q);
+        emitted[k] = 1;
       }
-      if (closeUp || p.first === p.last) {
-        for (let l = p.first; l <= p.last; l++) (closeUp ? emitClosedUp : emit)(l === p.first ? p.indentFrom : lines.start[l]!, lines.end[l]!);
-        continue;
-      }
-      // lines glued into one: its indent, then its text as one string (not a string a line: stacked
-      // one-character lines are millions on a large page), and each line's offsets
-      emit(p.indentFrom, lines.start[p.first]!);
-      out.push(pieceText(text, p));
-      for (let l = p.first; l <= p.last; l++) for (let k = lines.start[l]!; k < lines.end[l]!; k++) offsets[n++] = norm.offsets[k]!;
-    }
-  };
-  const emitted = new Uint8Array(boxes.length);
-  const emitChain = (i: number) => {
-    if (n > 0 && reorder) newline();
-    for (let k = i; k >= 0 && !emitted[k]; k = next[k]!) {
-      emitBox(boxes[k]!);
-      emitted[k] = 1;
-    }
-  };
-  for (let i = 0; i < boxes.length; i++) if (!taken[i]) emitChain(i);
-  // boxes in no chain with a head (none: joins never close a cycle), kept as a safeguard
-  for (let i = 0; i < boxes.length; i++) if (!emitted[i]) emitChain(i);
+    };
+    for (let i = 0; i < boxes.length; i++) if (!taken[i]) emitChain(i);
+    // boxes in no chain with a head (none: joins never close a cycle), kept as a safeguard
+    for (let i = 0; i < boxes.length; i++) if (!emitted[i]) emitChain(i);
+  }
+  endRun();
   return { text: out.join(""), offsets: offsets.subarray(0, n) };
 }
-

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { normalize } from "./normalize.js";
-import { styleCounts } from "./extractors.js";
+import { normalize, normalizeTallying } from "./normalize.js";
+import { newStyleTally, styleCounts } from "./extractors.js";
 
 /** The documented normalizations, written out plainly: what one code unit before "x" becomes. */
 function expected(c: number): string {
@@ -61,13 +61,22 @@ function referenceCounts(text: string) {
   return counts;
 }
 
+/** styleCounts, and the counts reflow makes in its normalization pass, as the plain reading gives them. */
+function expectCounts(text: string) {
+  const reference = referenceCounts(text);
+  expect(styleCounts(text), JSON.stringify(text)).toEqual(reference);
+  const tally = newStyleTally();
+  expect(normalizeTallying(text, tally)).toEqual(normalize(text));
+  expect(tally.counts, JSON.stringify(text)).toEqual(reference);
+}
+
 describe("styleCounts", () => {
   it("counts as the plain reading does on lines of every kind of white space, digits and text", () => {
     // a deterministic mix: Han text, spaces of every width, CR, FF, tabs, digit pieces, blank lines
     // digits a CR or form feed apart read as one piece; spaces anywhere count; a lone number
     // line (a page number) is a digit piece only next to another piece of a number
     for (const text of ["1\f\f\f\f2\n王明王明", "1\r\r\r\r2\n\n3", "王  明明明明\n王 明 明", "\u3000\u3000 12.5 \n甲乙丙丁戊己", "王 \r 明明明明\n王 \f 明", "05\n要闻\n王明王明", "5月\n1\n5日是"]) {
-      expect(styleCounts(text), JSON.stringify(text)).toEqual(referenceCounts(text));
+      expectCounts(text);
     }
     const atoms = ["王", "明", "日", "。", "1", "2", ".", " ", "  ", "\u3000", "\u00a0", "\u2003", "\t", "\r", "\f", "\ufeff", "\u2028", "a", "\n", "\n\n"];
     let state = 12345;
@@ -76,7 +85,16 @@ describe("styleCounts", () => {
       let text = "";
       const length = next() % 400;
       for (let k = 0; k < length; k++) text += atoms[next() % atoms.length];
-      expect(styleCounts(text), JSON.stringify(text)).toEqual(referenceCounts(text));
+      expectCounts(text);
+    }
+  });
+
+  it("counts spaces, CRs and form feeds that lie far apart, in long lines and after long runs without them", () => {
+    // the searches for them go a window at a time: a line longer than a window, and one found only
+    // windows after the last, count as in the plain reading; lines past the sample are not counted
+    const long = "王".repeat(2500);
+    for (const text of [`${long}  明\n${long}\r明\n1\n${long} 明\f明`, `${"王明\n".repeat(1500)}王  明\n\n2\r3\n4`, `${long}\n${long} \n ${long}\n`, `${"王明\n".repeat(3999)}王  明\n王  明 \n\n1\n`]) {
+      expectCounts(text);
     }
   });
 });

@@ -1,4 +1,5 @@
 import type { MappedText } from "./mapped-text.js";
+import { isWhiteCode, tallyFull, tallyLine, type StyleTally } from "./extractors.js";
 
 /**
  * What one raw UTF-16 code unit becomes: itself (undefined), a replacement, or nothing ("").
@@ -41,6 +42,15 @@ function isSuspect(c: number): boolean {
 
 /** Normalize raw extracted text (see {@link replacement}), keeping a map to raw offsets. */
 export function normalize(raw: string): MappedText {
+  return normalizeTallying(raw, null);
+}
+
+/**
+ * {@link normalize}, and, given a tally, the counts that tell the text's extractor style made in
+ * the same pass over the raw code units (see styleCounts: the same counts, no second pass over
+ * the text to make them).
+ */
+export function normalizeTallying(raw: string, tally: StyleTally | null): MappedText {
   // sized once (normalization never lengthens the text), a view of its used part at the end: no
   // regrowth copies, and lines take views of it instead of copies
   const offsets = new Int32Array(raw.length);
@@ -49,11 +59,45 @@ export function normalize(raw: string): MappedText {
   let parts: string[] | null = null;
   let n = 0;
   let copied = 0; // raw offset up to which input has been copied
+  // the raw line being read for the tally: its first and last non-white-space code unit, whether a
+  // space, CR or form feed came after its first (and so lies inside it once another follows)
+  const counting = tally !== null;
+  let first = -1;
+  let last = -1;
+  let sawSpace = false;
+  let sawStrip = false;
+  let spaced = false;
+  let stripped = false;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (!isSuspect(c)) {
       offsets[n++] = i;
+      if (!counting) continue;
+      // the white space left unsuspected: LF, the space, U+3000 and U+1680
+      if (c === 0x0a) {
+        if (!tallyFull(tally)) tallyLine(tally, raw, first, last, stripped, spaced);
+        first = -1;
+        sawSpace = sawStrip = spaced = stripped = false;
+      } else if (c === 0x20) sawSpace = first >= 0;
+      else if (c !== 0x3000 && c !== 0x1680) {
+        if (first < 0) first = i;
+        else if (sawSpace || sawStrip) {
+          spaced ||= sawSpace;
+          stripped ||= sawStrip;
+        }
+        last = i;
+      }
       continue;
+    }
+    if (counting) {
+      if (!isWhiteCode(c)) {
+        if (first < 0) first = i;
+        else if (sawSpace || sawStrip) {
+          spaced ||= sawSpace;
+          stripped ||= sawStrip;
+        }
+        last = i;
+      } else if ((c === 0x0d || c === 0x0c) && first >= 0) sawStrip = true;
     }
     const r = replacement(raw, i);
     if (r === undefined) {
@@ -68,6 +112,7 @@ export function normalize(raw: string): MappedText {
     }
     copied = i + 1;
   }
+  if (counting && !tallyFull(tally)) tallyLine(tally, raw, first, last, stripped, spaced);
   if (parts === null) return { text: raw, offsets: offsets.subarray(0, n) };
   if (raw.length > copied) parts.push(raw.slice(copied));
   return { text: parts.join(""), offsets: offsets.subarray(0, n) };

@@ -1,8 +1,8 @@
-import { normalize } from "./normalize.js";
+import { normalizeTallying } from "./normalize.js";
 import { splitLines, type Line } from "./lines.js";
 import { breaksAfter, columnWidths, dropProseSpacesInto, gapStyleOf, joinLinesInto, standaloneLines, type GapStyle } from "./layout.js";
 import { spansOf, type MappedText, type Span } from "./mapped-text.js";
-import { detectExtractorStyle, EXTRACTOR_STYLES, type ExtractorStyle } from "./extractors.js";
+import { EXTRACTOR_STYLES, newStyleTally, styleOfCounts, type ExtractorStyle } from "./extractors.js";
 import { normalizeExtracted } from "./extracted.js";
 
 /** What a paragraph looks like to layout: running text, or a standalone line such as a headline or credit. */
@@ -91,8 +91,12 @@ function checkInput(raw: unknown, options: ReflowOptions | undefined): number {
 export function reflow(raw: string, options?: ReflowOptions): ReflowResult {
   checkInput(raw, options);
   const given = options?.extractor;
-  const extractor = given === undefined || given === "auto" ? detectExtractorStyle(raw) : given;
-  const lines = splitLines(normalizeExtracted(normalize(raw), extractor));
+  // the style is told from counts made in the normalization pass (detectExtractorStyle's, without
+  // a pass of its own over the text)
+  const tally = given === undefined || given === "auto" ? newStyleTally() : null;
+  const norm = normalizeTallying(raw, tally);
+  const extractor = tally ? styleOfCounts(tally.counts) : (given as ExtractorStyle);
+  const lines = splitLines(normalizeExtracted(norm, extractor));
   const gapStyle = gapStyleOf(lines);
   const columns = columnWidths(lines);
   const standalone = standaloneLines(lines, columns);
